@@ -1,0 +1,1328 @@
+using System.Globalization;
+using System.Text.Json;
+using ArchModel.Diagnostics;
+using ArchModel.Model;
+
+namespace ArchModel.Loading;
+
+/// <summary>
+/// Reads one model file into <see cref="ModelContent"/>: the first of the loader's two phases. It checks
+/// what one file can show (JSON syntax, property names, types, enum values, required properties) and
+/// leaves what needs the whole model (ids, references, cycles, ranges) to <see cref="ModelValidator"/>.
+/// </summary>
+/// <remarks>
+/// Streams the file with <see cref="Utf8JsonReader"/>: strict RFC 8259 (no comments, no trailing commas),
+/// iterative (hostile nesting cannot overflow the stack), and every token's start offset is known, so
+/// every diagnostic points at the start of the offending token.
+/// </remarks>
+internal sealed class FileParser
+{
+    /// <summary>The deepest nesting accepted; a model needs about six levels.</summary>
+    public const int MaxDepth = 64;
+
+    private readonly SourceText _source;
+    private readonly ModelContent _content;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly bool _isRoot;
+
+    public FileParser(SourceText source, ModelContent content, List<Diagnostic> diagnostics, bool isRoot)
+    {
+        _source = source;
+        _content = content;
+        _diagnostics = diagnostics;
+        _isRoot = isRoot;
+    }
+
+    /// <summary>The file's <c>includes</c>, with the location of each entry.</summary>
+    public List<(string Include, SourceLocation Location)> Includes { get; } = [];
+
+    /// <summary>The location of the file's root object, when the file has one.</summary>
+    public SourceLocation? RootLocation { get; private set; }
+
+    public void Parse()
+    {
+        if (_source.Json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            Report(DiagnosticCodes.InvalidJson, Messages.EmptyFile(), _source.Start, "");
+            return;
+        }
+        var reader = new Utf8JsonReader(_source.Json, new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Disallow,
+            AllowTrailingCommas = false,
+            MaxDepth = MaxDepth,
+        });
+        try
+        {
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                Report(DiagnosticCodes.InvalidValue, Messages.RootNotObject(), Start(ref reader), "");
+                return;
+            }
+            RootLocation = _source.Locate(Start(ref reader), "");
+            ParseRoot(ref reader);
+            // Anything after the root object is a syntax error, which Read reports by throwing.
+            reader.Read();
+        }
+        catch (JsonException e)
+        {
+            ReportSyntax(e);
+        }
+        catch (InvalidUtf8Exception e)
+        {
+            Report(DiagnosticCodes.InvalidJson, Messages.InvalidUtf8(), e.Offset, "");
+        }
+    }
+
+    private void ParseRoot(ref Utf8JsonReader r)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var sawVersion = false;
+        while (Next(ref r))
+        {
+            var nameOffset = Start(ref r);
+            var name = GetString(ref r);
+            r.Read();
+            if (!seen.Add(name))
+            {
+                Report(DiagnosticCodes.InvalidJson, Messages.DuplicateKey(name), nameOffset, name);
+                r.Skip();
+                continue;
+            }
+            switch (name)
+            {
+                case "$schema":
+                    ReadString(ref r, "$schema");
+                    break;
+                case "formatVersion":
+                    sawVersion = true;
+                    var version = ReadString(ref r, "formatVersion");
+                    if (version is not null && version != "1")
+                    {
+                        Report(DiagnosticCodes.UnsupportedVersion, Messages.UnsupportedVersion(version), LastValueStart, "formatVersion");
+                    }
+                    break;
+                case "includes":
+                    ReadArray(ref r, "includes", (ref Utf8JsonReader item, string path) =>
+                    {
+                        var offset = Start(ref item);
+                        if (ReadString(ref item, path) is { } include)
+                        {
+                            Includes.Add((include, _source.Locate(offset, path)));
+                        }
+                    });
+                    break;
+                case "model" or "settings" or "targets" when !_isRoot:
+                    Report(DiagnosticCodes.UnknownProperty, Messages.RootOnlyProperty(name), nameOffset, name, DiagnosticSeverity.Warning);
+                    r.Skip();
+                    break;
+                case "model":
+                    ParseModelInfo(ref r);
+                    break;
+                case "settings":
+                    ParseSettings(ref r);
+                    break;
+                case "targets":
+                    ParseTargets(ref r);
+                    break;
+                case "capabilities":
+                    ReadElements(ref r, name, ParseCapability);
+                    break;
+                case "agencies":
+                    ReadElements(ref r, name, ParseAgency);
+                    break;
+                case "networks":
+                    ReadElements(ref r, name, ParseNetwork);
+                    break;
+                case "platforms":
+                    ReadElements(ref r, name, ParsePlatform);
+                    break;
+                case "systems":
+                    ReadElements(ref r, name, ParseSystem);
+                    break;
+                case "dataResources":
+                    ReadElements(ref r, name, ParseDataResource);
+                    break;
+                case "flows":
+                    ReadElements(ref r, name, ParseFlow);
+                    break;
+                case "services":
+                    ReadElements(ref r, name, ParseService);
+                    break;
+                case "projects":
+                    ReadElements(ref r, name, ParseProject);
+                    break;
+                case "suppressions":
+                    ReadElements(ref r, name, ParseSuppression);
+                    break;
+                default:
+                    Report(DiagnosticCodes.UnknownProperty,
+                        Messages.UnknownProperty(name, "the file / 文件", Suggest(name, RootProperties)),
+                        nameOffset, name, DiagnosticSeverity.Warning);
+                    r.Skip();
+                    break;
+            }
+        }
+        if (_isRoot && !sawVersion)
+        {
+            Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty("formatVersion", "the root file / 根文件"), RootLocation!.Offset, "");
+        }
+    }
+
+    private static readonly string[] RootProperties =
+    [
+        "$schema", "formatVersion", "model", "includes", "settings", "targets", "capabilities", "agencies", "networks",
+        "platforms", "systems", "dataResources", "flows", "services", "projects", "suppressions",
+    ];
+
+    private static readonly string[] ModelProperties = ["id", "name", "description", "language", "asOf"];
+
+    private static readonly string[] SettingsProperties =
+        ["duplicateNameSimilarity", "zombieMonthlyActiveUsers", "exposureMinProtectionLevel", "localizationMinProtectionLevel", "severity"];
+
+    private void ParseModelInfo(ref Utf8JsonReader r)
+    {
+        if (!ExpectObject(ref r, "model"))
+        {
+            return;
+        }
+        var objectOffset = Start(ref r);
+        string? id = null, name = null, description = null;
+        var language = Language.Chinese;
+        DateOnly? asOf = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (Next(ref r))
+        {
+            var nameOffset = Start(ref r);
+            var key = GetString(ref r);
+            var path = "model." + key;
+            r.Read();
+            if (!seen.Add(key))
+            {
+                Report(DiagnosticCodes.InvalidJson, Messages.DuplicateKey(key), nameOffset, path);
+                r.Skip();
+                continue;
+            }
+            switch (key)
+            {
+                case "id":
+                    id = ReadString(ref r, path);
+                    break;
+                case "name":
+                    name = ReadString(ref r, path);
+                    break;
+                case "description":
+                    description = ReadString(ref r, path);
+                    break;
+                case "language":
+                    if (ReadString(ref r, path) is { } tag)
+                    {
+                        if (tag is "zh-CN" or "en")
+                        {
+                            LanguageTags.TryParse(tag, out language);
+                        }
+                        else
+                        {
+                            Report(DiagnosticCodes.InvalidValue, Messages.UnknownEnum(path, tag, ["zh-CN", "en"]), LastValueStart, path);
+                        }
+                    }
+                    break;
+                case "asOf":
+                    if (ReadString(ref r, path) is { } text)
+                    {
+                        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                        {
+                            asOf = date;
+                        }
+                        else
+                        {
+                            Report(DiagnosticCodes.InvalidValue, Messages.BadDate(path, text), LastValueStart, path);
+                        }
+                    }
+                    break;
+                default:
+                    UnknownProperty(ref r, key, nameOffset, "model", ModelProperties);
+                    break;
+            }
+        }
+        if (id is null && !seen.Contains("id"))
+        {
+            Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty("id", "model"), objectOffset, "model");
+        }
+        _content.Info = new ModelInfo
+        {
+            Id = id ?? Path.GetFileNameWithoutExtension(_source.FullPath),
+            Name = name,
+            Description = description,
+            Language = language,
+            AsOf = asOf,
+        };
+    }
+
+    private void ParseSettings(ref Utf8JsonReader r)
+    {
+        if (!ExpectObject(ref r, "settings"))
+        {
+            return;
+        }
+        var settings = ModelSettings.Default;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (Next(ref r))
+        {
+            var nameOffset = Start(ref r);
+            var key = GetString(ref r);
+            var path = "settings." + key;
+            r.Read();
+            if (!seen.Add(key))
+            {
+                Report(DiagnosticCodes.InvalidJson, Messages.DuplicateKey(key), nameOffset, path);
+                r.Skip();
+                continue;
+            }
+            switch (key)
+            {
+                case "duplicateNameSimilarity":
+                    if (ReadNumber(ref r, path) is { } similarity)
+                    {
+                        settings = settings with { DuplicateNameSimilarity = similarity };
+                    }
+                    break;
+                case "zombieMonthlyActiveUsers":
+                    if (ReadInteger(ref r, path) is { } users)
+                    {
+                        settings = settings with { ZombieMonthlyActiveUsers = users };
+                    }
+                    break;
+                case "exposureMinProtectionLevel":
+                    if (ReadInt32(ref r, path) is { } exposure)
+                    {
+                        settings = settings with { ExposureMinProtectionLevel = exposure };
+                    }
+                    break;
+                case "localizationMinProtectionLevel":
+                    if (ReadInt32(ref r, path) is { } localization)
+                    {
+                        settings = settings with { LocalizationMinProtectionLevel = localization };
+                    }
+                    break;
+                case "severity":
+                    settings = settings with { Severity = ParseSeverities(ref r, path) };
+                    break;
+                default:
+                    UnknownProperty(ref r, key, nameOffset, "settings", SettingsProperties);
+                    break;
+            }
+        }
+        _content.Settings = settings;
+    }
+
+    private SortedDictionary<string, SeveritySetting> ParseSeverities(ref Utf8JsonReader r, string path)
+    {
+        var map = new SortedDictionary<string, SeveritySetting>(StringComparer.Ordinal);
+        if (!ExpectObject(ref r, path))
+        {
+            return map;
+        }
+        while (Next(ref r))
+        {
+            var nameOffset = Start(ref r);
+            var code = GetString(ref r);
+            var itemPath = $"{path}.{code}";
+            r.Read();
+            if (map.ContainsKey(code))
+            {
+                Report(DiagnosticCodes.InvalidJson, Messages.DuplicateKey(code), nameOffset, itemPath);
+                r.Skip();
+                continue;
+            }
+            if (!RuleCode.IsValid(code))
+            {
+                Report(DiagnosticCodes.InvalidValue, Messages.BadRuleCode(code), nameOffset, itemPath);
+                r.Skip();
+                continue;
+            }
+            if (ReadEnum<SeveritySetting>(ref r, itemPath) is { } severity)
+            {
+                map[code] = severity;
+            }
+        }
+        return map;
+    }
+
+    private void ParseTargets(ref Utf8JsonReader r)
+    {
+        if (!ExpectObject(ref r, "targets"))
+        {
+            return;
+        }
+        while (Next(ref r))
+        {
+            var nameOffset = Start(ref r);
+            var metric = GetString(ref r);
+            var path = "targets." + metric;
+            r.Read();
+            if (_content.Targets.ContainsKey(metric) || _content.TargetLocations.ContainsKey(metric))
+            {
+                Report(DiagnosticCodes.InvalidJson, Messages.DuplicateKey(metric), nameOffset, path);
+                r.Skip();
+                continue;
+            }
+            if (!MetricNames.IsKnown(metric))
+            {
+                Report(DiagnosticCodes.UnknownProperty, Messages.UnknownMetric(metric), nameOffset, path, DiagnosticSeverity.Warning);
+                r.Skip();
+                continue;
+            }
+            var valueOffset = Start(ref r);
+            _content.TargetLocations[metric] = _source.Locate(valueOffset, path);
+            if (ReadNumber(ref r, path) is { } value)
+            {
+                _content.Targets[metric] = value;
+            }
+        }
+    }
+
+    // ---- Elements ------------------------------------------------------------------------------------
+
+    private delegate void ElementParser(ref Utf8JsonReader reader, ref ObjectState state);
+
+    private void ReadElements(ref Utf8JsonReader r, string arrayName, ElementParser parse)
+    {
+        ReadArray(ref r, arrayName, (ref Utf8JsonReader item, string path) =>
+        {
+            if (item.TokenType != JsonTokenType.StartObject)
+            {
+                WrongType(ref item, path, "object");
+                return;
+            }
+            var state = new ObjectState(path, Start(ref item), 0);
+            parse(ref item, ref state);
+        });
+    }
+
+    private void ParseCapability(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        o.Allowed = Fields.Capability;
+        var c = new CommonFields();
+        string? name = null, parent = null;
+        var shareable = false;
+        while (NextField(ref r, ref o, out var field))
+        {
+            switch (field)
+            {
+                case Field.Name: name = ReadText(ref r, ref o, field); break;
+                case Field.Parent: parent = ReadText(ref r, ref o, field); break;
+                case Field.Shareable: shareable = ReadBool(ref r, ref o, field) ?? false; break;
+                default: ReadCommon(ref r, ref o, field, ref c); break;
+            }
+        }
+        if (Complete(ref o, c.Id, Field.Id, Field.Name))
+        {
+            Add(_content.Capabilities, c.Apply(new Capability { Id = c.Id!, Name = name!, Parent = parent, Shareable = shareable }, Locate(ref o)));
+        }
+    }
+
+    private void ParseAgency(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        o.Allowed = Fields.Agency;
+        var c = new CommonFields();
+        string? name = null, region = null, sector = null, parent = null;
+        AgencyLevel? level = null;
+        var kind = AgencyKind.Department;
+        while (NextField(ref r, ref o, out var field))
+        {
+            switch (field)
+            {
+                case Field.Name: name = ReadText(ref r, ref o, field); break;
+                case Field.Level: level = ReadEnum<AgencyLevel>(ref r, ref o, field); break;
+                case Field.Region: region = ReadText(ref r, ref o, field); break;
+                case Field.Sector: sector = ReadText(ref r, ref o, field); break;
+                case Field.Parent: parent = ReadText(ref r, ref o, field); break;
+                case Field.Kind: kind = ReadEnum<AgencyKind>(ref r, ref o, field) ?? kind; break;
+                default: ReadCommon(ref r, ref o, field, ref c); break;
+            }
+        }
+        if (Complete(ref o, c.Id, Field.Id, Field.Name, Field.Level))
+        {
+            Add(_content.Agencies, c.Apply(new Agency
+            {
+                Id = c.Id!, Name = name!, Level = level!.Value, Region = region, Sector = sector, Parent = parent, AgencyKind = kind,
+            }, Locate(ref o)));
+        }
+    }
+
+    private void ParseNetwork(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        o.Allowed = Fields.Network;
+        var c = new CommonFields();
+        string? name = null, owner = null;
+        NetworkKind? kind = null;
+        bool? classified = null;
+        IReadOnlyList<NetworkLink> links = [];
+        while (NextField(ref r, ref o, out var field))
+        {
+            switch (field)
+            {
+                case Field.Name: name = ReadText(ref r, ref o, field); break;
+                case Field.Kind: kind = ReadEnum<NetworkKind>(ref r, ref o, field); break;
+                case Field.Classified: classified = ReadBool(ref r, ref o, field); break;
+                case Field.Owner: owner = ReadText(ref r, ref o, field); break;
+                case Field.Links: links = ReadObjects(ref r, ref o, field, ParseLink); break;
+                default: ReadCommon(ref r, ref o, field, ref c); break;
+            }
+        }
+        if (Complete(ref o, c.Id, Field.Id, Field.Name, Field.Kind))
+        {
+            Add(_content.Networks, c.Apply(new Network
+            {
+                Id = c.Id!, Name = name!, NetworkKind = kind!.Value, Classified = classified, Owner = owner, Links = links,
+            }, Locate(ref o)));
+        }
+    }
+
+    private NetworkLink? ParseLink(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        o.Allowed = Fields.Link;
+        string? to = null;
+        LinkVia? via = null;
+        while (NextField(ref r, ref o, out var field))
+        {
+            switch (field)
+            {
+                case Field.To: to = ReadText(ref r, ref o, field); break;
+                case Field.Via: via = ReadEnum<LinkVia>(ref r, ref o, field); break;
+            }
+        }
+        return Complete(ref o, null, Field.To, Field.Via) ? new NetworkLink(to!, via!.Value) : null;
+    }
+
+    private void ParsePlatform(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        o.Allowed = Fields.Platform;
+        var c = new CommonFields();
+        string? name = null, owner = null, region = null;
+        PlatformKind? kind = null;
+        var shared = false;
+        IReadOnlyList<string> networks = [];
+        while (NextField(ref r, ref o, out var field))
+        {
+            switch (field)
+            {
+                case Field.Name: name = ReadText(ref r, ref o, field); break;
+                case Field.Kind: kind = ReadEnum<PlatformKind>(ref r, ref o, field); break;
+                case Field.Shared: shared = ReadBool(ref r, ref o, field) ?? false; break;
+                case Field.Owner: owner = ReadText(ref r, ref o, field); break;
+                case Field.Region: region = ReadText(ref r, ref o, field); break;
+                case Field.Networks: networks = ReadStrings(ref r, ref o, field); break;
+                default: ReadCommon(ref r, ref o, field, ref c); break;
+            }
+        }
+        if (Complete(ref o, c.Id, Field.Id, Field.Name, Field.Kind))
+        {
+            Add(_content.Platforms, c.Apply(new Platform
+            {
+                Id = c.Id!, Name = name!, PlatformKind = kind!.Value, Shared = shared, Owner = owner, Region = region, Networks = networks,
+            }, Locate(ref o)));
+        }
+    }
+
+    private void ParseSystem(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        o.Allowed = Fields.System;
+        var c = new CommonFields();
+        string? name = null, owner = null, hosting = null, project = null;
+        IReadOnlyList<string> aliases = [], capabilities = [], usedBy = [], networks = [], holds = [];
+        var status = SystemStatus.Operational;
+        SystemUsage? usage = null;
+        SystemCost? cost = null;
+        int? protection = null;
+        IReadOnlyList<SystemComponent> components = [];
+        var standalone = false;
+        while (NextField(ref r, ref o, out var field))
+        {
+            switch (field)
+            {
+                case Field.Name: name = ReadText(ref r, ref o, field); break;
+                case Field.Owner: owner = ReadText(ref r, ref o, field); break;
+                case Field.Aliases: aliases = ReadStrings(ref r, ref o, field); break;
+                case Field.Capabilities: capabilities = ReadStrings(ref r, ref o, field); break;
+                case Field.Status: status = ReadEnum<SystemStatus>(ref r, ref o, field) ?? status; break;
+                case Field.UsedBy: usedBy = ReadStrings(ref r, ref o, field); break;
+                case Field.Networks: networks = ReadStrings(ref r, ref o, field); break;
+                case Field.Hosting: hosting = ReadText(ref r, ref o, field); break;
+                case Field.Usage: usage = ReadObject(ref r, ref o, field, ParseUsage); break;
+                case Field.Cost: cost = ReadObject(ref r, ref o, field, ParseCost); break;
+                case Field.ProtectionLevel: protection = ReadInt32(ref r, ref o, field); break;
+                case Field.Components: components = ReadObjects(ref r, ref o, field, ParseComponent); break;
+                case Field.Holds: holds = ReadStrings(ref r, ref o, field); break;
+                case Field.Project: project = ReadText(ref r, ref o, field); break;
+                case Field.Standalone: standalone = ReadBool(ref r, ref o, field) ?? false; break;
+                default: ReadCommon(ref r, ref o, field, ref c); break;
+            }
+        }
+        if (Complete(ref o, c.Id, Field.Id, Field.Name, Field.Owner))
+        {
+            Add(_content.Systems, c.Apply(new InformationSystem
+            {
+                Id = c.Id!, Name = name!, Owner = owner!, Aliases = aliases, Capabilities = capabilities, Status = status,
+                UsedBy = usedBy, Networks = networks, Hosting = hosting, Usage = usage, Cost = cost, ProtectionLevel = protection,
+                Components = components, Holds = holds, Project = project, Standalone = standalone,
+            }, Locate(ref o)));
+        }
+    }
+
+    private SystemUsage? ParseUsage(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        o.Allowed = Fields.Usage;
+        long? registered = null, monthly = null;
+        while (NextField(ref r, ref o, out var field))
+        {
+            switch (field)
+            {
+                case Field.RegisteredUsers: registered = ReadInteger(ref r, ref o, field); break;
+                case Field.MonthlyActiveUsers: monthly = ReadInteger(ref r, ref o, field); break;
+            }
+        }
+        return new SystemUsage(registered, monthly);
+    }
+
+    private SystemCost? ParseCost(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        o.Allowed = Fields.Cost;
+        double? build = null, annual = null;
+        while (NextField(ref r, ref o, out var field))
+        {
+            switch (field)
+            {
+                case Field.Build: build = ReadNumber(ref r, ref o, field); break;
+                case Field.AnnualOperation: annual = ReadNumber(ref r, ref o, field); break;
+            }
+        }
+        return new SystemCost(build, annual);
+    }
+
+    private SystemComponent? ParseComponent(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        o.Allowed = Fields.Component;
+        string? name = null, vendor = null;
+        ComponentCategory? category = null;
+        var origin = ComponentOrigin.Unknown;
+        while (NextField(ref r, ref o, out var field))
+        {
+            switch (field)
+            {
+                case Field.Name: name = ReadText(ref r, ref o, field); break;
+                case Field.Category: category = ReadEnum<ComponentCategory>(ref r, ref o, field); break;
+                case Field.Origin: origin = ReadEnum<ComponentOrigin>(ref r, ref o, field) ?? origin; break;
+                case Field.Vendor: vendor = ReadText(ref r, ref o, field); break;
+            }
+        }
+        return Complete(ref o, null, Field.Name) ? new SystemComponent(name!, category, origin, vendor) : null;
+    }
+
+    private void ParseDataResource(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        o.Allowed = Fields.DataResource;
+        var c = new CommonFields();
+        string? name = null, owner = null;
+        ResourceCategory? category = null;
+        var sharing = SharingLevel.Conditional;
+        bool open = false, classified = false;
+        while (NextField(ref r, ref o, out var field))
+        {
+            switch (field)
+            {
+                case Field.Name: name = ReadText(ref r, ref o, field); break;
+                case Field.Owner: owner = ReadText(ref r, ref o, field); break;
+                case Field.Category: category = ReadEnum<ResourceCategory>(ref r, ref o, field); break;
+                case Field.Sharing: sharing = ReadEnum<SharingLevel>(ref r, ref o, field) ?? sharing; break;
+                case Field.Open: open = ReadBool(ref r, ref o, field) ?? false; break;
+                case Field.Classified: classified = ReadBool(ref r, ref o, field) ?? false; break;
+                default: ReadCommon(ref r, ref o, field, ref c); break;
+            }
+        }
+        if (Complete(ref o, c.Id, Field.Id, Field.Name, Field.Owner))
+        {
+            Add(_content.DataResources, c.Apply(new DataResource
+            {
+                Id = c.Id!, Name = name!, Owner = owner!, Category = category, Sharing = sharing, Open = open, Classified = classified,
+            }, Locate(ref o)));
+        }
+    }
+
+    private void ParseFlow(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        o.Allowed = Fields.Flow;
+        var c = new CommonFields();
+        string? from = null, to = null;
+        IReadOnlyList<string> carries = [], via = [];
+        FlowMode? mode = null;
+        var status = FlowStatus.Active;
+        while (NextField(ref r, ref o, out var field))
+        {
+            switch (field)
+            {
+                case Field.From: from = ReadText(ref r, ref o, field); break;
+                case Field.To: to = ReadText(ref r, ref o, field); break;
+                case Field.Carries: carries = ReadStrings(ref r, ref o, field); break;
+                case Field.Via: via = ReadStrings(ref r, ref o, field); break;
+                case Field.Mode: mode = ReadEnum<FlowMode>(ref r, ref o, field); break;
+                case Field.Status: status = ReadEnum<FlowStatus>(ref r, ref o, field) ?? status; break;
+                default: ReadCommon(ref r, ref o, field, ref c); break;
+            }
+        }
+        // A flow's id is optional: the validator generates a stable one when it is absent.
+        if (Complete(ref o, c.Id, Field.From, Field.To) && (c.Id is not null || !o.Has(Field.Id)))
+        {
+            Add(_content.Flows, c.Apply(new Flow
+            {
+                Id = c.Id ?? "", IdGenerated = c.Id is null, From = from!, To = to!, Carries = carries, Via = via, Mode = mode, Status = status,
+            }, Locate(ref o)));
+        }
+    }
+
+    private void ParseService(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        o.Allowed = Fields.Service;
+        var c = new CommonFields();
+        string? name = null, provider = null;
+        IReadOnlyList<string> systems = [];
+        IReadOnlyList<ServiceChannel> channels = [];
+        while (NextField(ref r, ref o, out var field))
+        {
+            switch (field)
+            {
+                case Field.Name: name = ReadText(ref r, ref o, field); break;
+                case Field.Provider: provider = ReadText(ref r, ref o, field); break;
+                case Field.Systems: systems = ReadStrings(ref r, ref o, field); break;
+                case Field.Channels: channels = ReadEnums<ServiceChannel>(ref r, ref o, field); break;
+                default: ReadCommon(ref r, ref o, field, ref c); break;
+            }
+        }
+        if (Complete(ref o, c.Id, Field.Id, Field.Name, Field.Provider))
+        {
+            Add(_content.Services, c.Apply(new Service
+            {
+                Id = c.Id!, Name = name!, Provider = provider!, Systems = systems, Channels = channels,
+            }, Locate(ref o)));
+        }
+    }
+
+    private void ParseProject(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        o.Allowed = Fields.Project;
+        var c = new CommonFields();
+        string? name = null, agency = null;
+        double? budget = null;
+        int? year = null;
+        ProjectStage? stage = null;
+        IReadOnlyList<string> delivers = [];
+        while (NextField(ref r, ref o, out var field))
+        {
+            switch (field)
+            {
+                case Field.Name: name = ReadText(ref r, ref o, field); break;
+                case Field.Agency: agency = ReadText(ref r, ref o, field); break;
+                case Field.Budget: budget = ReadNumber(ref r, ref o, field); break;
+                case Field.Year: year = ReadInt32(ref r, ref o, field); break;
+                case Field.Stage: stage = ReadEnum<ProjectStage>(ref r, ref o, field); break;
+                case Field.Delivers: delivers = ReadStrings(ref r, ref o, field); break;
+                default: ReadCommon(ref r, ref o, field, ref c); break;
+            }
+        }
+        if (Complete(ref o, c.Id, Field.Id, Field.Name, Field.Agency))
+        {
+            Add(_content.Projects, c.Apply(new Project
+            {
+                Id = c.Id!, Name = name!, Agency = agency!, Budget = budget, Year = year, Stage = stage, Delivers = delivers,
+            }, Locate(ref o)));
+        }
+    }
+
+    private void ParseSuppression(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        o.Allowed = Fields.Suppression;
+        string? rule = null, justification = null;
+        IReadOnlyList<string> elements = [];
+        while (NextField(ref r, ref o, out var field))
+        {
+            switch (field)
+            {
+                case Field.Rule: rule = ReadText(ref r, ref o, field); break;
+                case Field.Elements: elements = ReadStrings(ref r, ref o, field); break;
+                case Field.Justification: justification = ReadText(ref r, ref o, field); break;
+            }
+        }
+        if (Complete(ref o, null, Field.Rule, Field.Elements, Field.Justification))
+        {
+            _content.Suppressions.Add(new Suppression { Rule = rule!, Elements = elements, Justification = justification!, Location = Locate(ref o) });
+        }
+    }
+
+    // ---- Element plumbing ---------------------------------------------------------------------------
+
+    /// <summary>What one object being read has seen so far.</summary>
+    private struct ObjectState(string path, long offset, ulong allowed)
+    {
+        public readonly string Path = path;
+        public readonly long Offset = offset;
+        public ulong Allowed = allowed;
+        public ulong Seen;
+        public ulong Invalid;
+        public List<string>? OtherNames;
+        public long ValueOffset;
+
+        public readonly bool Has(Field field) => (Seen & Fields.Bit(field)) != 0;
+    }
+
+    /// <summary>The fields every element kind has.</summary>
+    private struct CommonFields
+    {
+        public string? Id;
+        public string? Description;
+        public IReadOnlyList<string>? Tags;
+        public IReadOnlyDictionary<string, object>? Properties;
+        public IReadOnlyList<string>? FormerIds;
+
+        public readonly T Apply<T>(T element, SourceLocation location) where T : Element => element with
+        {
+            Description = Description,
+            Tags = Tags ?? [],
+            Properties = Properties ?? Element.EmptyProperties,
+            FormerIds = FormerIds ?? [],
+            Location = location,
+        };
+    }
+
+    private void ReadCommon(ref Utf8JsonReader r, ref ObjectState o, Field field, ref CommonFields c)
+    {
+        switch (field)
+        {
+            case Field.Id: c.Id = ReadText(ref r, ref o, field); break;
+            case Field.Description: c.Description = ReadText(ref r, ref o, field); break;
+            case Field.Tags: c.Tags = ReadStrings(ref r, ref o, field); break;
+            case Field.FormerIds: c.FormerIds = ReadStrings(ref r, ref o, field); break;
+            case Field.Properties: c.Properties = ReadProperties(ref r, ref o); break;
+            default: r.Skip(); break;
+        }
+    }
+
+    private void Add<T>(List<T> list, T element) where T : Element
+    {
+        list.Add(element);
+        _content.Defined.Add(element);
+    }
+
+    private SourceLocation Locate(ref ObjectState o) => _source.Locate(o.Offset, o.Path);
+
+    /// <summary>Reports missing required fields; returns whether the object can become an element.</summary>
+    private bool Complete(ref ObjectState o, string? id, params ReadOnlySpan<Field> required)
+    {
+        var complete = true;
+        foreach (var field in required)
+        {
+            if (!o.Has(field))
+            {
+                Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty(Fields.NameOf(field), o.Path), o.Offset, o.Path);
+                complete = false;
+            }
+            else if ((o.Invalid & Fields.Bit(field)) != 0)
+            {
+                complete = false;
+            }
+        }
+        if (!complete && id is not null)
+        {
+            _content.DroppedIds.Add(id);
+        }
+        return complete;
+    }
+
+    /// <summary>Moves to the next property's value; reports unknown and repeated names. False at the object's end.</summary>
+    private bool NextField(ref Utf8JsonReader r, ref ObjectState o, out Field field)
+    {
+        while (Next(ref r))
+        {
+            var nameOffset = Start(ref r);
+            field = LookUp(ref r);
+            if (field == Field.None || (o.Allowed & Fields.Bit(field)) == 0)
+            {
+                var name = GetString(ref r);
+                r.Read();
+                if ((field != Field.None && o.Has(field)) || (o.OtherNames?.Contains(name) ?? false))
+                {
+                    Report(DiagnosticCodes.InvalidJson, Messages.DuplicateKey(name), nameOffset, $"{o.Path}.{name}");
+                }
+                else
+                {
+                    if (field != Field.None)
+                    {
+                        o.Seen |= Fields.Bit(field);
+                    }
+                    (o.OtherNames ??= []).Add(name);
+                    Report(DiagnosticCodes.UnknownProperty,
+                        Messages.UnknownProperty(name, o.Path, Suggest(name, Fields.Names(o.Allowed))),
+                        nameOffset, $"{o.Path}.{name}", DiagnosticSeverity.Warning);
+                }
+                r.Skip();
+                continue;
+            }
+            r.Read();
+            if (o.Has(field))
+            {
+                Report(DiagnosticCodes.InvalidJson, Messages.DuplicateKey(Fields.NameOf(field)), nameOffset, $"{o.Path}.{Fields.NameOf(field)}");
+                r.Skip();
+                continue;
+            }
+            o.Seen |= Fields.Bit(field);
+            o.ValueOffset = Start(ref r);
+            return true;
+        }
+        field = Field.None;
+        return false;
+    }
+
+    private static Field LookUp(ref Utf8JsonReader r)
+    {
+        if (r.ValueIsEscaped || r.ValueSpan.Length > 32)
+        {
+            return Field.None;
+        }
+        Span<char> buffer = stackalloc char[32];
+        var length = r.CopyString(buffer);
+        return Fields.BySpan.TryGetValue(buffer[..length], out var field) ? field : Field.None;
+    }
+
+    private string? ReadText(ref Utf8JsonReader r, ref ObjectState o, Field field)
+    {
+        if (r.TokenType == JsonTokenType.String)
+        {
+            return GetString(ref r);
+        }
+        Invalid(ref r, ref o, field, "string");
+        return null;
+    }
+
+    private bool? ReadBool(ref Utf8JsonReader r, ref ObjectState o, Field field)
+    {
+        if (r.TokenType is JsonTokenType.True or JsonTokenType.False)
+        {
+            return r.GetBoolean();
+        }
+        Invalid(ref r, ref o, field, "boolean");
+        return null;
+    }
+
+    private double? ReadNumber(ref Utf8JsonReader r, ref ObjectState o, Field field)
+    {
+        var value = ReadNumber(ref r, FieldPath(ref o, field));
+        if (value is null)
+        {
+            o.Invalid |= Fields.Bit(field);
+        }
+        return value;
+    }
+
+    private long? ReadInteger(ref Utf8JsonReader r, ref ObjectState o, Field field)
+    {
+        var value = ReadInteger(ref r, FieldPath(ref o, field));
+        if (value is null)
+        {
+            o.Invalid |= Fields.Bit(field);
+        }
+        return value;
+    }
+
+    private int? ReadInt32(ref Utf8JsonReader r, ref ObjectState o, Field field)
+    {
+        var value = ReadInt32(ref r, FieldPath(ref o, field));
+        if (value is null)
+        {
+            o.Invalid |= Fields.Bit(field);
+        }
+        return value;
+    }
+
+    private T? ReadEnum<T>(ref Utf8JsonReader r, ref ObjectState o, Field field) where T : struct, Enum
+    {
+        var value = ReadEnum<T>(ref r, FieldPath(ref o, field));
+        if (value is null)
+        {
+            o.Invalid |= Fields.Bit(field);
+        }
+        return value;
+    }
+
+    private IReadOnlyList<string> ReadStrings(ref Utf8JsonReader r, ref ObjectState o, Field field)
+    {
+        var list = new List<string>();
+        var ok = ReadArray(ref r, FieldPath(ref o, field), (ref Utf8JsonReader item, string path) =>
+        {
+            if (ReadString(ref item, path) is { } text)
+            {
+                list.Add(text);
+            }
+        });
+        if (!ok)
+        {
+            o.Invalid |= Fields.Bit(field);
+        }
+        return list.Count == 0 ? [] : list.ToArray();
+    }
+
+    private IReadOnlyList<T> ReadEnums<T>(ref Utf8JsonReader r, ref ObjectState o, Field field) where T : struct, Enum
+    {
+        var list = new List<T>();
+        var ok = ReadArray(ref r, FieldPath(ref o, field), (ref Utf8JsonReader item, string path) =>
+        {
+            if (ReadEnum<T>(ref item, path) is { } value)
+            {
+                list.Add(value);
+            }
+        });
+        if (!ok)
+        {
+            o.Invalid |= Fields.Bit(field);
+        }
+        return list.ToArray();
+    }
+
+    private delegate T? ObjectParser<T>(ref Utf8JsonReader reader, ref ObjectState state) where T : class;
+
+    private T? ReadObject<T>(ref Utf8JsonReader r, ref ObjectState o, Field field, ObjectParser<T> parse) where T : class
+    {
+        var path = FieldPath(ref o, field);
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            WrongType(ref r, path, "object");
+            o.Invalid |= Fields.Bit(field);
+            return null;
+        }
+        var inner = new ObjectState(path, Start(ref r), 0);
+        return parse(ref r, ref inner);
+    }
+
+    private IReadOnlyList<T> ReadObjects<T>(ref Utf8JsonReader r, ref ObjectState o, Field field, ObjectParser<T> parse) where T : class
+    {
+        var list = new List<T>();
+        var ok = ReadArray(ref r, FieldPath(ref o, field), (ref Utf8JsonReader item, string path) =>
+        {
+            if (item.TokenType != JsonTokenType.StartObject)
+            {
+                WrongType(ref item, path, "object");
+                return;
+            }
+            var inner = new ObjectState(path, Start(ref item), 0);
+            if (parse(ref item, ref inner) is { } value)
+            {
+                list.Add(value);
+            }
+        });
+        if (!ok)
+        {
+            o.Invalid |= Fields.Bit(field);
+        }
+        return list.ToArray();
+    }
+
+    private IReadOnlyDictionary<string, object>? ReadProperties(ref Utf8JsonReader r, ref ObjectState o)
+    {
+        var path = FieldPath(ref o, Field.Properties);
+        if (!ExpectObject(ref r, path))
+        {
+            o.Invalid |= Fields.Bit(Field.Properties);
+            return null;
+        }
+        var map = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        while (Next(ref r))
+        {
+            var nameOffset = Start(ref r);
+            var key = GetString(ref r);
+            var itemPath = $"{path}.{key}";
+            r.Read();
+            if (map.ContainsKey(key))
+            {
+                Report(DiagnosticCodes.InvalidJson, Messages.DuplicateKey(key), nameOffset, itemPath);
+                r.Skip();
+                continue;
+            }
+            switch (r.TokenType)
+            {
+                case JsonTokenType.String:
+                    map[key] = GetString(ref r);
+                    break;
+                case JsonTokenType.True or JsonTokenType.False:
+                    map[key] = r.GetBoolean();
+                    break;
+                case JsonTokenType.Number when ReadNumber(ref r, itemPath) is { } number:
+                    map[key] = number;
+                    break;
+                case JsonTokenType.Number:
+                    break;
+                default:
+                    WrongType(ref r, itemPath, "string, number or boolean / 字符串、数字或布尔值");
+                    break;
+            }
+        }
+        return map;
+    }
+
+    private void Invalid(ref Utf8JsonReader r, ref ObjectState o, Field field, string expected)
+    {
+        o.Invalid |= Fields.Bit(field);
+        WrongType(ref r, FieldPath(ref o, field), expected);
+    }
+
+    private static string FieldPath(ref ObjectState o, Field field) => $"{o.Path}.{Fields.NameOf(field)}";
+
+    // ---- Values by path -------------------------------------------------------------------------------
+
+    private delegate void ItemReader(ref Utf8JsonReader reader, string path);
+
+    /// <summary>Reads an array, calling <paramref name="read"/> on each item; false when the value is not an array.</summary>
+    private bool ReadArray(ref Utf8JsonReader r, string path, ItemReader read)
+    {
+        if (r.TokenType != JsonTokenType.StartArray)
+        {
+            WrongType(ref r, path, "array");
+            return false;
+        }
+        var index = 0;
+        while (true)
+        {
+            r.Read();
+            if (r.TokenType == JsonTokenType.EndArray)
+            {
+                return true;
+            }
+            read(ref r, $"{path}[{index++}]");
+        }
+    }
+
+    private bool ExpectObject(ref Utf8JsonReader r, string path)
+    {
+        if (r.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+        WrongType(ref r, path, "object");
+        return false;
+    }
+
+    /// <summary>Moves to the next property name of the current object; false at its end.</summary>
+    private static bool Next(ref Utf8JsonReader r)
+    {
+        r.Read();
+        return r.TokenType == JsonTokenType.PropertyName;
+    }
+
+    private long LastValueStart { get; set; }
+
+    private string? ReadString(ref Utf8JsonReader r, string path)
+    {
+        LastValueStart = Start(ref r);
+        if (r.TokenType == JsonTokenType.String)
+        {
+            return GetString(ref r);
+        }
+        WrongType(ref r, path, "string");
+        return null;
+    }
+
+    private double? ReadNumber(ref Utf8JsonReader r, string path)
+    {
+        LastValueStart = Start(ref r);
+        if (r.TokenType != JsonTokenType.Number)
+        {
+            WrongType(ref r, path, "number");
+            return null;
+        }
+        if (!r.TryGetDouble(out var value) || !double.IsFinite(value))
+        {
+            Report(DiagnosticCodes.InvalidValue, Messages.OutOfRange(path, RawText(ref r), "±1.7976931348623157E+308"), LastValueStart, path);
+            return null;
+        }
+        return value;
+    }
+
+    private long? ReadInteger(ref Utf8JsonReader r, string path)
+    {
+        if (ReadNumber(ref r, path) is not { } value)
+        {
+            return null;
+        }
+        if (r.TryGetInt64(out var whole))
+        {
+            return whole;
+        }
+        if (Math.Floor(value) == value && Math.Abs(value) < 9e15)
+        {
+            return (long)value;
+        }
+        Report(DiagnosticCodes.InvalidValue, Messages.NotWhole(path, RawText(ref r)), LastValueStart, path);
+        return null;
+    }
+
+    private int? ReadInt32(ref Utf8JsonReader r, string path)
+    {
+        if (ReadInteger(ref r, path) is not { } value)
+        {
+            return null;
+        }
+        if (value is < int.MinValue or > int.MaxValue)
+        {
+            Report(DiagnosticCodes.InvalidValue, Messages.OutOfRange(path, RawText(ref r), $"{int.MinValue}…{int.MaxValue}"), LastValueStart, path);
+            return null;
+        }
+        return (int)value;
+    }
+
+    private T? ReadEnum<T>(ref Utf8JsonReader r, string path) where T : struct, Enum
+    {
+        if (ReadString(ref r, path) is not { } text)
+        {
+            return null;
+        }
+        if (JsonNames.TryParse<T>(text, out var value))
+        {
+            return value;
+        }
+        Report(DiagnosticCodes.InvalidValue, Messages.UnknownEnum(path, text, JsonNames.All<T>()), LastValueStart, path);
+        return null;
+    }
+
+    private void UnknownProperty(ref Utf8JsonReader r, string name, long nameOffset, string where, IEnumerable<string> known)
+    {
+        Report(DiagnosticCodes.UnknownProperty, Messages.UnknownProperty(name, where, Suggest(name, known)),
+            nameOffset, $"{where}.{name}", DiagnosticSeverity.Warning);
+        r.Skip();
+    }
+
+    private void WrongType(ref Utf8JsonReader r, string path, string expected)
+    {
+        var actual = r.TokenType switch
+        {
+            JsonTokenType.String => "string",
+            JsonTokenType.Number => "number",
+            JsonTokenType.True or JsonTokenType.False => "boolean",
+            JsonTokenType.Null => "null",
+            JsonTokenType.StartObject => "object",
+            JsonTokenType.StartArray => "array",
+            _ => r.TokenType.ToString(),
+        };
+        var name = path.Length == 0 ? "(root)" : path;
+        Report(DiagnosticCodes.InvalidValue, Messages.WrongType(name, expected, actual), Start(ref r), path);
+        r.Skip();
+    }
+
+    private static string RawText(ref Utf8JsonReader r) => System.Text.Encoding.UTF8.GetString(r.ValueSpan);
+
+    private string GetString(ref Utf8JsonReader r)
+    {
+        try
+        {
+            return r.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidUtf8Exception(Start(ref r));
+        }
+    }
+
+    private long Start(ref Utf8JsonReader r) => _source.Start + r.TokenStartIndex;
+
+    private void Report(string code, LocalizedText message, long offset, string path, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        _diagnostics.Add(new Diagnostic(code, severity, message, _source.Locate(offset, path)));
+
+    private void ReportSyntax(JsonException e)
+    {
+        var offset = _source.OffsetOf(e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
+        var json = _source.Bytes.AsSpan();
+        LocalizedText message;
+        if (offset >= json.Length)
+        {
+            message = Messages.Truncated();
+        }
+        else if (json[(int)offset] == (byte)'/')
+        {
+            message = Messages.Comment();
+        }
+        else if (json[(int)offset] is (byte)'}' or (byte)']' && json[..(int)offset].TrimEnd(" \t\r\n"u8) is [.., (byte)','])
+        {
+            message = Messages.TrailingComma();
+            offset = json[..(int)offset].TrimEnd(" \t\r\n"u8).Length - 1;
+        }
+        else if (e.Message.Contains("maximum configured depth", StringComparison.Ordinal)
+                 || e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            message = Messages.TooDeep(MaxDepth);
+        }
+        else
+        {
+            var detail = e.Message;
+            var cut = detail.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            message = Messages.Syntax(cut > 0 ? detail[..cut] : detail);
+        }
+        Report(DiagnosticCodes.InvalidJson, message, offset, "");
+    }
+
+    /// <summary>The known name closest to a misspelt one, when it is close enough to be a likely typo.</summary>
+    internal static string? Suggest(string name, IEnumerable<string> known)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in known)
+        {
+            var d = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (d < bestDistance)
+            {
+                (best, bestDistance) = (candidate, d);
+            }
+        }
+        return best is not null && bestDistance <= Math.Max(1, name.Length / 3) ? best : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        if (a.Length > 64 || b.Length > 64)
+        {
+            return int.MaxValue;
+        }
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        var beforePrevious = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    // A swap of two neighbouring letters is one typo.
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
+            }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
+        }
+        return previous[b.Length];
+    }
+
+    private sealed class InvalidUtf8Exception(long offset) : Exception
+    {
+        public long Offset { get; } = offset;
+    }
+}
+
+/// <summary>The shape of rule codes.</summary>
+internal static class RuleCode
+{
+    public static bool IsValid(string code) =>
+        code.Length == 6 && code.StartsWith("AM", StringComparison.Ordinal) && code.AsSpan(2).IndexOfAnyExceptInRange('0', '9') < 0;
+}

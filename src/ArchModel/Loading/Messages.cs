@@ -1,0 +1,175 @@
+using ArchModel.Diagnostics;
+
+namespace ArchModel.Loading;
+
+/// <summary>The loading and validation messages, Chinese beside English so the two stay in step.</summary>
+internal static class Messages
+{
+    public static LocalizedText EmptyFile() => new(
+        "文件为空：模型文件必须是一个 JSON 对象。",
+        "The file is empty: a model file must hold one JSON object.");
+
+    public static LocalizedText Truncated() => new(
+        "文件意外结束：JSON 不完整（可能被截断，或缺少右括号、引号）。",
+        "Unexpected end of file: the JSON is incomplete (truncated, or a closing bracket or quote is missing).");
+
+    public static LocalizedText Comment() => new(
+        "JSON 不允许注释：请删除注释，或把说明写进 description 属性。",
+        "Comments are not JSON: remove the comment, or put the text in a 'description' property.");
+
+    public static LocalizedText TrailingComma() => new(
+        "JSON 不允许尾随逗号：请删除最后一项后面的逗号。",
+        "Trailing commas are not JSON: remove the comma after the last item.");
+
+    public static LocalizedText TooDeep(int max) => new(
+        $"JSON 嵌套过深（超过 {max} 层）：模型文件不需要这么深的结构。",
+        $"The JSON is nested too deeply (more than {max} levels); no model file needs that.");
+
+    public static LocalizedText InvalidUtf8() => new(
+        "文件不是有效的 UTF-8 编码：请以 UTF-8 保存文件。",
+        "The file is not valid UTF-8: save it as UTF-8.");
+
+    public static LocalizedText Syntax(string detail) => new(
+        $"JSON 语法错误：{detail}",
+        $"Invalid JSON: {detail}");
+
+    public static LocalizedText DuplicateKey(string name) => new(
+        $"同一对象中属性“{name}”出现了两次：JSON 对象的键必须唯一。",
+        $"Property '{name}' appears twice in one object: keys must be unique.");
+
+    public static LocalizedText RootNotObject() => new(
+        "文件的根必须是 JSON 对象 { … }。",
+        "The file's root must be a JSON object { … }.");
+
+    public static LocalizedText UnknownProperty(string name, string where, string? suggestion) => new(
+        $"{where} 中的属性“{name}”未知，将被忽略。" + (suggestion is null ? "" : $"是否应为“{suggestion}”？"),
+        $"Unknown property '{name}' in {where}; it is ignored." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+
+    public static LocalizedText RootOnlyProperty(string name) => new(
+        $"属性“{name}”只能写在根模型文件中，在被包含的文件中将被忽略。",
+        $"Property '{name}' belongs in the root model file only; in an included file it is ignored.");
+
+    public static LocalizedText MissingProperty(string name, string where) => new(
+        $"{where} 缺少必需属性“{name}”。",
+        $"{where} is missing the required property '{name}'.");
+
+    public static LocalizedText WrongType(string name, string expected, string actual) => new(
+        $"属性“{name}”应为{ZhType(expected)}，实际为{ZhType(actual)}。",
+        $"Property '{name}' must be {EnType(expected)}, not {EnType(actual)}.");
+
+    public static LocalizedText UnknownEnum(string name, string value, IEnumerable<string> allowed)
+    {
+        var list = string.Join(", ", allowed);
+        return new($"属性“{name}”的值“{value}”无效，可选值：{list}。", $"'{value}' is not a valid value of '{name}'; use one of: {list}.");
+    }
+
+    public static LocalizedText NotWhole(string name, string value) => new(
+        $"属性“{name}”必须是整数，实际为 {value}。",
+        $"Property '{name}' must be a whole number, not {value}.");
+
+    public static LocalizedText OutOfRange(string name, string value, string range) => new(
+        $"属性“{name}”的值 {value} 超出范围（{range}）。",
+        $"Property '{name}' is {value}, outside its range ({range}).");
+
+    public static LocalizedText EmptyText(string name) => new(
+        $"属性“{name}”不能为空。",
+        $"Property '{name}' must not be empty.");
+
+    public static LocalizedText BadId(string id) => new(
+        $"标识“{id}”无效：标识不能为空，也不能包含空白字符。",
+        $"Id '{id}' is not valid: an id must be non-empty and contain no whitespace.");
+
+    public static LocalizedText BadDate(string name, string value) => new(
+        $"属性“{name}”的值“{value}”不是 YYYY-MM-DD 格式的日期。",
+        $"Property '{name}' is '{value}', not a date in the form YYYY-MM-DD.");
+
+    public static LocalizedText BadRuleCode(string value) => new(
+        $"规则代码“{value}”无效，应形如 AM1001。",
+        $"'{value}' is not a rule code; codes look like AM1001.");
+
+    public static LocalizedText UnknownMetric(string name) => new(
+        $"目标中的指标“{name}”未知，将被忽略。可用指标：{string.Join(", ", Model.MetricNames.All)}。",
+        $"Target '{name}' names no metric and is ignored. Metrics: {string.Join(", ", Model.MetricNames.All)}.");
+
+    public static LocalizedText DuplicateId(string id, SourceLocation? first) => new(
+        $"标识“{id}”重复" + (first is null ? "。" : $"，首次定义于 {first}。"),
+        $"Duplicate id '{id}'" + (first is null ? "." : $"; it is first defined at {first}."));
+
+    public static LocalizedText FormerIdInUse(string id) => new(
+        $"曾用标识“{id}”与模型中现有的标识或另一元素的曾用标识重复。",
+        $"Former id '{id}' is also a current id, or another element's former id, in this model.");
+
+    public static LocalizedText UnknownReference(string field, string id, string expectedZh, string expectedEn) => new(
+        $"属性“{field}”引用的{expectedZh}“{id}”不存在。",
+        $"Property '{field}' references unknown {expectedEn} '{id}'.");
+
+    public static LocalizedText WrongKindReference(string field, string id, string expectedZh, string expectedEn, string actualZh, string actualEn) => new(
+        $"属性“{field}”应引用{expectedZh}，但“{id}”是{actualZh}。",
+        $"Property '{field}' must reference a {expectedEn}, but '{id}' is a {actualEn}.");
+
+    public static LocalizedText ParentCycle(string kindZh, string kindEn, IEnumerable<string> cycle)
+    {
+        var path = string.Join(" → ", cycle);
+        return new($"{kindZh}的上级关系形成循环：{path}。", $"The parent chain of {kindEn} forms a cycle: {path}.");
+    }
+
+    public static LocalizedText IncludeMissing(string include) => new(
+        $"包含的文件“{include}”不存在。",
+        $"Included file '{include}' does not exist.");
+
+    public static LocalizedText IncludeUnreadable(string include, string reason) => new(
+        $"无法读取包含的文件“{include}”：{reason}",
+        $"Included file '{include}' cannot be read: {reason}");
+
+    public static LocalizedText IncludeEscapes(string include) => new(
+        $"包含路径“{include}”超出了根模型文件所在的文件夹，已拒绝。",
+        $"Include '{include}' leads outside the root model file's folder and is refused.");
+
+    public static LocalizedText IncludeMatchesNothing(string include) => new(
+        $"包含模式“{include}”没有匹配任何文件。",
+        $"Include pattern '{include}' matches no file.");
+
+    public static LocalizedText IncludeCycle(string include) => new(
+        $"包含“{include}”形成循环（该文件已在包含链中），已跳过。",
+        $"Include '{include}' forms a cycle (the file is already being included) and is skipped.");
+
+    public static LocalizedText IncludeTooDeep(int max) => new(
+        $"包含嵌套超过 {max} 层，已停止。",
+        $"Includes are nested more than {max} levels deep; stopped.");
+
+    public static LocalizedText RootUnreadable(string file, string reason) => new(
+        $"无法读取模型文件“{file}”：{reason}",
+        $"Model file '{file}' cannot be read: {reason}");
+
+    public static LocalizedText UnsupportedVersion(string version) => new(
+        $"不支持的格式版本“{version}”：本版本的 ArchModel 读取 formatVersion \"1\"。",
+        $"Unsupported formatVersion '{version}': this version of ArchModel reads formatVersion \"1\".");
+
+    public static LocalizedText SelfFlow(string id, string system) => new(
+        $"数据流“{id}”的来源和去向是同一个系统“{system}”。",
+        $"Flow '{id}' goes from system '{system}' to itself.");
+
+    private static string ZhType(string type) => type switch
+    {
+        "string" => "字符串",
+        "number" => "数字",
+        "integer" => "整数",
+        "boolean" => "布尔值（true 或 false）",
+        "object" => "对象",
+        "array" => "数组",
+        "null" => "null",
+        _ => type,
+    };
+
+    private static string EnType(string type) => type switch
+    {
+        "string" => "a string",
+        "number" => "a number",
+        "integer" => "a whole number",
+        "boolean" => "true or false",
+        "object" => "an object",
+        "array" => "an array",
+        "null" => "null",
+        _ => type,
+    };
+}

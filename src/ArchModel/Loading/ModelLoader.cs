@@ -1,0 +1,257 @@
+using ArchModel.Diagnostics;
+using ArchModel.Model;
+
+namespace ArchModel.Loading;
+
+/// <summary>Options for <see cref="ModelLoader"/>.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>The defaults.</summary>
+    public static LoadOptions Default { get; } = new();
+
+    /// <summary>
+    /// The folder file names in diagnostics are shown relative to (with forward slashes); default: the
+    /// current directory. Files outside it are shown by absolute path.
+    /// </summary>
+    public string? DisplayBase { get; init; }
+
+    /// <summary>How deep includes may nest before loading stops with AM0009.</summary>
+    public int MaxIncludeDepth { get; init; } = 64;
+
+    /// <summary>The largest file read, in bytes; a larger one is AM0009 (default 1 GiB).</summary>
+    public long MaxFileBytes { get; init; } = 1L << 30;
+}
+
+/// <summary>What a load produced: the model it could build and every diagnostic.</summary>
+public sealed class LoadResult
+{
+    internal LoadResult(ArchitectureModel? model, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> files, bool rootReadFailed)
+    {
+        Model = model;
+        Diagnostics = diagnostics;
+        Files = files;
+        RootReadFailed = rootReadFailed;
+    }
+
+    /// <summary>
+    /// The model, built from everything that could be read; <see langword="null"/> only when the root
+    /// file could not be read. When <see cref="HasErrors"/> it is incomplete: analyse it at your own risk.
+    /// </summary>
+    public ArchitectureModel? Model { get; }
+
+    /// <summary>Every diagnostic, sorted by file, line, column and code.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The files read, root first, in load order, as shown in diagnostics.</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    /// <summary>Whether the root file itself could not be read (missing, a folder, no permission).</summary>
+    public bool RootReadFailed { get; }
+
+    /// <summary>Whether any diagnostic is an error.</summary>
+    public bool HasErrors => Diagnostics.Any(static d => d.Severity == DiagnosticSeverity.Error);
+}
+
+/// <summary>
+/// Loads a model from its root JSON file and the files it includes, in two phases: each file is read
+/// into raw elements, then ids are linked and the whole model validated.
+/// </summary>
+/// <remarks>
+/// Never throws on bad input: every problem becomes a located <see cref="Diagnostic"/> (file, 1-based
+/// line and column of the offending token's start, JSON path). Never modifies a file. Thread-safe: a
+/// loader holds only its options.
+/// </remarks>
+public sealed class ModelLoader
+{
+    private readonly LoadOptions _options;
+
+    /// <summary>Creates a loader.</summary>
+    public ModelLoader(LoadOptions? options = null) => _options = options ?? LoadOptions.Default;
+
+    /// <summary>Loads the model whose root file is <paramref name="rootPath"/>.</summary>
+    public static LoadResult LoadFile(string rootPath, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        new ModelLoader(options).Load(rootPath, cancellationToken);
+
+    /// <summary>Loads the model whose root file is <paramref name="rootPath"/>.</summary>
+    public LoadResult Load(string rootPath, CancellationToken cancellationToken = default)
+    {
+        var run = new Run(_options, rootPath, cancellationToken);
+        return run.Execute();
+    }
+
+    private sealed class Run
+    {
+        private readonly LoadOptions _options;
+        private readonly string _rootFull;
+        private readonly string _rootFolder;
+        private readonly string _displayBase;
+        private readonly CancellationToken _cancellation;
+        private readonly ModelContent _content = new();
+        private readonly List<Diagnostic> _diagnostics = [];
+        private readonly Dictionary<string, SourceText> _sources = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _loaded = new(StringComparer.Ordinal);
+        private readonly List<string> _stack = [];
+
+        public Run(LoadOptions options, string rootPath, CancellationToken cancellation)
+        {
+            _options = options;
+            _cancellation = cancellation;
+            _rootFull = Path.GetFullPath(rootPath);
+            _rootFolder = Path.GetDirectoryName(_rootFull)!;
+            _displayBase = Path.GetFullPath(options.DisplayBase ?? Environment.CurrentDirectory);
+        }
+
+        public LoadResult Execute()
+        {
+            var root = Read(_rootFull, null, out var error);
+            if (root is null)
+            {
+                _diagnostics.Add(new Diagnostic(DiagnosticCodes.IncludeProblem, DiagnosticSeverity.Error,
+                    Messages.RootUnreadable(Display(_rootFull), error!), new SourceLocation(Display(_rootFull), 1, 1, "")));
+                return new LoadResult(null, _diagnostics, [], rootReadFailed: true);
+            }
+            var parser = Parse(root, isRoot: true);
+            _content.RootLocation = parser.RootLocation;
+            LoadIncludes(root, parser.Includes, depth: 1);
+            _cancellation.ThrowIfCancellationRequested();
+
+            ModelValidator.Validate(_content, new SourceTextLocator(_sources), _diagnostics);
+            _diagnostics.Sort(Diagnostic.Order);
+            var model = new ArchitectureModel(_content);
+            return new LoadResult(model, _diagnostics, _content.Files, rootReadFailed: false);
+        }
+
+        private FileParser Parse(SourceText source, bool isRoot)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            _loaded.Add(source.FullPath);
+            _sources[source.DisplayPath] = source;
+            _content.Files.Add(source.DisplayPath);
+            var parser = new FileParser(source, _content, _diagnostics, isRoot);
+            parser.Parse();
+            return parser;
+        }
+
+        private void LoadIncludes(SourceText from, List<(string Include, SourceLocation Location)> includes, int depth)
+        {
+            if (includes.Count == 0)
+            {
+                return;
+            }
+            if (depth > _options.MaxIncludeDepth)
+            {
+                Report(Messages.IncludeTooDeep(_options.MaxIncludeDepth), includes[0].Location);
+                return;
+            }
+            _stack.Add(from.FullPath);
+            var folder = Path.GetDirectoryName(from.FullPath)!;
+            foreach (var (include, location) in includes)
+            {
+                foreach (var (file, isPattern) in Resolve(folder, include, location))
+                {
+                    if (_stack.Contains(file) || file == from.FullPath)
+                    {
+                        if (!isPattern)
+                        {
+                            Report(Messages.IncludeCycle(include), location, DiagnosticSeverity.Warning);
+                        }
+                        continue;
+                    }
+                    if (_loaded.Contains(file))
+                    {
+                        continue;
+                    }
+                    var source = Read(file, location, out var error);
+                    if (source is null)
+                    {
+                        Report(Messages.IncludeUnreadable(include, error!), location);
+                        continue;
+                    }
+                    var parser = Parse(source, isRoot: false);
+                    LoadIncludes(source, parser.Includes, depth + 1);
+                }
+            }
+            _stack.RemoveAt(_stack.Count - 1);
+        }
+
+        private IEnumerable<(string File, bool IsPattern)> Resolve(string folder, string include, SourceLocation location)
+        {
+            if (include.Length == 0)
+            {
+                Report(Messages.IncludeMissing(include), location);
+                return [];
+            }
+            if (!Glob.IsPattern(include))
+            {
+                var full = Path.GetFullPath(Path.Combine(folder, include));
+                if (!IsInsideRoot(full))
+                {
+                    Report(Messages.IncludeEscapes(include), location);
+                    return [];
+                }
+                if (!File.Exists(full))
+                {
+                    Report(Messages.IncludeMissing(include), location);
+                    return [];
+                }
+                return [(full, false)];
+            }
+            var matches = Glob.Match(folder, include);
+            var inside = matches.Where(IsInsideRoot).ToList();
+            if (inside.Count < matches.Count || (matches.Count == 0 && !IsInsideRoot(FixedPrefix(folder, include))))
+            {
+                Report(Messages.IncludeEscapes(include), location);
+            }
+            else if (matches.Count == 0)
+            {
+                Report(Messages.IncludeMatchesNothing(include), location);
+            }
+            return inside.Select(static f => (f, true));
+        }
+
+        /// <summary>The folder a pattern starts from: its segments before the first wildcard.</summary>
+        private static string FixedPrefix(string folder, string pattern)
+        {
+            var segments = pattern.Replace('\\', '/').Split('/');
+            var fixedPart = segments.TakeWhile(static s => !Glob.IsPattern(s));
+            return Path.GetFullPath(Path.Combine([folder, .. fixedPart]));
+        }
+
+        private bool IsInsideRoot(string full) =>
+            full.StartsWith(_rootFolder.EndsWith(Path.DirectorySeparatorChar) ? _rootFolder : _rootFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+        private SourceText? Read(string full, SourceLocation? from, out string? error)
+        {
+            error = null;
+            try
+            {
+                var info = new FileInfo(full);
+                if (!info.Exists)
+                {
+                    error = Directory.Exists(full) ? "it is a folder / 这是一个文件夹" : "file not found / 文件不存在";
+                    return null;
+                }
+                if (info.Length > _options.MaxFileBytes)
+                {
+                    error = $"larger than {_options.MaxFileBytes} bytes / 文件过大";
+                    return null;
+                }
+                return new SourceText(Display(full), full, File.ReadAllBytes(full));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                error = e.Message;
+                return null;
+            }
+        }
+
+        private string Display(string full)
+        {
+            var relative = Path.GetRelativePath(_displayBase, full);
+            return (Path.IsPathRooted(relative) ? full : relative).Replace('\\', '/');
+        }
+
+        private void Report(LocalizedText message, SourceLocation location, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+            _diagnostics.Add(new Diagnostic(DiagnosticCodes.IncludeProblem, severity, message, location));
+    }
+}

@@ -1,0 +1,384 @@
+using System.Globalization;
+using ArchModel.Diagnostics;
+using ArchModel.Model;
+
+namespace ArchModel.Loading;
+
+/// <summary>
+/// The second phase of loading, shared by <see cref="ModelLoader"/> and <see cref="ModelBuilder"/>:
+/// generates missing flow ids, then checks what needs the whole model — ids, references, parent
+/// cycles, value ranges, self-flows — so that a model from files and one built in code are held to
+/// exactly the same rules.
+/// </summary>
+internal sealed class ModelValidator
+{
+    private readonly ModelContent _content;
+    private readonly ISourceLocator _locator;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly Dictionary<string, Element> _byId = new(StringComparer.Ordinal);
+
+    private ModelValidator(ModelContent content, ISourceLocator locator, List<Diagnostic> diagnostics)
+    {
+        _content = content;
+        _locator = locator;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Validates <paramref name="content"/>, adding to <paramref name="diagnostics"/>; assigns generated flow ids.</summary>
+    public static void Validate(ModelContent content, ISourceLocator locator, List<Diagnostic> diagnostics)
+    {
+        var validator = new ModelValidator(content, locator, diagnostics);
+        validator.CheckIds();
+        validator.AssignFlowIds();
+        validator.CheckValues();
+        validator.CheckReferences();
+        validator.CheckCycles(content.Agencies, static a => a.Parent, new LocalizedText("机构", "agencies"));
+        validator.CheckCycles(content.Capabilities, static c => c.Parent, new LocalizedText("功能", "capabilities"));
+        validator.CheckSelfFlows();
+    }
+
+    private void CheckIds()
+    {
+        foreach (var element in _content.Defined)
+        {
+            if (element is Flow { IdGenerated: true })
+            {
+                continue;
+            }
+            if (element.Id is null)
+            {
+                Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty("id", element.Kind.ToString()), element, null);
+                continue;
+            }
+            if (!IsValidId(element.Id))
+            {
+                Report(DiagnosticCodes.InvalidValue, Messages.BadId(element.Id), element, "id");
+            }
+            if (!_byId.TryAdd(element.Id, element))
+            {
+                Report(DiagnosticCodes.DuplicateId, Messages.DuplicateId(element.Id, _byId[element.Id].Location), element, "id");
+            }
+        }
+        foreach (var id in _content.DroppedIds)
+        {
+            _byId.TryAdd(id, null!);
+        }
+        var former = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var element in _content.Defined)
+        {
+            for (var i = 0; i < element.FormerIds.Count; i++)
+            {
+                var id = element.FormerIds[i];
+                if (!IsValidId(id))
+                {
+                    Report(DiagnosticCodes.InvalidValue, Messages.BadId(id), element, $"formerIds[{i}]");
+                }
+                else if (_byId.ContainsKey(id) || !former.Add(id))
+                {
+                    Report(DiagnosticCodes.DuplicateId, Messages.FormerIdInUse(id), element, $"formerIds[{i}]");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives every flow without an id the id <c>FROM-&gt;TO</c>, or <c>FROM-&gt;TO#N</c> for the N-th such
+    /// flow between the same systems, skipping any id the model already uses: stable across runs, and
+    /// unchanged by flows elsewhere in the model.
+    /// </summary>
+    private void AssignFlowIds()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _content.Flows.Count; i++)
+        {
+            var flow = _content.Flows[i];
+            if (!flow.IdGenerated)
+            {
+                continue;
+            }
+            var stem = $"{flow.From}->{flow.To}";
+            var n = counts.GetValueOrDefault(stem);
+            string id;
+            do
+            {
+                n++;
+                id = n == 1 ? stem : $"{stem}#{n}";
+            }
+            while (_byId.ContainsKey(id));
+            counts[stem] = n;
+            var named = flow with { Id = id };
+            _content.Flows[i] = named;
+            _byId[id] = named;
+        }
+    }
+
+    private void CheckValues()
+    {
+        foreach (var element in _content.Defined)
+        {
+            if (element is NamedElement named)
+            {
+                if (named.Name is null)
+                {
+                    Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty("name", element.Id), element, null);
+                }
+                else if (string.IsNullOrWhiteSpace(named.Name))
+                {
+                    Report(DiagnosticCodes.InvalidValue, Messages.EmptyText("name"), element, "name");
+                }
+            }
+            switch (element)
+            {
+                case InformationSystem s:
+                    if (s.ProtectionLevel is { } level and (< 1 or > 5))
+                    {
+                        Range(element, "protectionLevel", level, "1–5");
+                    }
+                    NonNegative(element, "usage.registeredUsers", s.Usage?.RegisteredUsers);
+                    NonNegative(element, "usage.monthlyActiveUsers", s.Usage?.MonthlyActiveUsers);
+                    NonNegative(element, "cost.build", s.Cost?.Build);
+                    NonNegative(element, "cost.annualOperation", s.Cost?.AnnualOperation);
+                    break;
+                case Project p:
+                    NonNegative(element, "budget", p.Budget);
+                    break;
+            }
+        }
+        foreach (var suppression in _content.Suppressions)
+        {
+            if (!RuleCode.IsValid(suppression.Rule ?? ""))
+            {
+                Report(DiagnosticCodes.InvalidValue, Messages.BadRuleCode(suppression.Rule ?? ""), suppression.Location, "rule");
+            }
+            if (suppression.Elements is null || suppression.Elements.Count == 0)
+            {
+                Report(DiagnosticCodes.InvalidValue, Messages.EmptyText("elements"), suppression.Location, "elements");
+            }
+            if (string.IsNullOrWhiteSpace(suppression.Justification))
+            {
+                Report(DiagnosticCodes.InvalidValue, Messages.EmptyText("justification"), suppression.Location, "justification");
+            }
+        }
+        var settings = _content.Settings;
+        var root = _content.RootLocation;
+        if (settings.DuplicateNameSimilarity is < 0 or > 1 || double.IsNaN(settings.DuplicateNameSimilarity))
+        {
+            Range(root, "settings.duplicateNameSimilarity", settings.DuplicateNameSimilarity, "0–1");
+        }
+        if (settings.ZombieMonthlyActiveUsers < 0)
+        {
+            Range(root, "settings.zombieMonthlyActiveUsers", settings.ZombieMonthlyActiveUsers, "≥ 0");
+        }
+        if (settings.ExposureMinProtectionLevel is < 1 or > 5)
+        {
+            Range(root, "settings.exposureMinProtectionLevel", settings.ExposureMinProtectionLevel, "1–5");
+        }
+        if (settings.LocalizationMinProtectionLevel is < 1 or > 5)
+        {
+            Range(root, "settings.localizationMinProtectionLevel", settings.LocalizationMinProtectionLevel, "1–5");
+        }
+        foreach (var (metric, value) in _content.Targets)
+        {
+            var ratio = MetricNames.IsRatio(metric);
+            if (ratio ? value is < 0 or > 1 : value < 0)
+            {
+                var location = _content.TargetLocations.GetValueOrDefault(metric);
+                _diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error,
+                    Messages.OutOfRange($"targets.{metric}", Format(value), ratio ? "0–1" : "≥ 0"), location));
+            }
+        }
+    }
+
+    private void NonNegative(Element element, string path, double? value)
+    {
+        if (value < 0)
+        {
+            Range(element, path, value.Value, "≥ 0");
+        }
+    }
+
+    private void Range(Element element, string path, double value, string range) =>
+        Report(DiagnosticCodes.InvalidValue, Messages.OutOfRange(path, Format(value), range), element, path);
+
+    private void Range(SourceLocation? anchor, string path, double value, string range) =>
+        Report(DiagnosticCodes.InvalidValue, Messages.OutOfRange(path, Format(value), range), anchor, path);
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private void CheckReferences()
+    {
+        foreach (var element in _content.Elements)
+        {
+            foreach (var reference in References.Of(element))
+            {
+                Check(element.Location, reference);
+            }
+        }
+        foreach (var suppression in _content.Suppressions)
+        {
+            for (var i = 0; i < (suppression.Elements?.Count ?? 0); i++)
+            {
+                Check(suppression.Location, new Reference($"elements[{i}]", suppression.Elements![i], null, Required: true));
+            }
+        }
+    }
+
+    private void Check(SourceLocation? anchor, Reference reference)
+    {
+        if (reference.Id is null)
+        {
+            if (reference.Required)
+            {
+                Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty(reference.Path, anchor?.Path ?? ""), anchor, null);
+            }
+            return;
+        }
+        if (!_byId.TryGetValue(reference.Id, out var target))
+        {
+            var (zh, en) = KindNames(reference.Expected);
+            Report(DiagnosticCodes.UnknownReference, Messages.UnknownReference(reference.Path, reference.Id, zh, en), anchor, reference.Path);
+        }
+        else if (target is not null && reference.Expected is { } expected && target.Kind != expected)
+        {
+            var (zh, en) = KindNames(expected);
+            var (actualZh, actualEn) = KindNames(target.Kind);
+            Report(DiagnosticCodes.WrongKindReference,
+                Messages.WrongKindReference(reference.Path, reference.Id, zh, en, actualZh, actualEn), anchor, reference.Path);
+        }
+    }
+
+    private void CheckCycles<T>(IReadOnlyList<T> elements, Func<T, string?> parentOf, LocalizedText kind) where T : Element
+    {
+        var byId = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var e in elements)
+        {
+            byId.TryAdd(e.Id, e);
+        }
+        // Each element has at most one parent, so every cycle is found by walking up from each element once.
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on the current walk, 2 = done
+        foreach (var start in elements)
+        {
+            var walk = new List<T>();
+            var current = start;
+            while (current is not null && !state.ContainsKey(current.Id))
+            {
+                state[current.Id] = 1;
+                walk.Add(current);
+                current = parentOf(current) is { } p && byId.TryGetValue(p, out var parent) ? parent : null;
+            }
+            if (current is not null && state[current.Id] == 1)
+            {
+                var cycle = walk.SkipWhile(e => e.Id != current.Id).ToList();
+                var first = cycle.MinBy(static e => e.Id, StringComparer.Ordinal)!;
+                var at = cycle.IndexOf(first);
+                var ordered = cycle.Skip(at).Concat(cycle.Take(at)).Select(static e => e.Id).Append(first.Id);
+                Report(DiagnosticCodes.ParentCycle, Messages.ParentCycle(kind.Chinese, kind.English, ordered), first, "parent");
+            }
+            foreach (var e in walk)
+            {
+                state[e.Id] = 2;
+            }
+        }
+    }
+
+    private void CheckSelfFlows()
+    {
+        foreach (var flow in _content.Flows)
+        {
+            if (flow.From is not null && flow.From == flow.To)
+            {
+                Report(DiagnosticCodes.SelfFlow, Messages.SelfFlow(flow.Id, flow.From), flow, "to", DiagnosticSeverity.Warning);
+            }
+        }
+    }
+
+    internal static bool IsValidId(string id)
+    {
+        if (id.Length == 0)
+        {
+            return false;
+        }
+        foreach (var c in id)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    internal static (string Chinese, string English) KindNames(ElementKind? kind) => kind switch
+    {
+        ElementKind.Capability => ("功能", "capability"),
+        ElementKind.Agency => ("机构", "agency"),
+        ElementKind.Network => ("网络", "network"),
+        ElementKind.Platform => ("平台", "platform"),
+        ElementKind.System => ("系统", "system"),
+        ElementKind.DataResource => ("数据资源", "data resource"),
+        ElementKind.Flow => ("数据流", "flow"),
+        ElementKind.Service => ("服务", "service"),
+        ElementKind.Project => ("项目", "project"),
+        _ => ("元素", "element"),
+    };
+
+    private void Report(string code, LocalizedText message, Element element, string? path, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        Report(code, message, element.Location, path, severity);
+
+    private void Report(string code, LocalizedText message, SourceLocation? anchor, string? path, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        _diagnostics.Add(new Diagnostic(code, severity, message, path is null ? anchor : _locator.Locate(anchor, path)));
+}
+
+/// <summary>One reference from an element to another, by id.</summary>
+/// <param name="Path">Where the reference is inside the element, such as <c>networks[1]</c>.</param>
+/// <param name="Id">The id referenced; <see langword="null"/> when a required reference is missing (code-first only).</param>
+/// <param name="Expected">The kind the reference must name; <see langword="null"/> for any kind.</param>
+/// <param name="Required">Whether the element needs the reference.</param>
+internal readonly record struct Reference(string Path, string? Id, ElementKind? Expected, bool Required = false);
+
+/// <summary>Every reference field of the model format, in one place.</summary>
+internal static class References
+{
+    public static IEnumerable<Reference> Of(Element element)
+    {
+        switch (element)
+        {
+            case Capability c:
+                return Optional("parent", c.Parent, ElementKind.Capability);
+            case Agency a:
+                return Optional("parent", a.Parent, ElementKind.Agency);
+            case Network n:
+                return Optional("owner", n.Owner, ElementKind.Agency)
+                    .Concat(n.Links.Select(static (l, i) => new Reference($"links[{i}].to", l.To, ElementKind.Network, true)));
+            case Platform p:
+                return Optional("owner", p.Owner, ElementKind.Agency).Concat(List("networks", p.Networks, ElementKind.Network));
+            case InformationSystem s:
+                return [new Reference("owner", s.Owner, ElementKind.Agency, true),
+                    .. List("capabilities", s.Capabilities, ElementKind.Capability),
+                    .. List("usedBy", s.UsedBy, ElementKind.Agency),
+                    .. List("networks", s.Networks, ElementKind.Network),
+                    .. Optional("hosting", s.Hosting, ElementKind.Platform),
+                    .. List("holds", s.Holds, ElementKind.DataResource),
+                    .. Optional("project", s.Project, ElementKind.Project)];
+            case DataResource d:
+                return [new Reference("owner", d.Owner, ElementKind.Agency, true)];
+            case Flow f:
+                return [new Reference("from", f.From, ElementKind.System, true),
+                    new Reference("to", f.To, ElementKind.System, true),
+                    .. List("carries", f.Carries, ElementKind.DataResource),
+                    .. List("via", f.Via, ElementKind.Network)];
+            case Service s:
+                return [new Reference("provider", s.Provider, ElementKind.Agency, true), .. List("systems", s.Systems, ElementKind.System)];
+            case Project p:
+                return [new Reference("agency", p.Agency, ElementKind.Agency, true), .. List("delivers", p.Delivers, ElementKind.System)];
+            default:
+                return [];
+        }
+    }
+
+    private static IEnumerable<Reference> Optional(string path, string? id, ElementKind kind) =>
+        id is null ? [] : [new Reference(path, id, kind)];
+
+    private static IEnumerable<Reference> List(string path, IReadOnlyList<string> ids, ElementKind kind) =>
+        (ids ?? []).Select((id, i) => new Reference($"{path}[{i}]", id, kind, true));
+}

@@ -1,0 +1,351 @@
+using System.Collections.Frozen;
+
+namespace ArchModel.Model;
+
+/// <summary>
+/// A loaded, validated, frozen architecture model: every element by kind, an index by id, and the
+/// look-ups the analyses, diagrams and documents need.
+/// </summary>
+/// <remarks>
+/// Immutable and safe to share between threads. Obtain one from <see cref="Loading.ModelLoader"/> or
+/// <see cref="ModelBuilder"/>; both validate it the same way. Element lists keep the order the
+/// elements were defined in (files in load order); every look-up that returns several elements
+/// returns them in that order unless it says otherwise. A look-up by an id the model does not hold
+/// returns an empty list or <see langword="null"/>, never throws.
+/// </remarks>
+public sealed class ArchitectureModel
+{
+    private readonly FrozenDictionary<string, Element> _byId;
+    private readonly FrozenDictionary<string, IReadOnlyList<InformationSystem>> _systemsByOwner;
+    private readonly FrozenDictionary<string, IReadOnlyList<InformationSystem>> _systemsByUser;
+    private readonly FrozenDictionary<string, IReadOnlyList<InformationSystem>> _systemsByNetwork;
+    private readonly FrozenDictionary<string, IReadOnlyList<InformationSystem>> _systemsByPlatform;
+    private readonly FrozenDictionary<string, IReadOnlyList<InformationSystem>> _systemsByResource;
+    private readonly FrozenDictionary<string, IReadOnlyList<InformationSystem>> _systemsByCapability;
+    private readonly FrozenDictionary<string, IReadOnlyList<Flow>> _flowsFrom;
+    private readonly FrozenDictionary<string, IReadOnlyList<Flow>> _flowsTo;
+    private readonly FrozenDictionary<string, IReadOnlyList<Flow>> _flowsByResource;
+    private readonly FrozenDictionary<string, IReadOnlyList<Agency>> _children;
+    private readonly FrozenDictionary<string, IReadOnlyList<Service>> _servicesBySystem;
+    private readonly FrozenDictionary<string, IReadOnlyList<InformationSystem>> _systemsByProject;
+    private readonly FrozenDictionary<string, IReadOnlyList<(Network Network, LinkVia Via)>> _links;
+
+    internal ArchitectureModel(ModelContent content)
+    {
+        Info = content.Info;
+        Settings = content.Settings;
+        Targets = new SortedDictionary<string, double>(content.Targets, StringComparer.Ordinal);
+        Files = content.Files;
+        Capabilities = content.Capabilities;
+        Agencies = content.Agencies;
+        Networks = content.Networks;
+        Platforms = content.Platforms;
+        Systems = content.Systems;
+        DataResources = content.DataResources;
+        Flows = content.Flows;
+        Services = content.Services;
+        Projects = content.Projects;
+        Suppressions = content.Suppressions;
+
+        var byId = new Dictionary<string, Element>(StringComparer.Ordinal);
+        foreach (var element in Elements)
+        {
+            byId.TryAdd(element.Id, element);
+        }
+        _byId = byId.ToFrozenDictionary(StringComparer.Ordinal);
+
+        _systemsByOwner = Index(Systems, static s => [s.Owner]);
+        _systemsByUser = Index(Systems, static s => s.UsedBy);
+        _systemsByNetwork = Index(Systems, static s => s.Networks);
+        _systemsByPlatform = Index(Systems, static s => s.Hosting is null ? [] : [s.Hosting]);
+        _systemsByResource = Index(Systems, static s => s.Holds);
+        _systemsByCapability = Index(Systems, static s => s.Capabilities);
+        _systemsByProject = Index(Systems, static s => s.Project is null ? [] : [s.Project]);
+        _flowsFrom = Index(Flows, static f => [f.From]);
+        _flowsTo = Index(Flows, static f => [f.To]);
+        _flowsByResource = Index(Flows, static f => f.Carries);
+        _children = Index(Agencies, static a => a.Parent is null ? [] : [a.Parent]);
+        _servicesBySystem = Index(Services, static s => s.Systems);
+
+        var links = new Dictionary<string, List<(Network, LinkVia)>>(StringComparer.Ordinal);
+        foreach (var network in Networks)
+        {
+            foreach (var link in network.Links)
+            {
+                if (GetNetwork(link.To) is not { } other)
+                {
+                    continue;
+                }
+                Add(links, network.Id, (other, link.Via));
+                Add(links, other.Id, (network, link.Via));
+            }
+        }
+        _links = links.ToFrozenDictionary(
+            static kv => kv.Key, static kv => (IReadOnlyList<(Network, LinkVia)>)kv.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>The root file's <c>model</c> object.</summary>
+    public ModelInfo Info { get; }
+
+    /// <summary>Analysis thresholds and severity overrides.</summary>
+    public ModelSettings Settings { get; }
+
+    /// <summary>The plan's targets by metric name (see <see cref="MetricNames"/>), in ordinal order.</summary>
+    public IReadOnlyDictionary<string, double> Targets { get; }
+
+    /// <summary>The files the model was loaded from, root first, in load order; empty for a model built in code.</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    /// <summary>Capabilities (功能).</summary>
+    public IReadOnlyList<Capability> Capabilities { get; }
+
+    /// <summary>Agencies (机构).</summary>
+    public IReadOnlyList<Agency> Agencies { get; }
+
+    /// <summary>Networks (网络).</summary>
+    public IReadOnlyList<Network> Networks { get; }
+
+    /// <summary>Hosting platforms (平台).</summary>
+    public IReadOnlyList<Platform> Platforms { get; }
+
+    /// <summary>Information systems (信息系统).</summary>
+    public IReadOnlyList<InformationSystem> Systems { get; }
+
+    /// <summary>Data resources (政务信息资源).</summary>
+    public IReadOnlyList<DataResource> DataResources { get; }
+
+    /// <summary>Data flows (数据流).</summary>
+    public IReadOnlyList<Flow> Flows { get; }
+
+    /// <summary>Public services (政务服务).</summary>
+    public IReadOnlyList<Service> Services { get; }
+
+    /// <summary>IT projects (项目).</summary>
+    public IReadOnlyList<Project> Projects { get; }
+
+    /// <summary>Accepted findings.</summary>
+    public IReadOnlyList<Suppression> Suppressions { get; }
+
+    /// <summary>Every element, kind by kind in the order of <see cref="ElementKind"/>.</summary>
+    public IEnumerable<Element> Elements =>
+        Capabilities.Concat<Element>(Agencies).Concat(Networks).Concat(Platforms).Concat(Systems)
+            .Concat(DataResources).Concat(Flows).Concat(Services).Concat(Projects);
+
+    /// <summary>The element with this id, or <see langword="null"/>.</summary>
+    public Element? Find(string? id) => id is not null && _byId.TryGetValue(id, out var e) ? e : null;
+
+    /// <summary>The element of type <typeparamref name="T"/> with this id, or <see langword="null"/>.</summary>
+    public T? Find<T>(string? id) where T : Element => Find(id) as T;
+
+    /// <summary>The agency with this id, or <see langword="null"/>.</summary>
+    public Agency? GetAgency(string? id) => Find<Agency>(id);
+
+    /// <summary>The system with this id, or <see langword="null"/>.</summary>
+    public InformationSystem? GetSystem(string? id) => Find<InformationSystem>(id);
+
+    /// <summary>The network with this id, or <see langword="null"/>.</summary>
+    public Network? GetNetwork(string? id) => Find<Network>(id);
+
+    /// <summary>The platform with this id, or <see langword="null"/>.</summary>
+    public Platform? GetPlatform(string? id) => Find<Platform>(id);
+
+    /// <summary>The data resource with this id, or <see langword="null"/>.</summary>
+    public DataResource? GetDataResource(string? id) => Find<DataResource>(id);
+
+    /// <summary>The systems an agency owns.</summary>
+    public IReadOnlyList<InformationSystem> SystemsOwnedBy(string agencyId) => Get(_systemsByOwner, agencyId);
+
+    /// <summary>The systems an agency uses without owning them (it is in their <c>usedBy</c>).</summary>
+    public IReadOnlyList<InformationSystem> SystemsUsedBy(string agencyId) => Get(_systemsByUser, agencyId);
+
+    /// <summary>The systems attached to a network.</summary>
+    public IReadOnlyList<InformationSystem> SystemsOn(string networkId) => Get(_systemsByNetwork, networkId);
+
+    /// <summary>The systems hosted on a platform.</summary>
+    public IReadOnlyList<InformationSystem> SystemsHostedOn(string platformId) => Get(_systemsByPlatform, platformId);
+
+    /// <summary>The systems that hold a data resource.</summary>
+    public IReadOnlyList<InformationSystem> SystemsHolding(string resourceId) => Get(_systemsByResource, resourceId);
+
+    /// <summary>The systems that list a capability.</summary>
+    public IReadOnlyList<InformationSystem> SystemsWithCapability(string capabilityId) => Get(_systemsByCapability, capabilityId);
+
+    /// <summary>The systems a project delivers: its <c>delivers</c> list and the systems naming it as their <c>project</c>, each once.</summary>
+    public IReadOnlyList<InformationSystem> SystemsDeliveredBy(string projectId)
+    {
+        var project = Find<Project>(projectId);
+        var named = Get(_systemsByProject, projectId);
+        if (project is null || project.Delivers.Count == 0)
+        {
+            return named;
+        }
+        var result = new List<InformationSystem>(named);
+        foreach (var id in project.Delivers)
+        {
+            if (GetSystem(id) is { } s && !result.Contains(s))
+            {
+                result.Add(s);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The flows a system sends.</summary>
+    public IReadOnlyList<Flow> FlowsFrom(string systemId) => Get(_flowsFrom, systemId);
+
+    /// <summary>The flows a system receives.</summary>
+    public IReadOnlyList<Flow> FlowsTo(string systemId) => Get(_flowsTo, systemId);
+
+    /// <summary>The flows that carry a data resource.</summary>
+    public IReadOnlyList<Flow> FlowsCarrying(string resourceId) => Get(_flowsByResource, resourceId);
+
+    /// <summary>The services that run on a system.</summary>
+    public IReadOnlyList<Service> ServicesUsing(string systemId) => Get(_servicesBySystem, systemId);
+
+    /// <summary>The agencies whose <c>parent</c> is this agency.</summary>
+    public IReadOnlyList<Agency> ChildrenOf(string agencyId) => Get(_children, agencyId);
+
+    /// <summary>The networks linked to a network, with how (each declaration once; links work both ways).</summary>
+    public IReadOnlyList<(Network Network, LinkVia Via)> LinksOf(string networkId) =>
+        _links.TryGetValue(networkId, out var list) ? list : [];
+
+    /// <summary>
+    /// The agency's superiors on its sector line, nearest first (its parent, its parent's parent, …),
+    /// not including the agency itself. Stops at a missing parent; safe on a cycle.
+    /// </summary>
+    public IReadOnlyList<Agency> ParentChain(string agencyId)
+    {
+        var chain = new List<Agency>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { agencyId };
+        var current = GetAgency(agencyId);
+        while (current?.Parent is { } parentId && seen.Add(parentId) && GetAgency(parentId) is { } parent)
+        {
+            chain.Add(parent);
+            current = parent;
+        }
+        return chain;
+    }
+
+    /// <summary>Whether agency <paramref name="upper"/> is on agency <paramref name="lower"/>'s parent chain.</summary>
+    public bool IsAbove(string upper, string lower)
+    {
+        foreach (var a in ParentChain(lower))
+        {
+            if (a.Id == upper)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether two different agencies share a sector line (条): one is above the other, or both have the
+    /// same non-empty sector at different levels.
+    /// </summary>
+    public bool ShareSectorLine(string agencyA, string agencyB)
+    {
+        if (agencyA == agencyB || GetAgency(agencyA) is not { } a || GetAgency(agencyB) is not { } b)
+        {
+            return false;
+        }
+        if (!string.IsNullOrEmpty(a.Sector) && a.Sector == b.Sector && a.Level != b.Level)
+        {
+            return true;
+        }
+        return IsAbove(a.Id, b.Id) || IsAbove(b.Id, a.Id);
+    }
+
+    /// <summary>Whether two agencies are in the same jurisdiction (same level, same non-empty region).</summary>
+    public bool SameJurisdiction(string agencyA, string agencyB) =>
+        GetAgency(agencyA)?.Jurisdiction is { } ja && GetAgency(agencyB)?.Jurisdiction is { } jb && ja == jb;
+
+    /// <summary>Whether a flow crosses agencies: both systems exist and have different owners.</summary>
+    public bool IsCrossAgency(Flow flow) =>
+        GetSystem(flow.From) is { } from && GetSystem(flow.To) is { } to && from.Owner != to.Owner;
+
+    /// <summary>Whether a cross-agency flow is vertical: its two owners share a sector line.</summary>
+    public bool IsVertical(Flow flow) =>
+        IsCrossAgency(flow) && ShareSectorLine(GetSystem(flow.From)!.Owner, GetSystem(flow.To)!.Owner);
+
+    /// <summary>Whether a model has a unified network (政务内网 or 政务外网).</summary>
+    public bool HasUnifiedNetwork => Networks.Any(static n => n.IsUnified);
+
+    private static FrozenDictionary<string, IReadOnlyList<T>> Index<T>(IReadOnlyList<T> items, Func<T, IReadOnlyList<string>> keys)
+    {
+        var map = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var itemKeys = keys(item);
+            for (var i = 0; i < itemKeys.Count; i++)
+            {
+                var key = itemKeys[i];
+                // A key repeated in one element's list counts once.
+                if (IndexOf(itemKeys, key) == i)
+                {
+                    Add(map, key, item);
+                }
+            }
+        }
+        return map.ToFrozenDictionary(static kv => kv.Key, static kv => (IReadOnlyList<T>)kv.Value, StringComparer.Ordinal);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == value)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+        list.Add(value);
+    }
+
+    private static IReadOnlyList<T> Get<T>(FrozenDictionary<string, IReadOnlyList<T>> map, string key) =>
+        map.TryGetValue(key, out var list) ? list : [];
+}
+
+/// <summary>The raw content of a model before it is frozen: what the loader and the builder both produce.</summary>
+internal sealed class ModelContent
+{
+    public ModelInfo Info { get; set; } = new() { Id = "model" };
+    public ModelSettings Settings { get; set; } = ModelSettings.Default;
+    public Dictionary<string, double> Targets { get; } = new(StringComparer.Ordinal);
+    public List<string> Files { get; } = [];
+    public List<Capability> Capabilities { get; } = [];
+    public List<Agency> Agencies { get; } = [];
+    public List<Network> Networks { get; } = [];
+    public List<Platform> Platforms { get; } = [];
+    public List<InformationSystem> Systems { get; } = [];
+    public List<DataResource> DataResources { get; } = [];
+    public List<Flow> Flows { get; } = [];
+    public List<Service> Services { get; } = [];
+    public List<Project> Projects { get; } = [];
+    public List<Suppression> Suppressions { get; } = [];
+
+    /// <summary>Every element with an id from the file, in the order defined (files in load order), for duplicate detection.</summary>
+    public List<Element> Defined { get; } = [];
+
+    /// <summary>Where each target's value is, for range diagnostics.</summary>
+    public Dictionary<string, Diagnostics.SourceLocation> TargetLocations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where the root file's object starts, the anchor for settings diagnostics.</summary>
+    public Diagnostics.SourceLocation? RootLocation { get; set; }
+
+    /// <summary>Ids of elements that were defined but dropped for a reported error: references to them are not reported again.</summary>
+    public HashSet<string> DroppedIds { get; } = new(StringComparer.Ordinal);
+
+    public IEnumerable<Element> Elements =>
+        Capabilities.Concat<Element>(Agencies).Concat(Networks).Concat(Platforms).Concat(Systems)
+            .Concat(DataResources).Concat(Flows).Concat(Services).Concat(Projects);
+}

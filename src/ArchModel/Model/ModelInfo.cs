@@ -1,0 +1,91 @@
+using ArchModel.Diagnostics;
+
+namespace ArchModel.Model;
+
+/// <summary>What the root file says about the model itself.</summary>
+public sealed record ModelInfo
+{
+    /// <summary>The model's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The model's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>What the model describes.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The default language for reports and messages.</summary>
+    public Language Language { get; init; } = Language.Chinese;
+
+    /// <summary>The date the model describes (the as-of date), used as the generation date of documents.</summary>
+    public DateOnly? AsOf { get; init; }
+}
+
+/// <summary>The thresholds and severity overrides of the analysis (the root file's <c>settings</c>).</summary>
+public sealed record ModelSettings
+{
+    /// <summary>The default settings.</summary>
+    public static ModelSettings Default { get; } = new();
+
+    /// <summary>AM1002: the Dice similarity at or above which two names are probably the same system.</summary>
+    public double DuplicateNameSimilarity { get; init; } = 0.8;
+
+    /// <summary>AM3001: monthly active users below which an operational system counts as unused.</summary>
+    public long ZombieMonthlyActiveUsers { get; init; } = 10;
+
+    /// <summary>AM4002: the protection level from which a system must not sit on the Internet.</summary>
+    public int ExposureMinProtectionLevel { get; init; } = 3;
+
+    /// <summary>AM4003: the protection level from which foreign core technology is reported.</summary>
+    public int LocalizationMinProtectionLevel { get; init; } = 3;
+
+    /// <summary>Severity overrides by rule code (<c>off</c> turns the rule off).</summary>
+    public IReadOnlyDictionary<string, SeveritySetting> Severity { get; init; } =
+        new SortedDictionary<string, SeveritySetting>(StringComparer.Ordinal);
+}
+
+/// <summary>The metrics the model's plan aims for, and the direction in which each is better.</summary>
+public static class MetricNames
+{
+    /// <summary>Active systems in a duplicate-build finding / active systems (↓).</summary>
+    public const string DuplicateRate = "duplicateRate";
+    /// <summary>Isolated systems / active non-standalone systems (↓).</summary>
+    public const string IsolationRate = "isolationRate";
+    /// <summary>Unused systems / operational systems with known use (↓).</summary>
+    public const string ZombieRate = "zombieRate";
+    /// <summary>Cross-agency active flows / active flows (↑).</summary>
+    public const string CrossAgencyFlowShare = "crossAgencyFlowShare";
+    /// <summary>Horizontal / cross-agency active flows (↑).</summary>
+    public const string HorizontalFlowShare = "horizontalFlowShare";
+    /// <summary>Shared resources / shareable resources (↑).</summary>
+    public const string SharingRate = "sharingRate";
+    /// <summary>Open resources / unconditionally shareable resources (↑).</summary>
+    public const string OpenDataRate = "openDataRate";
+    /// <summary>Active systems on a unified network / active systems on any network (↑).</summary>
+    public const string UnifiedNetworkRate = "unifiedNetworkRate";
+    /// <summary>Active systems on a shared platform / hosted active systems (↑).</summary>
+    public const string CloudRate = "cloudRate";
+    /// <summary>Domestic components / components of known origin (↑).</summary>
+    public const string DomesticRate = "domesticRate";
+    /// <summary>Services with an online channel / services (↑).</summary>
+    public const string OnlineServiceRate = "onlineServiceRate";
+    /// <summary>Operation cost that consolidating duplicate builds would save (↓; a number, not a ratio).</summary>
+    public const string AvoidableAnnualCost = "avoidableAnnualCost";
+
+    /// <summary>Every metric, in the order of the rule catalogue.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        DuplicateRate, IsolationRate, ZombieRate, CrossAgencyFlowShare, HorizontalFlowShare, SharingRate,
+        OpenDataRate, UnifiedNetworkRate, CloudRate, DomesticRate, OnlineServiceRate, AvoidableAnnualCost,
+    ];
+
+    /// <summary>Whether a larger value of <paramref name="metric"/> is better (so a target is a minimum).</summary>
+    public static bool HigherIsBetter(string metric) => metric is CrossAgencyFlowShare or HorizontalFlowShare
+        or SharingRate or OpenDataRate or UnifiedNetworkRate or CloudRate or DomesticRate or OnlineServiceRate;
+
+    /// <summary>Whether <paramref name="metric"/> is a ratio in [0, 1].</summary>
+    public static bool IsRatio(string metric) => metric != AvoidableAnnualCost;
+
+    /// <summary>Whether <paramref name="metric"/> is a known metric name.</summary>
+    public static bool IsKnown(string metric) => All.Contains(metric, StringComparer.Ordinal);
+}
