@@ -21,7 +21,10 @@ internal static class CliApp
         {
             var command = parse.CommandResult.Command;
             var name = command == root ? "archmodel" : $"archmodel {command.Name}";
-            stderr.WriteLine($"{name}: {parse.Errors[0].Message}");
+            // One line: System.CommandLine lists allowed values on separate lines; fold them.
+            var error = parse.Errors.FirstOrDefault(static e => e.Message.Contains("nrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            var message = string.Join(" ", error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            stderr.WriteLine($"{name}: {message}");
             stderr.WriteLine($"Try '{name} --help'. / 用法见 '{name} --help'。");
             return ExitCodes.Usage;
         }

@@ -247,8 +247,10 @@ public sealed class ModelLoader
 
         private string Display(string full)
         {
+            // Files under the display base are shown relative to it; others by absolute path rather than ../../..
             var relative = Path.GetRelativePath(_displayBase, full);
-            return (Path.IsPathRooted(relative) ? full : relative).Replace('\\', '/');
+            var outside = Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+            return (outside ? full : relative).Replace('\\', '/');
         }
 
         private void Report(LocalizedText message, SourceLocation location, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
