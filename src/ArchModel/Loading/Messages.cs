@@ -29,8 +29,8 @@ internal static class Messages
         $"The JSON is nested too deeply (more than {max} levels); no model file needs that.");
 
     public static LocalizedText InvalidUtf8() => new(
-        "文件不是有效的 UTF-8 编码：请以 UTF-8 保存文件。",
-        "The file is not valid UTF-8: save it as UTF-8.");
+        "文本无效：文件不是有效的 UTF-8 编码（请以 UTF-8 保存），或字符串中有不成对的 \\u 代理项转义。",
+        "The text is not valid: the file is not valid UTF-8 (save it as UTF-8), or a string holds an unpaired \\u surrogate escape.");
 
     public static LocalizedText Syntax(string detail) => new(
         $"JSON 语法错误：{detail}",
@@ -44,17 +44,22 @@ internal static class Messages
         "文件的根必须是 JSON 对象 { … }。",
         "The file's root must be a JSON object { … }.");
 
-    public static LocalizedText UnknownProperty(string name, string where, string? suggestion) => new(
-        $"{where} 中的属性“{Clip(name)}”未知，将被忽略。" + (suggestion is null ? "" : $"是否应为“{suggestion}”？"),
-        $"Unknown property '{Clip(name)}' in {where}; it is ignored." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+    public static LocalizedText UnknownProperty(string name, string where, string? suggestion) =>
+        UnknownProperty(name, LocalizedText.Neutral(where), suggestion);
+
+    public static LocalizedText UnknownProperty(string name, LocalizedText where, string? suggestion) => new(
+        $"{where.Chinese} 中的属性“{Clip(name)}”未知，将被忽略。" + (suggestion is null ? "" : $"是否应为“{suggestion}”？"),
+        $"Unknown property '{Clip(name)}' in {where.English}; it is ignored." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
 
     public static LocalizedText RootOnlyProperty(string name) => new(
         $"属性“{Clip(name)}”只能写在根模型文件中，在被包含的文件中将被忽略。",
         $"Property '{Clip(name)}' belongs in the root model file only; in an included file it is ignored.");
 
-    public static LocalizedText MissingProperty(string name, string where) => new(
-        $"{where} 缺少必需属性“{Clip(name)}”。",
-        $"{where} is missing the required property '{Clip(name)}'.");
+    public static LocalizedText MissingProperty(string name, string where) => MissingProperty(name, LocalizedText.Neutral(where));
+
+    public static LocalizedText MissingProperty(string name, LocalizedText where) => new(
+        $"{where.Chinese} 缺少必需属性“{Clip(name)}”。",
+        $"{where.English} is missing the required property '{Clip(name)}'.");
 
     public static LocalizedText WrongType(string name, string expected, string actual) => new(
         $"属性“{Clip(name)}”应为{ZhType(expected)}，实际为{ZhType(actual)}。",
@@ -83,8 +88,8 @@ internal static class Messages
         $"Id '{Clip(id)}' is not valid: an id must be non-empty and contain no whitespace.");
 
     public static LocalizedText BadDate(string name, string value) => new(
-        $"属性“{Clip(name)}”的值“{Clip(value)}”不是 YYYY-MM-DD 格式的日期。",
-        $"Property '{Clip(name)}' is '{Clip(value)}', not a date in the form YYYY-MM-DD.");
+        $"属性“{Clip(name)}”的值“{Clip(value)}”不是有效的 YYYY-MM-DD 日期。",
+        $"Property '{Clip(name)}' is '{Clip(value)}', not a valid date in the form YYYY-MM-DD.");
 
     public static LocalizedText BadRuleCode(string value) => new(
         $"规则代码“{Clip(value)}”无效，应形如 AM1001。",
@@ -108,7 +113,9 @@ internal static class Messages
 
     public static LocalizedText WrongKindReference(string field, string id, string expectedZh, string expectedEn, string actualZh, string actualEn) => new(
         $"属性“{Clip(field)}”应引用{expectedZh}，但“{Clip(id)}”是{actualZh}。",
-        $"Property '{Clip(field)}' must reference a {expectedEn}, but '{Clip(id)}' is a {actualEn}.");
+        $"Property '{Clip(field)}' must reference {Article(expectedEn)} {expectedEn}, but '{Clip(id)}' is {Article(actualEn)} {actualEn}.");
+
+    private static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 
     public static LocalizedText ParentCycle(string kindZh, string kindEn, IEnumerable<string> cycle)
     {
@@ -120,9 +127,9 @@ internal static class Messages
         $"包含的文件“{Clip(include)}”不存在。",
         $"Included file '{Clip(include)}' does not exist.");
 
-    public static LocalizedText IncludeUnreadable(string include, string reason) => new(
-        $"无法读取包含的文件“{Clip(include)}”：{reason}",
-        $"Included file '{Clip(include)}' cannot be read: {reason}");
+    public static LocalizedText IncludeUnreadable(string include, LocalizedText reason) => new(
+        $"无法读取包含的文件“{Clip(include)}”：{reason.Chinese}",
+        $"Included file '{Clip(include)}' cannot be read: {reason.English}");
 
     public static LocalizedText IncludeEscapes(string include) => new(
         $"包含路径“{Clip(include)}”超出了根模型文件所在的文件夹，已拒绝。",
@@ -140,9 +147,9 @@ internal static class Messages
         $"包含嵌套超过 {max} 层，已停止。",
         $"Includes are nested more than {max} levels deep; stopped.");
 
-    public static LocalizedText RootUnreadable(string file, string reason) => new(
-        $"无法读取模型文件“{file}”：{reason}",
-        $"Model file '{file}' cannot be read: {reason}");
+    public static LocalizedText RootUnreadable(string file, LocalizedText reason) => new(
+        $"无法读取模型文件“{file}”：{reason.Chinese}",
+        $"Model file '{file}' cannot be read: {reason.English}");
 
     public static LocalizedText UnsupportedVersion(string version) => new(
         $"不支持的格式版本“{Clip(version)}”：本版本的 ArchModel 读取 formatVersion \"1\"。",
@@ -161,6 +168,7 @@ internal static class Messages
         "object" => "对象",
         "array" => "数组",
         "null" => "null",
+        "scalar" => "字符串、数字或布尔值",
         _ => type,
     };
 
@@ -173,6 +181,7 @@ internal static class Messages
         "object" => "an object",
         "array" => "an array",
         "null" => "null",
+        "scalar" => "a string, a number or true/false",
         _ => type,
     };
 }
