@@ -1,0 +1,127 @@
+using ArchModel.Diagnostics;
+using ArchModel.Graph;
+using ArchModel.Model;
+
+namespace ArchModel.Analysis;
+
+/// <summary>Runs rules over a model and computes the scorecard: the library's analysis entry point.</summary>
+/// <example>
+/// <code>
+/// var load = ModelLoader.LoadFile("models/demo/model.json");
+/// var result = Analyzer.Analyze(load.Model!);
+/// foreach (var f in result.Findings) Console.WriteLine($"{f.Rule} {string.Join(",", f.Elements)} {f.Message.Chinese}");
+/// </code>
+/// </example>
+/// <remarks>Stateless and thread-safe; the same model and options always give the same result, whatever the
+/// order of elements in the model's files.</remarks>
+public static class Analyzer
+{
+    /// <summary>Analyses a model.</summary>
+    /// <param name="model">The model (loaded or built; analysing a model with load errors is allowed, unresolved references are skipped).</param>
+    /// <param name="options">The rules to run and whether to compute metrics; default <see cref="AnalysisOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <returns>Findings sorted by rule then elements, AM0011 diagnostics for unused suppressions, and metrics.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static AnalysisResult Analyze(ArchitectureModel model, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= AnalysisOptions.Default;
+        cancellationToken.ThrowIfCancellationRequested();
+        var graph = ModelGraph.Build(model);
+
+        var findings = new List<Finding>();
+        var ran = new List<RuleDescriptor>();
+        foreach (var rule in options.Rules)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var descriptor = rule.Descriptor;
+            if (ResolveSeverity(model.Settings, descriptor) is not { } severity)
+            {
+                continue;
+            }
+            ran.Add(descriptor);
+            var context = new RuleContext(graph, descriptor, severity, findings, cancellationToken);
+            rule.Analyze(context);
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        findings = ApplySuppressions(model, findings, diagnostics);
+        findings.Sort(Finding.Order);
+        diagnostics.Sort(Diagnostic.Order);
+
+        var metrics = options.ComputeMetrics
+            ? MetricsCalculator.Compute(graph, findings, cancellationToken)
+            : MetricsReport.Empty;
+        return new AnalysisResult(findings, diagnostics, metrics, ran);
+    }
+
+    /// <summary>The severity a rule's findings get in a model, or <see langword="null"/> when the model turns the rule off.</summary>
+    public static DiagnosticSeverity? ResolveSeverity(ModelSettings settings, RuleDescriptor rule)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(rule);
+        if (!settings.Severity.TryGetValue(rule.Code, out var setting))
+        {
+            return rule.DefaultSeverity;
+        }
+        return setting switch
+        {
+            SeveritySetting.Off => null,
+            SeveritySetting.Info => DiagnosticSeverity.Info,
+            SeveritySetting.Warning => DiagnosticSeverity.Warning,
+            _ => DiagnosticSeverity.Error,
+        };
+    }
+
+    private static List<Finding> ApplySuppressions(ArchitectureModel model, List<Finding> findings, List<Diagnostic> diagnostics)
+    {
+        // Key: rule code and the element SET (distinct ids, sorted ordinally).
+        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < model.Suppressions.Count; i++)
+        {
+            var s = model.Suppressions[i];
+            var key = Key(s.Rule, s.Elements.Distinct(StringComparer.Ordinal).OrderBy(static e => e, StringComparer.Ordinal));
+            if (!byKey.TryGetValue(key, out var list))
+            {
+                byKey[key] = list = [];
+            }
+            list.Add(i);
+        }
+        var used = new bool[model.Suppressions.Count];
+        var result = new List<Finding>(findings.Count);
+        foreach (var finding in findings)
+        {
+            if (byKey.TryGetValue(Key(finding.Rule, finding.Elements), out var matches))
+            {
+                foreach (var i in matches)
+                {
+                    used[i] = true;
+                }
+                result.Add(finding with { Suppressed = true, Justification = model.Suppressions[matches[0]].Justification });
+            }
+            else
+            {
+                result.Add(finding);
+            }
+        }
+        for (var i = 0; i < used.Length; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+            var s = model.Suppressions[i];
+            var ids = string.Join(", ", s.Elements.Distinct(StringComparer.Ordinal).OrderBy(static e => e, StringComparer.Ordinal));
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.UnusedSuppression,
+                DiagnosticSeverity.Warning,
+                new LocalizedText(
+                    $"规则 {s.Rule} 针对元素 [{ids}] 的抑制项未匹配任何发现：问题可能已解决，或规则代码、元素集合有误；请删除或更正该抑制项。",
+                    $"The suppression of rule {s.Rule} for elements [{ids}] matched no finding: the problem may be fixed, or the rule code or element set is wrong; remove or correct the suppression."),
+                s.Location));
+        }
+        return result;
+    }
+
+    private static string Key(string rule, IEnumerable<string> sortedIds) => rule + "\u0000" + string.Join("\u0000", sortedIds);
+}

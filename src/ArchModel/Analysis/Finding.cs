@@ -1,0 +1,53 @@
+using ArchModel.Diagnostics;
+
+namespace ArchModel.Analysis;
+
+/// <summary>One problem a rule found in a model.</summary>
+/// <remarks>Immutable. <see cref="Elements"/> is sorted ordinally and holds each id once; <see cref="Evidence"/>
+/// keys are in ordinal order and its values are <see cref="string"/>, <see cref="double"/>, <see cref="long"/>,
+/// <see cref="bool"/>, <see langword="null"/> or a read-only list of strings.</remarks>
+public sealed record Finding
+{
+    /// <summary>The rule's code, such as <c>AM1001</c>.</summary>
+    public required string Rule { get; init; }
+
+    /// <summary>The severity, after the model's <c>settings.severity</c> override.</summary>
+    public required DiagnosticSeverity Severity { get; init; }
+
+    /// <summary>The rule's title.</summary>
+    public required LocalizedText Title { get; init; }
+
+    /// <summary>What was found and what a planner should do about it, in Chinese and English.</summary>
+    public required LocalizedText Message { get; init; }
+
+    /// <summary>The ids of the elements the finding names, sorted ordinally, each once.</summary>
+    public required IReadOnlyList<string> Elements { get; init; }
+
+    /// <summary>Facts supporting the finding (rule-specific keys; see docs/rules.md), keys sorted ordinally.</summary>
+    public required IReadOnlyDictionary<string, object?> Evidence { get; init; }
+
+    /// <summary>Where the first element of <see cref="Elements"/> is defined; <see langword="null"/> for a model built in code.</summary>
+    public SourceLocation? Location { get; init; }
+
+    /// <summary>Whether a suppression of the model accepts this finding; suppressed findings count in no metric and no exit code.</summary>
+    public bool Suppressed { get; init; }
+
+    /// <summary>The matching suppression's justification, when <see cref="Suppressed"/>.</summary>
+    public string? Justification { get; init; }
+
+    /// <summary>Orders findings by rule, then elements (element by element, ordinal; a prefix first), then message.</summary>
+    public static IComparer<Finding> Order { get; } = Comparer<Finding>.Create(static (a, b) =>
+    {
+        var c = string.CompareOrdinal(a.Rule, b.Rule);
+        if (c != 0) return c;
+        for (var i = 0; i < Math.Min(a.Elements.Count, b.Elements.Count); i++)
+        {
+            c = string.CompareOrdinal(a.Elements[i], b.Elements[i]);
+            if (c != 0) return c;
+        }
+        c = a.Elements.Count.CompareTo(b.Elements.Count);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Message.English, b.Message.English);
+        return c != 0 ? c : string.CompareOrdinal(a.Message.Chinese, b.Message.Chinese);
+    });
+}

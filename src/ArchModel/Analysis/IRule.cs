@@ -1,0 +1,22 @@
+namespace ArchModel.Analysis;
+
+/// <summary>
+/// A check over a model. Implement it to add a rule of your own, then run it with
+/// <c>RuleSet.Default.With(new MyRule())</c>.
+/// </summary>
+/// <remarks>
+/// <see cref="Analyze"/> is called at most once per analysis, on one thread; it reads the model and the
+/// graph views from the context and reports findings with <see cref="RuleContext.Report"/>. The
+/// engine sorts element ids, locates, applies severity overrides and suppressions, so a rule only
+/// says what it found. A rule must not depend on element order or dictionary order for what it
+/// reports. Bad input is never an exception: a rule skips references it cannot resolve.
+/// </remarks>
+public interface IRule
+{
+    /// <summary>The rule's code, title, help and default severity.</summary>
+    RuleDescriptor Descriptor { get; }
+
+    /// <summary>Runs the rule and reports its findings into <paramref name="context"/>.</summary>
+    /// <param name="context">The model, its graph views, settings, cancellation and the sink for findings.</param>
+    void Analyze(RuleContext context);
+}

@@ -1,0 +1,106 @@
+using ArchModel.Diagnostics;
+using ArchModel.Graph;
+using ArchModel.Model;
+
+namespace ArchModel.Analysis;
+
+/// <summary>What a rule sees while it runs: the model, its graph views, the settings, and where to report.</summary>
+/// <remarks>One context per rule per analysis; not thread-safe.</remarks>
+public sealed class RuleContext
+{
+    private readonly List<Finding> _sink;
+
+    internal RuleContext(ModelGraph graph, RuleDescriptor rule, DiagnosticSeverity severity, List<Finding> sink, CancellationToken cancellationToken)
+    {
+        Graph = graph;
+        Rule = rule;
+        Severity = severity;
+        _sink = sink;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The model under analysis.</summary>
+    public ArchitectureModel Model => Graph.Model;
+
+    /// <summary>The graph views of the model, built once per analysis.</summary>
+    public ModelGraph Graph { get; }
+
+    /// <summary>The model's thresholds and severity overrides.</summary>
+    public ModelSettings Settings => Graph.Model.Settings;
+
+    /// <summary>The rule being run.</summary>
+    public RuleDescriptor Rule { get; }
+
+    /// <summary>The severity findings of this rule get (default or overridden by the model).</summary>
+    public DiagnosticSeverity Severity { get; }
+
+    /// <summary>Cancels the analysis; long rules should check it in their loops.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Reports a finding of the running rule.</summary>
+    /// <param name="elements">The ids the finding names, in any order; they are sorted ordinally and made unique.</param>
+    /// <param name="message">What was found and what to do, in Chinese and English.</param>
+    /// <param name="evidence">Supporting facts: values may be strings, numbers, booleans, <see langword="null"/>,
+    /// enums (written in their JSON spelling) or sequences of strings; keys are sorted ordinally.</param>
+    /// <exception cref="ArgumentException">No element, or an evidence value of another type.</exception>
+    public void Report(IEnumerable<string> elements, LocalizedText message, IEnumerable<KeyValuePair<string, object?>>? evidence = null)
+    {
+        ArgumentNullException.ThrowIfNull(elements);
+        ArgumentNullException.ThrowIfNull(message);
+        var ids = elements.Distinct(StringComparer.Ordinal).OrderBy(static id => id, StringComparer.Ordinal).ToArray();
+        if (ids.Length == 0)
+        {
+            throw new ArgumentException("A finding names at least one element.", nameof(elements));
+        }
+        var facts = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in evidence ?? [])
+        {
+            facts[key] = NormalizeEvidence(key, value);
+        }
+        _sink.Add(new Finding
+        {
+            Rule = Rule.Code,
+            Severity = Severity,
+            Title = Rule.Title,
+            Message = message,
+            Elements = ids,
+            Evidence = facts,
+            Location = Model.Find(ids[0])?.Location,
+        });
+    }
+
+    private static object? NormalizeEvidence(string key, object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        bool b => b,
+        double d => d,
+        float f => (double)f,
+        decimal m => (double)m,
+        long l => l,
+        int i => (long)i,
+        short s => (long)s,
+        Enum e => EnumName(e),
+        IEnumerable<string> list => (IReadOnlyList<string>)list.ToArray(),
+        _ => throw new ArgumentException($"Evidence '{key}' has an unsupported type {value.GetType().Name}.", nameof(value)),
+    };
+
+    private static string EnumName(Enum e)
+    {
+        var name = e.ToString();
+        var sb = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]))
+            {
+                if (i > 0) sb.Append('-');
+                sb.Append(char.ToLowerInvariant(name[i]));
+            }
+            else
+            {
+                sb.Append(name[i]);
+            }
+        }
+        return sb.ToString();
+    }
+}

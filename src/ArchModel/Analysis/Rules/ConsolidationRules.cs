@@ -1,0 +1,110 @@
+using ArchModel.Diagnostics;
+using ArchModel.Model;
+using static ArchModel.Analysis.Rules.RuleSupport;
+
+namespace ArchModel.Analysis.Rules;
+
+/// <summary>
+/// AM5001 dedicated network to migrate: a <c>dedicated</c> network when a unified network of the same
+/// classification exists; the target is a directly linked one first, else the ordinally smallest.
+/// </summary>
+public sealed class DedicatedNetworkRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public DedicatedNetworkRule() : base("AM5001", "业务专网整合", "Dedicated network to migrate",
+        "存在同等密级的统一电子政务网络时，业务专网应向其整合迁移（专网整合）。",
+        "A unified government network of the same classification exists, so the dedicated network should be merged into it (专网整合).",
+        DiagnosticSeverity.Info)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var networks = model.Networks.DistinctBy(static n => n.Id).OrderBy(static n => n.Id, StringComparer.Ordinal).ToArray();
+        var unified = networks.Where(static n => n.IsUnified).ToArray();
+        foreach (var network in networks.Where(static n => n.NetworkKind == NetworkKind.Dedicated))
+        {
+            var candidates = unified.Where(u => u.IsClassified == network.IsClassified).ToArray();
+            if (candidates.Length == 0)
+            {
+                continue;
+            }
+            var linked = new HashSet<string>(model.LinksOf(network.Id).Select(static l => l.Network.Id), StringComparer.Ordinal);
+            var target = candidates.FirstOrDefault(c => linked.Contains(c.Id)) ?? candidates[0];
+            var systems = Sorted(model.SystemsOn(network.Id).Where(static s => s.IsActive).Select(static s => s.Id));
+            context.Report([network.Id],
+                new LocalizedText(
+                    $"业务专网“{network.Name}”可整合到同等密级的统一网络“{target.Name}”（{target.Id}）：请将其上 {systems.Length} 个在用系统迁移过去后撤销该专网。",
+                    $"The dedicated network '{network.Name}' can be merged into the unified network '{target.Name}' ({target.Id}) of the same classification: move its {systems.Length} active system(s) there, then decommission it."),
+                new Dictionary<string, object?>
+                {
+                    ["target"] = target.Id,
+                    ["targetLinked"] = linked.Contains(target.Id),
+                    ["classified"] = network.IsClassified,
+                    ["systemsToMove"] = systems,
+                });
+        }
+    }
+}
+
+/// <summary>
+/// AM5002 cloud migration candidate: an active system hosted on a non-shared platform when a shared platform
+/// exists whose owner is in the system owner's jurisdiction, or whose <c>region</c> equals the owner's region.
+/// </summary>
+public sealed class CloudMigrationRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public CloudMigrationRule() : base("AM5002", "迁移上云", "Cloud migration candidate",
+        "系统部署在非共享的机房或平台上，而本地已有共享政务云。应迁移上云，关停自建机房。",
+        "A system runs on a non-shared platform while a shared government cloud serves its owner's region. Migrate it to the cloud and close the separate platform.",
+        DiagnosticSeverity.Info)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var graph = context.Graph;
+        var shared = model.Platforms.Where(static p => p.Shared).DistinctBy(static p => p.Id)
+            .OrderBy(static p => p.Id, StringComparer.Ordinal).ToArray();
+        var byJurisdiction = new Dictionary<Jurisdiction, string>();
+        var byRegion = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var platform in shared)
+        {
+            if (graph.JurisdictionOf(platform.Owner) is { } j) byJurisdiction.TryAdd(j, platform.Id);
+            if (!string.IsNullOrEmpty(platform.Region)) byRegion.TryAdd(platform.Region, platform.Id);
+        }
+        foreach (var system in model.Systems.DistinctBy(static s => s.Id).OrderBy(static s => s.Id, StringComparer.Ordinal))
+        {
+            if (!system.IsActive || model.GetPlatform(system.Hosting) is not { Shared: false } current || model.GetAgency(system.Owner) is not { } owner)
+            {
+                continue;
+            }
+            string? target = null;
+            if (owner.Jurisdiction is { } j && byJurisdiction.TryGetValue(j, out var t1)) target = t1;
+            if (!string.IsNullOrEmpty(owner.Region) && byRegion.TryGetValue(owner.Region, out var t2)
+                && (target is null || string.CompareOrdinal(t2, target) < 0))
+            {
+                target = t2;
+            }
+            if (target is null)
+            {
+                continue;
+            }
+            var targetName = Name(model, target);
+            context.Report([system.Id],
+                new LocalizedText(
+                    $"系统“{system.Name}”部署在非共享平台“{current.Name}”上，而本地已有共享政务云“{targetName}”（{target}）：请迁移上云，迁移完成后关停自建平台。",
+                    $"The system '{system.Name}' runs on the non-shared platform '{current.Name}' while the shared platform '{targetName}' ({target}) serves its owner's region: migrate it there and close the separate platform once empty."),
+                new Dictionary<string, object?>
+                {
+                    ["target"] = target,
+                    ["currentPlatform"] = current.Id,
+                    ["annualOperation"] = system.Cost?.AnnualOperation,
+                });
+        }
+    }
+}

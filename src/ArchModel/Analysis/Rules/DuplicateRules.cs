@@ -1,0 +1,389 @@
+using ArchModel.Diagnostics;
+using ArchModel.Model;
+using static ArchModel.Analysis.Rules.RuleSupport;
+
+namespace ArchModel.Analysis.Rules;
+
+/// <summary>
+/// AM1001 duplicate build (重复建设): per capability, the active systems listing it, joined when their
+/// scopes overlap; every connected group of ≥ 2 is a finding.
+/// </summary>
+/// <remarks>Linear in systems × (scope size + sector-line depth): joins go through keys (agency, jurisdiction,
+/// ancestor) instead of comparing pairs.</remarks>
+public sealed class DuplicateBuildRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public DuplicateBuildRule() : base("AM1001", "重复建设", "Duplicate build",
+        "同一功能由服务范围重叠（同一机构使用、同一地区同级、或同一条线上下级）的多个在用系统重复提供。应统建共用：保留一个系统，其余迁移后停用。",
+        "Several active systems with overlapping scopes (a common agency, the same jurisdiction, or one owner above the other on a sector line) provide the same capability. Consolidate: keep one shared system, migrate and retire the others.",
+        DiagnosticSeverity.Warning)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var graph = context.Graph;
+        var byCapability = new SortedDictionary<string, List<InformationSystem>>(StringComparer.Ordinal);
+        foreach (var system in model.Systems.Where(static s => s.IsActive).DistinctBy(static s => s.Id))
+        {
+            foreach (var capability in system.Capabilities.Distinct(StringComparer.Ordinal))
+            {
+                if (!byCapability.TryGetValue(capability, out var list))
+                {
+                    byCapability[capability] = list = [];
+                }
+                list.Add(system);
+            }
+        }
+
+        foreach (var (capability, unsorted) in byCapability)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (unsorted.Count < 2)
+            {
+                continue;
+            }
+            var members = unsorted.OrderBy(static s => s.Id, StringComparer.Ordinal).ToArray();
+            var sets = new IndexSets(members.Length);
+            var firstByAgency = new Dictionary<string, int>(StringComparer.Ordinal);
+            var firstByJurisdiction = new Dictionary<Jurisdiction, int>();
+            var firstByOwner = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < members.Length; i++)
+            {
+                // (a) some agency in both scopes.
+                foreach (var agency in Scope(members[i]))
+                {
+                    if (firstByAgency.TryGetValue(agency, out var j)) sets.Union(i, j);
+                    else firstByAgency[agency] = i;
+                }
+                firstByOwner.TryAdd(members[i].Owner, i);
+                // (b) owners in the same jurisdiction.
+                if (graph.JurisdictionOf(members[i].Owner) is { } jurisdiction)
+                {
+                    if (firstByJurisdiction.TryGetValue(jurisdiction, out var j)) sets.Union(i, j);
+                    else firstByJurisdiction[jurisdiction] = i;
+                }
+            }
+            // (c) one owner above the other; systems of one owner are already joined by (a).
+            for (var i = 0; i < members.Length; i++)
+            {
+                foreach (var ancestor in graph.AncestorsOf(members[i].Owner))
+                {
+                    if (firstByOwner.TryGetValue(ancestor, out var j)) sets.Union(i, j);
+                }
+            }
+
+            foreach (var group in sets.Groups(2))
+            {
+                var systems = group.Select(i => members[i]).ToArray();
+                var kinds = OverlapKinds(context, systems);
+                var costs = systems.Select(static s => s.Cost?.AnnualOperation ?? 0).ToArray();
+                var avoidable = costs.Sum() - costs.Max();
+                var capabilityName = Name(model, capability);
+                var shareable = model.Find<Capability>(capability)?.Shareable ?? false;
+                context.Report(
+                    systems.Select(static s => s.Id),
+                    new LocalizedText(
+                        $"{systems.Length} 个在用系统重复提供功能“{capabilityName}”（{capability}），服务范围重叠（{string.Join("；", kinds.Select(KindZh))}）：建议统建共用，保留一个系统，其余迁移后停用，每年可节省运维费用 {Money(avoidable)}。",
+                        $"{systems.Length} active systems provide the capability '{capabilityName}' ({capability}) with overlapping scopes ({string.Join(", ", kinds)}): consolidate onto one shared system and retire the others after migration, saving {Money(avoidable)} a year in operation costs."),
+                    new Dictionary<string, object?>
+                    {
+                        ["capability"] = capability,
+                        ["capabilityShareable"] = shareable,
+                        ["overlap"] = kinds[0],
+                        ["overlapKinds"] = kinds,
+                        ["avoidableAnnualCost"] = avoidable,
+                        ["owners"] = Sorted(systems.Select(static s => s.Owner)),
+                    });
+            }
+        }
+    }
+
+    /// <summary>
+    /// The kinds by which some two members' scopes overlap, in the order horizontal, vertical, shared-use
+    /// (never empty for a group of ≥ 2 joined systems).
+    /// </summary>
+    private static List<string> OverlapKinds(RuleContext context, IReadOnlyList<InformationSystem> systems)
+    {
+        var graph = context.Graph;
+        var kinds = new List<string>();
+        var jurisdictions = new HashSet<Jurisdiction>();
+        foreach (var s in systems)
+        {
+            if (graph.JurisdictionOf(s.Owner) is { } j && !jurisdictions.Add(j))
+            {
+                kinds.Add(Horizontal);
+                break;
+            }
+        }
+        var owners = new HashSet<string>(systems.Select(static s => s.Owner), StringComparer.Ordinal);
+        if (systems.Any(s => graph.AncestorsOf(s.Owner).Any(owners.Contains)))
+        {
+            kinds.Add(Vertical);
+        }
+        var agencies = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in systems)
+        {
+            if (Scope(s).Any(a => !agencies.Add(a)))
+            {
+                kinds.Add(SharedUse);
+                break;
+            }
+        }
+        return kinds;
+    }
+}
+
+/// <summary>
+/// AM1002 probable duplicate: active systems with overlapping scopes, no capability in common and similar
+/// normalized names (Dice of character-bigram sets ≥ <c>duplicateNameSimilarity</c>); connected groups of ≥ 2.
+/// </summary>
+/// <remarks>Candidate pairs come from a bigram index with prefix and size filtering (see <see cref="NameSimilarityIndex"/>);
+/// never all pairs.</remarks>
+public sealed class ProbableDuplicateRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public ProbableDuplicateRule() : base("AM1002", "疑似重复建设", "Probable duplicate",
+        "两个服务范围重叠、功能登记没有交集的在用系统名称高度相似，可能是同一系统的重复建设或功能登记不全。请核实：若确为重复，按重复建设处理；否则补全功能登记。",
+        "Two active systems with overlapping scopes and no capability in common have very similar names: probably a duplicate build or incomplete capability data. Check them: consolidate if they duplicate each other, otherwise complete their capabilities.",
+        DiagnosticSeverity.Info)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var graph = context.Graph;
+        var systems = model.Systems.Where(static s => s.IsActive).DistinctBy(static s => s.Id)
+            .OrderBy(static s => s.Id, StringComparer.Ordinal).ToArray();
+        var names = new List<(int System, string Normalized)>();
+        for (var i = 0; i < systems.Length; i++)
+        {
+            var ownerName = model.GetAgency(systems[i].Owner)?.Name;
+            foreach (var name in systems[i].Aliases.Prepend(systems[i].Name))
+            {
+                names.Add((i, NameSimilarityIndex.Normalize(name, ownerName)));
+            }
+        }
+
+        var threshold = context.Settings.DuplicateNameSimilarity;
+        var best = new Dictionary<(int, int), double>();
+        foreach (var (a, b, similarity) in NameSimilarityIndex.SimilarPairs(names, threshold, context.CancellationToken))
+        {
+            var key = a < b ? (a, b) : (b, a);
+            if (!best.TryGetValue(key, out var old) || similarity > old)
+            {
+                best[key] = similarity;
+            }
+        }
+
+        var sets = new IndexSets(systems.Length);
+        var edges = new List<(int A, int B, double Similarity)>();
+        foreach (var ((a, b), similarity) in best.OrderBy(static kv => kv.Key))
+        {
+            var sa = systems[a];
+            var sb = systems[b];
+            if (sa.Capabilities.Intersect(sb.Capabilities, StringComparer.Ordinal).Any() || !ScopesOverlap(graph, sa, sb))
+            {
+                continue;
+            }
+            sets.Union(a, b);
+            edges.Add((a, b, similarity));
+        }
+
+        var groups = sets.Groups(2);
+        var groupOf = new Dictionary<int, int>();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            foreach (var i in groups[g]) groupOf[i] = g;
+        }
+        var maxSimilarity = new double[groups.Count];
+        var minSimilarity = Enumerable.Repeat(double.MaxValue, groups.Count).ToArray();
+        foreach (var (a, _, similarity) in edges)
+        {
+            var g = groupOf[a];
+            maxSimilarity[g] = Math.Max(maxSimilarity[g], similarity);
+            minSimilarity[g] = Math.Min(minSimilarity[g], similarity);
+        }
+
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var members = groups[g].Select(i => systems[i]).ToArray();
+            var list = string.Join("、", members.Select(static s => $"“{s.Name}”"));
+            var listEn = string.Join(", ", members.Select(static s => $"'{s.Name}'"));
+            context.Report(
+                members.Select(static s => s.Id),
+                new LocalizedText(
+                    $"名称相似的在用系统 {list} 服务范围重叠但功能登记没有交集（相似度 {Number(maxSimilarity[g])}）：请核实是否重复建设；若是，统建共用并停用多余系统；若否，补全各系统的功能登记。",
+                    $"The active systems {listEn} have similar names (similarity {Number(maxSimilarity[g])}) and overlapping scopes but no capability in common: check whether they duplicate each other; if so consolidate and retire the extra ones, if not complete their capabilities."),
+                new Dictionary<string, object?>
+                {
+                    ["similarity"] = maxSimilarity[g],
+                    ["minSimilarity"] = minSimilarity[g],
+                    ["names"] = members.Select(static s => s.Name).ToArray(),
+                    ["owners"] = Sorted(members.Select(static s => s.Owner)),
+                });
+        }
+    }
+}
+
+/// <summary>
+/// AM1003 duplicate hosting: non-shared platforms grouped by their owner's jurisdiction; a group is a finding
+/// with ≥ 2 platforms, or ≥ 1 when a shared platform serves the same jurisdiction (owner in it, or region equal).
+/// </summary>
+public sealed class DuplicateHostingRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public DuplicateHostingRule() : base("AM1003", "重复建设机房", "Duplicate hosting",
+        "同一地区同级的机构各自建设非共享的机房或云平台，或在已有共享政务云的情况下仍自建。应迁移到共享的政务云，关停自建机房。",
+        "Agencies of one jurisdiction each run their own non-shared platform, or run one where a shared government cloud serves them. Migrate to the shared cloud and close the separate platforms.",
+        DiagnosticSeverity.Warning)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var graph = context.Graph;
+        var platforms = model.Platforms.DistinctBy(static p => p.Id).OrderBy(static p => p.Id, StringComparer.Ordinal).ToArray();
+        var groups = new Dictionary<Jurisdiction, List<Platform>>();
+        foreach (var platform in platforms.Where(static p => !p.Shared))
+        {
+            if (graph.JurisdictionOf(platform.Owner) is { } j)
+            {
+                if (!groups.TryGetValue(j, out var list)) groups[j] = list = [];
+                list.Add(platform);
+            }
+        }
+        var shared = platforms.Where(static p => p.Shared).ToArray();
+        foreach (var (jurisdiction, group) in groups.OrderBy(static g => g.Value[0].Id, StringComparer.Ordinal))
+        {
+            var target = shared.FirstOrDefault(s =>
+                graph.JurisdictionOf(s.Owner) == jurisdiction || (!string.IsNullOrEmpty(s.Region) && s.Region == jurisdiction.Region));
+            if (group.Count < 2 && target is null)
+            {
+                continue;
+            }
+            var where = $"{jurisdiction.Region}（{LevelZh(jurisdiction.Level)}）";
+            var whereEn = $"{jurisdiction.Region} ({JsonNames.Of(jurisdiction.Level)})";
+            var zh = target is null
+                ? $"{where}的 {group.Count} 个非共享平台分别建设：建议建设或指定一个共享的政务云，各部门系统迁入后关停自建平台。"
+                : $"{where}已有共享平台“{target.Name}”（{target.Id}），{group.Count} 个非共享平台仍在自建运行：建议将其上系统迁入共享平台后关停。";
+            var en = target is null
+                ? $"{group.Count} non-shared platforms are run separately in jurisdiction {whereEn}: build or designate one shared government cloud, move the systems onto it and close the separate platforms."
+                : $"The shared platform '{target.Name}' ({target.Id}) serves jurisdiction {whereEn}, yet {group.Count} non-shared platform(s) are still run there: move their systems to the shared platform and close them.";
+            context.Report(group.Select(static p => p.Id), new LocalizedText(zh, en), new Dictionary<string, object?>
+            {
+                ["jurisdiction"] = Spell(jurisdiction),
+                ["level"] = JsonNames.Of(jurisdiction.Level),
+                ["region"] = jurisdiction.Region,
+                ["target"] = target?.Id,
+                ["systemsToMove"] = Sorted(group.SelectMany(p => model.SystemsHostedOn(p.Id)).Where(static s => s.IsActive).Select(static s => s.Id)),
+            });
+        }
+    }
+}
+
+/// <summary>
+/// AM1004 duplicate data collection (多头采集): data resources of one category (not <c>other</c>) whose
+/// owners are in the same jurisdiction or share a sector line; connected groups of ≥ 2.
+/// </summary>
+public sealed class DuplicateDataCollectionRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public DuplicateDataCollectionRule() : base("AM1004", "多头采集", "Duplicate data collection",
+        "同一类数据由同一地区同级或同一条线上的多个机构分别采集维护。应明确唯一的权威来源（一数一源），其他机构通过共享获取。",
+        "Agencies of one jurisdiction or one sector line each collect data of the same category. Name one authoritative source (一数一源) and let the others obtain it through sharing.",
+        DiagnosticSeverity.Warning)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var graph = context.Graph;
+        var byCategory = model.DataResources
+            .Where(static r => r.Category is { } c && c != ResourceCategory.Other)
+            .DistinctBy(static r => r.Id)
+            .GroupBy(static r => r.Category!.Value)
+            .OrderBy(static g => g.Key);
+        foreach (var category in byCategory)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var members = category.OrderBy(static r => r.Id, StringComparer.Ordinal).ToArray();
+            if (members.Length < 2)
+            {
+                continue;
+            }
+            var sets = new IndexSets(members.Length);
+            var firstByJurisdiction = new Dictionary<Jurisdiction, int>();
+            var byOwner = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var bySector = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < members.Length; i++)
+            {
+                var owner = model.GetAgency(members[i].Owner);
+                if (owner?.Jurisdiction is { } j)
+                {
+                    if (firstByJurisdiction.TryGetValue(j, out var k)) sets.Union(i, k);
+                    else firstByJurisdiction[j] = i;
+                }
+                if (!byOwner.TryGetValue(members[i].Owner, out var owned)) byOwner[members[i].Owner] = owned = [];
+                owned.Add(i);
+                if (!string.IsNullOrEmpty(owner?.Sector))
+                {
+                    if (!bySector.TryGetValue(owner.Sector, out var inSector)) bySector[owner.Sector] = inSector = [];
+                    inSector.Add(i);
+                }
+            }
+            // Same non-empty sector at different levels: with two or more levels in a sector, every member has a
+            // neighbour at another level, so the whole sector is one connected group.
+            foreach (var inSector in bySector.Values)
+            {
+                if (inSector.Select(i => model.GetAgency(members[i].Owner)!.Level).Distinct().Count() >= 2)
+                {
+                    foreach (var i in inSector) sets.Union(inSector[0], i);
+                }
+            }
+            // One owner above the other: a member joins every resource of each ancestor owner. Joining it to the
+            // first of them and joining that owner's resources together once gives the same groups in linear time.
+            var joinedOwners = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < members.Length; i++)
+            {
+                foreach (var ancestor in graph.AncestorsOf(members[i].Owner))
+                {
+                    if (byOwner.TryGetValue(ancestor, out var above))
+                    {
+                        sets.Union(i, above[0]);
+                        if (joinedOwners.Add(ancestor))
+                        {
+                            foreach (var k in above) sets.Union(above[0], k);
+                        }
+                    }
+                }
+            }
+
+            foreach (var group in sets.Groups(2))
+            {
+                var resources = group.Select(i => members[i]).ToArray();
+                var owners = Sorted(resources.Select(static r => r.Owner));
+                var categoryName = JsonNames.Of(category.Key);
+                var list = string.Join("、", resources.Select(static r => $"“{r.Name}”"));
+                var listEn = string.Join(", ", resources.Select(static r => $"'{r.Name}'"));
+                context.Report(resources.Select(static r => r.Id),
+                    new LocalizedText(
+                        $"{owners.Length} 个机构分别采集同类（{categoryName}）数据 {list}：请确定唯一权威来源，其余机构改为通过共享交换获取，停止重复采集。",
+                        $"{owners.Length} agencies each collect {categoryName} data ({listEn}): name one authoritative source and have the others obtain the data through sharing instead of collecting it again."),
+                    new Dictionary<string, object?>
+                    {
+                        ["category"] = categoryName,
+                        ["owners"] = owners,
+                    });
+            }
+        }
+    }
+}

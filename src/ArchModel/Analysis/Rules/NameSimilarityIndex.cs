@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Text;
+
+namespace ArchModel.Analysis.Rules;
+
+/// <summary>
+/// Name normalization and the bigram index of AM1002: finds every pair of names whose character-bigram
+/// sets have a Dice coefficient at or above a threshold without comparing all pairs.
+/// </summary>
+/// <remarks>
+/// <para><b>Characters.</b> A "character" is a text element (a grapheme cluster, <see cref="StringInfo"/>): a
+/// CJK character outside the BMP (a surrogate pair, e.g. CJK Extension B) counts as one character, and a base
+/// letter with combining marks as one. Bigrams are pairs of consecutive text elements.</para>
+/// <para><b>Index.</b> All-pairs similarity join with prefix filtering: bigrams are ranked by how many names
+/// contain them (rarest first, ties ordinal); a name with bigram set A must share at least
+/// α = ⌈t·|A|/(2−t)⌉ bigrams with any name it is similar to, so only its first |A|−α+1 bigrams in that order
+/// (its prefix) are indexed and probed. Names are processed by increasing size; a candidate must also pass
+/// the size filter |B| ≥ t·|A|/(2−t); survivors are verified exactly. Cost: O(L log L) to rank bigrams (L
+/// the total name length) plus the postings probed — for t = 0.8 a prefix is about a third of a name and
+/// made of its rarest bigrams, so common bigrams such as 系统 or 管理 are rarely probed — plus the output.
+/// One-character names are bucketed by character; within a bucket every pair is similar (the output itself
+/// is quadratic there). A threshold ≤ 0 makes every pair of names of two or more characters similar, which
+/// no index can avoid: that degenerate case compares all pairs.</para>
+/// </remarks>
+internal static class NameSimilarityIndex
+{
+    /// <summary>
+    /// Normalizes a name: every occurrence of the owner agency's name removed (ordinal, left to right),
+    /// then every character of the Unicode categories Z* and P* removed, then lower-cased (invariant).
+    /// </summary>
+    public static string Normalize(string name, string? ownerName)
+    {
+        var text = string.IsNullOrEmpty(ownerName) ? name : name.Replace(ownerName, "", StringComparison.Ordinal);
+        var sb = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            switch (Rune.GetUnicodeCategory(rune))
+            {
+                case UnicodeCategory.SpaceSeparator:
+                case UnicodeCategory.LineSeparator:
+                case UnicodeCategory.ParagraphSeparator:
+                case UnicodeCategory.ConnectorPunctuation:
+                case UnicodeCategory.DashPunctuation:
+                case UnicodeCategory.OpenPunctuation:
+                case UnicodeCategory.ClosePunctuation:
+                case UnicodeCategory.InitialQuotePunctuation:
+                case UnicodeCategory.FinalQuotePunctuation:
+                case UnicodeCategory.OtherPunctuation:
+                    continue;
+                default:
+                    sb.Append(Rune.ToLowerInvariant(rune).ToString());
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The text elements of a string.</summary>
+    public static string[] Characters(string text)
+    {
+        var result = new List<string>(text.Length);
+        var e = StringInfo.GetTextElementEnumerator(text);
+        while (e.MoveNext())
+        {
+            result.Add(e.GetTextElement());
+        }
+        return [.. result];
+    }
+
+    /// <summary>The set of bigrams of a normalized name (empty for fewer than two characters).</summary>
+    public static HashSet<string> Bigrams(string normalized)
+    {
+        var chars = Characters(normalized);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < chars.Length; i++)
+        {
+            set.Add(chars[i] + chars[i + 1]);
+        }
+        return set;
+    }
+
+    /// <summary>
+    /// The similarity of two normalized names: the Dice coefficient of their bigram sets; 1.0 for the same
+    /// single character; 0 when one has a single character and the other is different; <see langword="null"/>
+    /// (similar to nothing) when either is empty.
+    /// </summary>
+    public static double? Similarity(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return null;
+        }
+        var ca = Characters(a);
+        var cb = Characters(b);
+        if (ca.Length == 1 || cb.Length == 1)
+        {
+            return ca.Length == 1 && cb.Length == 1 && ca[0] == cb[0] ? 1.0 : 0.0;
+        }
+        var ba = Bigrams(a);
+        var bb = Bigrams(b);
+        var common = ba.Count(bb.Contains);
+        return 2.0 * common / (ba.Count + bb.Count);
+    }
+
+    /// <summary>
+    /// Every pair of names of different owners (the <c>Owner</c> index, e.g. a system) whose similarity is ≥
+    /// <paramref name="threshold"/> (inclusive), each pair once, as (owner, owner, similarity).
+    /// </summary>
+    public static IEnumerable<(int A, int B, double Similarity)> SimilarPairs(
+        IReadOnlyList<(int Owner, string Normalized)> names, double threshold, CancellationToken cancellationToken = default)
+    {
+        var singles = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var multi = new List<(int Owner, string[] Chars)>();
+        foreach (var (owner, normalized) in names)
+        {
+            if (normalized.Length == 0)
+            {
+                continue;
+            }
+            var chars = Characters(normalized);
+            if (chars.Length == 1)
+            {
+                if (!singles.TryGetValue(chars[0], out var list)) singles[chars[0]] = list = [];
+                list.Add(owner);
+            }
+            else
+            {
+                multi.Add((owner, chars));
+            }
+        }
+
+        var result = new List<(int, int, double)>();
+        if (1.0 >= threshold)
+        {
+            foreach (var bucket in singles.Values)
+            {
+                for (var i = 0; i < bucket.Count; i++)
+                {
+                    for (var j = i + 1; j < bucket.Count; j++)
+                    {
+                        if (bucket[i] != bucket[j]) result.Add((bucket[i], bucket[j], 1.0));
+                    }
+                }
+            }
+        }
+
+        // Bigram sets as sorted arrays of token ranks (rarest first).
+        var sets = multi.Select(static m =>
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i + 1 < m.Chars.Length; i++) set.Add(m.Chars[i] + m.Chars[i + 1]);
+            return set;
+        }).ToArray();
+
+        if (threshold <= 0)
+        {
+            for (var i = 0; i < sets.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                for (var j = i + 1; j < sets.Length; j++)
+                {
+                    if (multi[i].Owner != multi[j].Owner)
+                    {
+                        result.Add((multi[i].Owner, multi[j].Owner, 2.0 * sets[i].Count(sets[j].Contains) / (sets[i].Count + sets[j].Count)));
+                    }
+                }
+            }
+            return result;
+        }
+
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var set in sets)
+        {
+            foreach (var bigram in set) frequency[bigram] = frequency.GetValueOrDefault(bigram) + 1;
+        }
+        var rank = frequency.OrderBy(static kv => kv.Value).ThenBy(static kv => kv.Key, StringComparer.Ordinal)
+            .Select(static (kv, i) => (kv.Key, i)).ToDictionary(static x => x.Key, static x => x.i, StringComparer.Ordinal);
+        var tokens = sets.Select(set => set.Select(b => rank[b]).Order().ToArray()).ToArray();
+
+        var order = Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Length).ThenBy(static i => i).ToArray();
+        var postings = new Dictionary<int, List<int>>();
+        var stamp = new int[tokens.Length];
+        Array.Fill(stamp, -1);
+        const double Epsilon = 1e-9;
+        var ratio = threshold / (2 - threshold);
+        foreach (var r in order)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var a = tokens[r];
+            var alpha = Math.Max(1, (int)Math.Ceiling(ratio * a.Length - Epsilon));
+            var prefix = a.Length - alpha + 1;
+            var minSize = ratio * a.Length - Epsilon;
+            for (var p = 0; p < prefix; p++)
+            {
+                if (!postings.TryGetValue(a[p], out var list))
+                {
+                    continue;
+                }
+                foreach (var q in list)
+                {
+                    if (stamp[q] == r)
+                    {
+                        continue;
+                    }
+                    stamp[q] = r;
+                    var b = tokens[q];
+                    if (b.Length < minSize || multi[q].Owner == multi[r].Owner)
+                    {
+                        continue;
+                    }
+                    var dice = 2.0 * Overlap(a, b) / (a.Length + b.Length);
+                    if (dice >= threshold)
+                    {
+                        result.Add((multi[q].Owner, multi[r].Owner, dice));
+                    }
+                }
+            }
+            for (var p = 0; p < prefix; p++)
+            {
+                if (!postings.TryGetValue(a[p], out var list)) postings[a[p]] = list = [];
+                list.Add(r);
+            }
+        }
+        return result;
+    }
+
+    private static int Overlap(int[] a, int[] b)
+    {
+        int i = 0, j = 0, n = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { n++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using ArchModel.Diagnostics;
+using ArchModel.Graph;
+using ArchModel.Model;
+
+namespace ArchModel.Analysis.Rules;
+
+/// <summary>Base of the built-in rules: a fixed descriptor and small helpers.</summary>
+public abstract class BuiltInRule : IRule
+{
+    /// <summary>Creates a built-in rule.</summary>
+    private protected BuiltInRule(string code, string titleZh, string titleEn, string helpZh, string helpEn, DiagnosticSeverity severity) =>
+        Descriptor = new RuleDescriptor(code, new LocalizedText(titleZh, titleEn), new LocalizedText(helpZh, helpEn), severity);
+
+    /// <inheritdoc />
+    public RuleDescriptor Descriptor { get; }
+
+    /// <inheritdoc />
+    public abstract void Analyze(RuleContext context);
+}
+
+/// <summary>Helpers shared by the built-in rules.</summary>
+internal static class RuleSupport
+{
+    public const string Horizontal = "horizontal";
+    public const string Vertical = "vertical";
+    public const string SharedUse = "shared-use";
+
+    /// <summary>scope(S) = {owner(S)} ∪ usedBy(S), distinct.</summary>
+    public static IEnumerable<string> Scope(InformationSystem s) => s.UsedBy.Prepend(s.Owner).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Whether the scopes of two systems overlap: (a) a common agency, (b) owners in one jurisdiction, (c) one owner above the other.</summary>
+    public static bool ScopesOverlap(ModelGraph graph, InformationSystem a, InformationSystem b)
+    {
+        foreach (var x in Scope(a))
+        {
+            if (x == b.Owner || b.UsedBy.Contains(x, StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+        if (graph.JurisdictionOf(a.Owner) is { } ja && graph.JurisdictionOf(b.Owner) is { } jb && ja == jb)
+        {
+            return true;
+        }
+        return graph.IsAbove(a.Owner, b.Owner) || graph.IsAbove(b.Owner, a.Owner);
+    }
+
+    /// <summary>The display name of an element, or the id when it is not in the model.</summary>
+    public static string Name(ArchitectureModel model, string? id) => id is null ? "" : model.Find(id)?.DisplayName ?? id;
+
+    /// <summary>Formats an amount for messages: invariant digits with thousands separators.</summary>
+    public static string Money(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a ratio for messages.</summary>
+    public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>Ordinally sorted, distinct.</summary>
+    public static string[] Sorted(IEnumerable<string> ids) =>
+        ids.Distinct(StringComparer.Ordinal).OrderBy(static x => x, StringComparer.Ordinal).ToArray();
+
+    /// <summary>The JSON spelling of a jurisdiction: <c>level:region</c>.</summary>
+    public static string Spell(Jurisdiction j) => JsonNames.Of(j.Level) + ":" + j.Region;
+
+    public static string LevelZh(AgencyLevel level) => level switch
+    {
+        AgencyLevel.National => "国家级",
+        AgencyLevel.Provincial => "省级",
+        AgencyLevel.Municipal => "市级",
+        AgencyLevel.County => "县级",
+        _ => "乡镇级",
+    };
+
+    public static string KindZh(string kind) => kind switch
+    {
+        Horizontal => "横向：同一地区同级",
+        Vertical => "纵向：同一条线上下级",
+        _ => "共用：服务范围含同一机构",
+    };
+}
+
+/// <summary>A small union-find over indexes 0..n-1, for per-rule groupings built in linear time.</summary>
+internal sealed class IndexSets
+{
+    private readonly QuikGraph.Collections.ForestDisjointSet<int> _sets;
+
+    public IndexSets(int count)
+    {
+        _sets = new QuikGraph.Collections.ForestDisjointSet<int>(count);
+        for (var i = 0; i < count; i++)
+        {
+            _sets.MakeSet(i);
+        }
+        Count = count;
+    }
+
+    public int Count { get; }
+
+    public void Union(int a, int b)
+    {
+        if (a != b)
+        {
+            _sets.Union(a, b);
+        }
+    }
+
+    /// <summary>The groups of ≥ <paramref name="minSize"/> members, each ascending, in order of their first member.</summary>
+    public List<List<int>> Groups(int minSize)
+    {
+        var byRoot = new Dictionary<int, List<int>>();
+        for (var i = 0; i < Count; i++)
+        {
+            var root = _sets.FindSet(i);
+            if (!byRoot.TryGetValue(root, out var list))
+            {
+                byRoot[root] = list = [];
+            }
+            list.Add(i);
+        }
+        return byRoot.Values.Where(g => g.Count >= minSize).OrderBy(static g => g[0]).ToList();
+    }
+}

@@ -1,0 +1,231 @@
+using ArchModel.Diagnostics;
+using ArchModel.Model;
+using static ArchModel.Analysis.Rules.RuleSupport;
+
+namespace ArchModel.Analysis.Rules;
+
+/// <summary>
+/// AM4001 classified data on an open network: an active flow carrying a classified resource over a non-classified
+/// network (its <c>via</c>, else the networks both systems share); or an active system holding a classified
+/// resource attached to a non-classified network.
+/// </summary>
+public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public ClassifiedOnOpenNetworkRule() : base("AM4001", "涉密数据上非涉密网", "Classified data on an open network",
+        "涉密数据经由或存放在非涉密网络上，违反保密要求。应将相关系统和数据流迁移到涉密网络（政务内网），或解除与非涉密网络的连接。",
+        "Classified data travels over or sits on a non-classified network, against secrecy rules. Move the systems and flows onto a classified network (the government intranet), or cut the non-classified attachment.",
+        DiagnosticSeverity.Error)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        foreach (var flow in model.Flows.DistinctBy(static f => f.Id).OrderBy(static f => f.Id, StringComparer.Ordinal))
+        {
+            if (!flow.IsActive)
+            {
+                continue;
+            }
+            var classified = Sorted(flow.Carries.Where(id => model.GetDataResource(id) is { Classified: true }));
+            if (classified.Length == 0)
+            {
+                continue;
+            }
+            IEnumerable<string> networks = flow.Via.Count > 0
+                ? flow.Via
+                : model.GetSystem(flow.From) is { } from && model.GetSystem(flow.To) is { } to
+                    ? from.Networks.Intersect(to.Networks, StringComparer.Ordinal)
+                    : [];
+            var open = Sorted(networks.Where(id => model.GetNetwork(id) is { IsClassified: false }));
+            if (open.Length == 0)
+            {
+                continue;
+            }
+            context.Report([flow.Id],
+                new LocalizedText(
+                    $"数据流 {flow.Id}（{Name(model, flow.From)} → {Name(model, flow.To)}）传输涉密数据 {string.Join("、", classified.Select(id => Name(model, id)))}，却经由非涉密网络 {string.Join("、", open.Select(id => Name(model, id)))}：请改走涉密网络（政务内网）或停止该传输。",
+                    $"The flow {flow.Id} ({Name(model, flow.From)} → {Name(model, flow.To)}) carries classified data ({string.Join(", ", classified)}) over non-classified network(s) {string.Join(", ", open)}: route it over a classified network (the government intranet) or stop it."),
+                new Dictionary<string, object?>
+                {
+                    ["resources"] = classified,
+                    ["networks"] = open,
+                    ["viaDeclared"] = flow.Via.Count > 0,
+                });
+        }
+        foreach (var system in model.Systems.DistinctBy(static s => s.Id).OrderBy(static s => s.Id, StringComparer.Ordinal))
+        {
+            if (!system.IsActive)
+            {
+                continue;
+            }
+            var classified = Sorted(system.Holds.Where(id => model.GetDataResource(id) is { Classified: true }));
+            var open = Sorted(system.Networks.Where(id => model.GetNetwork(id) is { IsClassified: false }));
+            if (classified.Length == 0 || open.Length == 0)
+            {
+                continue;
+            }
+            context.Report([system.Id],
+                new LocalizedText(
+                    $"系统“{system.Name}”存放涉密数据 {string.Join("、", classified.Select(id => Name(model, id)))}，却接入了非涉密网络 {string.Join("、", open.Select(id => Name(model, id)))}：请断开非涉密网络或将涉密数据迁出，按涉密信息系统要求部署在涉密网络上。",
+                    $"The system '{system.Name}' holds classified data ({string.Join(", ", classified)}) yet is attached to non-classified network(s) {string.Join(", ", open)}: detach it from them or move the classified data out, and run it on a classified network."),
+                new Dictionary<string, object?>
+                {
+                    ["resources"] = classified,
+                    ["networks"] = open,
+                });
+        }
+    }
+}
+
+/// <summary>AM4002 exposed protected system: an active system with <c>protectionLevel</c> ≥ <c>exposureMinProtectionLevel</c> attached to an internet network.</summary>
+public sealed class ExposedProtectedSystemRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public ExposedProtectedSystemRule() : base("AM4002", "高等保系统暴露在互联网", "Exposed protected system",
+        "等级保护级别较高的系统直接接入互联网。应将其迁移到政务外网或内网，对外服务通过隔离的前置区提供。",
+        "A system of a high protection level is attached directly to the Internet. Move it onto the government extranet or intranet and serve the public through an isolated front zone.",
+        DiagnosticSeverity.Error)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var min = context.Settings.ExposureMinProtectionLevel;
+        foreach (var system in model.Systems.DistinctBy(static s => s.Id).OrderBy(static s => s.Id, StringComparer.Ordinal))
+        {
+            if (!system.IsActive || system.ProtectionLevel is not { } level || level < min)
+            {
+                continue;
+            }
+            var internet = Sorted(system.Networks.Where(id => model.GetNetwork(id) is { NetworkKind: NetworkKind.Internet }));
+            if (internet.Length == 0)
+            {
+                continue;
+            }
+            context.Report([system.Id],
+                new LocalizedText(
+                    $"等保{level}级系统“{system.Name}”直接接入互联网（{string.Join("、", internet.Select(id => Name(model, id)))}）：请迁移到政务外网或内网，对公众的服务经由隔离的互联网前置区提供。",
+                    $"The level-{level} protected system '{system.Name}' is attached to the Internet ({string.Join(", ", internet)}): move it onto the government extranet or intranet and serve the public through an isolated front zone."),
+                new Dictionary<string, object?>
+                {
+                    ["protectionLevel"] = (long)level,
+                    ["threshold"] = (long)min,
+                    ["networks"] = internet,
+                });
+        }
+    }
+}
+
+/// <summary>
+/// AM4003 foreign core technology (国产替代 candidate): an active system with <c>protectionLevel</c> ≥
+/// <c>localizationMinProtectionLevel</c> with a foreign chip, server, os or database component.
+/// </summary>
+public sealed class ForeignCoreTechnologyRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public ForeignCoreTechnologyRule() : base("AM4003", "核心技术国外依赖", "Foreign core technology",
+        "等级保护级别较高的系统使用国外的芯片、服务器、操作系统或数据库。应列入安全可控（国产替代）计划。",
+        "A system of a high protection level uses a foreign chip, server, operating system or database. Put it in the secure-and-controllable (domestic replacement) plan.",
+        DiagnosticSeverity.Warning)
+    {
+    }
+
+    private static readonly ComponentCategory[] Core = [ComponentCategory.Chip, ComponentCategory.Server, ComponentCategory.Os, ComponentCategory.Database];
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var min = context.Settings.LocalizationMinProtectionLevel;
+        foreach (var system in model.Systems.DistinctBy(static s => s.Id).OrderBy(static s => s.Id, StringComparer.Ordinal))
+        {
+            if (!system.IsActive || system.ProtectionLevel is not { } level || level < min)
+            {
+                continue;
+            }
+            var foreign = system.Components
+                .Where(static c => c.Origin == ComponentOrigin.Foreign && c.Category is { } cat && Core.Contains(cat))
+                .ToArray();
+            if (foreign.Length == 0)
+            {
+                continue;
+            }
+            var described = Sorted(foreign.Select(static c => $"{JsonNames.Of(c.Category!.Value)}:{c.Name}"));
+            context.Report([system.Id],
+                new LocalizedText(
+                    $"等保{level}级系统“{system.Name}”使用国外核心软硬件（{string.Join("、", described)}）：请列入国产替代计划，按芯片、服务器、操作系统、数据库逐项替换为安全可控产品。",
+                    $"The level-{level} protected system '{system.Name}' uses foreign core technology ({string.Join(", ", described)}): put it in the domestic replacement plan and replace chip, server, OS and database with secure and controllable products."),
+                new Dictionary<string, object?>
+                {
+                    ["protectionLevel"] = (long)level,
+                    ["foreignComponents"] = described,
+                    ["categories"] = Sorted(foreign.Select(static c => JsonNames.Of(c.Category!.Value))),
+                    ["vendors"] = Sorted(foreign.Select(static c => c.Vendor).OfType<string>()),
+                });
+        }
+    }
+}
+
+/// <summary>
+/// AM4004 unsafe network link: a link between a classified and a non-classified network whose <c>via</c> is not
+/// <c>isolation</c>; links are unordered pairs, declared several times they are one link, unsafe when any declaration is.
+/// </summary>
+public sealed class UnsafeNetworkLinkRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public UnsafeNetworkLinkRule() : base("AM4004", "涉密网与非涉密网违规互联", "Unsafe network link",
+        "涉密网络与非涉密网络之间的连接没有采用网闸等隔离设备。应改为物理隔离或经网闸单向导入，或拆除连接。",
+        "A classified network is linked to a non-classified one without an isolation device. Use physical isolation or a one-way isolation device (网闸), or remove the link.",
+        DiagnosticSeverity.Error)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var links = new SortedDictionary<(string, string), SortedSet<string>>(
+            Comparer<(string, string)>.Create(static (x, y) =>
+            {
+                var c = string.CompareOrdinal(x.Item1, y.Item1);
+                return c != 0 ? c : string.CompareOrdinal(x.Item2, y.Item2);
+            }));
+        foreach (var network in model.Networks.DistinctBy(static n => n.Id))
+        {
+            foreach (var link in network.Links)
+            {
+                if (model.GetNetwork(link.To) is not { } other || other.IsClassified == network.IsClassified)
+                {
+                    continue;
+                }
+                var key = string.CompareOrdinal(network.Id, other.Id) < 0 ? (network.Id, other.Id) : (other.Id, network.Id);
+                if (!links.TryGetValue(key, out var vias)) links[key] = vias = new SortedSet<string>(StringComparer.Ordinal);
+                vias.Add(JsonNames.Of(link.Via));
+            }
+        }
+        foreach (var ((a, b), vias) in links)
+        {
+            if (vias.All(static v => v == "isolation"))
+            {
+                continue;
+            }
+            var classified = model.GetNetwork(a)!.IsClassified ? a : b;
+            var open = classified == a ? b : a;
+            context.Report([a, b],
+                new LocalizedText(
+                    $"涉密网络“{Name(model, classified)}”与非涉密网络“{Name(model, open)}”之间的连接未使用网闸（方式：{string.Join("、", vias)}）：请改为经网闸隔离的单向连接，或拆除该连接。",
+                    $"The classified network '{Name(model, classified)}' is linked to the non-classified network '{Name(model, open)}' without an isolation device (via {string.Join(", ", vias)}): put a one-way isolation device (网闸) on the link or remove it."),
+                new Dictionary<string, object?>
+                {
+                    ["classifiedNetwork"] = classified,
+                    ["openNetwork"] = open,
+                    ["via"] = vias.ToArray(),
+                });
+        }
+    }
+}

@@ -1,0 +1,326 @@
+using ArchModel.Diagnostics;
+using ArchModel.Model;
+using static ArchModel.Analysis.Rules.RuleSupport;
+
+namespace ArchModel.Analysis.Rules;
+
+/// <summary>AM2001 isolated system: an active, non-standalone system with no flow in or out (silo flows only).</summary>
+public sealed class IsolatedSystemRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public IsolatedSystemRule() : base("AM2001", "孤立系统", "Isolated system",
+        "在用系统与其他任何在用系统都没有数据流，是信息孤岛。应接入共享交换平台，或将其标记为 standalone（确需单机运行的涉密终端等）。",
+        "An active system exchanges data with no other active system: an information silo. Connect it through the data-sharing exchange, or mark it standalone if it must not exchange data.",
+        DiagnosticSeverity.Warning)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var graph = context.Graph;
+        foreach (var system in graph.SiloSystems)
+        {
+            if (graph.DataFlow.IsInEdgesEmpty(system.Id) && graph.DataFlow.IsOutEdgesEmpty(system.Id))
+            {
+                context.Report([system.Id],
+                    new LocalizedText(
+                        $"在用系统“{system.Name}”与其他在用系统之间没有任何数据流：请通过政务信息资源共享交换平台接入相关系统；若确需单机运行，请标记为 standalone。",
+                        $"The active system '{system.Name}' has no data flow with any other active system: connect it through the government data-sharing exchange, or mark it standalone if it must run alone."),
+                    new Dictionary<string, object?> { ["owner"] = system.Owner, ["status"] = system.Status });
+            }
+        }
+    }
+}
+
+/// <summary>AM2002 island: every undirected component of ≥ 2 silo systems other than the main one (largest; tie: holding the smallest id).</summary>
+public sealed class IslandRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public IslandRule() : base("AM2002", "信息孤岛群", "Island",
+        "一组系统彼此交换数据，但与主体系统网络没有任何连接。应打通该组与主网络之间的数据共享通道。",
+        "A group of systems exchanges data only among itself, with no connection to the main network of systems. Open a data-sharing channel between the group and the main network.",
+        DiagnosticSeverity.Warning)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var components = context.Graph.SystemComponents;
+        if (components.Count == 0)
+        {
+            return;
+        }
+        // Components are sorted by their smallest id, so the first of the largest holds the smallest id among them.
+        var main = 0;
+        for (var i = 1; i < components.Count; i++)
+        {
+            if (components[i].Count > components[main].Count) main = i;
+        }
+        var mainSize = components[main].Count;
+        for (var i = 0; i < components.Count; i++)
+        {
+            if (i == main || components[i].Count < 2)
+            {
+                continue;
+            }
+            var members = components[i];
+            var owners = Sorted(members.Select(id => context.Model.GetSystem(id)!.Owner));
+            context.Report(members,
+                new LocalizedText(
+                    $"{members.Count} 个系统只在彼此之间交换数据，与主体系统网络（{mainSize} 个系统）没有连接：请建立该组与主网络之间的数据共享通道。",
+                    $"{members.Count} systems exchange data only among themselves, with no connection to the main network of {mainSize} systems: open a data-sharing channel between this group and the main network."),
+                new Dictionary<string, object?>
+                {
+                    ["componentSize"] = (long)members.Count,
+                    ["mainComponentSize"] = (long)mainSize,
+                    ["mainComponentFirst"] = components[main][0],
+                    ["owners"] = owners,
+                });
+        }
+    }
+}
+
+/// <summary>AM2003 closed agency: an agency owning ≥ 1 silo system and taking part in no cross-agency silo flow.</summary>
+public sealed class ClosedAgencyRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public ClosedAgencyRule() : base("AM2003", "封闭机构", "Closed agency",
+        "机构的在用系统不与任何其他机构的系统交换数据。应梳理该机构与其他机构的业务协同需求，接入共享交换。",
+        "An agency's active systems exchange no data with any other agency's systems. Identify its cross-agency business needs and connect it to data sharing.",
+        DiagnosticSeverity.Warning)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var graph = context.Graph;
+        var participating = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var flow in graph.SiloFlows)
+        {
+            if (graph.IsCrossAgency(flow))
+            {
+                participating.Add(graph.OwnerOf(flow.From)!);
+                participating.Add(graph.OwnerOf(flow.To)!);
+            }
+        }
+        foreach (var group in graph.SiloSystems.GroupBy(static s => s.Owner).OrderBy(static g => g.Key, StringComparer.Ordinal))
+        {
+            if (participating.Contains(group.Key) || context.Model.GetAgency(group.Key) is not { } agency)
+            {
+                continue;
+            }
+            context.Report([agency.Id],
+                new LocalizedText(
+                    $"机构“{agency.Name}”的 {group.Count()} 个在用系统不与任何其他机构交换数据：请梳理跨部门业务协同需求，通过共享交换平台与其他机构互联互通。",
+                    $"The {group.Count()} active system(s) of '{agency.Name}' exchange no data with any other agency: identify cross-agency business needs and connect them through the data-sharing exchange."),
+                new Dictionary<string, object?> { ["systems"] = Sorted(group.Select(static s => s.Id)) });
+        }
+    }
+}
+
+/// <summary>AM2004 stovepipe (纵强横弱): an agency in ≥ 1 vertical cross-agency silo flow and in no horizontal one.</summary>
+public sealed class StovepipeRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public StovepipeRule() : base("AM2004", "纵强横弱", "Stovepipe",
+        "机构只与本条线的上下级交换数据，不与本地同级的其他部门交换（纵强横弱）。应推动与本地区其他部门的横向共享。",
+        "An agency exchanges data only up and down its own sector line, never across with other agencies (纵强横弱). Open horizontal sharing with the other agencies of its region.",
+        DiagnosticSeverity.Warning)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var graph = context.Graph;
+        var vertical = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var horizontal = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var flow in graph.SiloFlows)
+        {
+            if (!graph.IsCrossAgency(flow))
+            {
+                continue;
+            }
+            var a = graph.OwnerOf(flow.From)!;
+            var b = graph.OwnerOf(flow.To)!;
+            if (graph.ShareSectorLine(a, b))
+            {
+                foreach (var (x, y) in new[] { (a, b), (b, a) })
+                {
+                    if (!vertical.TryGetValue(x, out var partners)) vertical[x] = partners = new SortedSet<string>(StringComparer.Ordinal);
+                    partners.Add(y);
+                    counts[x] = counts.GetValueOrDefault(x) + 1;
+                }
+            }
+            else
+            {
+                horizontal.Add(a);
+                horizontal.Add(b);
+            }
+        }
+        foreach (var (id, partners) in vertical.OrderBy(static kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (horizontal.Contains(id) || context.Model.GetAgency(id) is not { } agency)
+            {
+                continue;
+            }
+            context.Report([id],
+                new LocalizedText(
+                    $"机构“{agency.Name}”只与本条线上下级交换数据（{counts[id]} 条纵向数据流），与本地其他部门没有横向数据流：请推动与同级部门的横向数据共享和业务协同。",
+                    $"'{agency.Name}' exchanges data only along its sector line ({counts[id]} vertical flows) and with no other agency horizontally: open horizontal data sharing with the other agencies of its jurisdiction."),
+                new Dictionary<string, object?>
+                {
+                    ["verticalFlows"] = counts[id],
+                    ["verticalPartners"] = partners.ToArray(),
+                });
+        }
+    }
+}
+
+/// <summary>
+/// AM2005 unshared resource: a data resource with <c>sharing</c> ≠ <c>none</c> carried by no silo flow whose
+/// <c>to</c> system has an owner other than the resource's owner.
+/// </summary>
+public sealed class UnsharedResourceRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public UnsharedResourceRule() : base("AM2005", "应共享未共享", "Unshared resource",
+        "登记为可共享的数据资源没有被任何数据流提供给其他机构。应在共享交换平台上发布并向需求部门提供，或更正其共享属性。",
+        "A data resource registered as shareable reaches no other agency through any flow. Publish it on the sharing exchange and provide it to the agencies that need it, or correct its sharing level.",
+        DiagnosticSeverity.Warning)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var graph = context.Graph;
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var flow in graph.SiloFlows)
+        {
+            var receiver = graph.OwnerOf(flow.To);
+            foreach (var id in flow.Carries)
+            {
+                if (context.Model.GetDataResource(id) is { } resource && resource.Owner != receiver)
+                {
+                    shared.Add(id);
+                }
+            }
+        }
+        foreach (var resource in context.Model.DataResources.DistinctBy(static r => r.Id).OrderBy(static r => r.Id, StringComparer.Ordinal))
+        {
+            if (resource.Sharing == SharingLevel.None || shared.Contains(resource.Id))
+            {
+                continue;
+            }
+            var ownerName = Name(context.Model, resource.Owner);
+            context.Report([resource.Id],
+                new LocalizedText(
+                    $"“{ownerName}”的数据资源“{resource.Name}”登记为{(resource.Sharing == SharingLevel.Unconditional ? "无条件" : "有条件")}共享，但没有任何数据流把它提供给其他机构：请在共享交换平台发布并对接需求部门，或更正共享属性。",
+                    $"The data resource '{resource.Name}' of '{ownerName}' is registered as {JsonNames.Of(resource.Sharing)}ly shareable but no flow provides it to another agency: publish it on the sharing exchange and serve the agencies that need it, or correct its sharing level."),
+                new Dictionary<string, object?>
+                {
+                    ["owner"] = resource.Owner,
+                    ["sharing"] = resource.Sharing,
+                    ["ownerHasSystems"] = context.Model.SystemsOwnedBy(resource.Owner).Count > 0,
+                    ["heldBy"] = Sorted(context.Model.SystemsHolding(resource.Id).Select(static s => s.Id)),
+                });
+        }
+    }
+}
+
+/// <summary>
+/// AM2006 network island: when the model has a unified network, a network neither unified nor <c>internet</c>
+/// from which no unified network is reachable over links.
+/// </summary>
+public sealed class NetworkIslandRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public NetworkIslandRule() : base("AM2006", "网络孤岛", "Network island",
+        "网络与政务内网、政务外网都不连通。应通过网关或网闸接入统一的电子政务网络，或将其上的系统迁移到统一网络。",
+        "A network reaches neither the government intranet nor the extranet. Connect it to a unified government network through a gateway or isolation device, or move its systems onto a unified network.",
+        DiagnosticSeverity.Warning)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var graph = context.Graph;
+        if (!model.HasUnifiedNetwork)
+        {
+            return;
+        }
+        var connected = new HashSet<int>(model.Networks.Where(static n => n.IsUnified).Select(n => graph.NetworkComponentOf(n.Id)));
+        foreach (var network in model.Networks.DistinctBy(static n => n.Id).OrderBy(static n => n.Id, StringComparer.Ordinal))
+        {
+            if (network.IsUnified || network.NetworkKind == NetworkKind.Internet || connected.Contains(graph.NetworkComponentOf(network.Id)))
+            {
+                continue;
+            }
+            var component = graph.NetworkComponents[graph.NetworkComponentOf(network.Id)];
+            context.Report([network.Id],
+                new LocalizedText(
+                    $"网络“{network.Name}”无法经由任何链路到达政务内网或政务外网：请通过网关或网闸接入统一电子政务网络，或将其上系统迁移到统一网络。",
+                    $"The network '{network.Name}' reaches no unified government network over any link: connect it to the intranet or extranet through a gateway or isolation device, or move its systems onto a unified network."),
+                new Dictionary<string, object?>
+                {
+                    ["kind"] = network.NetworkKind,
+                    ["linkedComponent"] = component,
+                    ["systems"] = Sorted(model.SystemsOn(network.Id).Where(static s => s.IsActive).Select(static s => s.Id)),
+                });
+        }
+    }
+}
+
+/// <summary>
+/// AM2007 unroutable flow: a silo flow between two systems that both list networks, where no network of
+/// <c>from</c> equals or reaches (over links) a network of <c>to</c>.
+/// </summary>
+public sealed class UnroutableFlowRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public UnroutableFlowRule() : base("AM2007", "数据流不可达", "Unroutable flow",
+        "数据流两端系统所在的网络之间没有任何链路可达，这条数据流实际上无法传输。应为两个网络建立合规的连接，或调整系统所在网络，或更正模型。",
+        "No network of the sending system equals or reaches a network of the receiving system, so the flow cannot travel. Link the networks compliantly, move a system, or correct the model.",
+        DiagnosticSeverity.Error)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var graph = context.Graph;
+        foreach (var flow in graph.SiloFlows)
+        {
+            var from = model.GetSystem(flow.From)!;
+            var to = model.GetSystem(flow.To)!;
+            if (from.Networks.Count == 0 || to.Networks.Count == 0)
+            {
+                continue;
+            }
+            var reachable = new HashSet<int>(from.Networks.Select(graph.NetworkComponentOf).Where(static c => c >= 0));
+            if (to.Networks.Any(n => reachable.Contains(graph.NetworkComponentOf(n))))
+            {
+                continue;
+            }
+            context.Report([flow.Id],
+                new LocalizedText(
+                    $"从“{from.Name}”到“{to.Name}”的数据流无法传输：两端系统所在网络之间没有链路可达。请在网络之间建立合规连接（如网关、网闸），或调整系统接入的网络。",
+                    $"The flow from '{from.Name}' to '{to.Name}' cannot travel: no network of the sender reaches a network of the receiver. Link the networks compliantly (gateway, isolation device) or change the networks the systems are attached to."),
+                new Dictionary<string, object?>
+                {
+                    ["from"] = from.Id,
+                    ["to"] = to.Id,
+                    ["fromNetworks"] = Sorted(from.Networks),
+                    ["toNetworks"] = Sorted(to.Networks),
+                });
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using ArchModel.Diagnostics;
+using ArchModel.Model;
+using static ArchModel.Analysis.Rules.RuleSupport;
+
+namespace ArchModel.Analysis.Rules;
+
+/// <summary>
+/// AM3001 built but unused (建而不用): an operational system with <c>usage.monthlyActiveUsers</c> present and below
+/// <c>zombieMonthlyActiveUsers</c>, in no active flow (either end, whatever the other end) and in no service.
+/// </summary>
+public sealed class BuiltButUnusedRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public BuiltButUnusedRule() : base("AM3001", "建而不用", "Built but unused",
+        "运行中的系统几乎没有活跃用户，也不参与任何数据流或政务服务。应评估其必要性：整合到其他系统或停用，节省运维费用。",
+        "An operational system has almost no active users and takes part in no data flow or public service. Evaluate whether it is needed: merge it into another system or retire it to save operation costs.",
+        DiagnosticSeverity.Warning)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var threshold = context.Settings.ZombieMonthlyActiveUsers;
+        foreach (var system in model.Systems.DistinctBy(static s => s.Id).OrderBy(static s => s.Id, StringComparer.Ordinal))
+        {
+            if (system.Status != SystemStatus.Operational || system.Usage?.MonthlyActiveUsers is not { } users || users >= threshold)
+            {
+                continue;
+            }
+            if (model.FlowsFrom(system.Id).Any(static f => f.IsActive) || model.FlowsTo(system.Id).Any(static f => f.IsActive)
+                || model.ServicesUsing(system.Id).Count > 0)
+            {
+                continue;
+            }
+            var cost = system.Cost?.AnnualOperation;
+            context.Report([system.Id],
+                new LocalizedText(
+                    $"运行中的系统“{system.Name}”月活跃用户仅 {users}（低于 {threshold}），且不参与任何数据流或政务服务：请评估其必要性，整合或停用{(cost is { } c ? $"，每年可节省运维费用 {Money(c)}" : "")}。",
+                    $"The operational system '{system.Name}' has only {users} monthly active users (below {threshold}) and takes part in no data flow or public service: evaluate whether it is needed, and merge or retire it{(cost is { } c2 ? $", saving {Money(c2)} a year" : "")}."),
+                new Dictionary<string, object?>
+                {
+                    ["monthlyActiveUsers"] = users,
+                    ["threshold"] = threshold,
+                    ["annualOperation"] = cost,
+                    ["owner"] = system.Owner,
+                });
+        }
+    }
+}
+
+/// <summary>AM3002 investment without result: a project at stage <c>accepted</c> or <c>evaluated</c> that delivers no system.</summary>
+public sealed class InvestmentWithoutResultRule : BuiltInRule
+{
+    /// <summary>Creates the rule.</summary>
+    public InvestmentWithoutResultRule() : base("AM3002", "投资无成果", "Investment without result",
+        "已验收或已评价的项目没有交付任何系统。应核实项目成果并在模型中登记其交付的系统，或在绩效评价中说明。",
+        "A project that was accepted or evaluated delivers no system. Check what it produced and record the systems it delivered, or explain it in the performance evaluation.",
+        DiagnosticSeverity.Info)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        foreach (var project in model.Projects.DistinctBy(static p => p.Id).OrderBy(static p => p.Id, StringComparer.Ordinal))
+        {
+            if (project.Stage is not (ProjectStage.Accepted or ProjectStage.Evaluated) || model.SystemsDeliveredBy(project.Id).Count > 0)
+            {
+                continue;
+            }
+            context.Report([project.Id],
+                new LocalizedText(
+                    $"项目“{project.Name}”已{(project.Stage == ProjectStage.Accepted ? "验收" : "评价")}，但没有交付任何系统{(project.Budget is { } b ? $"（预算 {Money(b)}）" : "")}：请核实项目成果，在 delivers 或系统的 project 中登记交付的系统，或在绩效评价中说明原因。",
+                    $"The project '{project.Name}' is {JsonNames.Of(project.Stage!.Value)} but delivers no system{(project.Budget is { } b2 ? $" (budget {Money(b2)})" : "")}: check what it produced and record the delivered systems (its delivers, or the systems' project), or explain it in the performance evaluation."),
+                new Dictionary<string, object?>
+                {
+                    ["agency"] = project.Agency,
+                    ["stage"] = project.Stage,
+                    ["budget"] = project.Budget,
+                });
+        }
+    }
+}

@@ -1,0 +1,232 @@
+using ArchModel.Model;
+using QuikGraph;
+using QuikGraph.Algorithms.ConnectedComponents;
+using QuikGraph.Collections;
+
+namespace ArchModel.Graph;
+
+/// <summary>
+/// The graph views of one <see cref="ArchitectureModel"/> that the analysis needs, built once:
+/// the system data-flow graph of the silo rules (信息孤岛), the network link graph and the agency
+/// hierarchy (条), with their connected components and sector-line look-ups precomputed.
+/// </summary>
+/// <remarks>
+/// Built from the model and never the other way round: model records hold no QuikGraph types.
+/// Vertices are element ids. The instance is immutable after <see cref="Build"/> and safe to read
+/// from several threads; the QuikGraph graphs it exposes are typed as read-only interfaces and must
+/// not be cast back and modified. Every list it returns is in ordinal id order.
+/// </remarks>
+public sealed class ModelGraph
+{
+    private readonly Dictionary<string, string[]> _ancestors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _networkComponent;
+    private readonly Dictionary<string, int> _systemComponent = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _siloSystemIds = new(StringComparer.Ordinal);
+
+    private ModelGraph(ArchitectureModel model)
+    {
+        Model = model;
+
+        // Agency hierarchy: an edge from each parent to each child (the 条 line, top down).
+        var hierarchy = new AdjacencyGraph<string, SEdge<string>>(allowParallelEdges: false);
+        foreach (var agency in model.Agencies.OrderBy(static a => a.Id, StringComparer.Ordinal))
+        {
+            hierarchy.AddVertex(agency.Id);
+        }
+        foreach (var agency in model.Agencies.OrderBy(static a => a.Id, StringComparer.Ordinal))
+        {
+            if (agency.Parent is { } parent && hierarchy.ContainsVertex(parent) && parent != agency.Id)
+            {
+                hierarchy.AddEdge(new SEdge<string>(parent, agency.Id));
+            }
+            _ancestors[agency.Id] = model.ParentChain(agency.Id).Select(static a => a.Id).ToArray();
+        }
+        AgencyHierarchy = hierarchy;
+
+        // System data-flow graph of the silo rules.
+        var siloSystems = model.Systems
+            .Where(static s => s.IsActive && !s.Standalone)
+            .DistinctBy(static s => s.Id)
+            .OrderBy(static s => s.Id, StringComparer.Ordinal)
+            .ToArray();
+        var dataFlow = new BidirectionalGraph<string, TaggedEdge<string, Flow>>(allowParallelEdges: true);
+        foreach (var system in siloSystems)
+        {
+            dataFlow.AddVertex(system.Id);
+            _siloSystemIds.Add(system.Id);
+        }
+        var siloFlows = new List<Flow>();
+        foreach (var flow in model.Flows.OrderBy(static f => f.Id, StringComparer.Ordinal))
+        {
+            if (flow.IsActive && flow.From != flow.To && _siloSystemIds.Contains(flow.From) && _siloSystemIds.Contains(flow.To))
+            {
+                dataFlow.AddEdge(new TaggedEdge<string, Flow>(flow.From, flow.To, flow));
+                siloFlows.Add(flow);
+            }
+        }
+        DataFlow = dataFlow;
+        SiloSystems = siloSystems;
+        SiloFlows = siloFlows;
+
+        // Undirected components of the data-flow graph. A union-find (QuikGraph's ForestDisjointSet)
+        // rather than a depth-first search: it needs no recursion, whatever the length of a chain.
+        var sets = new ForestDisjointSet<string>(siloSystems.Length);
+        foreach (var system in siloSystems)
+        {
+            sets.MakeSet(system.Id);
+        }
+        foreach (var edge in dataFlow.Edges)
+        {
+            sets.Union(edge.Source, edge.Target);
+        }
+        SystemComponents = Group(siloSystems.Select(static s => s.Id), sets);
+        for (var i = 0; i < SystemComponents.Count; i++)
+        {
+            foreach (var id in SystemComponents[i])
+            {
+                _systemComponent[id] = i;
+            }
+        }
+
+        // Network link graph: undirected, a link of any `via` joins both ends.
+        var links = new UndirectedGraph<string, TaggedUndirectedEdge<string, LinkVia>>(allowParallelEdges: true);
+        var networkIds = model.Networks.Select(static n => n.Id).Distinct(StringComparer.Ordinal)
+            .OrderBy(static id => id, StringComparer.Ordinal).ToArray();
+        links.AddVertexRange(networkIds);
+        foreach (var network in model.Networks.OrderBy(static n => n.Id, StringComparer.Ordinal))
+        {
+            foreach (var link in network.Links)
+            {
+                if (!links.ContainsVertex(link.To))
+                {
+                    continue;
+                }
+                // QuikGraph's undirected edges want source <= target in its comparer's order.
+                var (a, b) = string.CompareOrdinal(network.Id, link.To) <= 0 ? (network.Id, link.To) : (link.To, network.Id);
+                links.AddEdge(new TaggedUndirectedEdge<string, LinkVia>(a, b, link.Via));
+            }
+        }
+        NetworkLinks = links;
+        var components = new ConnectedComponentsAlgorithm<string, TaggedUndirectedEdge<string, LinkVia>>(links);
+        components.Compute();
+        _networkComponent = new Dictionary<string, int>(components.Components, StringComparer.Ordinal);
+        NetworkComponents = networkIds
+            .GroupBy(id => _networkComponent[id])
+            .Select(static g => (IReadOnlyList<string>)g.OrderBy(static id => id, StringComparer.Ordinal).ToArray())
+            .OrderBy(static g => g[0], StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>Builds the views of a model.</summary>
+    /// <param name="model">The model.</param>
+    /// <returns>The graph views.</returns>
+    public static ModelGraph Build(ArchitectureModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new ModelGraph(model);
+    }
+
+    /// <summary>The model the views were built from.</summary>
+    public ArchitectureModel Model { get; }
+
+    /// <summary>
+    /// The system data-flow graph of the silo rules (AM2xxx): vertices are the ids of the active,
+    /// non-standalone systems; edges are the active flows between two such systems whose
+    /// <c>from</c> and <c>to</c> differ, tagged with the flow.
+    /// </summary>
+    public IBidirectionalGraph<string, TaggedEdge<string, Flow>> DataFlow { get; }
+
+    /// <summary>The active, non-standalone systems (the vertices of <see cref="DataFlow"/>), by id.</summary>
+    public IReadOnlyList<InformationSystem> SiloSystems { get; }
+
+    /// <summary>The flows of <see cref="DataFlow"/>, by id.</summary>
+    public IReadOnlyList<Flow> SiloFlows { get; }
+
+    /// <summary>
+    /// The connected components of <see cref="DataFlow"/> seen as an undirected graph (isolated systems
+    /// are components of one); each sorted ordinally, the list sorted by each component's first id.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> SystemComponents { get; }
+
+    /// <summary>The network link graph: undirected, one edge per link declaration, tagged with its <c>via</c>.</summary>
+    public IUndirectedGraph<string, TaggedUndirectedEdge<string, LinkVia>> NetworkLinks { get; }
+
+    /// <summary>The connected components of <see cref="NetworkLinks"/>, each sorted, sorted by first id.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> NetworkComponents { get; }
+
+    /// <summary>The agency hierarchy: an edge from each agency's <c>parent</c> to the agency.</summary>
+    public IVertexAndEdgeListGraph<string, SEdge<string>> AgencyHierarchy { get; }
+
+    /// <summary>Whether a system is a vertex of <see cref="DataFlow"/> (active and not standalone).</summary>
+    public bool IsSiloSystem(string systemId) => _siloSystemIds.Contains(systemId);
+
+    /// <summary>The index in <see cref="SystemComponents"/> of a silo system's component, or -1.</summary>
+    public int SystemComponentOf(string systemId) => _systemComponent.TryGetValue(systemId, out var c) ? c : -1;
+
+    /// <summary>Whether one network equals or reaches another over links (any <c>via</c>, both directions).</summary>
+    public bool NetworksConnected(string networkA, string networkB) =>
+        _networkComponent.TryGetValue(networkA, out var a) && _networkComponent.TryGetValue(networkB, out var b) && a == b;
+
+    /// <summary>The component index of a network in the link graph, or -1 for an unknown id.</summary>
+    public int NetworkComponentOf(string networkId) => _networkComponent.TryGetValue(networkId, out var c) ? c : -1;
+
+    /// <summary>The ids of an agency's superiors on its sector line, nearest first; empty for an unknown id.</summary>
+    public IReadOnlyList<string> AncestorsOf(string agencyId) => _ancestors.TryGetValue(agencyId, out var a) ? a : [];
+
+    /// <summary>Whether <paramref name="upper"/> is on <paramref name="lower"/>'s parent chain.</summary>
+    public bool IsAbove(string upper, string lower) => Array.IndexOf(_ancestors.GetValueOrDefault(lower) ?? [], upper) >= 0;
+
+    /// <summary>
+    /// Whether two different agencies share a sector line (条): one is above the other, or both have the
+    /// same non-empty <c>sector</c> at different levels.
+    /// </summary>
+    public bool ShareSectorLine(string agencyA, string agencyB)
+    {
+        if (agencyA == agencyB || Model.GetAgency(agencyA) is not { } a || Model.GetAgency(agencyB) is not { } b)
+        {
+            return false;
+        }
+        if (!string.IsNullOrEmpty(a.Sector) && a.Sector == b.Sector && a.Level != b.Level)
+        {
+            return true;
+        }
+        return IsAbove(agencyA, agencyB) || IsAbove(agencyB, agencyA);
+    }
+
+    /// <summary>The jurisdiction (块) of an agency, or <see langword="null"/> (unknown agency or no region).</summary>
+    public Jurisdiction? JurisdictionOf(string? agencyId) => Model.GetAgency(agencyId)?.Jurisdiction;
+
+    /// <summary>The owner of a system, or <see langword="null"/> for an unknown system.</summary>
+    public string? OwnerOf(string systemId) => Model.GetSystem(systemId)?.Owner;
+
+    /// <summary>Whether a flow is cross-agency: both systems exist and have different owners.</summary>
+    public bool IsCrossAgency(Flow flow) =>
+        OwnerOf(flow.From) is { } a && OwnerOf(flow.To) is { } b && a != b;
+
+    /// <summary>Whether a flow is cross-agency and vertical (its owners share a sector line).</summary>
+    public bool IsVertical(Flow flow) =>
+        OwnerOf(flow.From) is { } a && OwnerOf(flow.To) is { } b && a != b && ShareSectorLine(a, b);
+
+    /// <summary>Whether a flow is cross-agency and horizontal (its owners share no sector line).</summary>
+    public bool IsHorizontal(Flow flow) =>
+        OwnerOf(flow.From) is { } a && OwnerOf(flow.To) is { } b && a != b && !ShareSectorLine(a, b);
+
+    /// <summary>Groups ids by the union-find set they are in: each group sorted, groups sorted by first id.</summary>
+    internal static IReadOnlyList<IReadOnlyList<string>> Group(IEnumerable<string> ids, ForestDisjointSet<string> sets)
+    {
+        var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var root = sets.FindSet(id);
+            if (!groups.TryGetValue(root, out var list))
+            {
+                groups[root] = list = [];
+            }
+            list.Add(id);
+        }
+        return groups.Values
+            .Select(static g => (IReadOnlyList<string>)g.Distinct(StringComparer.Ordinal).OrderBy(static id => id, StringComparer.Ordinal).ToArray())
+            .OrderBy(static g => g[0], StringComparer.Ordinal)
+            .ToArray();
+    }
+}

@@ -1,0 +1,250 @@
+using ArchModel.Analysis;
+using ArchModel.Diagnostics;
+using ArchModel.Loading;
+using ArchModel.Model;
+using NUnit.Framework;
+
+namespace ArchModel.Tests.Analysis;
+
+[TestFixture]
+public class AnalyzerTests
+{
+    private static string TestFile(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "TestFiles", "Analysis", name);
+
+    private static AnalysisResult AnalyzeFile(string name)
+    {
+        var load = ModelLoader.LoadFile(TestFile(name));
+        Assert.That(load.HasErrors, Is.False, string.Join("\n", load.Diagnostics));
+        return Analyzer.Analyze(load.Model!);
+    }
+
+    [Test]
+    public void Analyze_FileWithSuppressions_MatchesBySetAndReportsUnused()
+    {
+        var result = AnalyzeFile("suppressions.json");
+        var isolated = TestModel.Single(result, "AM2001");
+        Assert.Multiple(() =>
+        {
+            Assert.That(isolated.Suppressed, Is.True);
+            Assert.That(isolated.Justification, Is.EqualTo("单机运行的档案终端"));
+            Assert.That(result.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCodes.UnusedSuppression }));
+            Assert.That(result.Diagnostics[0].Severity, Is.EqualTo(DiagnosticSeverity.Warning));
+            Assert.That(result.Diagnostics[0].Location!.Line, Is.EqualTo(19));
+            // A suppressed finding does not count: isolationRate is 0 of 3.
+            Assert.That(result.Metrics.Model[MetricNames.IsolationRate], Is.EqualTo(0.0));
+        });
+    }
+
+    [Test]
+    public void Analyze_FileSeverityOverrides_OffSkipsAndErrorRaises()
+    {
+        var result = AnalyzeFile("suppressions.json");
+        Assert.That(result.Findings.Any(f => f.Rule == "AM2003"), Is.False);
+        Assert.That(result.Rules.Select(r => r.Code), Does.Not.Contain("AM2003"));
+        var dup = TestModel.Single(result, "AM1001");
+        Assert.That(dup.Severity, Is.EqualTo(DiagnosticSeverity.Error));
+        Assert.That(result.MaxSeverity, Is.EqualTo(DiagnosticSeverity.Error));
+    }
+
+    [Test]
+    public void Analyze_FileFinding_LocatedAtFirstSortedElement()
+    {
+        var dup = TestModel.Single(AnalyzeFile("suppressions.json"), "AM1001");
+        Assert.That(dup.Elements, Is.EqualTo(new[] { "sys.a", "sys.b" }));
+        // sys.a is defined on line 12 (after sys.b on line 11).
+        Assert.That(dup.Location!.Line, Is.EqualTo(12));
+        Assert.That(dup.Location.Path, Does.StartWith("systems[1]"));
+    }
+
+    [Test]
+    public void Analyze_FileTargets_CheckedWithDirection()
+    {
+        var targets = AnalyzeFile("suppressions.json").Metrics.Targets;
+        Assert.That(targets.Select(t => t.Metric), Is.EqualTo(new[] { "cloudRate", "isolationRate" }));
+        Assert.That(targets[0].Actual, Is.Null);
+        Assert.That(targets[0].Met, Is.Null);
+        Assert.That(targets[0].Direction, Is.EqualTo(MetricDirection.Higher));
+        Assert.That(targets[1].Met, Is.True);
+        Assert.That(targets[1].Direction, Is.EqualTo(MetricDirection.Lower));
+    }
+
+    [Test]
+    public void Analyze_SuppressionOfOtherRuleSameElements_DoesNotMatch()
+    {
+        var m = new TestModel().Agency("a").System("s", "a").Suppress("AM3001", "s");
+        var result = m.Analyze();
+        Assert.That(TestModel.Single(result, "AM2001").Suppressed, Is.False);
+        Assert.That(result.Diagnostics, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Analyze_SuppressionSupersetOfElements_DoesNotMatch()
+    {
+        var m = new TestModel().Agency("a").Agency("b").System("s1", "a", caps: ["c"]).System("s2", "b", caps: ["c"]).System("s3", "b")
+            .Suppress("AM1001", "s1", "s2", "s3");
+        Assert.That(TestModel.Single(m.Analyze(), "AM1001").Suppressed, Is.False);
+    }
+
+    [Test]
+    public void Analyze_SuppressionInAnyOrder_Matches()
+    {
+        var m = new TestModel().Agency("a").Agency("b").System("s1", "a", caps: ["c"]).System("s2", "b", caps: ["c"])
+            .Suppress("AM1001", "s2", "s1");
+        var result = m.Analyze();
+        Assert.That(TestModel.Single(result, "AM1001").Suppressed, Is.True);
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.Metrics.Model[MetricNames.DuplicateRate], Is.EqualTo(0.0));
+    }
+
+    [Test]
+    public void Analyze_SuppressionForRuleTurnedOff_Unused()
+    {
+        var m = new TestModel().Agency("a").System("s", "a").Suppress("AM2001", "s")
+            .Settings(new ModelSettings { Severity = new Dictionary<string, SeveritySetting> { ["AM2001"] = SeveritySetting.Off } });
+        Assert.That(m.Analyze().Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "AM0011" }));
+    }
+
+    [Test]
+    public void Analyze_SeverityInfo_Overrides()
+    {
+        var m = new TestModel().Agency("a").System("s", "a")
+            .Settings(new ModelSettings { Severity = new Dictionary<string, SeveritySetting> { ["AM2001"] = SeveritySetting.Info } });
+        Assert.That(TestModel.Single(m.Analyze(), "AM2001").Severity, Is.EqualTo(DiagnosticSeverity.Info));
+    }
+
+    [Test]
+    public void Analyze_Findings_SortedByRuleThenElements()
+    {
+        var m = new TestModel().Agency("a").Agency("b")
+            .System("z", "b").System("y", "a").System("s1", "a", caps: ["c"]).System("s2", "b", caps: ["c"]);
+        var findings = m.Analyze().Findings.Select(f => f.Rule + ":" + string.Join(",", f.Elements)).ToArray();
+        Assert.That(findings, Is.EqualTo(findings.Order(StringComparer.Ordinal).ToArray()));
+        Assert.That(findings, Does.Contain("AM2001:y"));
+    }
+
+    [Test]
+    public void Analyze_EvidenceKeys_SortedOrdinally()
+    {
+        var m = new TestModel().Agency("a").Agency("b").System("s1", "a", caps: ["c"]).System("s2", "b", caps: ["c"]);
+        var keys = TestModel.Single(m.Analyze(), "AM1001").Evidence.Keys.ToArray();
+        Assert.That(keys, Is.EqualTo(keys.Order(StringComparer.Ordinal).ToArray()));
+    }
+
+    [Test]
+    public void Analyze_Messages_InBothLanguages()
+    {
+        var f = TestModel.Single(new TestModel().Agency("a").System("s", "a").Analyze(), "AM2001");
+        Assert.That(f.Message.Chinese, Does.Contain("共享交换"));
+        Assert.That(f.Message.English, Does.Contain("connect"));
+        Assert.That(f.Title.English, Is.EqualTo("Isolated system"));
+    }
+
+    [Test]
+    public void Analyze_Cancelled_Throws()
+    {
+        var model = new TestModel().Agency("a").Build();
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.That(() => Analyzer.Analyze(model, null, cts.Token), Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
+    public void RuleSet_Default_HasEveryBuiltInRuleInCodeOrder()
+    {
+        var codes = RuleSet.Default.Select(r => r.Descriptor.Code).ToArray();
+        Assert.That(codes, Is.EqualTo(new[]
+        {
+            "AM1001", "AM1002", "AM1003", "AM1004", "AM2001", "AM2002", "AM2003", "AM2004", "AM2005", "AM2006", "AM2007",
+            "AM3001", "AM3002", "AM4001", "AM4002", "AM4003", "AM4004", "AM5001", "AM5002",
+        }));
+    }
+
+    [Test]
+    public void RuleSet_Without_RemovesRule()
+    {
+        var m = new TestModel().Agency("a").System("s", "a");
+        var result = m.Analyze(new AnalysisOptions { Rules = RuleSet.Default.Without("AM2001") });
+        Assert.That(result.Findings.Any(f => f.Rule == "AM2001"), Is.False);
+        Assert.That(result.Findings.Any(f => f.Rule == "AM2003"), Is.True);
+    }
+
+    [Test]
+    public void RuleSet_WithDuplicateCode_Throws()
+    {
+        Assert.That(() => RuleSet.Default.With(RuleSet.Default[0]), Throws.ArgumentException);
+    }
+}
+
+[TestFixture]
+public class MetricsTests
+{
+    [Test]
+    public void Metrics_SmallModel_AllValues()
+    {
+        var m = new TestModel()
+            .Agency("a", sector: "x").Agency("b").Agency("c", AgencyLevel.Municipal, region: "9", sector: "x").Agency("empty")
+            .Network("ext", NetworkKind.Extranet).Network("ded", NetworkKind.Dedicated)
+            .Platform("cloud", true, "b").Platform("dc", false, "a")
+            .System("a1", "a", caps: ["oa"], networks: ["ext"], hosting: "cloud", cost: 100,
+                components: [TestModel.Component(ComponentCategory.Os, ComponentOrigin.Domestic), TestModel.Component(ComponentCategory.Database, ComponentOrigin.Foreign)])
+            .System("b1", "b", caps: ["oa"], networks: ["ded"], hosting: "dc", cost: 40,
+                components: [TestModel.Component(ComponentCategory.Os, ComponentOrigin.Unknown)])
+            .System("b2", "b", mau: 1)
+            .System("c1", "c", status: SystemStatus.Retired)
+            .Flow("f1", "a1", "b1").Flow("f2", "b1", "a1", FlowStatus.Retired).Flow("f3", "a1", "c1")
+            .Resource("r1", "a", sharing: SharingLevel.Unconditional, open: true).Resource("r2", "a", sharing: SharingLevel.None)
+            .Resource("r3", "b", sharing: SharingLevel.Unconditional)
+            .Service("svc1", "a", null, ServiceChannel.Web).Service("svc2", "a", null, ServiceChannel.Counter);
+        var model = m.Analyze().Metrics.Model;
+        Assert.Multiple(() =>
+        {
+            Assert.That(model[MetricNames.DuplicateRate], Is.EqualTo(2.0 / 3));
+            Assert.That(model[MetricNames.IsolationRate], Is.EqualTo(1.0 / 3)); // b2
+            Assert.That(model[MetricNames.ZombieRate], Is.EqualTo(1.0));
+            // Active flows: f1 (a→b), f3 (a→c, to a retired system, still counted); both cross-agency.
+            Assert.That(model[MetricNames.CrossAgencyFlowShare], Is.EqualTo(1.0));
+            // f1 horizontal, f3 vertical (same sector x at different levels).
+            Assert.That(model[MetricNames.HorizontalFlowShare], Is.EqualTo(0.5));
+            Assert.That(model[MetricNames.SharingRate], Is.EqualTo(0.0)); // r1, r3 never reach another agency
+            Assert.That(model[MetricNames.OpenDataRate], Is.EqualTo(0.5));
+            Assert.That(model[MetricNames.UnifiedNetworkRate], Is.EqualTo(0.5));
+            Assert.That(model[MetricNames.CloudRate], Is.EqualTo(0.5));
+            Assert.That(model[MetricNames.DomesticRate], Is.EqualTo(0.5));
+            Assert.That(model[MetricNames.OnlineServiceRate], Is.EqualTo(0.5));
+            Assert.That(model[MetricNames.AvoidableAnnualCost], Is.EqualTo(40.0));
+        });
+    }
+
+    [Test]
+    public void Metrics_PerAgency_RestrictedToOwnSystemsAndTheirFlows()
+    {
+        var m = new TestModel().Agency("a").Agency("b").Agency("none")
+            .System("a1", "a").System("a2", "a").System("b1", "b")
+            .Flow("f1", "a1", "a2").Flow("f2", "a1", "b1");
+        var metrics = m.Analyze().Metrics;
+        Assert.That(metrics.Agencies.Keys, Is.EqualTo(new[] { "a", "b" }));
+        Assert.That(metrics.Agencies["a"][MetricNames.CrossAgencyFlowShare], Is.EqualTo(0.5));
+        Assert.That(metrics.Agencies["b"][MetricNames.CrossAgencyFlowShare], Is.EqualTo(1.0));
+        Assert.That(metrics.Agencies["a"].Keys, Is.EquivalentTo(MetricsReport.PerAgencyMetrics));
+        Assert.That(metrics.Agencies["b"][MetricNames.CloudRate], Is.Null);
+    }
+
+    [Test]
+    public void Metrics_AvoidableCost_OverlappingFindingsCountedOnce()
+    {
+        // s1,s2 duplicate capability x; s2,s3 duplicate capability y: one group {s1,s2,s3}.
+        var m = new TestModel().Agency("a").Agency("b").Agency("c")
+            .System("s1", "a", caps: ["x"], cost: 10).System("s2", "b", caps: ["x", "y"], cost: 30).System("s3", "c", caps: ["y"], cost: 5);
+        Assert.That(m.Analyze().Metrics.Model[MetricNames.AvoidableAnnualCost], Is.EqualTo(15.0));
+    }
+
+    [Test]
+    public void Metrics_TargetLowerIsBetter_MetWhenAtOrBelow()
+    {
+        var m = new TestModel().Agency("a").System("s1", "a").System("s2", "a").Flow("f", "s1", "s2").System("s3", "a")
+            .Target(MetricNames.IsolationRate, 1.0 / 3).Target(MetricNames.CrossAgencyFlowShare, 0.5);
+        var targets = m.Analyze().Metrics.Targets;
+        Assert.That(targets.Single(t => t.Metric == MetricNames.IsolationRate).Met, Is.True);
+        Assert.That(targets.Single(t => t.Metric == MetricNames.CrossAgencyFlowShare).Met, Is.False);
+    }
+}

@@ -1,0 +1,419 @@
+using NUnit.Framework;
+using ArchModel.Analysis;
+using ArchModel.Analysis.Rules;
+using ArchModel.Model;
+
+namespace ArchModel.Tests.Analysis;
+
+[TestFixture]
+public class DuplicateBuildTests
+{
+    [Test]
+    public void Analyze_TwoAgenciesSameJurisdictionSameCapability_OneHorizontalFinding()
+    {
+        var m = new TestModel()
+            .Agency("a1").Agency("a2")
+            .System("s1", "a1", caps: ["cap.oa"], cost: 100).System("s2", "a2", caps: ["cap.oa"], cost: 300);
+        var result = m.Analyze();
+        var f = TestModel.Single(result, "AM1001");
+        Assert.Multiple(() =>
+        {
+            Assert.That(f.Elements, Is.EqualTo(new[] { "s1", "s2" }));
+            Assert.That(f.Evidence["capability"], Is.EqualTo("cap.oa"));
+            Assert.That(f.Evidence["overlap"], Is.EqualTo("horizontal"));
+            Assert.That(f.Evidence["overlapKinds"], Is.EqualTo(new[] { "horizontal" }));
+            Assert.That(f.Evidence["avoidableAnnualCost"], Is.EqualTo(100.0));
+            Assert.That(f.Severity, Is.EqualTo(ArchModel.Diagnostics.DiagnosticSeverity.Warning));
+        });
+    }
+
+    [Test]
+    public void Analyze_DifferentJurisdictionsNoLine_NoFinding()
+    {
+        var m = new TestModel()
+            .Agency("a1", region: "320000").Agency("a2", region: "330000")
+            .System("s1", "a1", caps: ["cap.oa"]).System("s2", "a2", caps: ["cap.oa"]);
+        Assert.That(m.Findings("AM1001"), Is.Empty);
+    }
+
+    [Test]
+    public void Analyze_MissingRegion_NotSameJurisdiction()
+    {
+        var m = new TestModel()
+            .Agency("a1", region: null).Agency("a2", region: null)
+            .System("s1", "a1", caps: ["cap.oa"]).System("s2", "a2", caps: ["cap.oa"]);
+        Assert.That(m.Findings("AM1001"), Is.Empty);
+    }
+
+    [Test]
+    public void Analyze_VerticalLineThreeLevelsDeep_Vertical()
+    {
+        var m = new TestModel()
+            .Agency("nat", AgencyLevel.National, region: "100000")
+            .Agency("prov", AgencyLevel.Provincial, region: "320000", parent: "nat")
+            .Agency("city", AgencyLevel.Municipal, region: "320100", parent: "prov")
+            .Agency("county", AgencyLevel.County, region: "320102", parent: "city")
+            .System("s1", "nat", caps: ["cap.case"]).System("s4", "county", caps: ["cap.case"]);
+        var f = TestModel.Single(m.Analyze(), "AM1001");
+        Assert.That(f.Elements, Is.EqualTo(new[] { "s1", "s4" }));
+        Assert.That(f.Evidence["overlapKinds"], Is.EqualTo(new[] { "vertical" }));
+    }
+
+    [Test]
+    public void Analyze_SameSectorDifferentLevelsWithoutParent_NotJoined()
+    {
+        // (c) is "one owner above the other": a shared sector name alone is not a parent chain.
+        var m = new TestModel()
+            .Agency("prov", AgencyLevel.Provincial, region: "320000", sector: "公安")
+            .Agency("city", AgencyLevel.Municipal, region: "320100", sector: "公安")
+            .System("s1", "prov", caps: ["cap.case"]).System("s2", "city", caps: ["cap.case"]);
+        Assert.That(m.Findings("AM1001"), Is.Empty);
+    }
+
+    [Test]
+    public void Analyze_UsedByScope_SharedUse()
+    {
+        var m = new TestModel()
+            .Agency("a1", region: "320000").Agency("a2", region: "330000").Agency("a3", region: "340000")
+            .System("s1", "a1", caps: ["cap.x"], usedBy: ["a3"]).System("s2", "a2", caps: ["cap.x"], usedBy: ["a3"]);
+        var f = TestModel.Single(m.Analyze(), "AM1001");
+        Assert.That(f.Evidence["overlap"], Is.EqualTo("shared-use"));
+    }
+
+    [Test]
+    public void Analyze_UsedByContainsOtherOwner_SharedUse()
+    {
+        var m = new TestModel()
+            .Agency("a1", region: "320000").Agency("a2", region: "330000")
+            .System("s1", "a1", caps: ["cap.x"], usedBy: ["a2"]).System("s2", "a2", caps: ["cap.x"]);
+        Assert.That(m.Findings("AM1001"), Is.EqualTo(new[] { "s1,s2" }));
+    }
+
+    [Test]
+    public void Analyze_ChainOfOverlaps_OneConnectedGroup()
+    {
+        // s1~s2 by jurisdiction, s2~s3 by shared use; s1 and s3 do not overlap directly.
+        var m = new TestModel()
+            .Agency("a1", region: "320000").Agency("a2", region: "320000").Agency("a3", region: "999999")
+            .System("s1", "a1", caps: ["cap.x"], cost: 10).System("s2", "a2", caps: ["cap.x"], usedBy: ["a3"], cost: 50)
+            .System("s3", "a3", caps: ["cap.x"], cost: 20);
+        var f = TestModel.Single(m.Analyze(), "AM1001");
+        Assert.That(f.Elements, Is.EqualTo(new[] { "s1", "s2", "s3" }));
+        Assert.That(f.Evidence["overlapKinds"], Is.EqualTo(new[] { "horizontal", "shared-use" }));
+        Assert.That(f.Evidence["avoidableAnnualCost"], Is.EqualTo(30.0));
+    }
+
+    [TestCase(SystemStatus.Retired, 0)]
+    [TestCase(SystemStatus.Retiring, 0)]
+    [TestCase(SystemStatus.Planned, 1)]
+    [TestCase(SystemStatus.Building, 1)]
+    public void Analyze_StatusOfSecondSystem_OnlyActiveCount(SystemStatus status, int expected)
+    {
+        var m = new TestModel().Agency("a1").Agency("a2")
+            .System("s1", "a1", caps: ["cap.oa"]).System("s2", "a2", caps: ["cap.oa"], status: status);
+        Assert.That(m.Findings("AM1001"), Has.Length.EqualTo(expected));
+    }
+
+    [Test]
+    public void Analyze_TwoCapabilitiesSameGroup_OneFindingPerCapability()
+    {
+        var m = new TestModel().Agency("a1").Agency("a2")
+            .System("s1", "a1", caps: ["cap.a", "cap.b"]).System("s2", "a2", caps: ["cap.a", "cap.b"]);
+        var result = m.Analyze();
+        Assert.That(result.Findings.Where(f => f.Rule == "AM1001").Select(f => f.Evidence["capability"]), Is.EqualTo(new[] { "cap.a", "cap.b" }));
+    }
+
+    [Test]
+    public void Analyze_MissingCostCountsZero_AvoidableIsSumMinusLargest()
+    {
+        var m = new TestModel().Agency("a1").Agency("a2").Agency("a3")
+            .System("s1", "a1", caps: ["c"], cost: 500).System("s2", "a2", caps: ["c"]).System("s3", "a3", caps: ["c"], cost: 200);
+        Assert.That(TestModel.Single(m.Analyze(), "AM1001").Evidence["avoidableAnnualCost"], Is.EqualTo(200.0));
+    }
+
+    [Test]
+    public void Analyze_SameOwnerNoRegion_SharedUseByOwner()
+    {
+        var m = new TestModel().Agency("a1", region: null)
+            .System("s1", "a1", caps: ["c"]).System("s2", "a1", caps: ["c"]);
+        var f = TestModel.Single(m.Analyze(), "AM1001");
+        Assert.That(f.Evidence["overlapKinds"], Is.EqualTo(new[] { "shared-use" }));
+    }
+}
+
+[TestFixture]
+public class ProbableDuplicateTests
+{
+    private static TestModel TwoAgencies() => new TestModel().Agency("a1", name: "省公安厅").Agency("a2", name: "省民政厅");
+
+    [Test]
+    public void Normalize_RemovesOwnerNamePunctuationSpacesAndLowercases()
+    {
+        Assert.That(NameSimilarityIndex.Normalize("省公安厅 OA-系统（二期）", "省公安厅"), Is.EqualTo("oa系统二期"));
+    }
+
+    [Test]
+    public void Normalize_RemovesEveryOccurrenceOfOwnerName()
+    {
+        Assert.That(NameSimilarityIndex.Normalize("民政民政厅系统民政", "民政"), Is.EqualTo("厅系统"));
+    }
+
+    [TestCase("ab", "ab", 1.0)]
+    [TestCase("abc", "abd", 0.5)]
+    [TestCase("a", "a", 1.0)]
+    [TestCase("a", "b", 0.0)]
+    [TestCase("a", "ab", 0.0)]
+    [TestCase("aaa", "aa", 1.0)] // sets, not multisets
+    public void Similarity_Cases(string a, string b, double expected)
+    {
+        Assert.That(NameSimilarityIndex.Similarity(a, b), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Similarity_Empty_MatchesNothing()
+    {
+        Assert.That(NameSimilarityIndex.Similarity("", ""), Is.Null);
+    }
+
+    [Test]
+    public void Similarity_SurrogatePairIsOneCharacter()
+    {
+        // U+20BB7 (𠮷) is one text element: a one-character name.
+        Assert.That(NameSimilarityIndex.Similarity("𠮷", "𠮷"), Is.EqualTo(1.0));
+        Assert.That(NameSimilarityIndex.Bigrams("𠮷野"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Analyze_SimilarNamesAfterRemovingOwnerNames_Finding()
+    {
+        var m = TwoAgencies()
+            .System("s1", "a1", name: "省公安厅人口信息管理系统", caps: ["cap.x"])
+            .System("s2", "a2", name: "省民政厅人口信息管理系统", caps: ["cap.y"]);
+        var f = TestModel.Single(m.Analyze(), "AM1002");
+        Assert.That(f.Elements, Is.EqualTo(new[] { "s1", "s2" }));
+        Assert.That(f.Evidence["similarity"], Is.EqualTo(1.0));
+        Assert.That(f.Severity, Is.EqualTo(ArchModel.Diagnostics.DiagnosticSeverity.Info));
+    }
+
+    [Test]
+    public void Analyze_CommonCapability_NoFinding()
+    {
+        var m = TwoAgencies()
+            .System("s1", "a1", name: "人口信息管理系统", caps: ["cap.x"])
+            .System("s2", "a2", name: "人口信息管理系统", caps: ["cap.x", "cap.y"]);
+        Assert.That(m.Findings("AM1002"), Is.Empty);
+    }
+
+    [Test]
+    public void Analyze_NoScopeOverlap_NoFinding()
+    {
+        var m = new TestModel().Agency("a1", region: "1").Agency("a2", region: "2")
+            .System("s1", "a1", name: "人口信息管理系统").System("s2", "a2", name: "人口信息管理系统");
+        Assert.That(m.Findings("AM1002"), Is.Empty);
+    }
+
+    [Test]
+    public void Analyze_AliasMatches_MaxOverNamePairs()
+    {
+        var m = TwoAgencies()
+            .System("s1", "a1", name: "金盾工程", aliases: ["警务综合平台"])
+            .System("s2", "a2", name: "警务综合平台");
+        Assert.That(m.Findings("AM1002"), Is.EqualTo(new[] { "s1,s2" }));
+    }
+
+    [Test]
+    public void Analyze_ThresholdIsInclusive()
+    {
+        // "abcd" vs "abce": bigrams {ab,bc,cd} vs {ab,bc,ce}: 2*2/6 = 0.667.
+        var m = TwoAgencies().System("s1", "a1", name: "abcd").System("s2", "a2", name: "abce");
+        Assert.That(m.Settings(new ModelSettings { DuplicateNameSimilarity = 2.0 / 3 }).Findings("AM1002"), Has.Length.EqualTo(1));
+        Assert.That(m.Settings(new ModelSettings { DuplicateNameSimilarity = 0.67 }).Findings("AM1002"), Is.Empty);
+    }
+
+    [Test]
+    public void Analyze_DiceExactlyPointEight_Matches()
+    {
+        // {ab,bc,cd,de,ef} vs {ab,bc,cd,de,eg}: 2*4/10 = 0.8.
+        var m = TwoAgencies().System("s1", "a1", name: "abcdef").System("s2", "a2", name: "abcdeg");
+        Assert.That(m.Findings("AM1002"), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public void Analyze_OneCharacterNames_OnlySameCharacter()
+    {
+        var m = TwoAgencies().Agency("a3", name: "x")
+            .System("s1", "a1", name: "甲").System("s2", "a2", name: "甲").System("s3", "a3", name: "乙");
+        Assert.That(m.Findings("AM1002"), Is.EqualTo(new[] { "s1,s2" }));
+    }
+
+    [Test]
+    public void Analyze_NameIsOwnerNameOnly_EmptyMatchesNothing()
+    {
+        var m = TwoAgencies().System("s1", "a1", name: "省公安厅").System("s2", "a2", name: "省民政厅");
+        Assert.That(m.Findings("AM1002"), Is.Empty);
+    }
+
+    [Test]
+    public void Analyze_RetiredSystem_Ignored()
+    {
+        var m = TwoAgencies().System("s1", "a1", name: "人口库").System("s2", "a2", name: "人口库", status: SystemStatus.Retired);
+        Assert.That(m.Findings("AM1002"), Is.Empty);
+    }
+
+    [Test]
+    public void Analyze_ThreeSimilar_OneGroup()
+    {
+        var m = TwoAgencies().Agency("a3", name: "x")
+            .System("s1", "a1", name: "人口信息管理系统").System("s2", "a2", name: "人口信息管理系统")
+            .System("s3", "a3", name: "人口信息管理系统");
+        Assert.That(m.Findings("AM1002"), Is.EqualTo(new[] { "s1,s2,s3" }));
+    }
+
+    [Test]
+    public void SimilarPairs_MatchesBruteForceOnRandomNames()
+    {
+        var random = new Random(7);
+        const string alphabet = "人口信息管理系统平台数据";
+        var names = Enumerable.Range(0, 300).Select(i =>
+            (i, new string(Enumerable.Range(0, random.Next(0, 9)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()))).ToList();
+        foreach (var t in new[] { 0.5, 0.8, 1.0 })
+        {
+            var fast = NameSimilarityIndex.SimilarPairs(names, t).Select(p => (Math.Min(p.A, p.B), Math.Max(p.A, p.B))).ToHashSet();
+            var slow = new HashSet<(int, int)>();
+            for (var i = 0; i < names.Count; i++)
+            {
+                for (var j = i + 1; j < names.Count; j++)
+                {
+                    if (NameSimilarityIndex.Similarity(names[i].Item2, names[j].Item2) is { } s && s >= t) slow.Add((i, j));
+                }
+            }
+            Assert.That(fast, Is.EquivalentTo(slow), $"threshold {t}");
+            Assert.That(slow, Is.Not.Empty);
+        }
+    }
+}
+
+[TestFixture]
+public class DuplicateHostingTests
+{
+    [Test]
+    public void Analyze_TwoNonSharedPlatformsSameJurisdiction_Finding()
+    {
+        var m = new TestModel().Agency("a1").Agency("a2").Platform("dc1", false, "a1").Platform("dc2", false, "a2");
+        var f = TestModel.Single(m.Analyze(), "AM1003");
+        Assert.That(f.Elements, Is.EqualTo(new[] { "dc1", "dc2" }));
+        Assert.That(f.Evidence["target"], Is.Null);
+        Assert.That(f.Evidence["jurisdiction"], Is.EqualTo("provincial:320000"));
+    }
+
+    [Test]
+    public void Analyze_OneNonSharedAndSharedInJurisdiction_FindingWithTarget()
+    {
+        var m = new TestModel().Agency("a1").Agency("a2")
+            .Platform("dc1", false, "a1").Platform("cloud.b", true, "a2").Platform("cloud.a", true, "a2");
+        var f = TestModel.Single(m.Analyze(), "AM1003");
+        Assert.That(f.Elements, Is.EqualTo(new[] { "dc1" }));
+        Assert.That(f.Evidence["target"], Is.EqualTo("cloud.a"));
+    }
+
+    [Test]
+    public void Analyze_SharedPlatformByRegionOnly_Finding()
+    {
+        var m = new TestModel().Agency("a1").Platform("dc1", false, "a1").Platform("cloud", true, owner: null, region: "320000");
+        Assert.That(m.Findings("AM1003"), Is.EqualTo(new[] { "dc1" }));
+    }
+
+    [Test]
+    public void Analyze_OneNonSharedNoShared_NoFinding()
+    {
+        var m = new TestModel().Agency("a1").Agency("a2", region: "1").Platform("dc1", false, "a1").Platform("dc2", false, "a2");
+        Assert.That(m.Findings("AM1003"), Is.Empty);
+    }
+
+    [Test]
+    public void Analyze_PlatformWithoutOwnerOrOwnerRegion_InNoGroup()
+    {
+        var m = new TestModel().Agency("a1", region: null).Agency("a2", region: null)
+            .Platform("dc1", false, "a1").Platform("dc2", false, "a2").Platform("dc3", false);
+        Assert.That(m.Findings("AM1003"), Is.Empty);
+    }
+
+    [Test]
+    public void Analyze_SameRegionDifferentLevel_DifferentGroups()
+    {
+        var m = new TestModel().Agency("a1", AgencyLevel.Provincial).Agency("a2", AgencyLevel.Municipal)
+            .Platform("dc1", false, "a1").Platform("dc2", false, "a2");
+        Assert.That(m.Findings("AM1003"), Is.Empty);
+    }
+}
+
+[TestFixture]
+public class DuplicateDataCollectionTests
+{
+    [Test]
+    public void Analyze_SameCategorySameJurisdiction_Finding()
+    {
+        var m = new TestModel().Agency("a1").Agency("a2")
+            .Resource("r1", "a1", ResourceCategory.Population).Resource("r2", "a2", ResourceCategory.Population);
+        var f = TestModel.Single(m.Analyze(), "AM1004");
+        Assert.That(f.Elements, Is.EqualTo(new[] { "r1", "r2" }));
+        Assert.That(f.Evidence["category"], Is.EqualTo("population"));
+    }
+
+    [Test]
+    public void Analyze_OtherOrMissingCategory_TakesNoPart()
+    {
+        var m = new TestModel().Agency("a1").Agency("a2")
+            .Resource("r1", "a1", ResourceCategory.Other).Resource("r2", "a2", ResourceCategory.Other)
+            .Resource("r3", "a1").Resource("r4", "a2");
+        Assert.That(m.Findings("AM1004"), Is.Empty);
+    }
+
+    [Test]
+    public void Analyze_DifferentCategories_NoFinding()
+    {
+        var m = new TestModel().Agency("a1").Agency("a2")
+            .Resource("r1", "a1", ResourceCategory.Population).Resource("r2", "a2", ResourceCategory.Credit);
+        Assert.That(m.Findings("AM1004"), Is.Empty);
+    }
+
+    [Test]
+    public void Analyze_SameSectorDifferentLevels_OneSectorLine()
+    {
+        var m = new TestModel()
+            .Agency("p", AgencyLevel.Provincial, region: "1", sector: "市场监管")
+            .Agency("c1", AgencyLevel.Municipal, region: "2", sector: "市场监管")
+            .Agency("c2", AgencyLevel.Municipal, region: "3", sector: "市场监管")
+            .Resource("r1", "p", ResourceCategory.LegalEntity).Resource("r2", "c1", ResourceCategory.LegalEntity)
+            .Resource("r3", "c2", ResourceCategory.LegalEntity);
+        Assert.That(m.Findings("AM1004"), Is.EqualTo(new[] { "r1,r2,r3" }));
+    }
+
+    [Test]
+    public void Analyze_SameSectorSameLevelDifferentRegions_NoFinding()
+    {
+        var m = new TestModel()
+            .Agency("c1", AgencyLevel.Municipal, region: "2", sector: "市场监管")
+            .Agency("c2", AgencyLevel.Municipal, region: "3", sector: "市场监管")
+            .Resource("r2", "c1", ResourceCategory.LegalEntity).Resource("r3", "c2", ResourceCategory.LegalEntity);
+        Assert.That(m.Findings("AM1004"), Is.Empty);
+    }
+
+    [Test]
+    public void Analyze_ParentChainDeep_Joined()
+    {
+        var m = new TestModel()
+            .Agency("n", AgencyLevel.National, region: "0").Agency("p", AgencyLevel.Provincial, region: "1", parent: "n")
+            .Agency("c", AgencyLevel.Municipal, region: "2", parent: "p")
+            .Resource("r1", "n", ResourceCategory.Credit).Resource("r2", "c", ResourceCategory.Credit);
+        Assert.That(m.Findings("AM1004"), Is.EqualTo(new[] { "r1,r2" }));
+    }
+
+    [Test]
+    public void Analyze_SameOwnerWithoutRegion_NotJoined()
+    {
+        var m = new TestModel().Agency("a1", region: null)
+            .Resource("r1", "a1", ResourceCategory.Population).Resource("r2", "a1", ResourceCategory.Population);
+        Assert.That(m.Findings("AM1004"), Is.Empty);
+    }
+}
