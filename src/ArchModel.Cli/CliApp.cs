@@ -14,6 +14,7 @@ internal static class CliApp
         {
             ValidateCommand.Create(stdout, stderr),
             AnalyzeCommand.Create(stdout, stderr),
+            GenerateCommand.Create(stdout, stderr),
             SchemaCommand.Create(stdout, stderr),
             InitCommand.Create(stdout, stderr),
         };
