@@ -104,7 +104,7 @@ internal sealed class FileParser
                     }
                     break;
                 case "includes":
-                    ReadArray(ref r, "includes", (ref Utf8JsonReader item, string path) =>
+                    ReadArray(ref r, "includes", (ref Utf8JsonReader item, PathText path) =>
                     {
                         var offset = Start(ref item);
                         if (ReadString(ref item, path) is { } include)
@@ -389,7 +389,7 @@ internal sealed class FileParser
 
     private void ReadElements(ref Utf8JsonReader r, string arrayName, ElementParser parse)
     {
-        ReadArray(ref r, arrayName, (ref Utf8JsonReader item, string path) =>
+        ReadArray(ref r, arrayName, (ref Utf8JsonReader item, PathText path) =>
         {
             if (item.TokenType != JsonTokenType.StartObject)
             {
@@ -969,7 +969,7 @@ internal sealed class FileParser
     private IReadOnlyList<string> ReadStrings(ref Utf8JsonReader r, ref ObjectState o, Field field)
     {
         var list = new List<string>();
-        var ok = ReadArray(ref r, FieldPath(ref o, field), (ref Utf8JsonReader item, string path) =>
+        var ok = ReadArray(ref r, FieldPath(ref o, field), (ref Utf8JsonReader item, PathText path) =>
         {
             if (ReadString(ref item, path) is { } text)
             {
@@ -986,7 +986,7 @@ internal sealed class FileParser
     private IReadOnlyList<T> ReadEnums<T>(ref Utf8JsonReader r, ref ObjectState o, Field field) where T : struct, Enum
     {
         var list = new List<T>();
-        var ok = ReadArray(ref r, FieldPath(ref o, field), (ref Utf8JsonReader item, string path) =>
+        var ok = ReadArray(ref r, FieldPath(ref o, field), (ref Utf8JsonReader item, PathText path) =>
         {
             if (ReadEnum<T>(ref item, path) is { } value)
             {
@@ -1018,7 +1018,7 @@ internal sealed class FileParser
     private IReadOnlyList<T> ReadObjects<T>(ref Utf8JsonReader r, ref ObjectState o, Field field, ObjectParser<T> parse) where T : class
     {
         var list = new List<T>();
-        var ok = ReadArray(ref r, FieldPath(ref o, field), (ref Utf8JsonReader item, string path) =>
+        var ok = ReadArray(ref r, FieldPath(ref o, field), (ref Utf8JsonReader item, PathText path) =>
         {
             if (item.TokenType != JsonTokenType.StartObject)
             {
@@ -1086,14 +1086,33 @@ internal sealed class FileParser
         WrongType(ref r, FieldPath(ref o, field), expected);
     }
 
-    private static string FieldPath(ref ObjectState o, Field field) => $"{o.Path}.{Fields.NameOf(field)}";
+    private static PathText FieldPath(ref ObjectState o, Field field) => new(o.Path, Fields.NameOf(field));
+
+    /// <summary>
+    /// A JSON path built only when a diagnostic needs it: the parser passes one for every value it reads,
+    /// and almost none of them is ever shown.
+    /// </summary>
+    private readonly struct PathText(string parent, string? field = null, int index = -1)
+    {
+        public static implicit operator PathText(string path) => new(path);
+
+        public static implicit operator string(PathText path) => path.ToString();
+
+        public PathText Item(int i) => new(ToString(), null, i);
+
+        public override string ToString()
+        {
+            var p = field is null ? parent : parent.Length == 0 ? field : $"{parent}.{field}";
+            return index < 0 ? p : $"{p}[{index}]";
+        }
+    }
 
     // ---- Values by path -------------------------------------------------------------------------------
 
-    private delegate void ItemReader(ref Utf8JsonReader reader, string path);
+    private delegate void ItemReader(ref Utf8JsonReader reader, PathText path);
 
     /// <summary>Reads an array, calling <paramref name="read"/> on each item; false when the value is not an array.</summary>
-    private bool ReadArray(ref Utf8JsonReader r, string path, ItemReader read)
+    private bool ReadArray(ref Utf8JsonReader r, PathText path, ItemReader read)
     {
         if (r.TokenType != JsonTokenType.StartArray)
         {
@@ -1108,11 +1127,11 @@ internal sealed class FileParser
             {
                 return true;
             }
-            read(ref r, $"{path}[{index++}]");
+            read(ref r, new PathText(path.ToString(), null, index++));
         }
     }
 
-    private bool ExpectObject(ref Utf8JsonReader r, string path)
+    private bool ExpectObject(ref Utf8JsonReader r, PathText path)
     {
         if (r.TokenType == JsonTokenType.StartObject)
         {
@@ -1131,7 +1150,7 @@ internal sealed class FileParser
 
     private long LastValueStart { get; set; }
 
-    private string? ReadString(ref Utf8JsonReader r, string path)
+    private string? ReadString(ref Utf8JsonReader r, PathText path)
     {
         LastValueStart = Start(ref r);
         if (r.TokenType == JsonTokenType.String)
@@ -1142,7 +1161,7 @@ internal sealed class FileParser
         return null;
     }
 
-    private double? ReadNumber(ref Utf8JsonReader r, string path)
+    private double? ReadNumber(ref Utf8JsonReader r, PathText path)
     {
         LastValueStart = Start(ref r);
         if (r.TokenType != JsonTokenType.Number)
@@ -1158,7 +1177,7 @@ internal sealed class FileParser
         return value;
     }
 
-    private long? ReadInteger(ref Utf8JsonReader r, string path)
+    private long? ReadInteger(ref Utf8JsonReader r, PathText path)
     {
         if (ReadNumber(ref r, path) is not { } value)
         {
@@ -1176,7 +1195,7 @@ internal sealed class FileParser
         return null;
     }
 
-    private int? ReadInt32(ref Utf8JsonReader r, string path)
+    private int? ReadInt32(ref Utf8JsonReader r, PathText path)
     {
         if (ReadInteger(ref r, path) is not { } value)
         {
@@ -1190,8 +1209,23 @@ internal sealed class FileParser
         return (int)value;
     }
 
-    private T? ReadEnum<T>(ref Utf8JsonReader r, string path) where T : struct, Enum
+    private T? ReadEnum<T>(ref Utf8JsonReader r, PathText path) where T : struct, Enum
     {
+        if (r.TokenType == JsonTokenType.String && !r.ValueIsEscaped && r.ValueSpan.Length <= 32)
+        {
+            // The usual case, without allocating: a known value in plain ASCII.
+            Span<char> chars = stackalloc char[32];
+            var length = 0;
+            foreach (var b in r.ValueSpan)
+            {
+                chars[length++] = (char)b;
+            }
+            if (JsonNames.TryParse<T>(chars[..length], out var known))
+            {
+                LastValueStart = Start(ref r);
+                return known;
+            }
+        }
         if (ReadString(ref r, path) is not { } text)
         {
             return null;
@@ -1211,7 +1245,7 @@ internal sealed class FileParser
         r.Skip();
     }
 
-    private void WrongType(ref Utf8JsonReader r, string path, string expected)
+    private void WrongType(ref Utf8JsonReader r, PathText pathText, string expected)
     {
         var actual = r.TokenType switch
         {
@@ -1223,6 +1257,7 @@ internal sealed class FileParser
             JsonTokenType.StartArray => "array",
             _ => r.TokenType.ToString(),
         };
+        string path = pathText;
         var name = path.Length == 0 ? "(root)" : path;
         Report(DiagnosticCodes.InvalidValue, Messages.WrongType(name, expected, actual), Start(ref r), path);
         r.Skip();
@@ -1232,6 +1267,10 @@ internal sealed class FileParser
 
     private string GetString(ref Utf8JsonReader r)
     {
+        if (!r.ValueIsEscaped && !r.HasValueSequence && r.ValueSpan.Length <= StringPool.MaxBytes)
+        {
+            return _content.Strings.TryGet(r.ValueSpan, out var pooled) ? pooled : throw new InvalidUtf8Exception(Start(ref r));
+        }
         try
         {
             return r.GetString()!;

@@ -346,6 +346,9 @@ internal sealed class ModelContent
     /// <summary>Where the root file's object starts, the anchor for settings diagnostics.</summary>
     public Diagnostics.SourceLocation? RootLocation { get; set; }
 
+    /// <summary>The texts the parser has seen, shared by all files of a load.</summary>
+    public Loading.StringPool Strings { get; } = new();
+
     /// <summary>Ids of elements that were defined but dropped for a reported error: references to them are not reported again.</summary>
     public HashSet<string> DroppedIds { get; } = new(StringComparer.Ordinal);
 
