@@ -968,36 +968,51 @@ internal sealed class FileParser
 
     private IReadOnlyList<string> ReadStrings(ref Utf8JsonReader r, ref ObjectState o, Field field)
     {
-        var list = new List<string>();
-        var ok = ReadArray(ref r, FieldPath(ref o, field), (ref Utf8JsonReader item, PathText path) =>
+        if (r.TokenType != JsonTokenType.StartArray)
         {
-            if (ReadString(ref item, path) is { } text)
-            {
-                list.Add(text);
-            }
-        });
-        if (!ok)
-        {
-            o.Invalid |= Fields.Bit(field);
+            Invalid(ref r, ref o, field, "array");
+            return [];
         }
-        return list.Count == 0 ? [] : list.ToArray();
+        // Direct loops rather than ReadArray's callback: this runs for nearly every element.
+        List<string>? list = null;
+        for (var index = 0; ; index++)
+        {
+            r.Read();
+            if (r.TokenType == JsonTokenType.EndArray)
+            {
+                return list is null ? [] : list.ToArray();
+            }
+            if (r.TokenType == JsonTokenType.String)
+            {
+                (list ??= new List<string>(4)).Add(GetString(ref r));
+            }
+            else
+            {
+                WrongType(ref r, FieldPath(ref o, field).Item(index), "string");
+            }
+        }
     }
 
     private IReadOnlyList<T> ReadEnums<T>(ref Utf8JsonReader r, ref ObjectState o, Field field) where T : struct, Enum
     {
-        var list = new List<T>();
-        var ok = ReadArray(ref r, FieldPath(ref o, field), (ref Utf8JsonReader item, PathText path) =>
+        if (r.TokenType != JsonTokenType.StartArray)
         {
-            if (ReadEnum<T>(ref item, path) is { } value)
+            Invalid(ref r, ref o, field, "array");
+            return [];
+        }
+        var list = new List<T>(4);
+        for (var index = 0; ; index++)
+        {
+            r.Read();
+            if (r.TokenType == JsonTokenType.EndArray)
+            {
+                return list.ToArray();
+            }
+            if (ReadEnum<T>(ref r, FieldPath(ref o, field).Item(index)) is { } value)
             {
                 list.Add(value);
             }
-        });
-        if (!ok)
-        {
-            o.Invalid |= Fields.Bit(field);
         }
-        return list.ToArray();
     }
 
     private delegate T? ObjectParser<T>(ref Utf8JsonReader reader, ref ObjectState state) where T : class;
@@ -1017,25 +1032,31 @@ internal sealed class FileParser
 
     private IReadOnlyList<T> ReadObjects<T>(ref Utf8JsonReader r, ref ObjectState o, Field field, ObjectParser<T> parse) where T : class
     {
-        var list = new List<T>();
-        var ok = ReadArray(ref r, FieldPath(ref o, field), (ref Utf8JsonReader item, PathText path) =>
+        if (r.TokenType != JsonTokenType.StartArray)
         {
-            if (item.TokenType != JsonTokenType.StartObject)
+            Invalid(ref r, ref o, field, "array");
+            return [];
+        }
+        var list = new List<T>(4);
+        for (var index = 0; ; index++)
+        {
+            r.Read();
+            if (r.TokenType == JsonTokenType.EndArray)
             {
-                WrongType(ref item, path, "object");
-                return;
+                return list.ToArray();
             }
-            var inner = new ObjectState(path, Start(ref item), 0);
-            if (parse(ref item, ref inner) is { } value)
+            var path = FieldPath(ref o, field).Item(index);
+            if (r.TokenType != JsonTokenType.StartObject)
+            {
+                WrongType(ref r, path, "object");
+                continue;
+            }
+            var inner = new ObjectState(path, Start(ref r), 0);
+            if (parse(ref r, ref inner) is { } value)
             {
                 list.Add(value);
             }
-        });
-        if (!ok)
-        {
-            o.Invalid |= Fields.Bit(field);
         }
-        return list.ToArray();
     }
 
     private IReadOnlyDictionary<string, object>? ReadProperties(ref Utf8JsonReader r, ref ObjectState o)
@@ -1098,7 +1119,7 @@ internal sealed class FileParser
 
         public static implicit operator string(PathText path) => path.ToString();
 
-        public PathText Item(int i) => new(ToString(), null, i);
+        public PathText Item(int i) => new(parent, field, i);
 
         public override string ToString()
         {

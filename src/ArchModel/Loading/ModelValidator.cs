@@ -207,9 +207,12 @@ internal sealed class ModelValidator
 
     private void CheckReferences()
     {
+        var references = new List<Reference>();
         foreach (var element in _content.Elements)
         {
-            foreach (var reference in References.Of(element))
+            references.Clear();
+            References.Collect(element, references);
+            foreach (var reference in references)
             {
                 Check(element.Location, reference);
             }
@@ -218,7 +221,7 @@ internal sealed class ModelValidator
         {
             for (var i = 0; i < (suppression.Elements?.Count ?? 0); i++)
             {
-                Check(suppression.Location, new Reference($"elements[{i}]", suppression.Elements![i], null, Required: true));
+                Check(suppression.Location, new Reference("elements", i, suppression.Elements![i], null, Required: true));
             }
         }
     }
@@ -330,55 +333,102 @@ internal sealed class ModelValidator
 }
 
 /// <summary>One reference from an element to another, by id.</summary>
-/// <param name="Path">Where the reference is inside the element, such as <c>networks[1]</c>.</param>
+/// <param name="Field">The field holding the reference, such as <c>networks</c>.</param>
+/// <param name="Index">The position in the field's list, or -1 for a single reference.</param>
 /// <param name="Id">The id referenced; <see langword="null"/> when a required reference is missing (code-first only).</param>
 /// <param name="Expected">The kind the reference must name; <see langword="null"/> for any kind.</param>
 /// <param name="Required">Whether the element needs the reference.</param>
-internal readonly record struct Reference(string Path, string? Id, ElementKind? Expected, bool Required = false);
+/// <param name="Suffix">What follows the list item in the path, such as <c>.to</c> for a link.</param>
+internal readonly record struct Reference(string Field, int Index, string? Id, ElementKind? Expected, bool Required = false, string? Suffix = null)
+{
+    public Reference(string field, string? id, ElementKind? expected, bool required = false)
+        : this(field, -1, id, expected, required)
+    {
+    }
+
+    /// <summary>The path inside the element, built only when a diagnostic needs it.</summary>
+    public string Path => (Index < 0 ? Field : $"{Field}[{Index}]") + Suffix;
+}
 
 /// <summary>Every reference field of the model format, in one place.</summary>
 internal static class References
 {
-    public static IEnumerable<Reference> Of(Element element)
+    /// <summary>The references of one element.</summary>
+    public static List<Reference> Of(Element element)
+    {
+        var list = new List<Reference>();
+        Collect(element, list);
+        return list;
+    }
+
+    /// <summary>Adds the references of one element to <paramref name="into"/> (no allocation beyond the list's growth).</summary>
+    public static void Collect(Element element, List<Reference> into)
     {
         switch (element)
         {
             case Capability c:
-                return Optional("parent", c.Parent, ElementKind.Capability);
+                Optional(into, "parent", c.Parent, ElementKind.Capability);
+                break;
             case Agency a:
-                return Optional("parent", a.Parent, ElementKind.Agency);
+                Optional(into, "parent", a.Parent, ElementKind.Agency);
+                break;
             case Network n:
-                return Optional("owner", n.Owner, ElementKind.Agency)
-                    .Concat(n.Links.Select(static (l, i) => new Reference($"links[{i}].to", l.To, ElementKind.Network, true)));
+                Optional(into, "owner", n.Owner, ElementKind.Agency);
+                for (var i = 0; i < n.Links.Count; i++)
+                {
+                    into.Add(new Reference("links", i, n.Links[i].To, ElementKind.Network, true, ".to"));
+                }
+                break;
             case Platform p:
-                return Optional("owner", p.Owner, ElementKind.Agency).Concat(List("networks", p.Networks, ElementKind.Network));
+                Optional(into, "owner", p.Owner, ElementKind.Agency);
+                List(into, "networks", p.Networks, ElementKind.Network);
+                break;
             case InformationSystem s:
-                return [new Reference("owner", s.Owner, ElementKind.Agency, true),
-                    .. List("capabilities", s.Capabilities, ElementKind.Capability),
-                    .. List("usedBy", s.UsedBy, ElementKind.Agency),
-                    .. List("networks", s.Networks, ElementKind.Network),
-                    .. Optional("hosting", s.Hosting, ElementKind.Platform),
-                    .. List("holds", s.Holds, ElementKind.DataResource),
-                    .. Optional("project", s.Project, ElementKind.Project)];
+                into.Add(new Reference("owner", s.Owner, ElementKind.Agency, true));
+                List(into, "capabilities", s.Capabilities, ElementKind.Capability);
+                List(into, "usedBy", s.UsedBy, ElementKind.Agency);
+                List(into, "networks", s.Networks, ElementKind.Network);
+                Optional(into, "hosting", s.Hosting, ElementKind.Platform);
+                List(into, "holds", s.Holds, ElementKind.DataResource);
+                Optional(into, "project", s.Project, ElementKind.Project);
+                break;
             case DataResource d:
-                return [new Reference("owner", d.Owner, ElementKind.Agency, true)];
+                into.Add(new Reference("owner", d.Owner, ElementKind.Agency, true));
+                break;
             case Flow f:
-                return [new Reference("from", f.From, ElementKind.System, true),
-                    new Reference("to", f.To, ElementKind.System, true),
-                    .. List("carries", f.Carries, ElementKind.DataResource),
-                    .. List("via", f.Via, ElementKind.Network)];
+                into.Add(new Reference("from", f.From, ElementKind.System, true));
+                into.Add(new Reference("to", f.To, ElementKind.System, true));
+                List(into, "carries", f.Carries, ElementKind.DataResource);
+                List(into, "via", f.Via, ElementKind.Network);
+                break;
             case Service s:
-                return [new Reference("provider", s.Provider, ElementKind.Agency, true), .. List("systems", s.Systems, ElementKind.System)];
+                into.Add(new Reference("provider", s.Provider, ElementKind.Agency, true));
+                List(into, "systems", s.Systems, ElementKind.System);
+                break;
             case Project p:
-                return [new Reference("agency", p.Agency, ElementKind.Agency, true), .. List("delivers", p.Delivers, ElementKind.System)];
-            default:
-                return [];
+                into.Add(new Reference("agency", p.Agency, ElementKind.Agency, true));
+                List(into, "delivers", p.Delivers, ElementKind.System);
+                break;
         }
     }
 
-    private static IEnumerable<Reference> Optional(string path, string? id, ElementKind kind) =>
-        id is null ? [] : [new Reference(path, id, kind)];
+    private static void Optional(List<Reference> into, string path, string? id, ElementKind kind)
+    {
+        if (id is not null)
+        {
+            into.Add(new Reference(path, id, kind));
+        }
+    }
 
-    private static IEnumerable<Reference> List(string path, IReadOnlyList<string> ids, ElementKind kind) =>
-        (ids ?? []).Select((id, i) => new Reference($"{path}[{i}]", id, kind, true));
+    private static void List(List<Reference> into, string field, IReadOnlyList<string>? ids, ElementKind kind)
+    {
+        if (ids is null)
+        {
+            return;
+        }
+        for (var i = 0; i < ids.Count; i++)
+        {
+            into.Add(new Reference(field, i, ids[i], kind, true));
+        }
+    }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace ArchModel.Model;
 
 /// <summary>
@@ -15,20 +13,20 @@ namespace ArchModel.Model;
 /// </remarks>
 public sealed class ArchitectureModel
 {
-    private readonly FrozenDictionary<string, Element> _byId;
-    private readonly FrozenDictionary<string, IReadOnlyList<InformationSystem>> _systemsByOwner;
-    private readonly FrozenDictionary<string, IReadOnlyList<InformationSystem>> _systemsByUser;
-    private readonly FrozenDictionary<string, IReadOnlyList<InformationSystem>> _systemsByNetwork;
-    private readonly FrozenDictionary<string, IReadOnlyList<InformationSystem>> _systemsByPlatform;
-    private readonly FrozenDictionary<string, IReadOnlyList<InformationSystem>> _systemsByResource;
-    private readonly FrozenDictionary<string, IReadOnlyList<InformationSystem>> _systemsByCapability;
-    private readonly FrozenDictionary<string, IReadOnlyList<Flow>> _flowsFrom;
-    private readonly FrozenDictionary<string, IReadOnlyList<Flow>> _flowsTo;
-    private readonly FrozenDictionary<string, IReadOnlyList<Flow>> _flowsByResource;
-    private readonly FrozenDictionary<string, IReadOnlyList<Agency>> _children;
-    private readonly FrozenDictionary<string, IReadOnlyList<Service>> _servicesBySystem;
-    private readonly FrozenDictionary<string, IReadOnlyList<InformationSystem>> _systemsByProject;
-    private readonly FrozenDictionary<string, IReadOnlyList<(Network Network, LinkVia Via)>> _links;
+    private readonly Dictionary<string, Element> _byId;
+    private readonly Dictionary<string, IReadOnlyList<InformationSystem>> _systemsByOwner;
+    private readonly Dictionary<string, IReadOnlyList<InformationSystem>> _systemsByUser;
+    private readonly Dictionary<string, IReadOnlyList<InformationSystem>> _systemsByNetwork;
+    private readonly Dictionary<string, IReadOnlyList<InformationSystem>> _systemsByPlatform;
+    private readonly Dictionary<string, IReadOnlyList<InformationSystem>> _systemsByResource;
+    private readonly Dictionary<string, IReadOnlyList<InformationSystem>> _systemsByCapability;
+    private readonly Dictionary<string, IReadOnlyList<Flow>> _flowsFrom;
+    private readonly Dictionary<string, IReadOnlyList<Flow>> _flowsTo;
+    private readonly Dictionary<string, IReadOnlyList<Flow>> _flowsByResource;
+    private readonly Dictionary<string, IReadOnlyList<Agency>> _children;
+    private readonly Dictionary<string, IReadOnlyList<Service>> _servicesBySystem;
+    private readonly Dictionary<string, IReadOnlyList<InformationSystem>> _systemsByProject;
+    private readonly Dictionary<string, IReadOnlyList<(Network Network, LinkVia Via)>> _links;
 
     internal ArchitectureModel(ModelContent content)
     {
@@ -55,7 +53,7 @@ public sealed class ArchitectureModel
                 byId.TryAdd(element.Id, element);
             }
         }
-        _byId = byId.ToFrozenDictionary(StringComparer.Ordinal);
+        _byId = byId;
 
         _systemsByOwner = Index(Systems, static s => [s.Owner]);
         _systemsByUser = Index(Systems, static s => s.UsedBy);
@@ -83,7 +81,7 @@ public sealed class ArchitectureModel
                 Add(links, other.Id, (network, link.Via));
             }
         }
-        _links = links.ToFrozenDictionary(
+        _links = links.ToDictionary(
             static kv => kv.Key, static kv => (IReadOnlyList<(Network, LinkVia)>)kv.Value, StringComparer.Ordinal);
     }
 
@@ -274,7 +272,7 @@ public sealed class ArchitectureModel
     /// <summary>Whether a model has a unified network (政务内网 or 政务外网).</summary>
     public bool HasUnifiedNetwork => Networks.Any(static n => n.IsUnified);
 
-    private static FrozenDictionary<string, IReadOnlyList<T>> Index<T>(IReadOnlyList<T> items, Func<T, IReadOnlyList<string>> keys)
+    private static Dictionary<string, IReadOnlyList<T>> Index<T>(IReadOnlyList<T> items, Func<T, IReadOnlyList<string>> keys)
     {
         var map = new Dictionary<string, List<T>>(StringComparer.Ordinal);
         foreach (var item in items)
@@ -291,7 +289,14 @@ public sealed class ArchitectureModel
                 }
             }
         }
-        return map.ToFrozenDictionary(static kv => kv.Key, static kv => (IReadOnlyList<T>)kv.Value, StringComparer.Ordinal);
+        // Plain dictionaries: a frozen one reads a little faster but takes several times longer to build,
+        // and a model is usually read once per build.
+        var index = new Dictionary<string, IReadOnlyList<T>>(map.Count, StringComparer.Ordinal);
+        foreach (var (key, list) in map)
+        {
+            index[key] = list;
+        }
+        return index;
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string value)
@@ -315,7 +320,7 @@ public sealed class ArchitectureModel
         list.Add(value);
     }
 
-    private static IReadOnlyList<T> Get<T>(FrozenDictionary<string, IReadOnlyList<T>> map, string key) =>
+    private static IReadOnlyList<T> Get<T>(Dictionary<string, IReadOnlyList<T>> map, string key) =>
         map.TryGetValue(key, out var list) ? list : [];
 }
 
