@@ -158,7 +158,7 @@ internal sealed class FileParser
                     break;
                 default:
                     Report(DiagnosticCodes.UnknownProperty,
-                        Messages.UnknownProperty(name, "the file / 文件", Suggest(name, RootProperties)),
+                        Messages.UnknownProperty(name, new LocalizedText("文件", "the file"), Suggest(name, RootProperties)),
                         nameOffset, name, DiagnosticSeverity.Warning);
                     r.Skip();
                     break;
@@ -166,7 +166,7 @@ internal sealed class FileParser
         }
         if (_isRoot && !sawVersion)
         {
-            Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty("formatVersion", "the root file / 根文件"), RootLocation!.Offset, "");
+            Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty("formatVersion", new LocalizedText("根文件", "The root file")), RootLocation!.Offset, "");
         }
     }
 
@@ -845,10 +845,10 @@ internal sealed class FileParser
         while (Next(ref r))
         {
             var nameOffset = Start(ref r);
-            field = LookUp(ref r);
+            field = LookUp(ref r, out var knownName);
             if (field == Field.None || (o.Allowed & Fields.Bit(field)) == 0)
             {
-                var name = GetString(ref r);
+                var name = knownName ?? GetString(ref r);
                 r.Read();
                 if ((field != Field.None && o.Has(field)) || (o.OtherNames?.Contains(name) ?? false))
                 {
@@ -883,14 +883,26 @@ internal sealed class FileParser
         return false;
     }
 
-    private static Field LookUp(ref Utf8JsonReader r)
+    /// <summary>The field a property name names, without allocating for the usual short, unescaped names.</summary>
+    private Field LookUp(ref Utf8JsonReader r, out string? name)
     {
+        name = null;
         if (r.ValueIsEscaped || r.ValueSpan.Length > 32)
         {
-            return Field.None;
+            // Rare: "n\u0061me" is the property "name"; decode it fully.
+            name = GetString(ref r);
+            return Fields.BySpan.TryGetValue(name, out var escaped) ? escaped : Field.None;
         }
         Span<char> buffer = stackalloc char[32];
-        var length = r.CopyString(buffer);
+        int length;
+        try
+        {
+            length = r.CopyString(buffer);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidUtf8Exception(Start(ref r));
+        }
         return Fields.BySpan.TryGetValue(buffer[..length], out var field) ? field : Field.None;
     }
 
@@ -1061,7 +1073,7 @@ internal sealed class FileParser
                 case JsonTokenType.Number:
                     break;
                 default:
-                    WrongType(ref r, itemPath, "string, number or boolean / 字符串、数字或布尔值");
+                    WrongType(ref r, itemPath, "scalar");
                     break;
             }
         }
@@ -1240,9 +1252,11 @@ internal sealed class FileParser
         var offset = _source.OffsetOf(e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
         var json = _source.Bytes.AsSpan();
         LocalizedText message;
-        if (offset >= json.Length)
+        if (offset >= json.Length
+            || (e.Message.Contains("end of data", StringComparison.Ordinal) && json[((int)offset + 1)..].Trim(" \t\r\n"u8).IsEmpty))
         {
             message = Messages.Truncated();
+            offset = json.Length;
         }
         else if (json[(int)offset] == (byte)'/')
         {

@@ -5,6 +5,9 @@ namespace ArchModel.Loading;
 /// <summary>The loading and validation messages, Chinese beside English so the two stay in step.</summary>
 internal static class Messages
 {
+    /// <summary>Shortens text from the model (a hostile file may hold a 10 MB name) to what a message can show.</summary>
+    private static string Clip(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "…");
+
     public static LocalizedText EmptyFile() => new(
         "文件为空：模型文件必须是一个 JSON 对象。",
         "The file is empty: a model file must hold one JSON object.");
@@ -26,86 +29,93 @@ internal static class Messages
         $"The JSON is nested too deeply (more than {max} levels); no model file needs that.");
 
     public static LocalizedText InvalidUtf8() => new(
-        "文件不是有效的 UTF-8 编码：请以 UTF-8 保存文件。",
-        "The file is not valid UTF-8: save it as UTF-8.");
+        "文本无效：文件不是有效的 UTF-8 编码（请以 UTF-8 保存），或字符串中有不成对的 \\u 代理项转义。",
+        "The text is not valid: the file is not valid UTF-8 (save it as UTF-8), or a string holds an unpaired \\u surrogate escape.");
 
     public static LocalizedText Syntax(string detail) => new(
         $"JSON 语法错误：{detail}",
         $"Invalid JSON: {detail}");
 
     public static LocalizedText DuplicateKey(string name) => new(
-        $"同一对象中属性“{name}”出现了两次：JSON 对象的键必须唯一。",
-        $"Property '{name}' appears twice in one object: keys must be unique.");
+        $"同一对象中属性“{Clip(name)}”出现了两次：JSON 对象的键必须唯一。",
+        $"Property '{Clip(name)}' appears twice in one object: keys must be unique.");
 
     public static LocalizedText RootNotObject() => new(
         "文件的根必须是 JSON 对象 { … }。",
         "The file's root must be a JSON object { … }.");
 
-    public static LocalizedText UnknownProperty(string name, string where, string? suggestion) => new(
-        $"{where} 中的属性“{name}”未知，将被忽略。" + (suggestion is null ? "" : $"是否应为“{suggestion}”？"),
-        $"Unknown property '{name}' in {where}; it is ignored." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+    public static LocalizedText UnknownProperty(string name, string where, string? suggestion) =>
+        UnknownProperty(name, LocalizedText.Neutral(where), suggestion);
+
+    public static LocalizedText UnknownProperty(string name, LocalizedText where, string? suggestion) => new(
+        $"{where.Chinese} 中的属性“{Clip(name)}”未知，将被忽略。" + (suggestion is null ? "" : $"是否应为“{suggestion}”？"),
+        $"Unknown property '{Clip(name)}' in {where.English}; it is ignored." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
 
     public static LocalizedText RootOnlyProperty(string name) => new(
-        $"属性“{name}”只能写在根模型文件中，在被包含的文件中将被忽略。",
-        $"Property '{name}' belongs in the root model file only; in an included file it is ignored.");
+        $"属性“{Clip(name)}”只能写在根模型文件中，在被包含的文件中将被忽略。",
+        $"Property '{Clip(name)}' belongs in the root model file only; in an included file it is ignored.");
 
-    public static LocalizedText MissingProperty(string name, string where) => new(
-        $"{where} 缺少必需属性“{name}”。",
-        $"{where} is missing the required property '{name}'.");
+    public static LocalizedText MissingProperty(string name, string where) => MissingProperty(name, LocalizedText.Neutral(where));
+
+    public static LocalizedText MissingProperty(string name, LocalizedText where) => new(
+        $"{where.Chinese} 缺少必需属性“{Clip(name)}”。",
+        $"{where.English} is missing the required property '{Clip(name)}'.");
 
     public static LocalizedText WrongType(string name, string expected, string actual) => new(
-        $"属性“{name}”应为{ZhType(expected)}，实际为{ZhType(actual)}。",
-        $"Property '{name}' must be {EnType(expected)}, not {EnType(actual)}.");
+        $"属性“{Clip(name)}”应为{ZhType(expected)}，实际为{ZhType(actual)}。",
+        $"Property '{Clip(name)}' must be {EnType(expected)}, not {EnType(actual)}.");
 
     public static LocalizedText UnknownEnum(string name, string value, IEnumerable<string> allowed)
     {
         var list = string.Join(", ", allowed);
-        return new($"属性“{name}”的值“{value}”无效，可选值：{list}。", $"'{value}' is not a valid value of '{name}'; use one of: {list}.");
+        return new($"属性“{Clip(name)}”的值“{Clip(value)}”无效，可选值：{list}。", $"'{Clip(value)}' is not a valid value of '{Clip(name)}'; use one of: {list}.");
     }
 
     public static LocalizedText NotWhole(string name, string value) => new(
-        $"属性“{name}”必须是整数，实际为 {value}。",
-        $"Property '{name}' must be a whole number, not {value}.");
+        $"属性“{Clip(name)}”必须是整数，实际为 {Clip(value)}。",
+        $"Property '{Clip(name)}' must be a whole number, not {Clip(value)}.");
 
     public static LocalizedText OutOfRange(string name, string value, string range) => new(
-        $"属性“{name}”的值 {value} 超出范围（{range}）。",
-        $"Property '{name}' is {value}, outside its range ({range}).");
+        $"属性“{Clip(name)}”的值 {Clip(value)} 超出范围（{range}）。",
+        $"Property '{Clip(name)}' is {Clip(value)}, outside its range ({range}).");
 
     public static LocalizedText EmptyText(string name) => new(
-        $"属性“{name}”不能为空。",
-        $"Property '{name}' must not be empty.");
+        $"属性“{Clip(name)}”不能为空。",
+        $"Property '{Clip(name)}' must not be empty.");
 
     public static LocalizedText BadId(string id) => new(
-        $"标识“{id}”无效：标识不能为空，也不能包含空白字符。",
-        $"Id '{id}' is not valid: an id must be non-empty and contain no whitespace.");
+        $"标识“{Clip(id)}”无效：标识不能为空，也不能包含空白字符。",
+        $"Id '{Clip(id)}' is not valid: an id must be non-empty and contain no whitespace.");
 
     public static LocalizedText BadDate(string name, string value) => new(
-        $"属性“{name}”的值“{value}”不是 YYYY-MM-DD 格式的日期。",
-        $"Property '{name}' is '{value}', not a date in the form YYYY-MM-DD.");
+        $"属性“{Clip(name)}”的值“{Clip(value)}”不是有效的 YYYY-MM-DD 日期。",
+        $"Property '{Clip(name)}' is '{Clip(value)}', not a valid date in the form YYYY-MM-DD.");
 
     public static LocalizedText BadRuleCode(string value) => new(
-        $"规则代码“{value}”无效，应形如 AM1001。",
-        $"'{value}' is not a rule code; codes look like AM1001.");
+        $"规则代码“{Clip(value)}”无效，应形如 AM1001。",
+        $"'{Clip(value)}' is not a rule code; codes look like AM1001.");
 
     public static LocalizedText UnknownMetric(string name) => new(
-        $"目标中的指标“{name}”未知，将被忽略。可用指标：{string.Join(", ", Model.MetricNames.All)}。",
-        $"Target '{name}' names no metric and is ignored. Metrics: {string.Join(", ", Model.MetricNames.All)}.");
+        $"目标中的指标“{Clip(name)}”未知，将被忽略。可用指标：{string.Join(", ", Model.MetricNames.All)}。",
+        $"Target '{Clip(name)}' names no metric and is ignored. Metrics: {string.Join(", ", Model.MetricNames.All)}.");
 
     public static LocalizedText DuplicateId(string id, SourceLocation? first) => new(
-        $"标识“{id}”重复" + (first is null ? "。" : $"，首次定义于 {first}。"),
-        $"Duplicate id '{id}'" + (first is null ? "." : $"; it is first defined at {first}."));
+        $"标识“{Clip(id)}”重复" + (first is null ? "。" : $"，首次定义于 {first}。"),
+        $"Duplicate id '{Clip(id)}'" + (first is null ? "." : $"; it is first defined at {first}."));
 
     public static LocalizedText FormerIdInUse(string id) => new(
-        $"曾用标识“{id}”与模型中现有的标识或另一元素的曾用标识重复。",
-        $"Former id '{id}' is also a current id, or another element's former id, in this model.");
+        $"曾用标识“{Clip(id)}”与模型中现有的标识或另一元素的曾用标识重复。",
+        $"Former id '{Clip(id)}' is also a current id, or another element's former id, in this model.");
 
     public static LocalizedText UnknownReference(string field, string id, string expectedZh, string expectedEn) => new(
-        $"属性“{field}”引用的{expectedZh}“{id}”不存在。",
-        $"Property '{field}' references unknown {expectedEn} '{id}'.");
+        $"属性“{Clip(field)}”引用的{expectedZh}“{Clip(id)}”不存在。",
+        $"Property '{Clip(field)}' references unknown {expectedEn} '{Clip(id)}'.");
 
     public static LocalizedText WrongKindReference(string field, string id, string expectedZh, string expectedEn, string actualZh, string actualEn) => new(
-        $"属性“{field}”应引用{expectedZh}，但“{id}”是{actualZh}。",
-        $"Property '{field}' must reference a {expectedEn}, but '{id}' is a {actualEn}.");
+        $"属性“{Clip(field)}”应引用{expectedZh}，但“{Clip(id)}”是{actualZh}。",
+        $"Property '{Clip(field)}' must reference {Article(expectedEn)} {expectedEn}, but '{Clip(id)}' is {Article(actualEn)} {actualEn}.");
+
+    private static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 
     public static LocalizedText ParentCycle(string kindZh, string kindEn, IEnumerable<string> cycle)
     {
@@ -114,40 +124,40 @@ internal static class Messages
     }
 
     public static LocalizedText IncludeMissing(string include) => new(
-        $"包含的文件“{include}”不存在。",
-        $"Included file '{include}' does not exist.");
+        $"包含的文件“{Clip(include)}”不存在。",
+        $"Included file '{Clip(include)}' does not exist.");
 
-    public static LocalizedText IncludeUnreadable(string include, string reason) => new(
-        $"无法读取包含的文件“{include}”：{reason}",
-        $"Included file '{include}' cannot be read: {reason}");
+    public static LocalizedText IncludeUnreadable(string include, LocalizedText reason) => new(
+        $"无法读取包含的文件“{Clip(include)}”：{reason.Chinese}",
+        $"Included file '{Clip(include)}' cannot be read: {reason.English}");
 
     public static LocalizedText IncludeEscapes(string include) => new(
-        $"包含路径“{include}”超出了根模型文件所在的文件夹，已拒绝。",
-        $"Include '{include}' leads outside the root model file's folder and is refused.");
+        $"包含路径“{Clip(include)}”超出了根模型文件所在的文件夹，已拒绝。",
+        $"Include '{Clip(include)}' leads outside the root model file's folder and is refused.");
 
     public static LocalizedText IncludeMatchesNothing(string include) => new(
-        $"包含模式“{include}”没有匹配任何文件。",
-        $"Include pattern '{include}' matches no file.");
+        $"包含模式“{Clip(include)}”没有匹配任何文件。",
+        $"Include pattern '{Clip(include)}' matches no file.");
 
     public static LocalizedText IncludeCycle(string include) => new(
-        $"包含“{include}”形成循环（该文件已在包含链中），已跳过。",
-        $"Include '{include}' forms a cycle (the file is already being included) and is skipped.");
+        $"包含“{Clip(include)}”形成循环（该文件已在包含链中），已跳过。",
+        $"Include '{Clip(include)}' forms a cycle (the file is already being included) and is skipped.");
 
     public static LocalizedText IncludeTooDeep(int max) => new(
         $"包含嵌套超过 {max} 层，已停止。",
         $"Includes are nested more than {max} levels deep; stopped.");
 
-    public static LocalizedText RootUnreadable(string file, string reason) => new(
-        $"无法读取模型文件“{file}”：{reason}",
-        $"Model file '{file}' cannot be read: {reason}");
+    public static LocalizedText RootUnreadable(string file, LocalizedText reason) => new(
+        $"无法读取模型文件“{file}”：{reason.Chinese}",
+        $"Model file '{file}' cannot be read: {reason.English}");
 
     public static LocalizedText UnsupportedVersion(string version) => new(
-        $"不支持的格式版本“{version}”：本版本的 ArchModel 读取 formatVersion \"1\"。",
-        $"Unsupported formatVersion '{version}': this version of ArchModel reads formatVersion \"1\".");
+        $"不支持的格式版本“{Clip(version)}”：本版本的 ArchModel 读取 formatVersion \"1\"。",
+        $"Unsupported formatVersion '{Clip(version)}': this version of ArchModel reads formatVersion \"1\".");
 
     public static LocalizedText SelfFlow(string id, string system) => new(
-        $"数据流“{id}”的来源和去向是同一个系统“{system}”。",
-        $"Flow '{id}' goes from system '{system}' to itself.");
+        $"数据流“{Clip(id)}”的来源和去向是同一个系统“{Clip(system)}”。",
+        $"Flow '{Clip(id)}' goes from system '{Clip(system)}' to itself.");
 
     private static string ZhType(string type) => type switch
     {
@@ -158,6 +168,7 @@ internal static class Messages
         "object" => "对象",
         "array" => "数组",
         "null" => "null",
+        "scalar" => "字符串、数字或布尔值",
         _ => type,
     };
 
@@ -170,6 +181,7 @@ internal static class Messages
         "object" => "an object",
         "array" => "an array",
         "null" => "null",
+        "scalar" => "a string, a number or true/false",
         _ => type,
     };
 }

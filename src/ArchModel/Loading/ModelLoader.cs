@@ -189,6 +189,12 @@ public sealed class ModelLoader
                     Report(Messages.IncludeEscapes(include), location);
                     return [];
                 }
+                if (Directory.Exists(full))
+                {
+                    Report(Messages.IncludeUnreadable(include, new LocalizedText(
+                        "这是一个文件夹，请用 'folder/*.json' 这样的模式包含其中的文件", "it is a folder; include its files with a pattern such as 'folder/*.json'")), location);
+                    return [];
+                }
                 if (!File.Exists(full))
                 {
                     Report(Messages.IncludeMissing(include), location);
@@ -217,10 +223,10 @@ public sealed class ModelLoader
             return Path.GetFullPath(Path.Combine([folder, .. fixedPart]));
         }
 
-        private bool IsInsideRoot(string full) =>
+        private bool IsInsideRoot(string full) => full == _rootFolder ||
             full.StartsWith(_rootFolder.EndsWith(Path.DirectorySeparatorChar) ? _rootFolder : _rootFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-        private SourceText? Read(string full, SourceLocation? from, out string? error)
+        private SourceText? Read(string full, SourceLocation? from, out LocalizedText? error)
         {
             error = null;
             try
@@ -228,27 +234,29 @@ public sealed class ModelLoader
                 var info = new FileInfo(full);
                 if (!info.Exists)
                 {
-                    error = Directory.Exists(full) ? "it is a folder / 这是一个文件夹" : "file not found / 文件不存在";
+                    error = Directory.Exists(full) ? new LocalizedText("这是一个文件夹", "it is a folder") : new LocalizedText("文件不存在", "file not found");
                     return null;
                 }
                 if (info.Length > _options.MaxFileBytes)
                 {
-                    error = $"larger than {_options.MaxFileBytes} bytes / 文件过大";
+                    error = new LocalizedText($"文件超过 {_options.MaxFileBytes} 字节", $"larger than {_options.MaxFileBytes} bytes");
                     return null;
                 }
                 return new SourceText(Display(full), full, File.ReadAllBytes(full));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
             {
-                error = e.Message;
+                error = LocalizedText.Neutral(e.Message);
                 return null;
             }
         }
 
         private string Display(string full)
         {
+            // Files under the display base are shown relative to it; others by absolute path rather than ../../..
             var relative = Path.GetRelativePath(_displayBase, full);
-            return (Path.IsPathRooted(relative) ? full : relative).Replace('\\', '/');
+            var outside = Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+            return (outside ? full : relative).Replace('\\', '/');
         }
 
         private void Report(LocalizedText message, SourceLocation location, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>

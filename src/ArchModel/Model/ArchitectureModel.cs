@@ -50,7 +50,10 @@ public sealed class ArchitectureModel
         var byId = new Dictionary<string, Element>(StringComparer.Ordinal);
         foreach (var element in Elements)
         {
-            byId.TryAdd(element.Id, element);
+            if (element.Id is not null)
+            {
+                byId.TryAdd(element.Id, element);
+            }
         }
         _byId = byId.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -276,12 +279,13 @@ public sealed class ArchitectureModel
         var map = new Dictionary<string, List<T>>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            var itemKeys = keys(item);
+            // A model built in code may hold nulls that validation reported; the index skips them.
+            var itemKeys = keys(item) ?? [];
             for (var i = 0; i < itemKeys.Count; i++)
             {
                 var key = itemKeys[i];
                 // A key repeated in one element's list counts once.
-                if (IndexOf(itemKeys, key) == i)
+                if (key is not null && IndexOf(itemKeys, key) == i)
                 {
                     Add(map, key, item);
                 }

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using ArchModel.Cli.Commands;
+using ArchModel.Output;
+
+namespace ArchModel.Cli;
+
+/// <summary>The <c>archmodel</c> command line: one command class per verb, each a library call plus formatting.</summary>
+internal static class CliApp
+{
+    /// <summary>Runs the command line and returns its exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("ArchModel — 电子政务顶层设计建模与分析 / e-government architecture models: validate, analyse, diagram, report.")
+        {
+            ValidateCommand.Create(stdout, stderr),
+            SchemaCommand.Create(stdout, stderr),
+            InitCommand.Create(stdout, stderr),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var command = parse.CommandResult.Command;
+            var name = command == root ? "archmodel" : $"archmodel {command.Name}";
+            // One line: System.CommandLine lists allowed values on separate lines; fold them.
+            var error = parse.Errors.FirstOrDefault(static e => e.Message.Contains("nrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            var message = string.Join(" ", error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            stderr.WriteLine($"{name}: {message}");
+            stderr.WriteLine($"Try '{name} --help'. / 用法见 '{name} --help'。");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var verbose = args.Contains("--verbose");
+            stderr.WriteLine($"archmodel: internal error / 内部错误: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine($"This is a bug in ArchModel {ToolInfo.Version}; please report it at {ToolInfo.InformationUri}/issues with the command you ran." +
+                (verbose ? "" : " Run again with --verbose for details."));
+            if (verbose)
+            {
+                stderr.WriteLine(e.ToString());
+            }
+            return ExitCodes.InternalError;
+        }
+    }
+}
+
+/// <summary>The exit codes of every command (docs/cli.md).</summary>
+internal static class ExitCodes
+{
+    /// <summary>Success, and nothing at or above <c>--fail-on</c>.</summary>
+    public const int Success = 0;
+    /// <summary>The model has diagnostics or findings at or above <c>--fail-on</c>.</summary>
+    public const int Findings = 1;
+    /// <summary>Wrong usage.</summary>
+    public const int Usage = 2;
+    /// <summary>An input or output file could not be read or written.</summary>
+    public const int FileError = 3;
+    /// <summary>An internal error (a bug).</summary>
+    public const int InternalError = 4;
+}

@@ -1,0 +1,3 @@
+using ArchModel.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

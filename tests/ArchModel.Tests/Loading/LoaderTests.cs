@@ -1,0 +1,132 @@
+namespace ArchModel.Tests.Loading;
+
+public sealed class LoaderTests
+{
+    private static LoadResult Load(TempFolder temp, string root = "model.json") =>
+        ModelLoader.LoadFile(Path.Combine(temp.Path, root), new LoadOptions { DisplayBase = temp.Path });
+
+    private const string Root = """{ "formatVersion": "1", "model": { "id": "m" }, "includes": [INCLUDES] }""";
+
+    [Test]
+    public void Load_GlobIncludes_LoadsMatchesInOrdinalOrderOnce()
+    {
+        using var temp = new TempFolder();
+        temp.Write("model.json", Root.Replace("INCLUDES", "\"parts/**/*.json\", \"parts/b.json\"", StringComparison.Ordinal));
+        temp.Write("parts/b.json", """{ "agencies": [ { "id": "b", "name": "B", "level": "county" } ] }""");
+        temp.Write("parts/a.json", """{ "agencies": [ { "id": "a", "name": "A", "level": "county" } ] }""");
+        temp.Write("parts/deep/c.json", """{ "agencies": [ { "id": "c", "name": "C", "level": "county" } ] }""");
+        var result = Load(temp);
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.Files, Is.EqualTo(new[] { "model.json", "parts/a.json", "parts/b.json", "parts/deep/c.json" }));
+        Assert.That(result.Model!.Agencies.Select(static a => a.Id), Is.EqualTo(new[] { "a", "b", "c" }));
+    }
+
+    [Test]
+    public void Load_DiamondInclude_ReadsTheSharedFileOnceWithoutWarning()
+    {
+        using var temp = new TempFolder();
+        temp.Write("model.json", Root.Replace("INCLUDES", "\"a.json\", \"b.json\"", StringComparison.Ordinal));
+        temp.Write("a.json", """{ "includes": ["shared.json"] }""");
+        temp.Write("b.json", """{ "includes": ["shared.json"] }""");
+        temp.Write("shared.json", """{ "agencies": [ { "id": "s", "name": "S", "level": "county" } ] }""");
+        var result = Load(temp);
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.Files, Is.EqualTo(new[] { "model.json", "a.json", "shared.json", "b.json" }));
+    }
+
+    [Test]
+    public void Load_IncludeCycle_WarnsAtTheIncludeAndLoadsEachFileOnce()
+    {
+        using var temp = new TempFolder();
+        temp.Write("model.json", Root.Replace("INCLUDES", "\"a.json\"", StringComparison.Ordinal));
+        temp.Write("a.json", """{ "includes": ["model.json"] }""");
+        var result = Load(temp);
+        var d = result.Diagnostics.Single();
+        Assert.That((d.Code, d.Severity, d.Location!.File, d.Location.Line, d.Location.Column),
+            Is.EqualTo(("AM0009", DiagnosticSeverity.Warning, "a.json", 1, 16)));
+    }
+
+    [Test]
+    public void Load_IncludeEscapingTheRootFolder_IsRefused()
+    {
+        using var temp = new TempFolder();
+        temp.Write("outside.json", """{ "agencies": [ { "id": "x", "name": "X", "level": "county" } ] }""");
+        temp.Write("m/model.json", Root.Replace("INCLUDES", "\"../outside.json\", \"../*.json\"", StringComparison.Ordinal));
+        var result = ModelLoader.LoadFile(Path.Combine(temp.Path, "m", "model.json"), new LoadOptions { DisplayBase = temp.Path });
+        Assert.That(result.Diagnostics.Select(static d => (d.Code, d.Location!.Column)), Is.EqualTo(new[] { ("AM0009", 62), ("AM0009", 81) }));
+        Assert.That(result.Model!.Agencies, Is.Empty);
+    }
+
+    [Test]
+    public void Load_FlowsWithoutIds_GetStableGeneratedIdsThatAvoidExplicitOnes()
+    {
+        using var temp = new TempFolder();
+        temp.Write("model.json", """
+            { "formatVersion": "1",
+              "agencies": [ { "id": "a", "name": "A", "level": "county" } ],
+              "systems": [ { "id": "s1", "name": "1", "owner": "a" }, { "id": "s2", "name": "2", "owner": "a" } ],
+              "flows": [ { "from": "s1", "to": "s2" }, { "id": "s1->s2#2", "from": "s2", "to": "s1" }, { "from": "s1", "to": "s2" } ] }
+            """);
+        var result = Load(temp);
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.Model!.Flows.Select(static f => f.Id), Is.EqualTo(new[] { "s1->s2", "s1->s2#2", "s1->s2#3" }));
+        Assert.That(result.Model.Flows.Select(static f => f.IdGenerated), Is.EqualTo(new[] { true, false, true }));
+    }
+
+    [Test]
+    public void Load_ChineseBeforeAnError_CountsColumnsInUtf16Units()
+    {
+        using var temp = new TempFolder();
+        temp.Write("model.json", "{ \"formatVersion\": \"1\", \"agencies\": [ { \"id\": \"机构\", \"name\": \"省政府😀\", \"level\": \"国家\" } ] }");
+        var d = Load(temp).Diagnostics.Single();
+        // "level" value starts after: { "formatVersion": "1", "agencies": [ { "id": "机构", "name": "省政府😀", "level": — the emoji is two UTF-16 units.
+        var text = "{ \"formatVersion\": \"1\", \"agencies\": [ { \"id\": \"机构\", \"name\": \"省政府😀\", \"level\": ";
+        Assert.That((d.Code, d.Location!.Column, d.Location.Path), Is.EqualTo(("AM0004", text.Length + 1, "agencies[0].level")));
+    }
+
+    [Test]
+    public void Load_MissingRootFile_ReportsRootReadFailed()
+    {
+        using var temp = new TempFolder();
+        var result = Load(temp, "absent.json");
+        Assert.That(result.RootReadFailed, Is.True);
+        Assert.That(result.Model, Is.Null);
+        Assert.That(result.Diagnostics.Single().Location!.File, Is.EqualTo("absent.json"));
+    }
+
+    [Test]
+    public void Load_DanglingReferenceToAnElementDroppedForAnError_IsNotReportedTwice()
+    {
+        using var temp = new TempFolder();
+        temp.Write("model.json", """
+            { "formatVersion": "1",
+              "agencies": [ { "id": "a", "level": "county" } ],
+              "systems": [ { "id": "s1", "name": "1", "owner": "a" } ] }
+            """);
+        var result = Load(temp);
+        Assert.That(result.Diagnostics.Select(static d => d.Code), Is.EqualTo(new[] { "AM0003" }));
+    }
+
+    [Test]
+    public void Load_DoesNotModifyItsInput()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("model.json", """{ "formatVersion": "1", "bad": [1,2,] }""");
+        var before = File.ReadAllBytes(path);
+        var stamp = File.GetLastWriteTimeUtc(path);
+        Load(temp);
+        Assert.That(File.ReadAllBytes(path), Is.EqualTo(before));
+        Assert.That(File.GetLastWriteTimeUtc(path), Is.EqualTo(stamp));
+    }
+
+    [Test]
+    public void Load_SameModelTwice_GivesIdenticalDiagnostics()
+    {
+        using var temp = new TempFolder();
+        temp.Write("model.json", """{ "formatVersion": "2", "agencies": [ { "id": "a", "name": "", "level": "x", "parent": "a" } ], "zz": 1 }""");
+        var first = Load(temp).Diagnostics.Select(static d => d.ToString()).ToList();
+        var second = Load(temp).Diagnostics.Select(static d => d.ToString()).ToList();
+        Assert.That(first, Is.Not.Empty);
+        Assert.That(second, Is.EqualTo(first));
+    }
+}
