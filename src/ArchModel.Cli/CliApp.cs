@@ -13,6 +13,7 @@ internal static class CliApp
         var root = new RootCommand("ArchModel — 电子政务顶层设计建模与分析 / e-government architecture models: validate, analyse, diagram, report.")
         {
             ValidateCommand.Create(stdout, stderr),
+            DiagramCommand.Create(stdout, stderr),
             SchemaCommand.Create(stdout, stderr),
             InitCommand.Create(stdout, stderr),
         };
