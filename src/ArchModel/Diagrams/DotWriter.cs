@@ -89,7 +89,8 @@ public sealed class DotWriter : IDiagramWriter
     }
 
     /// <summary>Escapes text for a DOT double-quoted string and quotes it: backslashes and quotes are
-    /// escaped, line breaks become <c>\n</c>, other control characters spaces.</summary>
+    /// escaped, <c>&amp;</c> becomes <c>&amp;amp;</c> (Graphviz decodes entities in every label), line breaks
+    /// become <c>\n</c>, other control characters spaces.</summary>
     public static string Quote(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -137,6 +138,8 @@ public sealed class DotWriter : IDiagramWriter
                 {
                     case '\\': sb.Append("\\\\"); break;
                     case '"': sb.Append("\\\""); break;
+                    // Graphviz decodes HTML entities (&amp;, &#35;) even in plain labels: keep a literal '&'.
+                    case '&': sb.Append("&amp;"); break;
                     default: sb.Append(c); break;
                 }
             }
