@@ -226,7 +226,7 @@ internal static class DiagramModels
             yield return (kind.ToString().ToLowerInvariant(), Views.Build(model, new ViewSpec(kind), analysis, options));
         }
         var i = 0;
-        foreach (var agency in model.Agencies)
+        foreach (var agency in model.Agencies.OrderBy(static a => a.Id, StringComparer.Ordinal))
         {
             i++;
             yield return ($"agency-{i:D3}", Views.Agency(model, agency.Id, analysis, options));
