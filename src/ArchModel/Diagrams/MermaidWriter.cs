@@ -268,6 +268,7 @@ public sealed class MermaidWriter : IDiagramWriter
         var lines = new List<string> { view.Title[lang] };
         lines.AddRange(view.Notes.Select(n => n[lang]));
         text.Append("    lg0[").Append(Label(lines)).Append("]\n");
+        styles.Add("  style legend fill:#FFFFFF,stroke:#B0BEC5\n");
         styles.Add("  style lg0 fill:#FFFFFF,stroke:#B0BEC5,color:#263238\n");
         var i = 0;
         foreach (var entry in view.Legend)
