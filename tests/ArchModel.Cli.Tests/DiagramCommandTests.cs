@@ -33,6 +33,12 @@ public sealed class DiagramCommandTests
     [Test]
     public void Diagram_Svg_RendersThroughGraphviz()
     {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, "dot")));
+        if (!onPath)
+        {
+            Assert.Fail("Graphviz 'dot' is not installed: run scripts/install-verify-tools.sh.");
+        }
         using var temp = new TempFolder();
         var output = Path.Combine(temp.Path, "dataflow.svg");
         var (code, _, stderr) = CliRunner.Run("diagram", Demo, "--view", "dataflow", "--format", "svg", "--output", output);
