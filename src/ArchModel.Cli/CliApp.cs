@@ -15,6 +15,7 @@ internal static class CliApp
             ValidateCommand.Create(stdout, stderr),
             AnalyzeCommand.Create(stdout, stderr),
             GenerateCommand.Create(stdout, stderr),
+            DiagramCommand.Create(stdout, stderr),
             SchemaCommand.Create(stdout, stderr),
             InitCommand.Create(stdout, stderr),
         };

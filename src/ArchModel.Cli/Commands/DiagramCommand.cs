@@ -1,0 +1,170 @@
+using System.CommandLine;
+using ArchModel.Analysis;
+using ArchModel.Diagnostics;
+using ArchModel.Diagrams;
+using ArchModel.Loading;
+using ArchModel.Model;
+
+namespace ArchModel.Cli.Commands;
+
+/// <summary><c>archmodel diagram MODEL --view VIEW</c>: write a diagram of one view as DOT, Mermaid or SVG.</summary>
+internal static class DiagramCommand
+{
+    /// <summary>The environment variable naming the Graphviz <c>dot</c> executable (default: <c>dot</c> on the PATH).</summary>
+    public const string DotVariable = "ARCHMODEL_DOT";
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var model = CommonOptions.Model();
+        var view = new Option<string>("--view")
+        {
+            Description = $"The view: {string.Join(", ", ViewSpec.Names)} / 视图",
+            Required = true,
+        };
+        var format = CommonOptions.Format("dot", "dot", "mermaid", "svg");
+        var depth = new Option<int>("--depth")
+        {
+            Description = "Flow hops from the agency's systems for agency:ID (default 1) / 邻域深度",
+            DefaultValueFactory = _ => 1,
+        };
+        var levels = new Option<string[]>("--level")
+        {
+            Description = "Only agencies at these levels: national, provincial, municipal, county, township / 仅含这些层级",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        levels.AcceptOnlyFromAmong("national", "provincial", "municipal", "county", "township");
+        var regions = new Option<string[]>("--region") { Description = "Only agencies in these regions (division codes) / 仅含这些地区", AllowMultipleArgumentsPerToken = true };
+        var sectors = new Option<string[]>("--sector") { Description = "Only agencies in these sectors (条) / 仅含这些条线", AllowMultipleArgumentsPerToken = true };
+        var tags = new Option<string[]>("--tag") { Description = "Only systems, networks and platforms with one of these tags / 仅含带这些标签的元素", AllowMultipleArgumentsPerToken = true };
+        var maxNodes = new Option<int>("--max-nodes")
+        {
+            Description = $"Aggregate above this many nodes (default {ViewOptions.Default.MaxNodes}) / 节点上限",
+            DefaultValueFactory = _ => ViewOptions.Default.MaxNodes,
+        };
+        var maxEdges = new Option<int>("--max-edges")
+        {
+            Description = $"Aggregate above this many edges (default {ViewOptions.Default.MaxEdges}) / 连线上限",
+            DefaultValueFactory = _ => ViewOptions.Default.MaxEdges,
+        };
+        var includeRetired = new Option<bool>("--include-retired") { Description = "Draw retired systems and flows too / 包含已退役的系统和数据流" };
+        var output = CommonOptions.Output();
+        var lang = CommonOptions.Lang();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("diagram", "Write a diagram of one view: DOT, Mermaid or SVG (Graphviz) / 生成视图图表")
+        {
+            model, view, format, depth, levels, regions, sectors, tags, maxNodes, maxEdges, includeRetired, output, lang, verbose,
+        };
+        command.SetAction(parse =>
+        {
+            var viewText = parse.GetValue(view)!;
+            if (!ViewSpec.TryParse(viewText, out var spec))
+            {
+                return Usage(stderr, $"unknown view '{viewText}'; use one of {string.Join(", ", ViewSpec.Names)} / 未知视图");
+            }
+            if (parse.GetValue(depth) is var d && d < 0)
+            {
+                return Usage(stderr, "--depth must be 0 or more / --depth 不能为负数");
+            }
+            if (parse.GetValue(maxNodes) < 1 || parse.GetValue(maxEdges) < 0)
+            {
+                return Usage(stderr, "--max-nodes must be at least 1 and --max-edges at least 0 / 上限必须为正数");
+            }
+
+            var load = ModelLoader.LoadFile(parse.GetValue(model)!);
+            var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), load.Model?.Info.Language);
+            if (load.RootReadFailed || load.HasErrors || load.Model is null)
+            {
+                foreach (var diagnostic in load.Diagnostics.Where(static x => x.Severity == DiagnosticSeverity.Error))
+                {
+                    stderr.WriteLine(diagnostic.Format(language));
+                }
+                if (load.RootReadFailed)
+                {
+                    return ExitCodes.FileError;
+                }
+                stderr.WriteLine(language == Language.English
+                    ? "archmodel: the model has errors; fix them (archmodel validate) before drawing it."
+                    : "archmodel: 模型有错误，请先修正（archmodel validate）再生成图表。");
+                return ExitCodes.Findings;
+            }
+            var architecture = load.Model;
+            if (spec.Kind == ViewKind.Agency && architecture.GetAgency(spec.AgencyId) is null)
+            {
+                return Usage(stderr, $"the model has no agency '{spec.AgencyId}' / 模型中没有机构“{spec.AgencyId}”");
+            }
+
+            var options = new ViewOptions
+            {
+                Depth = d,
+                Levels = (parse.GetValue(levels) ?? []).Select(static l => Enum.Parse<AgencyLevel>(l, ignoreCase: true)).ToArray(),
+                Regions = parse.GetValue(regions) ?? [],
+                Sectors = parse.GetValue(sectors) ?? [],
+                Tags = parse.GetValue(tags) ?? [],
+                MaxNodes = parse.GetValue(maxNodes),
+                MaxEdges = parse.GetValue(maxEdges),
+                IncludeRetired = parse.GetValue(includeRetired),
+                Language = language,
+            };
+            var analysis = Analyzer.Analyze(architecture);
+            var diagram = Views.Build(architecture, spec, analysis, options);
+
+            var target = new OutputTarget(parse.GetValue(output), stdout);
+            string? error;
+            switch (parse.GetValue(format))
+            {
+                case "mermaid":
+                {
+                    var text = new MermaidWriter().Fit(diagram, out var written);
+                    diagram = written;
+                    error = target.WriteText(text, load.Files);
+                    break;
+                }
+                case "svg":
+                {
+                    var executable = Environment.GetEnvironmentVariable(DotVariable);
+                    var renderer = new GraphvizRenderer(GraphvizOptions.Default with
+                    {
+                        Executable = string.IsNullOrEmpty(executable) ? "dot" : executable,
+                    });
+                    var result = renderer.RenderAsync(diagram, "svg").GetAwaiter().GetResult();
+                    if (!result.Succeeded)
+                    {
+                        stderr.WriteLine("archmodel: " + result.Message[language]);
+                        if (result.Status == GraphvizStatus.Failed)
+                        {
+                            stderr.WriteLine(result.Errors.TrimEnd());
+                            return ExitCodes.InternalError;
+                        }
+                        return ExitCodes.FileError;
+                    }
+                    error = target.Write(s => s.Write(result.Output), load.Files);
+                    break;
+                }
+                default:
+                    error = target.WriteText(new DotWriter().Write(diagram), load.Files);
+                    break;
+            }
+            if (error is not null)
+            {
+                stderr.WriteLine($"archmodel: {error}");
+                return ExitCodes.FileError;
+            }
+            if (diagram.Aggregated)
+            {
+                foreach (var note in diagram.Notes)
+                {
+                    stderr.WriteLine("archmodel: " + note[language]);
+                }
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static int Usage(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"archmodel diagram: {message}");
+        stderr.WriteLine("Try 'archmodel diagram --help'. / 用法见 'archmodel diagram --help'。");
+        return ExitCodes.Usage;
+    }
+}

@@ -1,0 +1,245 @@
+using System.Globalization;
+using ArchModel.Diagnostics;
+using ArchModel.Model;
+
+namespace ArchModel.Diagrams;
+
+/// <summary>The look both writers share: colours and shapes by kind, variant, status and highlight; legend
+/// texts; localized names of kinds and levels.</summary>
+internal static class DiagramStyle
+{
+    /// <summary>A font list that renders Chinese: Graphviz (Pango) and browsers take the first family they
+    /// have, and fall back per glyph; on Debian, <c>fonts-wqy-microhei</c> provides WenQuanYi Micro Hei.</summary>
+    public const string FontList = "Noto Sans CJK SC,WenQuanYi Micro Hei,Microsoft YaHei,PingFang SC,sans-serif";
+
+    public record struct NodeLook(string Fill, string Stroke, string Font);
+
+    public static NodeLook Look(DiagramNodeKind kind, DiagramNodeVariant variant) => (kind, variant) switch
+    {
+        (DiagramNodeKind.Agency, _) => new("#E8EAF6", "#3949AB", "#1A237E"),
+        (DiagramNodeKind.System, DiagramNodeVariant.SharedUse) => new("#E0F2F1", "#00897B", "#004D40"),
+        (DiagramNodeKind.System, _) => new("#E3F2FD", "#1E88E5", "#0D2F4F"),
+        (DiagramNodeKind.Network, DiagramNodeVariant.Intranet) => new("#FCE4EC", "#AD1457", "#560027"),
+        (DiagramNodeKind.Network, DiagramNodeVariant.Extranet) => new("#E1F5FE", "#0277BD", "#01355A"),
+        (DiagramNodeKind.Network, DiagramNodeVariant.Dedicated) => new("#EFEBE9", "#795548", "#3E2723"),
+        (DiagramNodeKind.Network, DiagramNodeVariant.Internet) => new("#F5F5F5", "#616161", "#212121"),
+        (DiagramNodeKind.Network, _) => new("#FAFAFA", "#9E9E9E", "#212121"),
+        (DiagramNodeKind.Platform, DiagramNodeVariant.SharedPlatform) => new("#E8F5E9", "#2E7D32", "#1B5E20"),
+        (DiagramNodeKind.Platform, _) => new("#F1F8E9", "#9E9D24", "#33691E"),
+        (DiagramNodeKind.Capability, DiagramNodeVariant.Shareable) => new("#FFF8E1", "#F9A825", "#5D4037"),
+        (DiagramNodeKind.Capability, _) => new("#F3E5F5", "#8E24AA", "#4A148C"),
+        (DiagramNodeKind.DataResource, _) => new("#FBE9E7", "#BF360C", "#3E2723"),
+        (DiagramNodeKind.Group, _) => new("#ECEFF1", "#455A64", "#263238"),
+        _ => new("#FFFFFF", "#BDBDBD", "#424242"),
+    };
+
+    /// <summary>The colour of a highlight's border and marker.</summary>
+    public static string HighlightColor(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "#D50000",
+        DiagnosticSeverity.Warning => "#E65100",
+        _ => "#6A1B9A",
+    };
+
+    public record struct EdgeLook(string Color, bool Dashed, bool Dotted, double Width);
+
+    public static EdgeLook Look(DiagramEdgeKind kind) => kind switch
+    {
+        DiagramEdgeKind.VerticalFlow => new("#1565C0", false, false, 1.6),
+        DiagramEdgeKind.HorizontalFlow => new("#2E7D32", false, false, 1.6),
+        DiagramEdgeKind.GatewayLink => new("#37474F", false, false, 1.6),
+        DiagramEdgeKind.IsolationLink => new("#AD1457", true, false, 1.6),
+        DiagramEdgeKind.DirectLink => new("#37474F", false, false, 2.6),
+        DiagramEdgeKind.Attachment => new("#9E9E9E", false, true, 1.0),
+        DiagramEdgeKind.Implements => new("#8E24AA", false, false, 1.0),
+        DiagramEdgeKind.Owns => new("#7986CB", true, false, 1.0),
+        _ => new("#616161", false, false, 1.2),
+    };
+
+    /// <summary>The pen width of an edge: thicker the more relations it stands for.</summary>
+    public static double Width(DiagramEdge edge) =>
+        Math.Round(Look(edge.Kind).Width + Math.Min(4.0, Math.Log2(Math.Max(1, edge.Weight))), 1);
+
+    public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>The text of an edge: its label and, above 1, its weight.</summary>
+    public static string? EdgeText(DiagramEdge edge) => edge.Weight > 1
+        ? (edge.Label is null ? edge.Weight.ToString(CultureInfo.InvariantCulture) : $"{edge.Label} ×{edge.Weight}")
+        : edge.Label;
+
+    /// <summary>The lines of a node's label: name (clipped), details, status, marker.</summary>
+    public static IReadOnlyList<string> NodeLines(DiagramNode node, DiagramView view)
+    {
+        var lines = new List<string> { DiagramText.Clip(node.Label, view.MaxLabelLength) };
+        foreach (var d in node.Details)
+        {
+            lines.Add(DiagramText.Clip(d, view.MaxLabelLength));
+        }
+        if (node.Status != DiagramStatus.Normal)
+        {
+            lines.Add("(" + StatusText(node.Status)[view.Language] + ")");
+        }
+        if (node.Highlight is { } h)
+        {
+            lines.Add(h.Marker);
+        }
+        return lines;
+    }
+
+    /// <summary>A cluster's label: name (clipped), and its marker when highlighted.</summary>
+    public static IReadOnlyList<string> ClusterLines(DiagramCluster cluster, DiagramView view)
+    {
+        var lines = new List<string> { DiagramText.Clip(cluster.Label, Math.Max(view.MaxLabelLength, 60)) };
+        // A finding's cluster already names its rule in the label.
+        if (cluster.Highlight is { } h && !h.Rules.All(r => cluster.Label.Contains(r, StringComparison.Ordinal)))
+        {
+            lines.Add(h.Marker);
+        }
+        return lines;
+    }
+
+    public static LocalizedText StatusText(DiagramStatus status) => status switch
+    {
+        DiagramStatus.Planned => new("规划中", "planned"),
+        DiagramStatus.Building => new("建设中", "building"),
+        DiagramStatus.Retiring => new("即将退役", "retiring"),
+        DiagramStatus.Retired => new("已退役", "retired"),
+        _ => new("运行中", "operational"),
+    };
+
+    public static LocalizedText LevelText(AgencyLevel level) => level switch
+    {
+        AgencyLevel.National => new("国家级", "national"),
+        AgencyLevel.Provincial => new("省级", "provincial"),
+        AgencyLevel.Municipal => new("市级", "municipal"),
+        AgencyLevel.County => new("县级", "county"),
+        _ => new("乡镇级", "township"),
+    };
+
+    public static LocalizedText NetworkKindText(NetworkKind kind) => kind switch
+    {
+        NetworkKind.Intranet => new("政务内网", "government intranet"),
+        NetworkKind.Extranet => new("政务外网", "government extranet"),
+        NetworkKind.Dedicated => new("业务专网", "dedicated network"),
+        NetworkKind.Internet => new("互联网", "Internet"),
+        _ => new("其他网络", "other network"),
+    };
+
+    public static LocalizedText LinkText(LinkVia via) => via switch
+    {
+        LinkVia.Gateway => new("网关", "gateway"),
+        LinkVia.Isolation => new("网闸", "isolation"),
+        _ => new("直连", "direct"),
+    };
+
+    public static LocalizedText GroupKindText(DiagramGroupKind kind) => kind switch
+    {
+        DiagramGroupKind.Agency => new("所属机构", "owning agency"),
+        DiagramGroupKind.Sector => new("条线（行业）", "sector"),
+        DiagramGroupKind.Finding => new("发现", "finding"),
+        DiagramGroupKind.Kind => new("类别", "kind"),
+        _ => new("上级功能", "top-level capability"),
+    };
+
+    public static LocalizedText KindText(DiagramNodeKind kind) => kind switch
+    {
+        DiagramNodeKind.Agency => new("机构", "agency"),
+        DiagramNodeKind.System => new("信息系统", "information system"),
+        DiagramNodeKind.Network => new("网络", "network"),
+        DiagramNodeKind.Platform => new("平台", "platform"),
+        DiagramNodeKind.Capability => new("功能", "capability"),
+        DiagramNodeKind.DataResource => new("数据资源", "data resource"),
+        DiagramNodeKind.Group => new("聚合节点（含计数）", "collapsed group (with counts)"),
+        _ => new("说明", "note"),
+    };
+
+    private static LocalizedText CountUnit(DiagramNodeKind kind) => kind switch
+    {
+        DiagramNodeKind.Agency => new("个机构", "agencies"),
+        DiagramNodeKind.System => new("个系统", "systems"),
+        DiagramNodeKind.Network => new("个网络", "networks"),
+        DiagramNodeKind.Platform => new("个平台", "platforms"),
+        DiagramNodeKind.Capability => new("项功能", "capabilities"),
+        DiagramNodeKind.DataResource => new("项数据资源", "data resources"),
+        _ => new("项", "items"),
+    };
+
+    /// <summary>"3 个系统 · 1 个机构" / "3 systems · 1 agencies", kinds in enum order.</summary>
+    public static string CountsText(IReadOnlyDictionary<DiagramNodeKind, int> counts, Language language) =>
+        string.Join(" · ", counts.OrderBy(static kv => kv.Key).Select(kv => language == Language.English
+            ? $"{kv.Value} {CountUnit(kv.Key).English}"
+            : $"{kv.Value} {CountUnit(kv.Key).Chinese}"));
+
+    /// <summary>"N 个系统" / "N systems".</summary>
+    public static string Count(int n, DiagramNodeKind kind, Language language) =>
+        language == Language.English ? $"{n} {CountUnit(kind).English}" : $"{n} {CountUnit(kind).Chinese}";
+
+    public static LocalizedText VariantText(DiagramNodeKind kind, DiagramNodeVariant variant) => variant switch
+    {
+        DiagramNodeVariant.Intranet => NetworkKindText(NetworkKind.Intranet),
+        DiagramNodeVariant.Extranet => NetworkKindText(NetworkKind.Extranet),
+        DiagramNodeVariant.Dedicated => NetworkKindText(NetworkKind.Dedicated),
+        DiagramNodeVariant.Internet => NetworkKindText(NetworkKind.Internet),
+        DiagramNodeVariant.OtherNetwork => NetworkKindText(NetworkKind.Other),
+        DiagramNodeVariant.SharedPlatform => new("共享平台（政务云）", "shared platform"),
+        DiagramNodeVariant.Shareable => new("可共享功能（应统建）", "shareable capability (build once)"),
+        DiagramNodeVariant.SharedUse => new("共用系统（其他机构使用）", "shared system (used by other agencies)"),
+        _ => kind == DiagramNodeKind.Platform ? new("自建平台", "own platform") : KindText(kind),
+    };
+
+    public static LocalizedText EdgeKindText(DiagramEdgeKind kind) => kind switch
+    {
+        DiagramEdgeKind.VerticalFlow => new("纵向数据流（同一条线上下级）", "vertical flow (along a sector line)"),
+        DiagramEdgeKind.HorizontalFlow => new("横向数据流（跨部门）", "horizontal flow (across sectors)"),
+        DiagramEdgeKind.GatewayLink => new("网络互联：网关", "network link: gateway"),
+        DiagramEdgeKind.IsolationLink => new("网络互联：网闸", "network link: isolation device"),
+        DiagramEdgeKind.DirectLink => new("网络互联：直连", "network link: direct"),
+        DiagramEdgeKind.Attachment => new("平台接入网络", "platform on network"),
+        DiagramEdgeKind.Implements => new("系统实现功能", "system implements capability"),
+        DiagramEdgeKind.Owns => new("机构拥有", "agency owns"),
+        _ => new("数据流（机构内部）", "data flow (inside an agency)"),
+    };
+
+    public static LocalizedText SeverityText(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => new("⚠ 规则发现：错误", "⚠ finding: error"),
+        DiagnosticSeverity.Warning => new("⚠ 规则发现：警告", "⚠ finding: warning"),
+        _ => new("⚠ 规则发现：提示", "⚠ finding: info"),
+    };
+
+    /// <summary>One entry per node look, status, edge kind and highlight severity present in the view.</summary>
+    public static IReadOnlyList<LegendEntry> Legend(DiagramView view)
+    {
+        var entries = new List<LegendEntry>();
+        foreach (var (kind, variant) in view.Nodes.Where(static n => n.Kind != DiagramNodeKind.Note)
+                     .Select(static n => (n.Kind, n.Variant)).Distinct().Order())
+        {
+            entries.Add(new LegendEntry(kind, variant, null, DiagramStatus.Normal, null, VariantText(kind, variant)));
+        }
+        foreach (var status in view.Nodes.Select(static n => n.Status).Concat(view.Edges.Select(static e => e.Status))
+                     .Where(static s => s != DiagramStatus.Normal).Distinct().Order())
+        {
+            var text = StatusText(status);
+            entries.Add(new LegendEntry(null, DiagramNodeVariant.None, null, status, null,
+                new LocalizedText(text.Chinese + (status is DiagramStatus.Planned or DiagramStatus.Building ? "（虚线）" : "（灰色）"),
+                    text.English + (status is DiagramStatus.Planned or DiagramStatus.Building ? " (dashed)" : " (grey)"))));
+        }
+        foreach (var kind in view.Edges.Select(static e => e.Kind).Distinct().Order())
+        {
+            entries.Add(new LegendEntry(null, DiagramNodeVariant.None, kind, DiagramStatus.Normal, null, EdgeKindText(kind)));
+        }
+        var severities = view.Nodes.Select(static n => n.Highlight).Concat(view.Edges.Select(static e => e.Highlight))
+            .Concat(view.Clusters.Select(static c => c.Highlight))
+            .Where(static h => h is not null).Select(static h => h!.Severity).Distinct().OrderDescending();
+        foreach (var severity in severities)
+        {
+            entries.Add(new LegendEntry(null, DiagramNodeVariant.None, null, DiagramStatus.Normal, severity, SeverityText(severity)));
+        }
+        return entries;
+    }
+
+    /// <summary>Money in the language's usual unit: 万元 in Chinese, yuan in English.</summary>
+    public static string Money(double yuan, Language language) => language == Language.English
+        ? yuan.ToString("#,0", CultureInfo.InvariantCulture) + " yuan"
+        : (yuan >= 10000 ? Number(yuan / 10000) + " 万元" : Number(yuan) + " 元");
+}
