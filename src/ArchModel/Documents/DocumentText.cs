@@ -35,12 +35,25 @@ internal static class DocumentText
         ["doc.unknown"] = new("不详", "Unknown"),
         ["doc.back_to_top"] = new("返回目录", "Back to contents"),
 
+        // Punctuation that differs between the languages.
+        ["p.colon"] = new("：", ": "),
+        ["p.open"] = new("（", " ("),
+        ["p.close"] = new("）", ")"),
+        ["p.sep"] = new("、", ", "),
+        ["p.period"] = new("。", "."),
+
+        // Key figures.
+        ["card.systems"] = new("信息系统", "Information systems"),
+        ["card.findings"] = new("项问题（严重 {0} 项）", "findings ({0} serious)"),
+        ["card.targets"] = new("项规划目标已达成", "plan targets met"),
+        ["card.cost"] = new("每年可节省运维费用", "avoidable operation cost a year"),
+
         // Summary.
         ["summary.title"] = new("摘要", "Summary"),
         ["summary.scope"] = new("本次评估覆盖 {0} 个机构、{1} 个信息系统（其中在用 {2} 个）、{3} 张网络、{4} 个承载平台和 {5} 项政务信息资源，梳理数据流 {6} 条。",
             "The assessment covers {0} agencies, {1} information systems ({2} of them in use), {3} networks, {4} hosting platforms and {5} data resources, linked by {6} data flows."),
-        ["summary.findings"] = new("共发现问题 {0} 项：严重 {1} 项、一般 {2} 项、提示 {3} 项；另有 {4} 项已说明理由并予以接受。",
-            "The analysis found {0} problems: {1} serious, {2} moderate and {3} for information; {4} more were accepted with a stated justification."),
+        ["summary.findings"] = new("共发现问题 {0} 项，其中严重 {1} 项、一般 {2} 项、提示 {3} 项（另有 {4} 项已说明理由并予以接受，不计在内）。",
+            "The analysis found {0} problems: {1} serious, {2} moderate and {3} for information (not counting {4} accepted with a stated justification)."),
         ["summary.findings_none"] = new("未发现需要处理的问题。", "The analysis found no problem that needs action."),
         ["summary.targets"] = new("规划目标 {0} 项，已达成 {1} 项，未达成 {2} 项。", "Of {0} plan targets, {1} are met and {2} are not."),
         ["summary.targets_none"] = new("模型未设定规划目标。", "The model sets no plan targets."),
@@ -139,6 +152,7 @@ internal static class DocumentText
         ["findings.elements_title"] = new("问题涉及的对象", "Elements named in findings"),
         ["findings.elements_intro"] = new("问题中提到的每个对象及其所在位置。", "Every element a finding names, with where it is defined."),
         ["findings.total"] = new("共 {0} 项问题（另有 {1} 项已接受）。", "{0} findings ({1} more accepted)."),
+        ["overview.rule_many"] = new("共 {0} 项，涉及{1}。逐项说明见《问题清单》。", "{0} findings, concerning {1}. The findings report details each one."),
         ["findings.by_priority"] = new("按优先级", "By priority"),
 
         // Themes.

@@ -82,6 +82,11 @@ internal sealed class ViewModelBuilder
             ("networks", _model.Networks.Count),
             ("platforms", _model.Platforms.Count),
             ("data_resources", _model.DataResources.Count),
+            ("resources_unconditional", _model.DataResources.Count(static r => r.Sharing == SharingLevel.Unconditional)),
+            ("resources_conditional", _model.DataResources.Count(static r => r.Sharing == SharingLevel.Conditional)),
+            ("resources_not_shared", _model.DataResources.Count(static r => r.Sharing == SharingLevel.None)),
+            ("resources_open", _model.DataResources.Count(static r => r.Open)),
+            ("resources_classified", _model.DataResources.Count(static r => r.Classified)),
             ("flows", _model.Flows.Count),
             ("active_flows", _model.Flows.Count(static f => f.IsActive)),
             ("services", _model.Services.Count),
@@ -259,10 +264,14 @@ internal sealed class ViewModelBuilder
                     ("warnings", mine.Count(static f => (string)f["severity"]! == "warning")),
                     ("infos", mine.Count(static f => (string)f["severity"]! == "info")),
                     ("findings", Array(mine)),
-                    ("rules", Array(mine.GroupBy(static f => (string)f["rule"]!).OrderBy(static g => g.Key, StringComparer.Ordinal)
-                        .Select(static g => Obj(("code", g.Key), ("title", g.First()["title"]), ("count", g.Count()),
+                    ("rules", Array(mine.GroupBy(static f => (string)f["rule"]!)
+                        .OrderBy(static g => (int)g.First()["priority"]!).ThenBy(static g => g.Key, StringComparer.Ordinal)
+                        .Select(g => Obj(("code", g.Key), ("title", g.First()["title"]), ("count", g.Count()),
                             ("severity_label", g.First()["severity_label"]), ("priority", g.First()["priority"]),
-                            ("priority_label", g.First()["priority_label"]))))));
+                            ("priority_label", g.First()["priority_label"]),
+                            ("findings", Array(g)),
+                            ("elements", Array(g.SelectMany(static f => ((ScriptArray)f["elements"]!).Cast<ScriptObject>())
+                                .DistinctBy(static e => (string)e["id"]!))))))));
             }));
     }
 
