@@ -41,6 +41,7 @@ internal static class DocumentText
         ["p.close"] = new("）", ")"),
         ["p.sep"] = new("、", ", "),
         ["p.period"] = new("。", "."),
+        ["p.space"] = new("", " "),
 
         // Key figures.
         ["card.systems"] = new("信息系统", "Information systems"),
@@ -94,6 +95,8 @@ internal static class DocumentText
         ["col.category"] = new("资源分类", "Category"),
         ["col.sharing"] = new("共享属性", "Sharing"),
         ["col.open"] = new("开放属性", "Open data"),
+        ["col.shareable_count"] = new("可共享", "Shareable"),
+        ["col.open_count"] = new("已开放", "Open"),
         ["col.held_by"] = new("所在系统", "Held in"),
         ["col.received_by"] = new("数据使用方", "Received by"),
         ["col.rule"] = new("规则", "Rule"),
@@ -134,6 +137,10 @@ internal static class DocumentText
         ["scorecard.no_target"] = new("未设目标", "No target"),
         ["scorecard.higher"] = new("↑ 越高越好", "↑ higher is better"),
         ["scorecard.lower"] = new("↓ 越低越好", "↓ lower is better"),
+        ["scorecard.intro_full"] = new("本报告依据架构模型计算绩效评价指标，对照规划目标评价全省整体水平，并按部门逐项排名，为资金安排和整改督办提供依据。",
+            "This report computes the performance indicators from the architecture model, measures the whole landscape against the plan's targets and ranks the agencies on each indicator, as a basis for funding decisions and follow-up."),
+        ["scorecard.agency_target_note"] = new("标红的数值未达到全省规划目标。", "Values in red miss the plan's target."),
+        ["scorecard.agency_star_note"] = new("带 * 的数值未达到全省规划目标。", "Values marked * miss the plan's target."),
         ["scorecard.summary"] = new("{0} 个部门拥有信息系统，以下按指标逐项排名。", "{0} agencies own systems; they are ranked on each metric below."),
 
         // Findings.
@@ -153,6 +160,10 @@ internal static class DocumentText
         ["findings.elements_intro"] = new("问题中提到的每个对象及其所在位置。", "Every element a finding names, with where it is defined."),
         ["findings.total"] = new("共 {0} 项问题（另有 {1} 项已接受）。", "{0} findings ({1} more accepted)."),
         ["overview.rule_many"] = new("共 {0} 项，涉及{1}。逐项说明见《问题清单》。", "{0} findings, concerning {1}. The findings report details each one."),
+        ["findings.finding"] = new("问题", "Finding"),
+        ["findings.intro_full"] = new("本清单逐项列出分析发现的全部问题及其依据，按方面归类，同一方面内按优先级排序。每项问题都注明涉及的对象和在模型中的位置，便于核实和整改。",
+            "This report lists every finding with its evidence, grouped by theme and in order of priority within each theme. Each names the elements concerned and where they are defined in the model, so that it can be checked and acted on."),
+        ["findings.subject_more"] = new("{0}等 {1} 个对象", "{0} and {2} more"),
         ["findings.by_priority"] = new("按优先级", "By priority"),
 
         // Themes.

@@ -241,11 +241,21 @@ internal sealed class ViewModelBuilder
                 ("title", L(f.Title)), ("message", L(f.Message)),
                 ("theme", Theme(f.Rule)), ("theme_label", T("theme." + Theme(f.Rule))),
                 ("elements", Array(f.Elements.Select(id => Ref(_model.Find(id), id)))),
-                ("evidence", Array(f.Evidence.Select(kv => EvidenceObject(kv.Key, kv.Value)))),
+                ("subject", Subject(f)),
+                ("evidence", Array(f.Evidence
+                    // "overlap" is the first of "overlapKinds"; showing both says the same thing twice.
+                    .Where(kv => !(kv.Key == "overlap" && f.Evidence.ContainsKey("overlapKinds")))
+                    .Select(kv => EvidenceObject(kv.Key, kv.Value)))),
                 ("suppressed", f.Suppressed), ("justification", f.Justification),
                 ("location", f.Location?.ToString())));
         }
         return result;
+    }
+
+    private string Subject(Finding f)
+    {
+        var first = Ref(_model.Find(f.Elements[0]), f.Elements[0])["name"] as string ?? f.Elements[0];
+        return f.Elements.Count == 1 ? first : DocumentText.Get("findings.subject_more", _lang, first, f.Elements.Count, f.Elements.Count - 1);
     }
 
     private ScriptArray ThemeObjects(List<ScriptObject> findings)
@@ -387,7 +397,14 @@ internal sealed class ViewModelBuilder
         var agencies = report.Agencies.Select(kv =>
         {
             var a = _model.GetAgency(kv.Key);
-            var values = MetricsReport.PerAgencyMetrics.Select(m => MetricObject(m, kv.Value.TryGetValue(m, out var v) ? v : null)).ToArray();
+            var values = MetricsReport.PerAgencyMetrics.Select(m =>
+            {
+                var value = kv.Value.TryGetValue(m, out var v) ? v : null;
+                var o = MetricObject(m, value);
+                o["met"] = value is { } x && targets.TryGetValue(m, out var t)
+                    ? (MetricNames.HigherIsBetter(m) ? x >= t.Target : x <= t.Target) : null;
+                return o;
+            }).ToArray();
             var named = new ScriptObject();
             foreach (var v in values)
             {
