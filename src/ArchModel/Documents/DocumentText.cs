@@ -56,7 +56,7 @@ internal static class DocumentText
         ["summary.findings"] = new("共发现问题 {0} 项，其中严重 {1} 项、一般 {2} 项、提示 {3} 项（另有 {4} 项已说明理由并予以接受，不计在内）。",
             "The analysis found {0} problems: {1} serious, {2} moderate and {3} for information (not counting {4} accepted with a stated justification)."),
         ["summary.findings_none"] = new("未发现需要处理的问题。", "The analysis found no problem that needs action."),
-        ["summary.targets"] = new("规划目标 {0} 项，已达成 {1} 项，未达成 {2} 项。", "Of {0} plan targets, {1} are met and {2} are not."),
+        ["summary.targets"] = new("规划目标 {0} 项，已达成 {1} 项，未达成 {2} 项。", "Plan targets met: {1} of {0} ({2} not met)."),
         ["summary.targets_none"] = new("模型未设定规划目标。", "The model sets no plan targets."),
         ["summary.cost"] = new("整合重复建设的系统，每年可节省运维费用约 {0}。", "Consolidating duplicate systems would save about {0} a year in operation costs."),
         ["summary.top_themes"] = new("问题最集中的方面：{0}。", "Most problems concern: {0}."),
@@ -70,7 +70,7 @@ internal static class DocumentText
         ["scope.platforms"] = new("承载平台", "Hosting platforms"),
         ["scope.resources"] = new("政务信息资源", "Data resources"),
         ["scope.resources_summary"] = new("政务信息资源共 {0} 项：无条件共享 {1} 项、有条件共享 {2} 项、不予共享 {3} 项；向社会开放 {4} 项，涉密 {5} 项。",
-            "There are {0} data resources: {1} shared unconditionally, {2} on conditions and {3} not shared; {4} are published as open data and {5} are classified."),
+            "There are {0} data resources: {1} shared unconditionally, {2} shared conditionally and {3} not shared; {4} published as open data; {5} classified."),
         ["scope.no_sector"] = new("（综合部门）", "(general government)"),
         ["scope.systems_total"] = new("合计", "Total"),
 

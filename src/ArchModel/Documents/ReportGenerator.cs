@@ -174,6 +174,7 @@ public static class ReportGenerator
             LimitToString = limits.MaxOutputChars,
             OutputLimit = limits.MaxOutputChars,
             OnOutputLimit = ScriptLimitBehavior.Throw,
+            OnStringLimit = ScriptLimitBehavior.Throw,
             MemberFilter = NoMembers.Filter,
             NewLine = "\n",
             StrictVariables = false,

@@ -160,7 +160,7 @@ internal sealed class ViewModelBuilder
         ("systems", _model.SystemsOn(n.Id).Count),
         ("links", Array(_model.LinksOf(n.Id).Select(l => Obj(("id", l.Network.Id), ("name", l.Network.Name),
             ("via", JsonNames.Of(l.Via)), ("via_label", L(Labels.Of(l.Via))))))),
-        ("links_display", string.Join(Sep, _model.LinksOf(n.Id).Select(l => $"{l.Network.Name}（{L(Labels.Of(l.Via))}）"))));
+        ("links_display", string.Join(Sep, _model.LinksOf(n.Id).Select(l => l.Network.Name + T("p.open") + L(Labels.Of(l.Via)) + T("p.close")))));
 
     private ScriptObject PlatformObject(Platform p) => Obj(
         ("id", p.Id), ("name", p.Name), ("anchor", Anchor(p.Id)),
