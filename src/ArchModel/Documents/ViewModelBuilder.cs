@@ -11,7 +11,7 @@ namespace ArchModel.Documents;
 /// Builds the view model templates see: plain script objects and arrays of strings, numbers and booleans with
 /// snake_case names (docs/documents.md lists every one). No .NET object of the model reaches a template.
 /// </summary>
-/// <remarks>Every list is in a stated, deterministic order; display strings are preformatted in the document's language.</remarks>
+/// <remarks>Every list is in a stated, deterministic order (agencies: by level of government, then model order); display strings are preformatted in the document's language.</remarks>
 internal sealed class ViewModelBuilder
 {
     private static readonly string[] Themes = ["duplicates", "silos", "use", "security", "consolidation", "other"];
@@ -175,8 +175,8 @@ internal sealed class ViewModelBuilder
         var receivers = flows.Select(f => _model.GetSystem(f.To)).OfType<InformationSystem>()
             .Where(s => s.Owner != r.Owner).ToArray();
         var receivingAgencies = receivers.Select(static s => s.Owner).Distinct(StringComparer.Ordinal)
-            .Select(id => (id, name: _model.GetAgency(id)?.Name ?? id))
-            .OrderBy(static a => a.name, StringComparer.Ordinal).ThenBy(static a => a.id, StringComparer.Ordinal).ToArray();
+            .OrderBy(AgencyRank).ThenBy(static id => id, StringComparer.Ordinal)
+            .Select(id => (id, name: _model.GetAgency(id)?.Name ?? id)).ToArray();
         var holders = _model.SystemsHolding(r.Id);
         return Obj(
             ("id", r.Id), ("name", r.Name), ("anchor", Anchor(r.Id)),
@@ -413,7 +413,7 @@ internal sealed class ViewModelBuilder
             return (name: a?.Name ?? kv.Key, o: Obj(("id", kv.Key), ("name", a?.Name ?? kv.Key), ("anchor", Anchor(kv.Key)),
                 ("level_label", a is null ? null : L(Labels.Of(a.Level))), ("systems", _model.SystemsOwnedBy(kv.Key).Count),
                 ("values", Array(values)), ("by_name", named)));
-        }).OrderBy(static x => x.name, StringComparer.Ordinal).ThenBy(static x => (string)x.o["id"]!, StringComparer.Ordinal)
+        }).OrderBy(x => AgencyRank((string)x.o["id"]!)).ThenBy(static x => (string)x.o["id"]!, StringComparer.Ordinal)
         .Select(static x => x.o).ToArray();
         var targetObjects = model.Where(static o => o["target"] is not null).ToArray();
         return Obj(
@@ -459,7 +459,7 @@ internal sealed class ViewModelBuilder
             .Select(kv => (id: kv.Key, name: _model.GetAgency(kv.Key)?.Name ?? kv.Key, value: kv.Value.TryGetValue(metric, out var v) ? v : null))
             .Where(static e => e.value is not null)
             .OrderBy(e => higher ? -e.value!.Value : e.value!.Value)
-            .ThenBy(static e => e.name, StringComparer.Ordinal).ThenBy(static e => e.id, StringComparer.Ordinal)
+            .ThenBy(e => AgencyRank(e.id)).ThenBy(static e => e.id, StringComparer.Ordinal)
             .ToArray();
         var list = new ScriptArray();
         for (var i = 0; i < entries.Length; i++)
@@ -475,6 +475,17 @@ internal sealed class ViewModelBuilder
     }));
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    /// <summary>Orders agencies as a reader expects: by level of government, then in the order the model lists them.</summary>
+    private (int Level, int Index) AgencyRank(string id)
+    {
+        _agencyIndex ??= _model.Agencies.Select(static (a, i) => (a.Id, i)).DistinctBy(static x => x.Id)
+            .ToDictionary(static x => x.Id, static x => x.i, StringComparer.Ordinal);
+        return _model.GetAgency(id) is { } a && _agencyIndex.TryGetValue(id, out var index)
+            ? ((int)a.Level, index) : (int.MaxValue, int.MaxValue);
+    }
+
+    private Dictionary<string, int>? _agencyIndex;
 
     private string Sep => _lang == Language.English ? ", " : "、";
 
