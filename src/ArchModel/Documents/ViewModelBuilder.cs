@@ -303,7 +303,7 @@ internal sealed class ViewModelBuilder
                         : key.Contains("imilarity", StringComparison.Ordinal) ? d.ToString("0.###", CultureInfo.InvariantCulture) : Labels.Number(d);
                 case string s when _model.Find(s) is { } e:
                     ids.Add(Ref(e));
-                    return e.DisplayName == e.Id ? e.Id : $"{e.DisplayName}（{e.Id}）";
+                    return e.DisplayName == e.Id ? e.Id : e.DisplayName + T("p.open") + e.Id + T("p.close");
                 case string s:
                     return EnumValue(key, s) ?? s;
                 case IEnumerable<string> list:
@@ -314,7 +314,9 @@ internal sealed class ViewModelBuilder
             }
         }
         var shown = Display(value);
-        return Obj(("key", key), ("label", L(Labels.Evidence(key))), ("value", shown), ("elements", Array(ids)));
+        var label = L(Labels.Evidence(key));
+        label = label.Length > 0 ? char.ToUpperInvariant(label[0]) + label[1..] : label;
+        return Obj(("key", key), ("label", label), ("value", shown), ("elements", Array(ids)));
     }
 
     private string? EnumValue(string key, string s)
@@ -350,7 +352,6 @@ internal sealed class ViewModelBuilder
                 Platform p when p.Owner is not null => _model.GetAgency(p.Owner)?.Name ?? p.Owner,
                 Project p => _model.GetAgency(p.Agency)?.Name ?? p.Agency,
                 Service s => _model.GetAgency(s.Provider)?.Name ?? s.Provider,
-                Agency a => a.Parent is null ? null : _model.GetAgency(a.Parent)?.Name,
                 _ => null,
             };
             reference["location"] = e?.Location?.ToString();
