@@ -194,3 +194,31 @@ public sealed class TemplateSafetyTests
         Assert.That(result.Text, Is.EqualTo("&lt;b&gt;<b>"));
     }
 }
+
+/// <summary>Runtime errors of every kind a template can make become AM0102 diagnostics, never exceptions.</summary>
+public sealed class TemplateRuntimeErrorTests
+{
+    [TestCase("{{ t \"summary.scope\" 1 }}")]
+    [TestCase("{{ percent \"abc\" }}")]
+    [TestCase("{{ 1 / 0 }}")]
+    [TestCase("{{ undefined_function 1 2 }}")]
+    [TestCase("{{ model.name | string.slice 5 -100 }}")]
+    [TestCase("{{ \"x\" | regex.match \"(\" }}")]
+    [TestCase("{{ [1, 2] | array.insert_at 1000000000 3 }}")]
+    [TestCase("{{ include }}")]
+    [TestCase("{{ include 42 }}")]
+    public void Render_RuntimeError_IsALocatedDiagnosticOrHarmless(string text)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("e.sbn-md", text);
+        var m = DocumentTestSupport.Golden();
+        var result = ReportGenerator.Render(m.Model, m.Analysis, new ReportOptions { Template = path });
+        if (!result.Succeeded)
+        {
+            var d = result.Diagnostics.Single();
+            Assert.That(d.Code, Is.AnyOf(DocumentDiagnostics.TemplateRuntime, DocumentDiagnostics.TemplateAccess, DocumentDiagnostics.TemplateSyntax));
+            Assert.That(d.Location!.File, Does.EndWith("e.sbn-md"));
+            Assert.That(d.Location.Line, Is.EqualTo(1));
+        }
+    }
+}
