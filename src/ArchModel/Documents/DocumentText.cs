@@ -45,9 +45,9 @@ internal static class DocumentText
 
         // Key figures.
         ["card.systems"] = new("信息系统", "Information systems"),
-        ["card.findings"] = new("项问题（严重 {0} 项）", "findings ({0} serious)"),
-        ["card.targets"] = new("项规划目标已达成", "plan targets met"),
-        ["card.cost"] = new("每年可节省运维费用", "avoidable operation cost a year"),
+        ["card.findings"] = new("项问题（严重 {0} 项）", "Findings ({0} serious)"),
+        ["card.targets"] = new("项规划目标已达成", "Plan targets met"),
+        ["card.cost"] = new("每年可节省运维费用", "Avoidable operation cost a year"),
 
         // Summary.
         ["summary.title"] = new("摘要", "Summary"),

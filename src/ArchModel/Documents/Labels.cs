@@ -231,7 +231,10 @@ internal static class Labels
     {
         if (language == Language.English)
         {
-            return "CNY " + Number(Math.Round(yuan));
+            // As English-language reports write large sums: CNY 2.11 million, CNY 500,000.
+            return Math.Abs(yuan) >= 1_000_000
+                ? "CNY " + (yuan / 1_000_000).ToString("#,0.##", CultureInfo.InvariantCulture) + " million"
+                : "CNY " + Number(Math.Round(yuan));
         }
         var wan = yuan / 10000;
         return wan.ToString(Math.Abs(wan) >= 100 || wan == Math.Floor(wan) ? "#,0" : "#,0.##", CultureInfo.InvariantCulture) + " 万元";
