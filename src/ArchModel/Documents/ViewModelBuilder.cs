@@ -325,6 +325,10 @@ internal sealed class ViewModelBuilder
         {
             return L(word);
         }
+        if (key == "jurisdiction" && s.Split(':') is [var level, var region] && JsonNames.TryParse<AgencyLevel>(level, out var l))
+        {
+            return L(Labels.Of(l)) + " " + region;
+        }
         return key switch
         {
             "status" when JsonNames.TryParse<SystemStatus>(s, out var v) => L(Labels.Of(v)),
