@@ -113,7 +113,7 @@ public static class ReportGenerator
         }
 
         var diagrams = options.Diagrams?.GetDiagrams(new DiagramRequest(model, analysis, language, format)) ?? [];
-        var context = CreateContext(format, language, limits, loader, cancellationToken);
+        var context = CreateContext(format, limits, loader, cancellationToken);
         var globals = new ScriptObject();
         ViewModelBuilder.Fill(globals, model, analysis, language, format, options.GeneratedOn,
             IsBuiltIn(options.Template) ? options.Template : Path.GetFileName(options.Template), diagrams);
@@ -134,8 +134,8 @@ public static class ReportGenerator
         }
         catch (ScriptRuntimeException e)
         {
-            var access = Innermost(e) is TemplateAccessException;
             var located = Innermost(e);
+            var access = located is TemplateAccessException;
             var message = located.OriginalMessage;
             return Failed([new Diagnostic(
                 access ? DocumentDiagnostics.TemplateAccess : DocumentDiagnostics.TemplateRuntime, DiagnosticSeverity.Error,
@@ -162,7 +162,7 @@ public static class ReportGenerator
         return current;
     }
 
-    private static EscapingTemplateContext CreateContext(DocumentFormat format, Language language, TemplateLimits limits,
+    private static EscapingTemplateContext CreateContext(DocumentFormat format, TemplateLimits limits,
         TemplateLoader loader, CancellationToken cancellationToken)
     {
         var context = new EscapingTemplateContext(format)
@@ -188,7 +188,6 @@ public static class ReportGenerator
             date.Remove("now");
             date.SetValue("now", null, true);
         }
-        _ = language;
         return context;
     }
 
