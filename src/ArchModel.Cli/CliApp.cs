@@ -18,6 +18,7 @@ internal static class CliApp
             DiagramCommand.Create(stdout, stderr),
             SchemaCommand.Create(stdout, stderr),
             InitCommand.Create(stdout, stderr),
+            ReportCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

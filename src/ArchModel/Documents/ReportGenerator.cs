@@ -1,0 +1,221 @@
+using System.Globalization;
+using ArchModel.Analysis;
+using ArchModel.Diagnostics;
+using ArchModel.Model;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace ArchModel.Documents;
+
+/// <summary>
+/// Writes planning documents (顶层设计现状评估, 问题清单, 绩效评价, 政务信息资源目录) from Scriban templates: the
+/// library's documents entry point.
+/// </summary>
+/// <example>
+/// <code>
+/// var model = ModelLoader.LoadFile("models/demo-province/model.json").Model!;
+/// var result = ReportGenerator.Render(model, Analyzer.Analyze(model),
+///     new ReportOptions { Template = "overview", Format = DocumentFormat.Html, Language = Language.English });
+/// File.WriteAllText("overview.html", result.Text);
+/// </code>
+/// </example>
+/// <remarks>
+/// Stateless and thread-safe. The same model, analysis and options give the same bytes: the date shown is the
+/// model's <c>asOf</c> (or <see cref="ReportOptions.GeneratedOn"/>), never the clock. Templates see only the view
+/// model (docs/documents.md); every value they write is escaped for the format (HTML or Markdown) unless it is
+/// library-built markup. A template's loops, recursion and output are bounded by <see cref="ReportOptions.Limits"/>,
+/// and it reads no file outside its own folder. Problems with a template are returned as located diagnostics,
+/// never thrown.
+/// </remarks>
+public static class ReportGenerator
+{
+    /// <summary>The names of the built-in templates, each available as Markdown and HTML.</summary>
+    public static IReadOnlyList<string> BuiltInTemplates { get; } = ["overview", "findings", "scorecard", "catalogue"];
+
+    /// <summary>Whether <paramref name="template"/> names a built-in template rather than a file.</summary>
+    public static bool IsBuiltIn(string template) => BuiltInTemplates.Contains(template, StringComparer.Ordinal);
+
+    /// <summary>Renders a document.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="analysis">Its analysis (<see cref="Analyzer.Analyze"/>), for findings and metrics.</param>
+    /// <param name="options">Template, format, language, date, diagrams and limits; default: the Markdown overview in the model's language.</param>
+    /// <param name="cancellationToken">Stops rendering.</param>
+    /// <returns>The document, or the diagnostics that stopped it (AM0101–AM0104).</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static ReportResult Render(ArchitectureModel model, AnalysisResult analysis, ReportOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(analysis);
+        options ??= new ReportOptions();
+        var language = options.Language ?? model.Info.Language;
+        var format = options.Format;
+        var limits = options.Limits;
+
+        // Find and read the template.
+        string text;
+        string spanName;
+        TemplateLoader loader;
+        if (IsBuiltIn(options.Template))
+        {
+            var file = options.Template + TemplateLoader.Extension(format);
+            text = TemplateLoader.ReadBuiltIn(file) ?? throw new InvalidOperationException($"Built-in template {file} is not embedded.");
+            spanName = TemplateLoader.BuiltInPrefix + file;
+            loader = new TemplateLoader(null, null, format, limits.MaxTemplateBytes);
+        }
+        else
+        {
+            var path = options.Template;
+            var full = Path.GetFullPath(path);
+            string? error = null;
+            text = "";
+            try
+            {
+                var info = new FileInfo(full);
+                if (!info.Exists)
+                {
+                    error = "does not exist / 不存在";
+                }
+                else if (info.Length > limits.MaxTemplateBytes)
+                {
+                    error = $"is larger than {limits.MaxTemplateBytes} bytes / 文件过大";
+                }
+                else
+                {
+                    text = File.ReadAllText(full).Replace("\r\n", "\n", StringComparison.Ordinal);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error = e.Message;
+            }
+            if (error is not null)
+            {
+                var names = string.Join(", ", BuiltInTemplates);
+                return new ReportResult(null, [new Diagnostic(DocumentDiagnostics.TemplateNotFound, DiagnosticSeverity.Error,
+                    new LocalizedText($"模板“{path}”既不是内置模板（{names}），也无法读取：{error}",
+                        $"Template '{path}' is not a built-in template ({names}) and cannot be read: {error}"), null)]);
+            }
+            var shown = path.Replace('\\', '/');
+            var folder = Path.GetDirectoryName(full)!;
+            loader = new TemplateLoader(folder, Path.GetDirectoryName(path) ?? "", format, limits.MaxTemplateBytes);
+            loader.RegisterDisplay(full, shown);
+            spanName = full;
+        }
+
+        var template = Template.Parse(text, spanName);
+        if (template.HasErrors)
+        {
+            return Failed(template.Messages.Where(static m => m.Type == ParserMessageType.Error)
+                .Select(m => SyntaxDiagnostic(m, loader)));
+        }
+
+        var diagrams = options.Diagrams?.GetDiagrams(new DiagramRequest(model, analysis, language, format)) ?? [];
+        var context = CreateContext(format, limits, loader, cancellationToken);
+        var globals = new ScriptObject();
+        ViewModelBuilder.Fill(globals, model, analysis, language, format, options.GeneratedOn,
+            IsBuiltIn(options.Template) ? options.Template : Path.GetFileName(options.Template), diagrams);
+        AddFunctions(globals, format, language);
+        context.PushGlobal(globals);
+        try
+        {
+            var output = template.Render(context);
+            return new ReportResult(output, []);
+        }
+        catch (ScriptParserRuntimeException e)
+        {
+            return Failed(e.ParserMessages.Where(static m => m.Type == ParserMessageType.Error).Select(m => SyntaxDiagnostic(m, loader)));
+        }
+        catch (ScriptAbortException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            var located = Innermost(e);
+            var access = located is TemplateAccessException;
+            var message = located.OriginalMessage;
+            return Failed([new Diagnostic(
+                access ? DocumentDiagnostics.TemplateAccess : DocumentDiagnostics.TemplateRuntime, DiagnosticSeverity.Error,
+                new LocalizedText((access ? "模板文件访问被拒绝：" : "模板运行错误：") + message,
+                    (access ? "Template file access refused: " : "Template runtime error: ") + message),
+                Locate(located.Span, loader))]);
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            // Scriban's allocation guards (string size) throw this; it is a limit reached, not a bug.
+            return Failed([new Diagnostic(DocumentDiagnostics.TemplateRuntime, DiagnosticSeverity.Error,
+                new LocalizedText("模板运行错误：" + e.Message, "Template runtime error: " + e.Message),
+                context.CurrentNode is { } node ? Locate(node.Span, loader) : null)]);
+        }
+    }
+
+    private static ScriptRuntimeException Innermost(ScriptRuntimeException e)
+    {
+        var current = e;
+        while (current.InnerException is ScriptRuntimeException inner)
+        {
+            current = inner;
+        }
+        return current;
+    }
+
+    private static EscapingTemplateContext CreateContext(DocumentFormat format, TemplateLimits limits,
+        TemplateLoader loader, CancellationToken cancellationToken)
+    {
+        var context = new EscapingTemplateContext(format)
+        {
+            TemplateLoader = loader,
+            LoopLimit = limits.LoopLimit,
+            LoopLimitQueryable = limits.LoopLimit,
+            RecursiveLimit = limits.RecursionLimit,
+            LimitToString = limits.MaxOutputChars,
+            OutputLimit = limits.MaxOutputChars,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            MemberFilter = NoMembers.Filter,
+            NewLine = "\n",
+            StrictVariables = false,
+            CancellationToken = cancellationToken,
+        };
+        context.PushCulture(CultureInfo.InvariantCulture);
+        // Scriban's include, whose (already escaped) output is passed through as is; and no clock.
+        context.BuiltinObject.SetValue("include", new RawIncludeFunction(), true);
+        if (context.BuiltinObject["date"] is ScriptObject date)
+        {
+            date.Remove("now");
+            date.SetValue("now", null, true);
+        }
+        return context;
+    }
+
+    private static void AddFunctions(ScriptObject globals, DocumentFormat format, Language language)
+    {
+        globals.Import("t", new Func<string, object[], string>((key, args) => DocumentText.Get(key, language, args)));
+        globals.Import("raw", new Func<object?, RawText>(static value => new RawText(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")));
+        globals.Import("code", new Func<object?, RawText>(value =>
+        {
+            var s = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            return new RawText(format == DocumentFormat.Html ? "<code>" + EscapingTemplateContext.Html(s) + "</code>" : EscapingTemplateContext.MarkdownCode(s));
+        }));
+        globals.Import("percent", new Func<double, string>(static v => Labels.Percent(v)));
+        globals.Import("money", new Func<double, string>(v => Labels.Money(v, language)));
+        globals.Import("number", new Func<double, string>(static v => Labels.Number(v)));
+    }
+
+    private static ReportResult Failed(IEnumerable<Diagnostic> diagnostics)
+    {
+        var list = diagnostics.ToList();
+        list.Sort(Diagnostic.Order);
+        return new ReportResult(null, list);
+    }
+
+    private static Diagnostic SyntaxDiagnostic(LogMessage m, TemplateLoader loader) =>
+        new(DocumentDiagnostics.TemplateSyntax, DiagnosticSeverity.Error,
+            new LocalizedText("模板语法错误：" + m.Message, "Template syntax error: " + m.Message), Locate(m.Span, loader));
+
+    private static SourceLocation Locate(SourceSpan span, TemplateLoader loader) =>
+        new(loader.Display(span.FileName ?? ""), span.Start.Line + 1, span.Start.Column + 1, "");
+}

@@ -1,0 +1,61 @@
+using ArchModel.Diagnostics;
+
+namespace ArchModel.Documents;
+
+/// <summary>The output format of a document.</summary>
+public enum DocumentFormat
+{
+    /// <summary>Markdown (CommonMark with GitHub tables); templates <c>name.sbn-md</c>.</summary>
+    Markdown,
+    /// <summary>One self-contained HTML file; templates <c>name.sbn-html</c>.</summary>
+    Html,
+}
+
+/// <summary>How to write a document: which template, in which format and language, with which limits.</summary>
+/// <remarks>Immutable; safe to share between threads.</remarks>
+public sealed record ReportOptions
+{
+    /// <summary>A built-in template name (see <see cref="ReportGenerator.BuiltInTemplates"/>) or the path of a template file. Default <c>overview</c>.</summary>
+    public string Template { get; init; } = "overview";
+
+    /// <summary>The output format (default Markdown); it picks the built-in template's file and how output is escaped.</summary>
+    public DocumentFormat Format { get; init; } = DocumentFormat.Markdown;
+
+    /// <summary>The language of the document; <see langword="null"/> for the model's language.</summary>
+    public Language? Language { get; init; }
+
+    /// <summary>
+    /// The date the document shows as its date; <see langword="null"/> for the model's <c>asOf</c>. The clock is
+    /// never read, so the same model and options always give the same bytes.
+    /// </summary>
+    public DateOnly? GeneratedOn { get; init; }
+
+    /// <summary>
+    /// Supplies the diagrams the templates see as <c>diagrams</c>; <see langword="null"/> for none (templates then
+    /// leave their diagram sections out).
+    /// </summary>
+    public IDiagramProvider? Diagrams { get; init; }
+
+    /// <summary>What a template may do before it is stopped.</summary>
+    public TemplateLimits Limits { get; init; } = TemplateLimits.Default;
+}
+
+/// <summary>Bounds on what a template may do: a template is code written by someone else.</summary>
+/// <remarks>Reaching a limit stops the template with a located AM0102 diagnostic, never hangs or exhausts memory.</remarks>
+public sealed record TemplateLimits
+{
+    /// <summary>The defaults: 100,000 loop iterations, recursion depth 64, 16 MiB of output, template files up to 1 MiB.</summary>
+    public static TemplateLimits Default { get; } = new();
+
+    /// <summary>The most iterations of nested loops, counted together (Scriban's <c>LoopLimit</c>).</summary>
+    public int LoopLimit { get; init; } = 100_000;
+
+    /// <summary>The deepest nesting of function calls and includes (Scriban's <c>RecursiveLimit</c>).</summary>
+    public int RecursionLimit { get; init; } = 64;
+
+    /// <summary>The most characters (UTF-16 code units) a document may have, and any one string built while rendering.</summary>
+    public int MaxOutputChars { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>The largest template file (main or included) read, in bytes.</summary>
+    public long MaxTemplateBytes { get; init; } = 1024 * 1024;
+}

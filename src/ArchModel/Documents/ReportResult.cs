@@ -1,0 +1,44 @@
+using ArchModel.Diagnostics;
+
+namespace ArchModel.Documents;
+
+/// <summary>A rendered document, or the diagnostics that stopped it.</summary>
+/// <param name="Text">The document, or <see langword="null"/> when the template could not be found, parsed or run.</param>
+/// <param name="Diagnostics">Template diagnostics (AM0101–AM0104), each located in the template file where possible.</param>
+public sealed record ReportResult(string? Text, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Whether a document was written.</summary>
+    public bool Succeeded => Text is not null;
+
+    /// <summary>Whether the template itself could not be found or read (AM0104): an input file problem, not a template error.</summary>
+    public bool TemplateNotFound => Diagnostics.Any(static d => d.Code == DocumentDiagnostics.TemplateNotFound);
+}
+
+/// <summary>The codes of the template diagnostics, AM0101–AM0104 (the AM01xx family is the documents').</summary>
+public static class DocumentDiagnostics
+{
+    /// <summary>AM0101: the template (or a template it includes) has a syntax error.</summary>
+    public const string TemplateSyntax = "AM0101";
+
+    /// <summary>AM0102: the template failed while running, or reached a limit (loops, recursion, output size).</summary>
+    public const string TemplateRuntime = "AM0102";
+
+    /// <summary>AM0103: an include was refused (outside the template's folder) or not found.</summary>
+    public const string TemplateAccess = "AM0103";
+
+    /// <summary>AM0104: the template named is neither a built-in template nor a readable file.</summary>
+    public const string TemplateNotFound = "AM0104";
+
+    /// <summary>The descriptors of AM0101–AM0104, in code order.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    [
+        new(TemplateSyntax, new("模板语法错误", "Template syntax error"),
+            new("模板不是有效的 Scriban 语法；按位置修正。", "The template is not valid Scriban; fix it at the location given."), DiagnosticSeverity.Error),
+        new(TemplateRuntime, new("模板运行错误", "Template runtime error"),
+            new("模板运行时出错，或超出了循环、递归、输出大小的限制。", "The template failed while running, or exceeded its loop, recursion or output limit."), DiagnosticSeverity.Error),
+        new(TemplateAccess, new("模板文件访问被拒绝", "Template file access refused"),
+            new("模板只能引入自身所在文件夹（含子文件夹）中的文件或内置模板。", "A template may include only files in its own folder (or below it) and built-in templates."), DiagnosticSeverity.Error),
+        new(TemplateNotFound, new("模板不存在", "Template not found"),
+            new("模板名既不是内置模板，也不是可读取的文件。", "The template is neither a built-in name nor a readable file."), DiagnosticSeverity.Error),
+    ];
+}

@@ -1,0 +1,275 @@
+using System.Reflection;
+using System.Text;
+using Scriban;
+using Scriban.Functions;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace ArchModel.Documents;
+
+/// <summary>Text a template writes as it is, without escaping: markup the library built itself.</summary>
+internal sealed class RawText(string text)
+{
+    public string Text { get; } = text;
+
+    public override string ToString() => Text;
+}
+
+/// <summary>
+/// A template context that escapes every value an expression writes (<c>{{ x }}</c>) for the document's
+/// format, so that no model-supplied string can become markup. Literal template text, <see cref="RawText"/>
+/// and captured output (already escaped when it was written) pass unchanged.
+/// </summary>
+internal sealed class EscapingTemplateContext(DocumentFormat format) : TemplateContext
+{
+    public DocumentFormat Format { get; } = format;
+
+    public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
+    {
+        null => this,
+        RawText raw => base.Write(span, raw.Text),
+        IScriptOutput => base.Write(span, textAsObject),
+        bool or int or long or double or float or decimal => base.Write(span, textAsObject),
+        string s => base.Write(span, Escape(s, Format)),
+        _ => base.Write(span, Escape(ObjectToString(textAsObject) ?? "", Format)),
+    };
+
+    /// <summary>Escapes text for HTML (element content and quoted attributes) or for Markdown (inline text and table cells).</summary>
+    public static string Escape(string text, DocumentFormat format) => format == DocumentFormat.Html ? Html(text) : Markdown(text);
+
+    public static string Html(string text)
+    {
+        if (text.AsSpan().IndexOfAny("<>&\"'") < 0)
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '&' => "&amp;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+        return sb.ToString();
+    }
+
+    public static string Markdown(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '~':
+                    sb.Append('\\').Append(c);
+                    break;
+                case '<':
+                    sb.Append("&lt;");
+                    break;
+                case '>':
+                    sb.Append("&gt;");
+                    break;
+                case '&':
+                    sb.Append("&amp;");
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    sb.Append(' ');
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A Markdown code span holding <paramref name="text"/> literally (fenced with more backticks than it holds).</summary>
+    public static string MarkdownCode(string text)
+    {
+        text = text.Replace('\n', ' ').Replace("\r", "", StringComparison.Ordinal);
+        var longest = 0;
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        var fence = new string('`', longest + 1);
+        var pad = text.StartsWith('`') || text.EndsWith('`') ? " " : "";
+        return fence + pad + text + pad + fence;
+    }
+}
+
+/// <summary>Thrown by the loader when an include is refused or missing; becomes AM0103.</summary>
+internal sealed class TemplateAccessException(SourceSpan span, string message) : ScriptRuntimeException(span, message);
+
+/// <summary>
+/// Finds templates: a user template's includes in its own folder (and below), then the built-in templates by
+/// name. Nothing outside the folder is ever read: a path that leaves it is refused with a located error.
+/// </summary>
+internal sealed class TemplateLoader : ITemplateLoader
+{
+    internal const string BuiltInPrefix = "builtin:";
+    private const string ResourcePrefix = "ArchModel.Documents.Templates.";
+    private readonly string? _folder;
+    private readonly DocumentFormat _format;
+    private readonly long _maxBytes;
+    private readonly Dictionary<string, string> _display = new(StringComparer.Ordinal);
+
+    public TemplateLoader(string? folder, string? displayFolder, DocumentFormat format, long maxBytes)
+    {
+        _folder = folder is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        DisplayFolder = displayFolder;
+        _format = format;
+        _maxBytes = maxBytes;
+    }
+
+    private string? DisplayFolder { get; }
+
+    public static string Extension(DocumentFormat format) => format == DocumentFormat.Html ? ".sbn-html" : ".sbn-md";
+
+    /// <summary>The names of the built-in templates and partials, in ordinal order (e.g. <c>overview.sbn-html</c>).</summary>
+    public static IReadOnlyList<string> BuiltInFiles { get; } = typeof(TemplateLoader).Assembly.GetManifestResourceNames()
+        .Where(static n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+        .Select(static n => n[ResourcePrefix.Length..])
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    public static string? ReadBuiltIn(string file)
+    {
+        using var stream = typeof(TemplateLoader).Assembly.GetManifestResourceStream(ResourcePrefix + file);
+        if (stream is null)
+        {
+            return null;
+        }
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>The name a diagnostic shows for a loaded path.</summary>
+    public string Display(string path) =>
+        path.StartsWith(BuiltInPrefix, StringComparison.Ordinal) ? path[BuiltInPrefix.Length..]
+        : _display.TryGetValue(path, out var shown) ? shown : path;
+
+    public void RegisterDisplay(string fullPath, string shown) => _display[fullPath] = shown;
+
+    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+    {
+        if (string.IsNullOrWhiteSpace(templateName))
+        {
+            throw new TemplateAccessException(callerSpan, "include needs a template name / include 需要模板名");
+        }
+        var name = templateName.Replace('\\', '/');
+        if (_folder is not null)
+        {
+            var full = Path.GetFullPath(Path.Combine(_folder, name));
+            if (!full.StartsWith(_folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new TemplateAccessException(callerSpan,
+                    $"include '{templateName}' refused: a template may read only files in its own folder / 拒绝引入“{templateName}”：模板只能读取自身所在文件夹中的文件");
+            }
+            foreach (var candidate in Path.HasExtension(full) ? [full] : new[] { full + Extension(_format), full })
+            {
+                if (File.Exists(candidate))
+                {
+                    if (EscapesFolder(candidate))
+                    {
+                        throw new TemplateAccessException(callerSpan,
+                            $"include '{templateName}' refused: it is a link to a file outside the template's folder / 拒绝引入“{templateName}”：它链接到模板文件夹之外");
+                    }
+                    if (DisplayFolder is not null)
+                    {
+                        _display[candidate] = Path.Combine(DisplayFolder, Path.GetRelativePath(_folder, candidate)).Replace('\\', '/');
+                    }
+                    return candidate;
+                }
+            }
+        }
+        if (!name.Contains('/', StringComparison.Ordinal))
+        {
+            foreach (var candidate in new[] { name + Extension(_format), name })
+            {
+                if (BuiltInFiles.Contains(candidate, StringComparer.Ordinal))
+                {
+                    return BuiltInPrefix + candidate;
+                }
+            }
+        }
+        throw new TemplateAccessException(callerSpan, $"include '{templateName}' not found / 找不到引入的模板“{templateName}”");
+    }
+
+    private bool EscapesFolder(string path)
+    {
+        // A symbolic link inside the folder must not lead outside it.
+        var info = new FileInfo(path);
+        if (info.LinkTarget is null)
+        {
+            return false;
+        }
+        var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        return target is null || !target.StartsWith(_folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
+    public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
+    {
+        if (templatePath.StartsWith(BuiltInPrefix, StringComparison.Ordinal))
+        {
+            return ReadBuiltIn(templatePath[BuiltInPrefix.Length..])
+                ?? throw new TemplateAccessException(callerSpan, $"built-in template '{templatePath}' missing");
+        }
+        var info = new FileInfo(templatePath);
+        if (info.Length > _maxBytes)
+        {
+            throw new TemplateAccessException(callerSpan, $"template '{Display(templatePath)}' is larger than {_maxBytes} bytes / 模板文件过大");
+        }
+        return File.ReadAllText(templatePath, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        new((string?)Load(context, callerSpan, templatePath));
+}
+
+/// <summary>
+/// Scriban's <c>include</c>, whose result (the included template's output, escaped as it was written) is
+/// passed through unescaped rather than escaped a second time.
+/// </summary>
+internal sealed class RawIncludeFunction : IScriptCustomFunction
+{
+    private readonly IncludeFunction _inner = new();
+
+    public int RequiredParameterCount => _inner.RequiredParameterCount;
+
+    public int ParameterCount => _inner.ParameterCount;
+
+    public ScriptVarParamKind VarParamKind => _inner.VarParamKind;
+
+    public Type ReturnType => typeof(object);
+
+    public ScriptParameterInfo GetParameterInfo(int index) => _inner.GetParameterInfo(index);
+
+    public int GetParameterIndexByName(string name) => _inner.GetParameterIndexByName(name);
+
+    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+    {
+        var result = _inner.Invoke(context, callerContext, arguments, blockStatement);
+        return result is string s ? new RawText(s) : result;
+    }
+
+    public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        new(Invoke(context, callerContext, arguments, blockStatement));
+}
+
+/// <summary>Hides every .NET member from templates: they see only the view model's script objects.</summary>
+internal static class NoMembers
+{
+    public static readonly MemberFilterDelegate Filter = static (MemberInfo _) => false;
+}

@@ -1,0 +1,601 @@
+using System.Globalization;
+using System.Text;
+using ArchModel.Analysis;
+using ArchModel.Diagnostics;
+using ArchModel.Model;
+using Scriban.Runtime;
+
+namespace ArchModel.Documents;
+
+/// <summary>
+/// Builds the view model templates see: plain script objects and arrays of strings, numbers and booleans with
+/// snake_case names (docs/documents.md lists every one). No .NET object of the model reaches a template.
+/// </summary>
+/// <remarks>Every list is in a stated, deterministic order (agencies: by level of government, then model order); display strings are preformatted in the document's language.</remarks>
+internal sealed class ViewModelBuilder
+{
+    private static readonly string[] Themes = ["duplicates", "silos", "use", "security", "consolidation", "other"];
+    private readonly ArchitectureModel _model;
+    private readonly AnalysisResult _analysis;
+    private readonly Language _lang;
+
+    private ViewModelBuilder(ArchitectureModel model, AnalysisResult analysis, Language language)
+    {
+        _model = model;
+        _analysis = analysis;
+        _lang = language;
+    }
+
+    public static void Fill(ScriptObject into, ArchitectureModel model, AnalysisResult analysis, Language language,
+        DocumentFormat format, DateOnly? generatedOn, string templateName, IReadOnlyList<ReportDiagram> diagrams)
+    {
+        var b = new ViewModelBuilder(model, analysis, language);
+        var date = generatedOn ?? model.Info.AsOf;
+        into["lang"] = language.ToTag();
+        into["format"] = format == DocumentFormat.Html ? "html" : "md";
+        into["template_name"] = templateName;
+        into["generated_on"] = date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        into["generated_on_display"] = date is { } d ? b.Date(d) : null;
+        into["model"] = b.ModelInfo();
+        into["counts"] = b.Counts();
+        into["agencies"] = b.Array(model.Agencies.Select(b.AgencyObject));
+        into["agencies_by_level"] = b.AgenciesByLevel();
+        into["agencies_by_sector"] = b.AgenciesBySector();
+        into["systems"] = b.Array(model.Systems.Select(b.SystemObject));
+        into["systems_by_status"] = b.SystemsByStatus();
+        into["networks"] = b.Array(model.Networks.Select(b.NetworkObject));
+        into["platforms"] = b.Array(model.Platforms.Select(b.PlatformObject));
+        into["data_resources"] = b.Array(model.DataResources.Select(b.ResourceObject));
+        into["resources_by_category"] = b.ResourcesByCategory();
+        into["services"] = b.Array(model.Services.Select(b.ServiceObject));
+        into["projects"] = b.Array(model.Projects.Select(b.ProjectObject));
+        into["rules"] = b.Array(analysis.Rules.OrderBy(static r => r.Code, StringComparer.Ordinal).Select(b.RuleObject));
+        var findings = b.FindingObjects();
+        into["findings"] = b.Array(findings.Where(static f => !(bool)f["suppressed"]!));
+        into["suppressed_findings"] = b.Array(findings.Where(static f => (bool)f["suppressed"]!));
+        into["themes"] = b.ThemeObjects(findings);
+        into["referenced_elements"] = b.ReferencedElements();
+        into["metrics"] = b.Metrics();
+        into["diagrams"] = b.Array(diagrams.Select(static d => Obj(
+            ("view", d.View), ("title", d.Title),
+            ("svg", d.Svg is null ? null : new RawText(d.Svg)), ("mermaid", d.Mermaid))));
+    }
+
+    // ---- model and inventory -------------------------------------------------------------------
+
+    private ScriptObject ModelInfo() => Obj(
+        ("id", _model.Info.Id),
+        ("name", _model.Info.Name ?? _model.Info.Id),
+        ("description", _model.Info.Description),
+        ("language", _model.Info.Language.ToTag()),
+        ("as_of", _model.Info.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        ("as_of_display", _model.Info.AsOf is { } d ? Date(d) : null));
+
+    private ScriptObject Counts()
+    {
+        var active = _analysis.ActiveFindings.ToArray();
+        return Obj(
+            ("capabilities", _model.Capabilities.Count),
+            ("agencies", _model.Agencies.Count),
+            ("systems", _model.Systems.Count),
+            ("active_systems", _model.Systems.Count(static s => s.IsActive)),
+            ("networks", _model.Networks.Count),
+            ("platforms", _model.Platforms.Count),
+            ("data_resources", _model.DataResources.Count),
+            ("resources_unconditional", _model.DataResources.Count(static r => r.Sharing == SharingLevel.Unconditional)),
+            ("resources_conditional", _model.DataResources.Count(static r => r.Sharing == SharingLevel.Conditional)),
+            ("resources_not_shared", _model.DataResources.Count(static r => r.Sharing == SharingLevel.None)),
+            ("resources_open", _model.DataResources.Count(static r => r.Open)),
+            ("resources_classified", _model.DataResources.Count(static r => r.Classified)),
+            ("flows", _model.Flows.Count),
+            ("active_flows", _model.Flows.Count(static f => f.IsActive)),
+            ("services", _model.Services.Count),
+            ("projects", _model.Projects.Count),
+            ("findings", active.Length),
+            ("suppressed_findings", _analysis.Findings.Count - active.Length),
+            ("errors", active.Count(static f => f.Severity == DiagnosticSeverity.Error)),
+            ("warnings", active.Count(static f => f.Severity == DiagnosticSeverity.Warning)),
+            ("infos", active.Count(static f => f.Severity == DiagnosticSeverity.Info)));
+    }
+
+    private ScriptObject AgencyObject(Agency a) => Obj(
+        ("id", a.Id), ("name", a.Name), ("anchor", Anchor(a.Id)),
+        ("level", JsonNames.Of(a.Level)), ("level_label", L(Labels.Of(a.Level))),
+        ("kind", JsonNames.Of(a.AgencyKind)), ("kind_label", L(Labels.Of(a.AgencyKind))),
+        ("region", a.Region), ("sector", a.Sector),
+        ("parent", a.Parent), ("parent_name", _model.GetAgency(a.Parent)?.Name),
+        ("systems_owned", _model.SystemsOwnedBy(a.Id).Count),
+        ("description", a.Description));
+
+    private ScriptArray AgenciesByLevel() => Array(Enum.GetValues<AgencyLevel>()
+        .Select(level => (level, agencies: _model.Agencies.Where(a => a.Level == level).ToArray()))
+        .Where(static g => g.agencies.Length > 0)
+        .Select(g => Obj(
+            ("level", JsonNames.Of(g.level)), ("label", L(Labels.Of(g.level))), ("count", g.agencies.Length),
+            ("share", Labels.Percent((double)g.agencies.Length / _model.Agencies.Count)),
+            ("systems", g.agencies.Sum(a => _model.SystemsOwnedBy(a.Id).Count)),
+            ("agencies", Array(g.agencies.Select(a => Ref(a)))))));
+
+    private ScriptArray AgenciesBySector() => Array(_model.Agencies
+        .GroupBy(static a => string.IsNullOrEmpty(a.Sector) ? "" : a.Sector, StringComparer.Ordinal)
+        .OrderByDescending(static g => g.Count()).ThenBy(static g => g.Key == "" ? 1 : 0).ThenBy(static g => g.Key, StringComparer.Ordinal)
+        .Select(g => Obj(
+            ("sector", g.Key == "" ? null : g.Key),
+            ("label", g.Key == "" ? T("scope.no_sector") : g.Key),
+            ("count", g.Count()),
+            ("levels", string.Join(Sep, g.Select(static a => a.Level).Distinct().Order().Select(l => L(Labels.Of(l))))),
+            ("systems", g.Sum(a => _model.SystemsOwnedBy(a.Id).Count)))));
+
+    private ScriptObject SystemObject(InformationSystem s) => Obj(
+        ("id", s.Id), ("name", s.Name), ("anchor", Anchor(s.Id)),
+        ("owner", s.Owner), ("owner_name", _model.GetAgency(s.Owner)?.Name ?? s.Owner),
+        ("status", JsonNames.Of(s.Status)), ("status_label", L(Labels.Of(s.Status))), ("active", s.IsActive),
+        ("aliases", Strings(s.Aliases)),
+        ("capabilities", Strings(s.Capabilities.Select(c => _model.Find(c)?.DisplayName ?? c))),
+        ("used_by", Strings(s.UsedBy.Select(a => _model.GetAgency(a)?.Name ?? a))),
+        ("networks", Strings(s.Networks.Select(n => _model.GetNetwork(n)?.Name ?? n))),
+        ("hosting", s.Hosting), ("hosting_name", s.Hosting is null ? null : _model.GetPlatform(s.Hosting)?.Name ?? s.Hosting),
+        ("monthly_active_users", s.Usage?.MonthlyActiveUsers), ("registered_users", s.Usage?.RegisteredUsers),
+        ("annual_cost", s.Cost?.AnnualOperation), ("annual_cost_display", s.Cost?.AnnualOperation is { } c ? Labels.Money(c, _lang) : null),
+        ("build_cost", s.Cost?.Build),
+        ("protection_level", s.ProtectionLevel), ("standalone", s.Standalone),
+        ("holds", Strings(s.Holds.Select(r => _model.GetDataResource(r)?.Name ?? r))),
+        ("description", s.Description));
+
+    private ScriptArray SystemsByStatus()
+    {
+        var total = _model.Systems.Count;
+        return Array(Enum.GetValues<SystemStatus>()
+            .Select(status => (status, n: _model.Systems.Count(s => s.Status == status)))
+            .Where(static g => g.n > 0)
+            .Select(g => Obj(("status", JsonNames.Of(g.status)), ("label", L(Labels.Of(g.status))), ("count", g.n),
+                ("share", Labels.Percent((double)g.n / total)))));
+    }
+
+    private ScriptObject NetworkObject(Network n) => Obj(
+        ("id", n.Id), ("name", n.Name), ("anchor", Anchor(n.Id)),
+        ("kind", JsonNames.Of(n.NetworkKind)), ("kind_label", L(Labels.Of(n.NetworkKind))),
+        ("unified", n.IsUnified), ("classified", n.IsClassified),
+        ("owner_name", n.Owner is null ? null : _model.GetAgency(n.Owner)?.Name ?? n.Owner),
+        ("systems", _model.SystemsOn(n.Id).Count),
+        ("links", Array(_model.LinksOf(n.Id).Select(l => Obj(("id", l.Network.Id), ("name", l.Network.Name),
+            ("via", JsonNames.Of(l.Via)), ("via_label", L(Labels.Of(l.Via))))))),
+        ("links_display", string.Join(Sep, _model.LinksOf(n.Id).Select(l => l.Network.Name + T("p.open") + L(Labels.Of(l.Via)) + T("p.close")))));
+
+    private ScriptObject PlatformObject(Platform p) => Obj(
+        ("id", p.Id), ("name", p.Name), ("anchor", Anchor(p.Id)),
+        ("kind", JsonNames.Of(p.PlatformKind)), ("kind_label", L(Labels.Of(p.PlatformKind))),
+        ("shared", p.Shared), ("owner_name", p.Owner is null ? null : _model.GetAgency(p.Owner)?.Name ?? p.Owner),
+        ("region", p.Region), ("systems", _model.SystemsHostedOn(p.Id).Count));
+
+    private ScriptObject ResourceObject(DataResource r)
+    {
+        var unshared = _analysis.ActiveFindings.Any(f => f.Rule == "AM2005" && f.Elements.Contains(r.Id));
+        var flows = _model.FlowsCarrying(r.Id).Where(static f => f.IsActive).ToArray();
+        var receivers = flows.Select(f => _model.GetSystem(f.To)).OfType<InformationSystem>()
+            .Where(s => s.Owner != r.Owner).ToArray();
+        var receivingAgencies = receivers.Select(static s => s.Owner).Distinct(StringComparer.Ordinal)
+            .OrderBy(AgencyRank).ThenBy(static id => id, StringComparer.Ordinal)
+            .Select(id => (id, name: _model.GetAgency(id)?.Name ?? id)).ToArray();
+        var holders = _model.SystemsHolding(r.Id);
+        return Obj(
+            ("id", r.Id), ("name", r.Name), ("anchor", Anchor(r.Id)),
+            ("owner", r.Owner), ("owner_name", _model.GetAgency(r.Owner)?.Name ?? r.Owner),
+            ("category", r.Category is { } c ? JsonNames.Of(c) : null), ("category_label", L(Labels.Of(r.Category))),
+            ("sharing", JsonNames.Of(r.Sharing)), ("sharing_label", L(Labels.Of(r.Sharing))),
+            ("open", r.Open), ("open_label", T(r.Open ? "open.yes" : "open.no")),
+            ("classified", r.Classified), ("unshared", unshared),
+            ("held_by", Array(holders.Select(s => Ref(s)))),
+            ("held_by_display", string.Join(Sep, holders.Select(static s => s.Name))),
+            ("received_by", Array(receivingAgencies.Select(a => Obj(("id", a.id), ("name", a.name))))),
+            ("received_by_display", string.Join(Sep, receivingAgencies.Select(static a => a.name))),
+            ("receiving_systems", Array(receivers.DistinctBy(static s => s.Id).Select(s => Ref(s)))),
+            ("flows", flows.Length),
+            ("description", r.Description));
+    }
+
+    private ScriptArray ResourcesByCategory()
+    {
+        var categories = _model.DataResources.Select(static r => r.Category).Distinct()
+            .OrderBy(static c => c is null ? int.MaxValue : (int)c.Value);
+        return Array(categories.Select(c =>
+        {
+            var rs = _model.DataResources.Where(r => r.Category == c).ToArray();
+            return Obj(("category", c is { } v ? JsonNames.Of(v) : null), ("label", L(Labels.Of(c))), ("count", rs.Length),
+                ("shared", rs.Count(static r => r.Sharing != SharingLevel.None)), ("open", rs.Count(static r => r.Open)),
+                ("resources", Array(rs.Select(ResourceObject))));
+        }));
+    }
+
+    private ScriptObject ServiceObject(Service s) => Obj(
+        ("id", s.Id), ("name", s.Name), ("anchor", Anchor(s.Id)),
+        ("provider_name", _model.GetAgency(s.Provider)?.Name ?? s.Provider),
+        ("channels", Strings(s.Channels.Select(c => L(Labels.Of(c))))), ("online", s.IsOnline),
+        ("systems", Strings(s.Systems.Select(id => _model.GetSystem(id)?.Name ?? id))));
+
+    private ScriptObject ProjectObject(Project p) => Obj(
+        ("id", p.Id), ("name", p.Name), ("anchor", Anchor(p.Id)),
+        ("agency_name", _model.GetAgency(p.Agency)?.Name ?? p.Agency),
+        ("budget", p.Budget), ("budget_display", p.Budget is { } b ? Labels.Money(b, _lang) : null), ("year", p.Year),
+        ("stage", p.Stage is { } st ? JsonNames.Of(st) : null), ("stage_label", L(Labels.Of(p.Stage))),
+        ("delivers", Strings(_model.SystemsDeliveredBy(p.Id).Select(static s => s.Name))));
+
+    // ---- findings ------------------------------------------------------------------------------
+
+    private ScriptObject RuleObject(RuleDescriptor r) => Obj(
+        ("code", r.Code), ("title", L(r.Title)), ("help", L(r.Help)),
+        ("severity", Severity(r.DefaultSeverity)), ("theme", Theme(r.Code)), ("theme_label", T("theme." + Theme(r.Code))));
+
+    private List<ScriptObject> FindingObjects()
+    {
+        var result = new List<ScriptObject>();
+        var index = 0;
+        foreach (var f in _analysis.Findings)
+        {
+            index++;
+            var priority = f.Severity switch { DiagnosticSeverity.Error => 1, DiagnosticSeverity.Warning => 2, _ => 3 };
+            result.Add(Obj(
+                ("rule", f.Rule), ("anchor", "f-" + index.ToString(CultureInfo.InvariantCulture)),
+                ("severity", Severity(f.Severity)), ("severity_label", L(Labels.Of(f.Severity))),
+                ("priority", priority), ("priority_label", T("priority." + priority.ToString(CultureInfo.InvariantCulture))),
+                ("title", L(f.Title)), ("message", L(f.Message)),
+                ("theme", Theme(f.Rule)), ("theme_label", T("theme." + Theme(f.Rule))),
+                ("elements", Array(f.Elements.Select(id => Ref(_model.Find(id), id)))),
+                ("subject", Subject(f)),
+                ("evidence", Array(f.Evidence
+                    // "overlap" is the first of "overlapKinds"; showing both says the same thing twice.
+                    .Where(kv => !(kv.Key == "overlap" && f.Evidence.ContainsKey("overlapKinds")))
+                    .Select(kv => EvidenceObject(kv.Key, kv.Value)))),
+                ("suppressed", f.Suppressed), ("justification", f.Justification),
+                ("location", f.Location?.ToString())));
+        }
+        return result;
+    }
+
+    private string Subject(Finding f)
+    {
+        var first = Ref(_model.Find(f.Elements[0]), f.Elements[0])["name"] as string ?? f.Elements[0];
+        return f.Elements.Count == 1 ? first : DocumentText.Get("findings.subject_more", _lang, first, f.Elements.Count, f.Elements.Count - 1);
+    }
+
+    private ScriptArray ThemeObjects(List<ScriptObject> findings)
+    {
+        var active = findings.Where(static f => !(bool)f["suppressed"]!).ToArray();
+        return Array(Themes
+            .Where(theme => theme != "other" || active.Any(f => (string)f["theme"]! == "other"))
+            .Select(theme =>
+            {
+                var mine = active.Where(f => (string)f["theme"]! == theme)
+                    .OrderBy(static f => (int)f["priority"]!).ToArray(); // stable: keeps rule, element order within a priority
+                return Obj(
+                    ("id", theme), ("label", T("theme." + theme)), ("advice", T("advice." + theme)),
+                    ("count", mine.Length),
+                    ("errors", mine.Count(static f => (string)f["severity"]! == "error")),
+                    ("warnings", mine.Count(static f => (string)f["severity"]! == "warning")),
+                    ("infos", mine.Count(static f => (string)f["severity"]! == "info")),
+                    ("findings", Array(mine)),
+                    ("rules", Array(mine.GroupBy(static f => (string)f["rule"]!)
+                        .OrderBy(static g => (int)g.First()["priority"]!).ThenBy(static g => g.Key, StringComparer.Ordinal)
+                        .Select(g => Obj(("code", g.Key), ("title", g.First()["title"]), ("count", g.Count()),
+                            ("severity_label", g.First()["severity_label"]), ("priority", g.First()["priority"]),
+                            ("priority_label", g.First()["priority_label"]),
+                            ("findings", Array(g)),
+                            ("elements", Array(g.SelectMany(static f => ((ScriptArray)f["elements"]!).Cast<ScriptObject>())
+                                .DistinctBy(static e => (string)e["id"]!))))))));
+            }));
+    }
+
+    private ScriptObject EvidenceObject(string key, object? value)
+    {
+        var ids = new List<ScriptObject>();
+        string Display(object? v)
+        {
+            switch (v)
+            {
+                case null:
+                    return "—";
+                case bool b:
+                    return T(b ? "doc.yes" : "doc.no");
+                case double or long or int:
+                    var d = Convert.ToDouble(v, CultureInfo.InvariantCulture);
+                    return key.Contains("Cost", StringComparison.Ordinal) || key is "annualOperation" or "budget"
+                        ? Labels.Money(d, _lang)
+                        : key.Contains("imilarity", StringComparison.Ordinal) ? d.ToString("0.###", CultureInfo.InvariantCulture) : Labels.Number(d);
+                case string s when _model.Find(s) is { } e:
+                    ids.Add(Ref(e));
+                    return e.DisplayName == e.Id ? e.Id : e.DisplayName + T("p.open") + e.Id + T("p.close");
+                case string s:
+                    return EnumValue(key, s) ?? s;
+                case IEnumerable<string> list:
+                    var items = list.Select(Display).ToArray();
+                    return items.Length == 0 ? T("doc.none") : string.Join(Sep, items);
+                default:
+                    return Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";
+            }
+        }
+        var shown = Display(value);
+        var label = L(Labels.Evidence(key));
+        label = label.Length > 0 ? char.ToUpperInvariant(label[0]) + label[1..] : label;
+        return Obj(("key", key), ("label", label), ("value", shown), ("elements", Array(ids)));
+    }
+
+    private string? EnumValue(string key, string s)
+    {
+        if (Labels.EvidenceValue(s) is { } word)
+        {
+            return L(word);
+        }
+        if (key == "jurisdiction" && s.Split(':') is [var level, var region] && JsonNames.TryParse<AgencyLevel>(level, out var l))
+        {
+            return L(Labels.Of(l)) + " " + region;
+        }
+        return key switch
+        {
+            "status" when JsonNames.TryParse<SystemStatus>(s, out var v) => L(Labels.Of(v)),
+            "sharing" when JsonNames.TryParse<SharingLevel>(s, out var v) => L(Labels.Of(v)),
+            "kind" when JsonNames.TryParse<NetworkKind>(s, out var v) => L(Labels.Of(v)),
+            "stage" when JsonNames.TryParse<ProjectStage>(s, out var v) => L(Labels.Of(v)),
+            "level" when JsonNames.TryParse<AgencyLevel>(s, out var v) => L(Labels.Of(v)),
+            "category" or "categories" when JsonNames.TryParse<ResourceCategory>(s, out var v) => L(Labels.Of(v)),
+            _ => null,
+        };
+    }
+
+    private ScriptArray ReferencedElements()
+    {
+        var ids = _analysis.Findings.SelectMany(static f => f.Elements).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return Array(ids.Select(id =>
+        {
+            var e = _model.Find(id);
+            var reference = Ref(e, id);
+            reference["owner_name"] = e switch
+            {
+                InformationSystem s => _model.GetAgency(s.Owner)?.Name ?? s.Owner,
+                DataResource r => _model.GetAgency(r.Owner)?.Name ?? r.Owner,
+                Network n when n.Owner is not null => _model.GetAgency(n.Owner)?.Name ?? n.Owner,
+                Platform p when p.Owner is not null => _model.GetAgency(p.Owner)?.Name ?? p.Owner,
+                Project p => _model.GetAgency(p.Agency)?.Name ?? p.Agency,
+                Service s => _model.GetAgency(s.Provider)?.Name ?? s.Provider,
+                _ => null,
+            };
+            reference["location"] = e?.Location?.ToString();
+            reference["findings"] = Array(_analysis.Findings.Select(static (f, i) => (f, i))
+                .Where(x => x.f.Elements.Contains(id, StringComparer.Ordinal))
+                .Select(x => Obj(("rule", x.f.Rule), ("anchor", "f-" + (x.i + 1).ToString(CultureInfo.InvariantCulture)), ("suppressed", x.f.Suppressed))));
+            return reference;
+        }));
+    }
+
+    // ---- metrics -------------------------------------------------------------------------------
+
+    private ScriptObject Metrics()
+    {
+        var report = _analysis.Metrics;
+        var targets = report.Targets.ToDictionary(static t => t.Metric, StringComparer.Ordinal);
+        var model = MetricNames.All.Where(report.Model.ContainsKey).Select(m =>
+        {
+            var o = MetricObject(m, report.Model[m]);
+            if (targets.TryGetValue(m, out var t))
+            {
+                o["target"] = t.Target;
+                o["target_display"] = Labels.MetricValue(m, t.Target, _lang);
+                o["met"] = t.Met;
+                o["result_label"] = T(t.Met switch { true => "scorecard.met", false => "scorecard.not_met", null => "scorecard.no_value" });
+                o["gap_display"] = t.Actual is { } a && t.Met == false ? Gap(m, a, t.Target) : null;
+            }
+            else
+            {
+                o["target"] = null;
+                o["target_display"] = "—";
+                o["met"] = null;
+                o["result_label"] = T("scorecard.no_target");
+                o["gap_display"] = null;
+            }
+            return o;
+        }).ToArray();
+        var byName = new ScriptObject();
+        foreach (var o in model)
+        {
+            byName[(string)o["key"]!] = o;
+        }
+        var columns = MetricsReport.PerAgencyMetrics.Select(m => MetricObject(m, null)).ToArray();
+        var agencies = report.Agencies.Select(kv =>
+        {
+            var a = _model.GetAgency(kv.Key);
+            var values = MetricsReport.PerAgencyMetrics.Select(m =>
+            {
+                var value = kv.Value.TryGetValue(m, out var v) ? v : null;
+                var o = MetricObject(m, value);
+                o["met"] = value is { } x && targets.TryGetValue(m, out var t)
+                    ? (MetricNames.HigherIsBetter(m) ? x >= t.Target : x <= t.Target) : null;
+                return o;
+            }).ToArray();
+            var named = new ScriptObject();
+            foreach (var v in values)
+            {
+                named[(string)v["key"]!] = v;
+            }
+            return (name: a?.Name ?? kv.Key, o: Obj(("id", kv.Key), ("name", a?.Name ?? kv.Key), ("anchor", Anchor(kv.Key)),
+                ("level_label", a is null ? null : L(Labels.Of(a.Level))), ("systems", _model.SystemsOwnedBy(kv.Key).Count),
+                ("values", Array(values)), ("by_name", named)));
+        }).OrderBy(x => AgencyRank((string)x.o["id"]!)).ThenBy(static x => (string)x.o["id"]!, StringComparer.Ordinal)
+        .Select(static x => x.o).ToArray();
+        var targetObjects = model.Where(static o => o["target"] is not null).ToArray();
+        return Obj(
+            ("model", Array(model)),
+            ("by_name", byName),
+            ("targets", Array(targetObjects)),
+            ("targets_met", targetObjects.Count(static o => o["met"] is true)),
+            ("targets_not_met", targetObjects.Count(static o => o["met"] is false)),
+            ("targets_total", targetObjects.Length),
+            ("avoidable_annual_cost", report.Model.TryGetValue(MetricNames.AvoidableAnnualCost, out var cost) ? cost : null),
+            ("avoidable_annual_cost_display", cost is { } c ? Labels.Money(c, _lang) : null),
+            ("agency_columns", Array(columns)),
+            ("agencies", Array(agencies)),
+            ("rankings", Rankings(report)));
+    }
+
+    private ScriptObject MetricObject(string metric, double? value)
+    {
+        var higher = MetricNames.HigherIsBetter(metric);
+        return Obj(
+            ("name", metric), ("key", Snake(metric)), ("label", L(Labels.Metric(metric))),
+            ("definition", L(Labels.MetricDefinition(metric))),
+            ("value", value), ("display", Labels.MetricValue(metric, value, _lang)), ("ratio", MetricNames.IsRatio(metric)),
+            ("direction", higher ? "higher" : "lower"), ("arrow", higher ? "↑" : "↓"),
+            ("direction_label", T(higher ? "scorecard.higher" : "scorecard.lower")));
+    }
+
+    private string Gap(string metric, double actual, double target)
+    {
+        var gap = Math.Abs(actual - target);
+        if (!MetricNames.IsRatio(metric))
+        {
+            return Labels.Money(gap, _lang);
+        }
+        var points = Math.Round(gap * 100, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture);
+        return _lang == Language.English ? $"{points} pts" : $"{points} 个百分点";
+    }
+
+    private ScriptArray Rankings(MetricsReport report) => Array(MetricsReport.PerAgencyMetrics.Select(metric =>
+    {
+        var higher = MetricNames.HigherIsBetter(metric);
+        var entries = report.Agencies
+            .Select(kv => (id: kv.Key, name: _model.GetAgency(kv.Key)?.Name ?? kv.Key, value: kv.Value.TryGetValue(metric, out var v) ? v : null))
+            .Where(static e => e.value is not null)
+            .OrderBy(e => higher ? -e.value!.Value : e.value!.Value)
+            .ThenBy(e => AgencyRank(e.id)).ThenBy(static e => e.id, StringComparer.Ordinal)
+            .ToArray();
+        var list = new ScriptArray();
+        for (var i = 0; i < entries.Length; i++)
+        {
+            // Competition ranking: equal values share the better rank (1, 1, 3).
+            var rank = i > 0 && entries[i].value == entries[i - 1].value ? (int)((ScriptObject)list[i - 1]!)["rank"]! : i + 1;
+            list.Add(Obj(("rank", rank), ("id", entries[i].id), ("name", entries[i].name), ("anchor", Anchor(entries[i].id)),
+                ("value", entries[i].value), ("display", Labels.MetricValue(metric, entries[i].value, _lang))));
+        }
+        var o = MetricObject(metric, null);
+        o["entries"] = list;
+        return o;
+    }));
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    /// <summary>Orders agencies as a reader expects: by level of government, then in the order the model lists them.</summary>
+    private (int Level, int Index) AgencyRank(string id)
+    {
+        _agencyIndex ??= _model.Agencies.Select(static (a, i) => (a.Id, i)).DistinctBy(static x => x.Id)
+            .ToDictionary(static x => x.Id, static x => x.i, StringComparer.Ordinal);
+        return _model.GetAgency(id) is { } a && _agencyIndex.TryGetValue(id, out var index)
+            ? ((int)a.Level, index) : (int.MaxValue, int.MaxValue);
+    }
+
+    private Dictionary<string, int>? _agencyIndex;
+
+    private string Sep => _lang == Language.English ? ", " : "、";
+
+    private string L(LocalizedText text) => text[_lang];
+
+    private string T(string key) => DocumentText.Get(key, _lang);
+
+    private string Date(DateOnly d) => _lang == Language.English
+        ? d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
+        : $"{d.Year} 年 {d.Month} 月 {d.Day} 日";
+
+    private static string Severity(DiagnosticSeverity s) => s switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+
+    private static string Theme(string rule) => rule.Length >= 3 && rule.StartsWith("AM", StringComparison.Ordinal) ? rule[2] switch
+    {
+        '1' => "duplicates",
+        '2' => "silos",
+        '3' => "use",
+        '4' => "security",
+        '5' => "consolidation",
+        _ => "other",
+    } : "other";
+
+    private ScriptObject Ref(Element? e, string? id = null)
+    {
+        id ??= e?.Id ?? "";
+        var name = e switch
+        {
+            Flow f => $"{_model.GetSystem(f.From)?.Name ?? f.From} → {_model.GetSystem(f.To)?.Name ?? f.To}",
+            null => id,
+            _ => e.DisplayName,
+        };
+        return Obj(("id", id), ("name", name), ("anchor", Anchor(id)),
+            ("kind", e is null ? null : Kebab(e.Kind)), ("kind_label", e is null ? null : L(Labels.Of(e.Kind))));
+    }
+
+    private static string Kebab(ElementKind kind) => JsonNames.Of(kind);
+
+    /// <summary>An HTML id for an element: <c>e-</c> and the id, with characters outside [A-Za-z0-9._-] as <c>_hex_</c>.</summary>
+    internal static string Anchor(string id)
+    {
+        var sb = new StringBuilder("e-", id.Length + 2);
+        foreach (var c in id)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c is '.' or '-')
+            {
+                sb.Append(c);
+            }
+            else
+            {
+                sb.Append('_').Append(((int)c).ToString("x", CultureInfo.InvariantCulture)).Append('_');
+            }
+        }
+        return sb.ToString();
+    }
+
+    internal static string Snake(string camel)
+    {
+        var sb = new StringBuilder(camel.Length + 4);
+        foreach (var c in camel)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                sb.Append('_').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static ScriptArray Strings(IEnumerable<string> items)
+    {
+        var a = new ScriptArray();
+        foreach (var item in items)
+        {
+            a.Add(item);
+        }
+        return a;
+    }
+
+    private ScriptArray Array(IEnumerable<ScriptObject> items)
+    {
+        var a = new ScriptArray();
+        foreach (var item in items)
+        {
+            a.Add(item);
+        }
+        return a;
+    }
+
+    internal static ScriptObject Obj(params (string Key, object? Value)[] members)
+    {
+        var o = new ScriptObject();
+        foreach (var (key, value) in members)
+        {
+            o[key] = value;
+        }
+        return o;
+    }
+}

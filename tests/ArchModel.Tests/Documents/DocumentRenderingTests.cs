@@ -1,0 +1,139 @@
+using System.Text.RegularExpressions;
+using ArchModel.Documents;
+
+namespace ArchModel.Tests.Documents;
+
+/// <summary>What every document must be: escaped, deterministic, internally linked, dated from the model.</summary>
+public sealed partial class DocumentRenderingTests
+{
+    private static IEnumerable<TestCaseData> AllBuiltIns() =>
+        from template in ReportGenerator.BuiltInTemplates
+        from format in new[] { DocumentFormat.Markdown, DocumentFormat.Html }
+        from lang in new[] { Language.Chinese, Language.English }
+        select new TestCaseData(template, format, lang).SetName($"Render_DemoProvince_{template}_{format}_{lang.ToTag()}_IsWellFormed");
+
+    [TestCaseSource(nameof(AllBuiltIns))]
+    public void Render_DemoProvince_IsWellFormed(string template, DocumentFormat format, Language language)
+    {
+        var demo = DocumentTestSupport.Demo();
+        var text = DocumentTestSupport.Render(demo, new ReportOptions { Template = template, Format = format, Language = language });
+        Assert.That(text, Does.Not.Contain("{{").And.Not.Contain("}}"));
+        Assert.That(text, Does.Contain("2016"));
+        if (format == DocumentFormat.Html)
+        {
+            Assert.That(text, Does.StartWith("<!DOCTYPE html>"));
+            Assert.That(text, Does.Contain("Content-Security-Policy\" content=\"default-src 'none'"));
+            var ids = IdAttribute().Matches(text).Select(static m => m.Groups[1].Value).ToList();
+            Assert.That(ids, Is.Unique, "every id is defined once");
+            var targets = LocalHref().Matches(text).Select(static m => m.Groups[1].Value).Distinct().ToList();
+            Assert.That(targets.Except(ids), Is.Empty, "every in-page link has a target");
+            Assert.That(ExternalReference().IsMatch(text), Is.False, "no resource is fetched from the network");
+        }
+        if (language == Language.English)
+        {
+            // The model's own description is Chinese; everything the template writes uses English punctuation.
+            Assert.That(text.Replace(demo.Model.Info.Description!, ""), Does.Not.Contain("：").And.Not.Contain("（AM"));
+        }
+    }
+
+    [Test]
+    public void Render_SystemNamedScript_ShowsItAsTextInHtml()
+    {
+        var text = DocumentTestSupport.Render(DocumentTestSupport.Hostile(),
+            new ReportOptions { Template = "overview", Format = DocumentFormat.Html, Language = Language.English });
+        Assert.That(text, Does.Contain("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        Assert.That(text, Does.Not.Contain("<script>alert(1)"));
+        Assert.That(text, Does.Contain("&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;"));
+        Assert.That(text, Does.Not.Contain("<i>A</i>"));
+        // The only script element is the document's own sortable-table script.
+        Assert.That(Regex.Matches(text, "<script>").Count, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Render_SystemNamedScript_IsEscapedInMarkdown()
+    {
+        var text = DocumentTestSupport.Render(DocumentTestSupport.Hostile(),
+            new ReportOptions { Template = "findings", Format = DocumentFormat.Markdown, Language = Language.English });
+        Assert.That(text, Does.Contain("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        Assert.That(text, Does.Contain(@"Plain \| \*md\* \[link\](http://x) \`code\`"));
+        Assert.That(text, Does.Not.Contain("<script>"));
+    }
+
+    [Test]
+    public void Render_TwoRuns_AreByteIdentical()
+    {
+        var options = new ReportOptions { Template = "overview", Format = DocumentFormat.Html };
+        var first = DocumentTestSupport.Render(DocumentTestSupport.Demo(), options);
+        var second = DocumentTestSupport.Render(DocumentTestSupport.Demo(), options);
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
+    public void Render_GeneratedOnOption_OverridesTheModelsAsOfDate()
+    {
+        var text = DocumentTestSupport.Render(DocumentTestSupport.Golden(),
+            new ReportOptions { Template = "overview", Language = Language.English, GeneratedOn = new DateOnly(2024, 3, 1) });
+        Assert.That(text, Does.Contain("Assessment date: 1 March 2024"));
+        Assert.That(text, Does.Not.Contain("30 June 2020"));
+    }
+
+    [Test]
+    public void Render_NoLanguageGiven_UsesTheModelsLanguage()
+    {
+        var text = DocumentTestSupport.Render(DocumentTestSupport.Golden(), new ReportOptions());
+        Assert.That(text, Does.StartWith("# 顶层设计现状评估报告"));
+    }
+
+    [Test]
+    public void Render_DiagramProvider_PutsSvgInHtmlAndMermaidInMarkdown()
+    {
+        DiagramRequest? seen = null;
+        var provider = new DelegateDiagramProvider(request =>
+        {
+            seen = request;
+            return [new ReportDiagram("landscape", "总体架构图", "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"test-svg\"><text>图</text></svg>", "flowchart LR\n  a --> b")];
+        });
+        var html = DocumentTestSupport.Render(DocumentTestSupport.Golden(),
+            new ReportOptions { Template = "overview", Format = DocumentFormat.Html, Diagrams = provider });
+        Assert.That(html, Does.Contain("<figure id=\"diagram-landscape\"><svg xmlns=\"http://www.w3.org/2000/svg\" id=\"test-svg\">"));
+        Assert.That(html, Does.Contain("<a href=\"#diagrams\">"));
+        Assert.That(seen!.Format, Is.EqualTo(DocumentFormat.Html));
+        var md = DocumentTestSupport.Render(DocumentTestSupport.Golden(),
+            new ReportOptions { Template = "overview", Format = DocumentFormat.Markdown, Diagrams = provider });
+        Assert.That(md, Does.Contain("```mermaid\nflowchart LR\n  a --> b\n```"));
+    }
+
+    [Test]
+    public void Render_NoDiagramProvider_LeavesTheDiagramSectionOut()
+    {
+        var html = DocumentTestSupport.Render(DocumentTestSupport.Golden(), new ReportOptions { Format = DocumentFormat.Html });
+        Assert.That(html, Does.Not.Contain("id=\"diagrams\""));
+    }
+
+    [Test]
+    public void BuiltInTemplates_EachHasMarkdownAndHtmlResources()
+    {
+        foreach (var name in ReportGenerator.BuiltInTemplates)
+        {
+            Assert.That(TemplateLoader.BuiltInFiles, Does.Contain(name + ".sbn-md").And.Contain(name + ".sbn-html"));
+        }
+    }
+
+    [Test]
+    public void Render_CustomTemplate_SeesTheViewModelAndHelpers()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("custom.sbn-md", "{{ model.name }}|{{ counts.systems }}|{{ findings.size }}|{{ t \"overview.title\" }}|{{ metrics.by_name.duplicate_rate.display }}|{{ code \"a`b\" }}|{{ percent 0.125 }}");
+        var text = DocumentTestSupport.Render(DocumentTestSupport.Golden(), new ReportOptions { Template = path, Language = Language.English });
+        Assert.That(text, Is.EqualTo("样例市电子政务（文档测试）|5|9|Top-level design assessment|80%|``a`b``|12.5%"));
+    }
+
+    [GeneratedRegex("\\sid=\"([^\"]+)\"")]
+    private static partial Regex IdAttribute();
+
+    [GeneratedRegex("href=\"#([^\"]+)\"")]
+    private static partial Regex LocalHref();
+
+    [GeneratedRegex("(src|href)\\s*=\\s*\"(https?:)?//|url\\(\\s*['\"]?(https?:)?//|@import", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalReference();
+}
