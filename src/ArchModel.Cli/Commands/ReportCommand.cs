@@ -60,12 +60,18 @@ internal static class ReportCommand
                     ? DocumentFormat.Html : DocumentFormat.Markdown,
             };
             var analysis = Analyzer.Analyze(load.Model);
+            var diagrams = new GraphvizDiagramProvider();
             var result = ReportGenerator.Render(load.Model, analysis, new ReportOptions
             {
                 Template = templateName,
                 Format = documentFormat,
                 Language = language,
+                Diagrams = diagrams,
             });
+            foreach (var problem in diagrams.Problems.Distinct())
+            {
+                stderr.WriteLine($"archmodel report: {problem[language]}");
+            }
             if (!result.Succeeded)
             {
                 foreach (var d in result.Diagnostics)
