@@ -215,7 +215,7 @@ public static class DiffOutput
             var met = m.TargetMet switch { true => L("是", "yes"), false => L("否", "no"), _ => "—" };
             var arrow = m.Improved switch { true => " ↗", false => " ↘", _ => "" };
             md.Append(CultureInfo.InvariantCulture,
-                $"| {m.Metric} | {Number(m.Before)} | {Number(m.After)} | {(m.Delta is { } d ? (d > 0 ? "+" : "") + Number(d) : "—")}{(m.Improved is null ? "" : m.Improved == true ? L("（改善）", " (better)") : L("（变差）", " (worse)"))} | {target} | {met} |\n");
+                $"| {MetricLabel(m.Metric, language)} | {Number(m.Before)} | {Number(m.After)} | {(m.Delta is { } d ? (d > 0 ? "+" : "") + Number(d) : "—")}{(m.Improved is null ? "" : m.Improved == true ? L("（改善）", " (better)") : L("（变差）", " (worse)"))} | {target} | {met} |\n");
             _ = arrow;
         }
         md.Append('\n');
@@ -252,12 +252,38 @@ public static class DiffOutput
                         before = FieldValues.Display(f.Before);
                         after = FieldValues.Display(f.After);
                     }
-                    md.Append(CultureInfo.InvariantCulture, $"| `{c.Id}` {Cell(c.DisplayName)} | {f.Field} | {Cell(before)} | {Cell(after)} |\n");
+                    md.Append(CultureInfo.InvariantCulture, $"| `{c.Id}`{(c.DisplayName == c.Id ? "" : " " + Cell(c.DisplayName))} | {f.Field} | {Cell(before)} | {Cell(after)} |\n");
                 }
             }
             md.Append('\n');
         }
         return md.ToString().TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>A metric's name for a planner: the Chinese term with the metric's key, or the key in English.</summary>
+    private static string MetricLabel(string metric, Language language)
+    {
+        if (language == Language.English)
+        {
+            return metric;
+        }
+        var zh = metric switch
+        {
+            MetricNames.DuplicateRate => "重复建设率",
+            MetricNames.IsolationRate => "孤立系统率",
+            MetricNames.ZombieRate => "建而不用率",
+            MetricNames.CrossAgencyFlowShare => "跨部门数据流占比",
+            MetricNames.HorizontalFlowShare => "横向数据流占比",
+            MetricNames.SharingRate => "数据共享率",
+            MetricNames.OpenDataRate => "数据开放率",
+            MetricNames.UnifiedNetworkRate => "统一网络接入率",
+            MetricNames.CloudRate => "上云率",
+            MetricNames.DomesticRate => "国产化率",
+            MetricNames.OnlineServiceRate => "网上服务率",
+            MetricNames.AvoidableAnnualCost => "可避免年运维费用（元）",
+            _ => null,
+        };
+        return zh is null ? metric : $"{zh} ({metric})";
     }
 
     private static string Values(IReadOnlyList<object?> values) => values.Count == 0 ? "—" : string.Join(", ", values.Select(FieldValues.Display));
