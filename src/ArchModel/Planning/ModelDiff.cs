@@ -197,7 +197,7 @@ public sealed class ModelDiff
                 added.Add(new ElementChange(ChangeKind.Added, a.Kind, id, null, null, a, []));
                 continue;
             }
-            var fields = CompareFields(beforeElements[beforeId], a);
+            var fields = CompareFields(beforeElements[beforeId], a, beforeElements.ContainsKey);
             if (fields.Count > 0)
             {
                 changed.Add(new ElementChange(ChangeKind.Changed, a.Kind, id, beforeId, beforeElements[beforeId], a, fields));
@@ -262,16 +262,16 @@ public sealed class ModelDiff
     }
 
     /// <summary>The fields that differ between two matched elements, ordinal by path.</summary>
-    internal static List<FieldChange> CompareFields(Element before, Element after)
+    internal static List<FieldChange> CompareFields(Element before, Element after, Func<string, bool> isBeforeId)
     {
         var result = new List<FieldChange>();
         if (before.Id != after.Id)
         {
             result.Add(new FieldChange("id", before.Id, after.Id, false));
         }
-        // formerIds: compared as a set, without the id through which the element was matched.
+        // formerIds: compared as a set, without the as-is ids they name (those are what the diff matched on).
         var formerBefore = FieldValues.Set("formerIds", before.FormerIds);
-        var formerAfter = FieldValues.Set("formerIds", after.FormerIds.Where(id => id != before.Id));
+        var formerAfter = FieldValues.Set("formerIds", after.FormerIds.Where(id => !isBeforeId(id)));
         var beforeFields = FieldValues.Of(before).Append(formerBefore).ToDictionary(static f => f.Path, StringComparer.Ordinal);
         var afterFields = FieldValues.Of(after).Append(formerAfter).ToDictionary(static f => f.Path, StringComparer.Ordinal);
         foreach (var path in beforeFields.Keys.Union(afterFields.Keys, StringComparer.Ordinal))
