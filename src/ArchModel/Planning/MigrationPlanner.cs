@@ -170,13 +170,14 @@ internal sealed class PlanBuilder
     {
         var wasGone = before.Status is SystemStatus.Retiring or SystemStatus.Retired;
         var isGone = after.Status is SystemStatus.Retiring or SystemStatus.Retired;
-        if (isGone && (!wasGone || (before.Status == SystemStatus.Retiring && after.Status == SystemStatus.Retired)))
+        if (before.Status == SystemStatus.Retired && after.Status == SystemStatus.Retired)
+        {
+            // Out of service in both: only the record changes.
+            return static _ => StepAction.Update;
+        }
+        if (isGone && (!wasGone || after.Status == SystemStatus.Retired))
         {
             return static _ => StepAction.RetireSystem;
-        }
-        if (isGone)
-        {
-            return static _ => StepAction.Update;
         }
         var live = before.Status != after.Status && after.Status is SystemStatus.Operational or SystemStatus.Building
             && (wasGone || before.Status < after.Status);
