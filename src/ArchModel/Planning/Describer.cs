@@ -153,9 +153,10 @@ internal static class Describer
             {
                 var v = (Service)c.After!;
                 var systems = Names(plan, v.Systems);
-                var channels = string.Join("、", v.Channels.Select(static ch => JsonNames.Of(ch)));
+                var channels = string.Join("、", v.Channels.Select(static ch => Channel(JsonNames.Of(ch))));
+                var channelsEn = string.Join(", ", v.Channels.Select(static ch => JsonNames.Of(ch)));
                 return T($"上线政务服务{subject.Zh}{(channels.Length > 0 ? $"（渠道：{channels}）" : "")}{(systems.Zh.Length > 0 ? "，依托" + systems.Zh : "")}",
-                    $"Launch public service {subject.En}{(channels.Length > 0 ? $" (channels: {channels.Replace("、", ", ", StringComparison.Ordinal)})" : "")}{(systems.En.Length > 0 ? ", run on " + systems.En : "")}");
+                    $"Launch public service {subject.En}{(channelsEn.Length > 0 ? $" (channels: {channelsEn})" : "")}{(systems.En.Length > 0 ? ", run on " + systems.En : "")}");
             }
             case StepAction.ChangeService:
             {
@@ -286,31 +287,77 @@ internal static class Describer
         return new(string.Join("；", zh), string.Join("; ", en));
     }
 
+    /// <summary>A field's name in Chinese for the fields planners see most; the JSON path otherwise.</summary>
+    private static string FieldLabel(string field) => field switch
+    {
+        "id" => "标识",
+        "name" => "名称",
+        "description" => "说明",
+        "tags" => "标签",
+        "owner" => "责任单位",
+        "aliases" => "别名",
+        "capabilities" => "能力",
+        "status" => "状态",
+        "holds" => "持有数据",
+        "project" => "所属项目",
+        "protectionLevel" => "等保级别",
+        "usage.registeredUsers" => "注册用户数",
+        "usage.monthlyActiveUsers" => "月活跃用户数",
+        "cost.build" => "建设投资",
+        "cost.annualOperation" => "年运维费用",
+        "channels" => "服务渠道",
+        "systems" => "支撑系统",
+        "carries" => "交换数据",
+        "via" => "传输网络",
+        "mode" => "交换方式",
+        "from" => "发送方",
+        "to" => "接收方",
+        "delivers" => "交付系统",
+        "budget" => "预算",
+        "networks" => "接入网络",
+        "shared" => "共享",
+        "sharing" => "共享属性",
+        _ => field,
+    };
+
     private static LocalizedText FieldText(PlanBuilder plan, FieldChange? c)
     {
         if (c is null) return T("—", "—");
+        var label = FieldLabel(c.Field);
         if (c.Field is "description" || c.Field.StartsWith("properties.", StringComparison.Ordinal) && c.Before is string { Length: > 40 })
         {
-            return T($"{c.Field} 已修改", $"{c.Field} revised");
+            return T($"{label}已修订", $"{c.Field} revised");
         }
         if (c.IsSet)
         {
-            var added = c.AddedValues.Select(v => v is string s ? Ref(plan, s) : new Pair(FieldValues.Display(v), FieldValues.Display(v))).ToList();
-            var removed = c.RemovedValues.Select(v => v is string s ? Ref(plan, s) : new Pair(FieldValues.Display(v), FieldValues.Display(v))).ToList();
+            Pair Item(object? v) => v is string s ? (c.Field == "channels" ? new Pair(Channel(s), s) : Ref(plan, s)) : new Pair(FieldValues.Display(v), FieldValues.Display(v));
+            var added = c.AddedValues.Select(Item).ToList();
+            var removed = c.RemovedValues.Select(Item).ToList();
             var zh = new List<string>();
             var en = new List<string>();
-            if (added.Count > 0) { zh.Add("增加 " + string.Join("、", added.Select(static p => p.Zh))); en.Add("add " + string.Join(", ", added.Select(static p => p.En))); }
-            if (removed.Count > 0) { zh.Add("去掉 " + string.Join("、", removed.Select(static p => p.Zh))); en.Add("remove " + string.Join(", ", removed.Select(static p => p.En))); }
-            return T($"{c.Field} {string.Join("，", zh)}", $"{c.Field}: {string.Join(", ", en)}");
+            if (added.Count > 0) { zh.Add("增加" + string.Join("、", added.Select(static p => p.Zh))); en.Add("add " + string.Join(", ", added.Select(static p => p.En))); }
+            if (removed.Count > 0) { zh.Add("去掉" + string.Join("、", removed.Select(static p => p.Zh))); en.Add("remove " + string.Join(", ", removed.Select(static p => p.En))); }
+            return T($"{label}{string.Join("，", zh)}", $"{c.Field}: {string.Join(", ", en)}");
         }
         var before = c.Before is string b ? Ref(plan, b) : new Pair(FieldValues.Display(c.Before), FieldValues.Display(c.Before));
         var after = c.After is string a ? Ref(plan, a) : new Pair(FieldValues.Display(c.After), FieldValues.Display(c.After));
-        return T($"{c.Field} {before.Zh} → {after.Zh}", $"{c.Field} {before.En} → {after.En}");
+        return T($"{label} {before.Zh} → {after.Zh}", $"{c.Field} {before.En} → {after.En}");
     }
 
     /// <summary>A string value: the element it names when it is an id, else the text itself.</summary>
     private static Pair Ref(PlanBuilder plan, string value) =>
         plan.AnyElement(value) is { } e and not Flow ? Name(plan, value) : new(value, value);
+
+    private static string Channel(string channel) => channel switch
+    {
+        "web" => "网站",
+        "mobile" => "移动应用",
+        "wechat" => "微信",
+        "counter" => "窗口",
+        "hotline" => "热线",
+        "kiosk" => "自助终端",
+        _ => "其他渠道",
+    };
 
     private static Pair Via(string via) => via switch
     {
