@@ -438,6 +438,10 @@ internal sealed class PlanBuilder
                     break;
                 case StepAction.BuildNetwork or StepAction.UpdateNetwork:
                     Edge(Step(((Network)after!).Owner, StepAction.Register), step);
+                    if (step.Action == StepAction.BuildNetwork)
+                    {
+                        step.Elements.UnionWith(((Network)after).Links.Select(static l => l.To));
+                    }
                     break;
                 case StepAction.LinkNetworks:
                     foreach (var link in step.Changes.SelectMany(static c => c.AddedValues).OfType<IReadOnlyDictionary<string, object?>>())
@@ -457,6 +461,7 @@ internal sealed class PlanBuilder
                     foreach (var n in p.Networks)
                     {
                         Edge(Step(n, StepAction.BuildNetwork), step);
+                        step.Elements.Add(n);
                     }
                     break;
                 }
