@@ -168,6 +168,21 @@ internal static class Describer
                 var f = (Flow)c.Before!;
                 var replaced = step.Elements.Where(e => e != step.Subject && plan.AnyElement(e) is Flow).ToList();
                 var by = replaced.Count > 0 ? ($"，已由数据流 {string.Join("、", replaced)} 替代", $", now replaced by flow {string.Join(", ", replaced)}") : ("", "");
+                if (replaced.Count == 0)
+                {
+                    // No flow takes its place: it ends when a retiring end's replacement has taken over its users.
+                    foreach (var end in new[] { plan.Map(f.From), plan.Map(f.To) }.Distinct())
+                    {
+                        var retire = plan.StepsOf(end).FirstOrDefault(static s => s.Action == StepAction.RetireSystem);
+                        var successors = retire is null ? [] : plan.Replacements(retire).ToList();
+                        if (successors.Count > 0)
+                        {
+                            var names = Names(plan, successors);
+                            by = ($"，{Name(plan, end).Zh}的业务由{names.Zh}承接后不再需要", $", no longer needed once {names.En} has taken over from {Name(plan, end).En}");
+                            break;
+                        }
+                    }
+                }
                 return T($"停用数据流 {f.Id}（{Name(plan, plan.Map(f.From)).Zh} → {Name(plan, plan.Map(f.To)).Zh}）{by.Item1}",
                     $"Stop flow {f.Id} ({Name(plan, plan.Map(f.From)).En} → {Name(plan, plan.Map(f.To)).En}){by.Item2}");
             }
