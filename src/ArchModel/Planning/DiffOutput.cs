@@ -175,7 +175,7 @@ public static class DiffOutput
         var md = new StringBuilder();
         var beforeName = ModelName(diff.Before);
         var afterName = ModelName(diff.After);
-        md.Append($"# {L("迁移规划", "Migration plan")}：{beforeName} → {afterName}\n\n".Replace("：", zh ? "：" : ": ", StringComparison.Ordinal));
+        md.Append(CultureInfo.InvariantCulture, $"# {L("迁移规划：", "Migration plan: ")}{beforeName} → {afterName}\n\n");
         md.Append(Summary(diff, plan, language)).Append("\n\n");
 
         md.Append(CultureInfo.InvariantCulture, $"## {L("实施步骤", "Steps")}\n\n");
@@ -213,10 +213,8 @@ public static class DiffOutput
         {
             var target = m.Target is { } t ? (m.Direction == Analysis.MetricDirection.Higher ? "≥ " : "≤ ") + Number(t) : "—";
             var met = m.TargetMet switch { true => L("是", "yes"), false => L("否", "no"), _ => "—" };
-            var arrow = m.Improved switch { true => " ↗", false => " ↘", _ => "" };
             md.Append(CultureInfo.InvariantCulture,
                 $"| {MetricLabel(m.Metric, language)} | {Number(m.Before)} | {Number(m.After)} | {(m.Delta is { } d ? (d > 0 ? "+" : "") + Number(d) : "—")}{(m.Improved is null ? "" : m.Improved == true ? L("（改善）", " (better)") : L("（变差）", " (worse)"))} | {target} | {met} |\n");
-            _ = arrow;
         }
         md.Append('\n');
 
@@ -330,7 +328,7 @@ public static class DiffOutput
         var range = first == last ? $"{first}" : $"{first}–{last}";
         return language == Language.Chinese
             ? $"第{Ordinal((int)phase.Phase)}阶段：{phase.Name.Chinese}（步骤 {range}）"
-            : $"Phase {(int)phase.Phase}: {phase.Name.English} (steps {range})";
+            : $"Phase {(int)phase.Phase}: {phase.Name.English} ({(first == last ? "step" : "steps")} {range})";
     }
 
     private static string Ordinal(int n) => n switch { 1 => "一", 2 => "二", 3 => "三", 4 => "四", 5 => "五", _ => "六" };

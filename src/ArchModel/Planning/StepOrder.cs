@@ -29,14 +29,15 @@ internal static class StepOrder
         var acyclic = edgeList.Where(e => !(InCycle(e.Before) && components[e.Before] == components[e.After])).ToList();
 
         // Phases: a step is never in an earlier phase than a step it depends on.
+        var incoming = acyclic.ToLookup(static e => e.After, static e => e.Before);
         var phase = byKey.ToDictionary(static s => s, static s => s.BasePhase);
         foreach (var step in Sort(byKey, acyclic, s => (s.BasePhase, s.Index)))
         {
-            foreach (var e in acyclic.Where(e => e.After == step))
+            foreach (var before in incoming[step])
             {
-                if (phase[e.Before] > phase[step])
+                if (phase[before] > phase[step])
                 {
-                    phase[step] = phase[e.Before];
+                    phase[step] = phase[before];
                 }
             }
         }
@@ -55,7 +56,7 @@ internal static class StepOrder
             Subject = s.Subject,
             Kind = s.Kind,
             Elements = s.Elements.ToList(),
-            After = acyclic.Where(e => e.After == s).Select(e => order[e.Before]).Distinct().Order().ToList(),
+            After = incoming[s].Select(b => order[b]).Distinct().Order().ToList(),
             Description = s.Description,
             Changes = s.Changes,
         }).ToList();
