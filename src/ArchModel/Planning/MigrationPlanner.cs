@@ -71,6 +71,9 @@ internal sealed class PlanBuilder
     private readonly Dictionary<string, List<DraftStep>> _bySubject = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _replacements = new(StringComparer.Ordinal);
 
+    /// <summary>The most equally scored replacements a retired system may have; more is ambiguous, and none is chosen.</summary>
+    internal const int MaxReplacements = 3;
+
     public PlanBuilder(ModelDiff diff) => _diff = diff;
 
     public List<DraftStep> Steps { get; } = [];
@@ -339,7 +342,8 @@ internal sealed class PlanBuilder
                 }
             }
         }
-        var list = result.ToList();
+        // More than three equally good candidates is no evidence for any of them.
+        var list = result.Count <= MaxReplacements ? result.ToList() : [];
         _replacements[retire.Subject] = list;
         return list;
     }

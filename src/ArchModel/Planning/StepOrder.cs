@@ -15,10 +15,11 @@ internal static class StepOrder
         {
             byKey[i].Index = i;
         }
+        // Edges come from a set, so there are no parallel edges to refuse (and refusing them costs a scan per edge).
         var edgeList = edges.OrderBy(static e => e.Before.Index).ThenBy(static e => e.After.Index).ToList();
 
         // Cycles: every strongly connected component of more than one step.
-        var full = new AdjacencyGraph<DraftStep, Edge<DraftStep>>(allowParallelEdges: false);
+        var full = new AdjacencyGraph<DraftStep, Edge<DraftStep>>(allowParallelEdges: true);
         full.AddVertexRange(byKey);
         full.AddEdgeRange(edgeList.Select(static e => new Edge<DraftStep>(e.Before, e.After)));
         var components = new Dictionary<DraftStep, int>();
@@ -76,7 +77,7 @@ internal static class StepOrder
     /// </summary>
     private static List<DraftStep> Sort<TKey>(IReadOnlyList<DraftStep> steps, IReadOnlyList<(DraftStep Before, DraftStep After)> edges, Func<DraftStep, TKey> key)
     {
-        var graph = new AdjacencyGraph<DraftStep, Edge<DraftStep>>(allowParallelEdges: false);
+        var graph = new AdjacencyGraph<DraftStep, Edge<DraftStep>>(allowParallelEdges: true);
         graph.AddVertexRange(steps.OrderByDescending(key));
         graph.AddEdgeRange(edges.OrderByDescending(e => key(e.After)).Select(static e => new Edge<DraftStep>(e.Before, e.After)));
         return graph.TopologicalSort().ToList();
