@@ -123,6 +123,24 @@ public sealed class MigrationPlannerTests
         AssertBefore(plan, StepOf(plan, StepAction.Connect, "flow.c-shared"), retire);
     }
 
+    [TestCase(3, 3)]
+    [TestCase(4, 0)]
+    public void Plan_TiedReplacementCandidates_KeptUpToThree(int candidates, int expected)
+    {
+        TestModel Model(bool after)
+        {
+            var m = new TestModel().Agency("ag.a").Agency("ag.b")
+                .System("sys.old", "ag.b", caps: ["cap.x"], status: after ? SystemStatus.Retired : SystemStatus.Operational);
+            for (var i = 0; i < candidates; i++)
+            {
+                m.System($"sys.c{i}", "ag.a", caps: ["cap.x"], usedBy: ["ag.b"]);
+            }
+            return m;
+        }
+        var retire = StepOf(Plan(Model(false), Model(true)), StepAction.RetireSystem, "sys.old");
+        Assert.That(retire.Elements, Has.Count.EqualTo(1 + expected));
+    }
+
     [Test]
     public void Plan_FlowRedirectedToTheReplacement_BeforeTheRetirement()
     {
