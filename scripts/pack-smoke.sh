@@ -19,4 +19,5 @@ unzip -p "$lib" ArchModel.nuspec | grep -q '<license type="expression">MIT</lice
 dotnet tool install ArchModel.Cli --version "$version" --tool-path "$out/tool" --add-source "$out/packages" >/dev/null
 "$out/tool/archmodel" validate models/quickstart/model.json
 "$out/tool/archmodel" validate models/demo-province/model.json --quiet
+"$out/tool/archmodel" diff models/demo-province/model.json models/demo-province-2020/model.json --format json >/dev/null
 echo "tool installed from its package and ran: ok"
