@@ -25,4 +25,5 @@ dotnet tool install ArchModel.Cli --version "$version" --tool-path "$out/tool" -
 "$out/tool/archmodel" validate models/demo-province/model.json --quiet
 "$out/tool/archmodel" report models/demo-province/model.json --template overview --format html --output "$out/overview.html"
 grep -q '顶层设计现状评估报告' "$out/overview.html" || { echo "the packaged tool wrote no overview report" >&2; exit 1; }
+"$out/tool/archmodel" diff models/demo-province/model.json models/demo-province-2020/model.json --format json >/dev/null
 echo "tool installed from its package and ran: ok"

@@ -19,6 +19,7 @@ internal static class CliApp
             SchemaCommand.Create(stdout, stderr),
             InitCommand.Create(stdout, stderr),
             ReportCommand.Create(stdout, stderr),
+            DiffCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,202 @@
+using ArchModel.Diagnostics;
+using ArchModel.Model;
+
+namespace ArchModel.Planning;
+
+/// <summary>What a migration step does. The declaration order is the tie-break order within a phase.</summary>
+public enum StepAction
+{
+    /// <summary>Record a new agency or capability (机构、能力登记).</summary>
+    Register,
+    /// <summary>Start a new IT project (项目立项).</summary>
+    StartProject,
+    /// <summary>Build a network (建设网络).</summary>
+    BuildNetwork,
+    /// <summary>Build a hosting platform (建设平台).</summary>
+    BuildPlatform,
+    /// <summary>Add, remove or change links between networks (网络互联).</summary>
+    LinkNetworks,
+    /// <summary>Change a network's other fields (owner, classification, …).</summary>
+    UpdateNetwork,
+    /// <summary>Change a platform's fields (networks it is attached to, sharing, …).</summary>
+    UpdatePlatform,
+    /// <summary>Build a new system (建设系统).</summary>
+    BuildSystem,
+    /// <summary>Put a planned or building system (or a retired one again) into operation (上线).</summary>
+    GoLive,
+    /// <summary>Move a system onto other networks (迁移网络).</summary>
+    MoveToNetwork,
+    /// <summary>Move a system onto another platform (迁移上云).</summary>
+    MoveToPlatform,
+    /// <summary>Replace a system's components (国产化替代).</summary>
+    Localize,
+    /// <summary>Open a system to more (or fewer) agencies (统建共用).</summary>
+    ShareSystem,
+    /// <summary>Register a new data resource in the catalogue (资源编目).</summary>
+    RegisterData,
+    /// <summary>Change how a data resource may be shared (共享属性).</summary>
+    ShareData,
+    /// <summary>Publish a data resource as open data, or withdraw it (数据开放).</summary>
+    OpenData,
+    /// <summary>Set up a new data exchange, or reactivate one (数据对接).</summary>
+    Connect,
+    /// <summary>Change an exchange: its endpoints, data, networks or mode (调整数据流).</summary>
+    ChangeFlow,
+    /// <summary>Offer a new public service (上线服务).</summary>
+    LaunchService,
+    /// <summary>Change a service's systems or channels (调整服务).</summary>
+    ChangeService,
+    /// <summary>Stop a data exchange (停用数据流).</summary>
+    Disconnect,
+    /// <summary>Withdraw a public service (撤销服务).</summary>
+    WithdrawService,
+    /// <summary>Retire a system (系统下线).</summary>
+    RetireSystem,
+    /// <summary>Retire a data resource (撤销资源).</summary>
+    RetireData,
+    /// <summary>Retire a platform (平台关停).</summary>
+    RetirePlatform,
+    /// <summary>Retire a network (网络撤并).</summary>
+    RetireNetwork,
+    /// <summary>Remove an agency, capability or project from the records.</summary>
+    Deregister,
+    /// <summary>Move a project to its next stage (项目验收、评价…).</summary>
+    AdvanceProject,
+    /// <summary>Update the inventory record of an element (台账更新): fields no other action covers.</summary>
+    Update,
+}
+
+/// <summary>The named phases of a plan, in the order a planning office schedules them.</summary>
+public enum PlanPhase
+{
+    /// <summary>准备：agencies, capabilities and projects on record.</summary>
+    Prepare = 1,
+    /// <summary>夯实基础：networks and platforms built, linked and changed.</summary>
+    Foundations = 2,
+    /// <summary>系统建设与迁移：systems built, moved, localized and shared.</summary>
+    Systems = 3,
+    /// <summary>互联互通与数据共享：flows connected or changed, data registered, shared and opened, services.</summary>
+    ConnectAndShare = 4,
+    /// <summary>整合下线：flows stopped, systems, data, platforms and networks retired.</summary>
+    Retire = 5,
+    /// <summary>验收与台账：projects advanced, inventory records updated.</summary>
+    CloseOut = 6,
+}
+
+/// <summary>One step of a migration plan.</summary>
+/// <remarks>Immutable. <see cref="After"/> only names steps with a smaller <see cref="Order"/>.</remarks>
+public sealed record MigrationStep
+{
+    /// <summary>The step's number, from 1, in the order the steps are carried out.</summary>
+    public required int Order { get; init; }
+
+    /// <summary>What the step does.</summary>
+    public required StepAction Action { get; init; }
+
+    /// <summary>The phase the step belongs to.</summary>
+    public required PlanPhase Phase { get; init; }
+
+    /// <summary>The id of the element the step acts on (its to-be id when it has one).</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>The subject's kind.</summary>
+    public required ElementKind Kind { get; init; }
+
+    /// <summary>The subject and the elements the step involves (targets, replacements, counterparts), sorted ordinally.</summary>
+    public required IReadOnlyList<string> Elements { get; init; }
+
+    /// <summary>The numbers of the steps that must be done first, ascending.</summary>
+    public required IReadOnlyList<int> After { get; init; }
+
+    /// <summary>What to do, for a planner, in Chinese and English.</summary>
+    public required LocalizedText Description { get; init; }
+
+    /// <summary>The field changes the step carries out (all of the element's changes for a build or a retirement).</summary>
+    public required IReadOnlyList<FieldChange> Changes { get; init; }
+
+    /// <summary>The JSON spelling of <see cref="Action"/>, e.g. <c>move-to-platform</c>.</summary>
+    public string ActionName => JsonNames.Of(Action);
+}
+
+/// <summary>A phase of a plan and its steps.</summary>
+/// <param name="Phase">Which phase.</param>
+/// <param name="Name">Its name for a planner.</param>
+/// <param name="Steps">The numbers of its steps, ascending and consecutive.</param>
+public sealed record MigrationPhase(PlanPhase Phase, LocalizedText Name, IReadOnlyList<int> Steps);
+
+/// <summary>Steps that depend on each other in a circle, so that no order satisfies all their dependencies.</summary>
+/// <param name="Steps">The numbers of the steps in the cycle, ascending.</param>
+/// <param name="Dependencies">The dependencies among them that the order could not honour, as (step, must come after) pairs.</param>
+public sealed record DependencyCycle(IReadOnlyList<int> Steps, IReadOnlyList<(int Step, int After)> Dependencies);
+
+/// <summary>The ordered plan that takes the as-is model to the to-be model.</summary>
+/// <remarks>Immutable. Steps are in execution order; phases are consecutive ranges of steps.</remarks>
+public sealed class MigrationPlan
+{
+    internal MigrationPlan(IReadOnlyList<MigrationStep> steps, IReadOnlyList<MigrationPhase> phases, IReadOnlyList<DependencyCycle> cycles)
+    {
+        Steps = steps;
+        Phases = phases;
+        Cycles = cycles;
+    }
+
+    /// <summary>The steps, in order (<see cref="MigrationStep.Order"/> 1, 2, …).</summary>
+    public IReadOnlyList<MigrationStep> Steps { get; }
+
+    /// <summary>The phases that have steps, in order.</summary>
+    public IReadOnlyList<MigrationPhase> Phases { get; }
+
+    /// <summary>Dependency cycles found (normally none); their steps are still in <see cref="Steps"/>, in tie-break order.</summary>
+    public IReadOnlyList<DependencyCycle> Cycles { get; }
+
+    /// <summary>Whether there is nothing to do.</summary>
+    public bool IsEmpty => Steps.Count == 0;
+
+    /// <summary>The step with this number.</summary>
+    public MigrationStep this[int order] => Steps[order - 1];
+
+    /// <summary>The name of a phase in both languages.</summary>
+    public static LocalizedText PhaseName(PlanPhase phase) => phase switch
+    {
+        PlanPhase.Prepare => new("准备", "Prepare"),
+        PlanPhase.Foundations => new("夯实基础设施", "Build foundations"),
+        PlanPhase.Systems => new("系统建设与迁移", "Build and migrate systems"),
+        PlanPhase.ConnectAndShare => new("互联互通与数据共享", "Connect and share data"),
+        PlanPhase.Retire => new("整合下线", "Consolidate and retire"),
+        _ => new("验收与台账更新", "Close out and update records"),
+    };
+
+    /// <summary>The name of an action in both languages.</summary>
+    public static LocalizedText ActionLabel(StepAction action) => action switch
+    {
+        StepAction.Register => new("登记", "Register"),
+        StepAction.StartProject => new("项目立项", "Start project"),
+        StepAction.BuildNetwork => new("建设网络", "Build network"),
+        StepAction.BuildPlatform => new("建设平台", "Build platform"),
+        StepAction.LinkNetworks => new("网络互联", "Link networks"),
+        StepAction.UpdateNetwork => new("调整网络", "Change network"),
+        StepAction.UpdatePlatform => new("调整平台", "Change platform"),
+        StepAction.BuildSystem => new("建设系统", "Build system"),
+        StepAction.GoLive => new("系统上线", "Go live"),
+        StepAction.MoveToNetwork => new("迁移网络", "Move to network"),
+        StepAction.MoveToPlatform => new("迁移平台", "Move to platform"),
+        StepAction.Localize => new("国产化替代", "Localize components"),
+        StepAction.ShareSystem => new("统建共用", "Share system"),
+        StepAction.RegisterData => new("资源编目", "Register data"),
+        StepAction.ShareData => new("调整共享属性", "Change data sharing"),
+        StepAction.OpenData => new("数据开放", "Open data"),
+        StepAction.Connect => new("数据对接", "Connect"),
+        StepAction.ChangeFlow => new("调整数据流", "Change flow"),
+        StepAction.LaunchService => new("服务上线", "Launch service"),
+        StepAction.ChangeService => new("调整服务", "Change service"),
+        StepAction.Disconnect => new("停用数据流", "Disconnect"),
+        StepAction.WithdrawService => new("撤销服务", "Withdraw service"),
+        StepAction.RetireSystem => new("系统下线", "Retire system"),
+        StepAction.RetireData => new("撤销资源", "Retire data"),
+        StepAction.RetirePlatform => new("关停平台", "Retire platform"),
+        StepAction.RetireNetwork => new("撤并网络", "Retire network"),
+        StepAction.Deregister => new("注销", "Deregister"),
+        StepAction.AdvanceProject => new("项目推进", "Advance project"),
+        _ => new("更新台账", "Update record"),
+    };
+}
