@@ -110,30 +110,41 @@ internal static class NameSimilarityIndex
 
     /// <summary>
     /// Every pair of names of different owners (the <c>Owner</c> index, e.g. a system) whose similarity is ≥
-    /// <paramref name="threshold"/> (inclusive), each pair once, as (owner, owner, similarity).
+    /// <paramref name="threshold"/> (inclusive), as (owner, owner, similarity); a pair may come more than once
+    /// when owners have several names.
     /// </summary>
-    public static IEnumerable<(int A, int B, double Similarity)> SimilarPairs(
-        IReadOnlyList<(int Owner, string Normalized)> names, double threshold, CancellationToken cancellationToken = default)
+    /// <param name="names">The names with their owners.</param>
+    /// <param name="threshold">The similarity threshold, inclusive.</param>
+    /// <param name="cancellationToken">Cancels the join.</param>
+    /// <param name="indexed">For a bipartite join: which names form the indexed side; only pairs of one indexed
+    /// and one other name are returned. <see langword="null"/> (the default) joins all names with each other.</param>
+    public static List<(int A, int B, double Similarity)> SimilarPairs(
+        IReadOnlyList<(int Owner, string Normalized)> names, double threshold, CancellationToken cancellationToken = default,
+        IReadOnlyList<bool>? indexed = null)
     {
-        var singles = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var multi = new List<(int Owner, string[] Chars)>();
-        foreach (var (owner, normalized) in names)
+        var singles = new Dictionary<string, List<(int Owner, bool Side)>>(StringComparer.Ordinal);
+        var multi = new List<(int Owner, bool Side, string[] Chars)>();
+        for (var n = 0; n < names.Count; n++)
         {
+            var (owner, normalized) = names[n];
             if (normalized.Length == 0)
             {
                 continue;
             }
+            var side = indexed?[n] ?? true;
             var chars = Characters(normalized);
             if (chars.Length == 1)
             {
                 if (!singles.TryGetValue(chars[0], out var list)) singles[chars[0]] = list = [];
-                list.Add(owner);
+                list.Add((owner, side));
             }
             else
             {
-                multi.Add((owner, chars));
+                multi.Add((owner, side, chars));
             }
         }
+        var bipartite = indexed is not null;
+        bool Pairable(bool x, bool y) => !bipartite || x != y;
 
         var result = new List<(int, int, double)>();
         if (1.0 >= threshold)
@@ -144,13 +155,15 @@ internal static class NameSimilarityIndex
                 {
                     for (var j = i + 1; j < bucket.Count; j++)
                     {
-                        if (bucket[i] != bucket[j]) result.Add((bucket[i], bucket[j], 1.0));
+                        if (bucket[i].Owner != bucket[j].Owner && Pairable(bucket[i].Side, bucket[j].Side))
+                        {
+                            result.Add((bucket[i].Owner, bucket[j].Owner, 1.0));
+                        }
                     }
                 }
             }
         }
 
-        // Bigram sets as sorted arrays of token ranks (rarest first).
         var sets = multi.Select(static m =>
         {
             var set = new HashSet<string>(StringComparer.Ordinal);
@@ -165,7 +178,7 @@ internal static class NameSimilarityIndex
                 cancellationToken.ThrowIfCancellationRequested();
                 for (var j = i + 1; j < sets.Length; j++)
                 {
-                    if (multi[i].Owner != multi[j].Owner)
+                    if (multi[i].Owner != multi[j].Owner && Pairable(multi[i].Side, multi[j].Side))
                     {
                         result.Add((multi[i].Owner, multi[j].Owner, 2.0 * sets[i].Count(sets[j].Contains) / (sets[i].Count + sets[j].Count)));
                     }
@@ -174,6 +187,7 @@ internal static class NameSimilarityIndex
             return result;
         }
 
+        // Bigram sets as sorted arrays of token ranks (rarest first).
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var set in sets)
         {
@@ -185,16 +199,20 @@ internal static class NameSimilarityIndex
 
         // Signatures. Let c1 < c2 < c3 be the rarest bigrams two similar names A and B share (overlap o). A name
         // has at most |A|−α ≥ |A|−o bigrams outside the overlap, so its first |A|−α+k bigrams hold c1..ck for
-        // any k ≤ o. Each name is indexed under every k-combination of that prefix, with k = min(3, α), and a
-        // name probes with k = 1..its own k: when A comes before B (|A| ≤ |B|), k_A ≤ k_B and k_A ≤ α_A ≤ o,
-        // so B's probe with k_A finds the combination (c1..ck) that A was indexed under. Combinations of rare
-        // bigrams are far more selective than single ones, whose postings grow with the model.
-        var order = Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Length).ThenBy(static i => i).ToArray();
+        // any k ≤ o. Symmetric join: each name is indexed under every k-combination of that prefix, with
+        // k = min(3, α), and probes with k = 1..its own k: when A comes before B (|A| ≤ |B|), k_A ≤ k_B and
+        // k_A ≤ α_A ≤ o, so B's probe with k_A finds the combination (c1..ck) A was indexed under. Bipartite
+        // join: indexed names are indexed under k = 1..3 (prefixes clamped to the name), the others probe with
+        // k = min(3, α) ≤ o. Combinations of rare bigrams are far more selective than single ones, whose
+        // postings grow with the model.
+        const double Epsilon = 1e-9;
+        var ratio = threshold / (2 - threshold);
+        var order = bipartite
+            ? Enumerable.Range(0, tokens.Length).OrderBy(i => multi[i].Side ? 0 : 1).ThenBy(static i => i).ToArray()
+            : Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Length).ThenBy(static i => i).ToArray();
         var postings = new Dictionary<(int K, int A, int B, int C), List<int>>();
         var stamp = new int[tokens.Length];
         Array.Fill(stamp, -1);
-        const double Epsilon = 1e-9;
-        var ratio = threshold / (2 - threshold);
         var probe = new List<(int, int, int, int)>();
         var own = new List<(int, int, int, int)>();
         foreach (var r in order)
@@ -206,15 +224,31 @@ internal static class NameSimilarityIndex
             {
                 continue; // threshold above 1: nothing is similar
             }
-            var minSize = ratio * a.Length - Epsilon;
             var kOwn = Math.Min(3, alpha);
             probe.Clear();
-            for (var k = 1; k <= kOwn; k++)
+            own.Clear();
+            if (!bipartite)
             {
-                own.Clear();
-                Combinations(a, Math.Min(a.Length, a.Length - alpha + k), k, own);
-                probe.AddRange(own);
+                for (var k = 1; k <= kOwn; k++)
+                {
+                    own.Clear();
+                    Combinations(a, Math.Min(a.Length, a.Length - alpha + k), k, own);
+                    probe.AddRange(own);
+                }
+                // `own` now holds the combinations of size kOwn: the ones this name is indexed under.
             }
+            else if (multi[r].Side)
+            {
+                for (var k = 1; k <= 3; k++)
+                {
+                    Combinations(a, Math.Min(a.Length, a.Length - alpha + k), k, own);
+                }
+            }
+            else
+            {
+                Combinations(a, Math.Min(a.Length, a.Length - alpha + kOwn), kOwn, probe);
+            }
+
             foreach (var signature in probe)
             {
                 if (!postings.TryGetValue(signature, out var list))
@@ -229,7 +263,7 @@ internal static class NameSimilarityIndex
                     }
                     stamp[q] = r;
                     var b = tokens[q];
-                    if (b.Length < minSize || multi[q].Owner == multi[r].Owner)
+                    if (b.Length < ratio * a.Length - Epsilon || a.Length < ratio * b.Length - Epsilon || multi[q].Owner == multi[r].Owner)
                     {
                         continue;
                     }
@@ -240,7 +274,6 @@ internal static class NameSimilarityIndex
                     }
                 }
             }
-            // `own` holds the combinations of size kOwn: the ones this name is indexed under.
             foreach (var signature in own)
             {
                 if (!postings.TryGetValue(signature, out var list)) postings[signature] = list = [];
