@@ -26,6 +26,12 @@ public abstract class FamilyBenchmark
             Cache[Systems] = built = (model, ModelGraph.Build(model));
         }
         (Model, Graph) = built;
+        AfterSetup();
+    }
+
+    /// <summary>Extra set-up of a benchmark class, after the model and graph exist.</summary>
+    protected virtual void AfterSetup()
+    {
     }
 
     protected AnalysisResult Run(string prefix) => Analyzer.Analyze(Graph, Families.Options(prefix));
@@ -77,10 +83,8 @@ public class MetricsBenchmark : FamilyBenchmark
 {
     private IReadOnlyList<Finding> _findings = [];
 
-    [GlobalSetup(Target = nameof(Metrics))]
-    public void SetupFindings()
+    protected override void AfterSetup()
     {
-        Setup();
         _findings = Analyzer.Analyze(Graph, new AnalysisOptions { ComputeMetrics = false }).Findings;
     }
 
