@@ -25,9 +25,21 @@ public static class Analyzer
     public static AnalysisResult Analyze(ArchitectureModel model, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        options ??= AnalysisOptions.Default;
         cancellationToken.ThrowIfCancellationRequested();
-        var graph = ModelGraph.Build(model);
+        return Analyze(ModelGraph.Build(model), options, cancellationToken);
+    }
+
+    /// <summary>Analyses a model whose graph views were already built (to share them with diagrams or run several rule sets).</summary>
+    /// <param name="graph">The graph views of the model to analyse.</param>
+    /// <param name="options">The rules to run and whether to compute metrics; default <see cref="AnalysisOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <returns>Findings sorted by rule then elements, AM0011 diagnostics for unused suppressions, and metrics.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static AnalysisResult Analyze(ModelGraph graph, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        options ??= AnalysisOptions.Default;
+        var model = graph.Model;
 
         var findings = new List<Finding>();
         var ran = new List<RuleDescriptor>();
@@ -53,6 +65,21 @@ public static class Analyzer
             ? MetricsCalculator.Compute(graph, findings, cancellationToken)
             : MetricsReport.Empty;
         return new AnalysisResult(findings, diagnostics, metrics, ran);
+    }
+
+    /// <summary>
+    /// Computes the scorecard of a model from findings (suppressed ones are ignored), for callers that filter or
+    /// merge findings themselves.
+    /// </summary>
+    /// <param name="graph">The graph views of the model.</param>
+    /// <param name="findings">The findings, as <see cref="AnalysisResult.Findings"/> holds them.</param>
+    /// <param name="cancellationToken">Cancels the computation.</param>
+    /// <returns>Every metric for the model, the per-agency metrics and the targets.</returns>
+    public static MetricsReport ComputeMetrics(ModelGraph graph, IReadOnlyList<Finding> findings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(findings);
+        return MetricsCalculator.Compute(graph, findings, cancellationToken);
     }
 
     /// <summary>The severity a rule's findings get in a model, or <see langword="null"/> when the model turns the rule off.</summary>

@@ -275,8 +275,8 @@ public class ProbableDuplicateTests
         var random = new Random(7);
         const string alphabet = "人口信息管理系统平台数据";
         var names = Enumerable.Range(0, 300).Select(i =>
-            (i, new string(Enumerable.Range(0, random.Next(0, 9)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()))).ToList();
-        foreach (var t in new[] { 0.5, 0.8, 1.0 })
+            (i, new string(Enumerable.Range(0, random.Next(0, 15)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()))).ToList();
+        foreach (var t in new[] { 0.3, 0.5, 0.65, 0.8, 0.9, 1.0 })
         {
             var fast = NameSimilarityIndex.SimilarPairs(names, t).Select(p => (Math.Min(p.A, p.B), Math.Max(p.A, p.B))).ToHashSet();
             var slow = new HashSet<(int, int)>();

@@ -140,8 +140,8 @@ public sealed class DuplicateBuildRule : BuiltInRule
 /// AM1002 probable duplicate: active systems with overlapping scopes, no capability in common and similar
 /// normalized names (Dice of character-bigram sets ≥ <c>duplicateNameSimilarity</c>); connected groups of ≥ 2.
 /// </summary>
-/// <remarks>Candidate pairs come from a bigram index with prefix and size filtering (see <see cref="NameSimilarityIndex"/>);
-/// never all pairs.</remarks>
+/// <remarks>Candidate pairs come from a bigram index with prefix and size filtering (see <see cref="NameSimilarityIndex"/>),
+/// run inside blocks that hold every pair of overlapping scopes; never all pairs.</remarks>
 public sealed class ProbableDuplicateRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
@@ -159,24 +159,66 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         var graph = context.Graph;
         var systems = model.Systems.Where(static s => s.IsActive).DistinctBy(static s => s.Id)
             .OrderBy(static s => s.Id, StringComparer.Ordinal).ToArray();
-        var names = new List<(int System, string Normalized)>();
+        var normalized = new string[systems.Length][];
         for (var i = 0; i < systems.Length; i++)
         {
             var ownerName = model.GetAgency(systems[i].Owner)?.Name;
-            foreach (var name in systems[i].Aliases.Prepend(systems[i].Name))
+            normalized[i] = systems[i].Aliases.Prepend(systems[i].Name)
+                .Select(name => NameSimilarityIndex.Normalize(name, ownerName)).ToArray();
+        }
+
+        // Only pairs with overlapping scopes can be findings, so the similarity join runs inside blocks that
+        // hold every such pair: (a) the systems whose scope holds an agency, (b) the systems whose owners are
+        // in one jurisdiction, (c) an agency's systems against the systems of the agencies below it (a
+        // bipartite join). Each system is in |scope| + 1 blocks and on the probing side of one join per
+        // ancestor, so the work follows the pairs that matter instead of every similar pair in the country.
+        var byAgency = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byJurisdiction = new Dictionary<Jurisdiction, List<int>>();
+        var below = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < systems.Length; i++)
+        {
+            foreach (var agency in Scope(systems[i])) Add(byAgency, agency, i);
+            if (graph.JurisdictionOf(systems[i].Owner) is { } j)
             {
-                names.Add((i, NameSimilarityIndex.Normalize(name, ownerName)));
+                if (!byJurisdiction.TryGetValue(j, out var list)) byJurisdiction[j] = list = [];
+                list.Add(i);
             }
+            foreach (var ancestor in graph.AncestorsOf(systems[i].Owner)) Add(below, ancestor, i);
         }
 
         var threshold = context.Settings.DuplicateNameSimilarity;
         var best = new Dictionary<(int, int), double>();
-        foreach (var (a, b, similarity) in NameSimilarityIndex.SimilarPairs(names, threshold, context.CancellationToken))
+        void Record(List<(int A, int B, double Similarity)> pairs)
         {
-            var key = a < b ? (a, b) : (b, a);
-            if (!best.TryGetValue(key, out var old) || similarity > old)
+            foreach (var (a, b, similarity) in pairs)
             {
-                best[key] = similarity;
+                var key = a < b ? (a, b) : (b, a);
+                if (!best.TryGetValue(key, out var old) || similarity > old)
+                {
+                    best[key] = similarity;
+                }
+            }
+        }
+        List<(int, string)> Names(IEnumerable<int> members) => members.SelectMany(i => normalized[i].Select(n => (i, n))).ToList();
+
+        foreach (var block in byAgency.Values.Concat(byJurisdiction.Values))
+        {
+            if (block.Count >= 2)
+            {
+                Record(NameSimilarityIndex.SimilarPairs(Names(block), threshold, context.CancellationToken));
+            }
+        }
+        var byOwner = systems.Select(static (s, i) => (s.Owner, i)).GroupBy(static x => x.Owner, StringComparer.Ordinal)
+            .ToDictionary(static g => g.Key, static g => g.Select(static x => x.i).ToList(), StringComparer.Ordinal);
+        foreach (var (agency, descendants) in below)
+        {
+            if (byOwner.TryGetValue(agency, out var owned))
+            {
+                var names = Names(owned);
+                var sides = Enumerable.Repeat(true, names.Count).ToList();
+                names.AddRange(Names(descendants));
+                sides.AddRange(Enumerable.Repeat(false, names.Count - sides.Count));
+                Record(NameSimilarityIndex.SimilarPairs(names, threshold, context.CancellationToken, sides));
             }
         }
 

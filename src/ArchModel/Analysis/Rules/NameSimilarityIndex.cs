@@ -11,13 +11,19 @@ namespace ArchModel.Analysis.Rules;
 /// <para><b>Characters.</b> A "character" is a text element (a grapheme cluster, <see cref="StringInfo"/>): a
 /// CJK character outside the BMP (a surrogate pair, e.g. CJK Extension B) counts as one character, and a base
 /// letter with combining marks as one. Bigrams are pairs of consecutive text elements.</para>
-/// <para><b>Index.</b> All-pairs similarity join with prefix filtering: bigrams are ranked by how many names
-/// contain them (rarest first, ties ordinal); a name with bigram set A must share at least
-/// α = ⌈t·|A|/(2−t)⌉ bigrams with any name it is similar to, so only its first |A|−α+1 bigrams in that order
-/// (its prefix) are indexed and probed. Names are processed by increasing size; a candidate must also pass
-/// the size filter |B| ≥ t·|A|/(2−t); survivors are verified exactly. Cost: O(L log L) to rank bigrams (L
-/// the total name length) plus the postings probed — for t = 0.8 a prefix is about a third of a name and
-/// made of its rarest bigrams, so common bigrams such as 系统 or 管理 are rarely probed — plus the output.
+/// <para><b>Index.</b> An all-pairs similarity join with prefix filtering on combinations of bigrams.
+/// Bigrams are ranked by how many names contain them (rarest first, ties ordinal). A name with bigram set A
+/// must share at least α = ⌈t·|A|/(2−t)⌉ bigrams with any name it is similar to (Dice ≥ t implies
+/// |B| ≥ t·|A|/(2−t)), so two similar names share their k rarest common bigrams inside their first |A|−α+k
+/// bigrams, for any k ≤ α. Each name is indexed under the k-combinations of that prefix with k = min(3, α),
+/// and probes with k = 1..min(3, α); names are processed by increasing size (so a smaller name's k never
+/// exceeds the larger one's), a candidate must pass the size filter, and survivors are verified exactly.
+/// Cost: O(L log L) to rank bigrams (L the total length of the names), plus O(Σ C(|A|−α+3, 3)) signatures —
+/// for t = 0.8 and a 10-character name, 20 — plus the postings probed, which stay short because a signature
+/// is a triple of the name's rarest bigrams, plus the output (the similar pairs themselves). Single rare
+/// bigrams would not do: with a fixed vocabulary their postings grow with the model and the join turns
+/// quadratic; with triples the work is proportional to the names that share three rare bigrams with a name.
+/// Long names at low thresholds make many combinations (C(|A|−α+3, 3) grows cubically in the prefix).
 /// One-character names are bucketed by character; within a bucket every pair is similar (the output itself
 /// is quadratic there). A threshold ≤ 0 makes every pair of names of two or more characters similar, which
 /// no index can avoid: that degenerate case compares all pairs.</para>
@@ -104,30 +110,41 @@ internal static class NameSimilarityIndex
 
     /// <summary>
     /// Every pair of names of different owners (the <c>Owner</c> index, e.g. a system) whose similarity is ≥
-    /// <paramref name="threshold"/> (inclusive), each pair once, as (owner, owner, similarity).
+    /// <paramref name="threshold"/> (inclusive), as (owner, owner, similarity); a pair may come more than once
+    /// when owners have several names.
     /// </summary>
-    public static IEnumerable<(int A, int B, double Similarity)> SimilarPairs(
-        IReadOnlyList<(int Owner, string Normalized)> names, double threshold, CancellationToken cancellationToken = default)
+    /// <param name="names">The names with their owners.</param>
+    /// <param name="threshold">The similarity threshold, inclusive.</param>
+    /// <param name="cancellationToken">Cancels the join.</param>
+    /// <param name="indexed">For a bipartite join: which names form the indexed side; only pairs of one indexed
+    /// and one other name are returned. <see langword="null"/> (the default) joins all names with each other.</param>
+    public static List<(int A, int B, double Similarity)> SimilarPairs(
+        IReadOnlyList<(int Owner, string Normalized)> names, double threshold, CancellationToken cancellationToken = default,
+        IReadOnlyList<bool>? indexed = null)
     {
-        var singles = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var multi = new List<(int Owner, string[] Chars)>();
-        foreach (var (owner, normalized) in names)
+        var singles = new Dictionary<string, List<(int Owner, bool Side)>>(StringComparer.Ordinal);
+        var multi = new List<(int Owner, bool Side, string[] Chars)>();
+        for (var n = 0; n < names.Count; n++)
         {
+            var (owner, normalized) = names[n];
             if (normalized.Length == 0)
             {
                 continue;
             }
+            var side = indexed?[n] ?? true;
             var chars = Characters(normalized);
             if (chars.Length == 1)
             {
                 if (!singles.TryGetValue(chars[0], out var list)) singles[chars[0]] = list = [];
-                list.Add(owner);
+                list.Add((owner, side));
             }
             else
             {
-                multi.Add((owner, chars));
+                multi.Add((owner, side, chars));
             }
         }
+        var bipartite = indexed is not null;
+        bool Pairable(bool x, bool y) => !bipartite || x != y;
 
         var result = new List<(int, int, double)>();
         if (1.0 >= threshold)
@@ -138,13 +155,15 @@ internal static class NameSimilarityIndex
                 {
                     for (var j = i + 1; j < bucket.Count; j++)
                     {
-                        if (bucket[i] != bucket[j]) result.Add((bucket[i], bucket[j], 1.0));
+                        if (bucket[i].Owner != bucket[j].Owner && Pairable(bucket[i].Side, bucket[j].Side))
+                        {
+                            result.Add((bucket[i].Owner, bucket[j].Owner, 1.0));
+                        }
                     }
                 }
             }
         }
 
-        // Bigram sets as sorted arrays of token ranks (rarest first).
         var sets = multi.Select(static m =>
         {
             var set = new HashSet<string>(StringComparer.Ordinal);
@@ -159,7 +178,7 @@ internal static class NameSimilarityIndex
                 cancellationToken.ThrowIfCancellationRequested();
                 for (var j = i + 1; j < sets.Length; j++)
                 {
-                    if (multi[i].Owner != multi[j].Owner)
+                    if (multi[i].Owner != multi[j].Owner && Pairable(multi[i].Side, multi[j].Side))
                     {
                         result.Add((multi[i].Owner, multi[j].Owner, 2.0 * sets[i].Count(sets[j].Contains) / (sets[i].Count + sets[j].Count)));
                     }
@@ -168,6 +187,7 @@ internal static class NameSimilarityIndex
             return result;
         }
 
+        // Bigram sets as sorted arrays of token ranks (rarest first).
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var set in sets)
         {
@@ -177,22 +197,61 @@ internal static class NameSimilarityIndex
             .Select(static (kv, i) => (kv.Key, i)).ToDictionary(static x => x.Key, static x => x.i, StringComparer.Ordinal);
         var tokens = sets.Select(set => set.Select(b => rank[b]).Order().ToArray()).ToArray();
 
-        var order = Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Length).ThenBy(static i => i).ToArray();
-        var postings = new Dictionary<int, List<int>>();
-        var stamp = new int[tokens.Length];
-        Array.Fill(stamp, -1);
+        // Signatures. Let c1 < c2 < c3 be the rarest bigrams two similar names A and B share (overlap o). A name
+        // has at most |A|−α ≥ |A|−o bigrams outside the overlap, so its first |A|−α+k bigrams hold c1..ck for
+        // any k ≤ o. Symmetric join: each name is indexed under every k-combination of that prefix, with
+        // k = min(3, α), and probes with k = 1..its own k: when A comes before B (|A| ≤ |B|), k_A ≤ k_B and
+        // k_A ≤ α_A ≤ o, so B's probe with k_A finds the combination (c1..ck) A was indexed under. Bipartite
+        // join: indexed names are indexed under k = 1..3 (prefixes clamped to the name), the others probe with
+        // k = min(3, α) ≤ o. Combinations of rare bigrams are far more selective than single ones, whose
+        // postings grow with the model.
         const double Epsilon = 1e-9;
         var ratio = threshold / (2 - threshold);
+        var order = bipartite
+            ? Enumerable.Range(0, tokens.Length).OrderBy(i => multi[i].Side ? 0 : 1).ThenBy(static i => i).ToArray()
+            : Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Length).ThenBy(static i => i).ToArray();
+        var postings = new Dictionary<(int K, int A, int B, int C), List<int>>();
+        var stamp = new int[tokens.Length];
+        Array.Fill(stamp, -1);
+        var probe = new List<(int, int, int, int)>();
+        var own = new List<(int, int, int, int)>();
         foreach (var r in order)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var a = tokens[r];
             var alpha = Math.Max(1, (int)Math.Ceiling(ratio * a.Length - Epsilon));
-            var prefix = a.Length - alpha + 1;
-            var minSize = ratio * a.Length - Epsilon;
-            for (var p = 0; p < prefix; p++)
+            if (alpha > a.Length)
             {
-                if (!postings.TryGetValue(a[p], out var list))
+                continue; // threshold above 1: nothing is similar
+            }
+            var kOwn = Math.Min(3, alpha);
+            probe.Clear();
+            own.Clear();
+            if (!bipartite)
+            {
+                for (var k = 1; k <= kOwn; k++)
+                {
+                    own.Clear();
+                    Combinations(a, Math.Min(a.Length, a.Length - alpha + k), k, own);
+                    probe.AddRange(own);
+                }
+                // `own` now holds the combinations of size kOwn: the ones this name is indexed under.
+            }
+            else if (multi[r].Side)
+            {
+                for (var k = 1; k <= 3; k++)
+                {
+                    Combinations(a, Math.Min(a.Length, a.Length - alpha + k), k, own);
+                }
+            }
+            else
+            {
+                Combinations(a, Math.Min(a.Length, a.Length - alpha + kOwn), kOwn, probe);
+            }
+
+            foreach (var signature in probe)
+            {
+                if (!postings.TryGetValue(signature, out var list))
                 {
                     continue;
                 }
@@ -204,7 +263,7 @@ internal static class NameSimilarityIndex
                     }
                     stamp[q] = r;
                     var b = tokens[q];
-                    if (b.Length < minSize || multi[q].Owner == multi[r].Owner)
+                    if (b.Length < ratio * a.Length - Epsilon || a.Length < ratio * b.Length - Epsilon || multi[q].Owner == multi[r].Owner)
                     {
                         continue;
                     }
@@ -215,13 +274,38 @@ internal static class NameSimilarityIndex
                     }
                 }
             }
-            for (var p = 0; p < prefix; p++)
+            foreach (var signature in own)
             {
-                if (!postings.TryGetValue(a[p], out var list)) postings[a[p]] = list = [];
+                if (!postings.TryGetValue(signature, out var list)) postings[signature] = list = [];
                 list.Add(r);
             }
         }
         return result;
+    }
+
+    /// <summary>Every k-combination (k = 1..3) of the first <paramref name="prefix"/> tokens, as keys.</summary>
+    private static void Combinations(int[] tokens, int prefix, int k, List<(int, int, int, int)> into)
+    {
+        for (var x = 0; x < prefix; x++)
+        {
+            if (k == 1)
+            {
+                into.Add((1, tokens[x], 0, 0));
+                continue;
+            }
+            for (var y = x + 1; y < prefix; y++)
+            {
+                if (k == 2)
+                {
+                    into.Add((2, tokens[x], tokens[y], 0));
+                    continue;
+                }
+                for (var z = y + 1; z < prefix; z++)
+                {
+                    into.Add((3, tokens[x], tokens[y], tokens[z]));
+                }
+            }
+        }
     }
 
     private static int Overlap(int[] a, int[] b)

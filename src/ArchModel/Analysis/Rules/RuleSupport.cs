@@ -55,6 +55,16 @@ internal static class RuleSupport
     /// <summary>Formats a ratio for messages.</summary>
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
+    /// <summary>Adds a value to the list of a key, creating the list.</summary>
+    public static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int value) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+        list.Add(value);
+    }
+
     /// <summary>Ordinally sorted, distinct.</summary>
     public static string[] Sorted(IEnumerable<string> ids) =>
         ids.Distinct(StringComparer.Ordinal).OrderBy(static x => x, StringComparer.Ordinal).ToArray();

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using ArchModel.Analysis;
+using ArchModel.Benchmarks;
+using ArchModel.Graph;
+using BenchmarkDotNet.Running;
+
+// `--scaling`: time each family once at 10k and 100k systems (after a warm-up) and print the scaling exponent
+// log(t2/t1)/log(10): ~1 is linear (`--rules` also times every rule alone). Anything else: BenchmarkDotNet's switcher.
+if (args.Contains("--probe-names"))
+{
+    foreach (var size in new[] { 10_000, 100_000 })
+    {
+        var m = SyntheticModel.Create(size);
+        var names = m.Systems.Where(x => x.IsActive).SelectMany((x, i) => x.Aliases.Prepend(x.Name)
+            .Select(n => (i, ArchModel.Analysis.Rules.NameSimilarityIndex.Normalize(n, m.GetAgency(x.Owner)?.Name)))).ToList();
+        var sw = Stopwatch.StartNew();
+        var pairs = ArchModel.Analysis.Rules.NameSimilarityIndex.SimilarPairs(names, 0.8).ToList();
+        Console.WriteLine($"{size}: {names.Count} names, {names.Select(x => x.Item2).Distinct().Count()} distinct, {pairs.Count} pairs, {sw.ElapsedMilliseconds} ms");
+        foreach (var g in names.GroupBy(x => x.Item2).OrderByDescending(g => g.Count()).Take(3)) Console.WriteLine($"  {g.Key} x{g.Count()}");
+    }
+    return 0;
+}
+
+if (args.Contains("--scaling"))
+{
+    var sizes = new[] { 10_000, 100_000 };
+    // Warm-up: everything once on the 10k model (untimed), so that the timed runs measure optimized code.
+    var warmClock = Stopwatch.StartNew();
+    var warm = SyntheticModel.Create(sizes[0]);
+    var warmGraph = ModelGraph.Build(warm);
+    foreach (var prefix in Families.Prefixes)
+    {
+        Analyzer.Analyze(warmGraph, Families.Options(prefix));
+    }
+    Analyzer.ComputeMetrics(warmGraph, Analyzer.Analyze(warmGraph).Findings);
+    Console.Error.WriteLine($"warm-up done: {warmClock.ElapsedMilliseconds} ms");
+
+    var times = new Dictionary<string, double[]>();
+    var counts = new Dictionary<string, long[]>();
+    void Record(string name, int index, double ms, long count)
+    {
+        if (!times.ContainsKey(name)) { times[name] = new double[sizes.Length]; counts[name] = new long[sizes.Length]; }
+        times[name][index] = ms;
+        counts[name][index] = count;
+        Console.Error.WriteLine($"  {name}: {ms:F1} ms ({count:N0})");
+    }
+
+    for (var i = 0; i < sizes.Length; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        var model = SyntheticModel.Create(sizes[i]);
+        Console.Error.WriteLine($"{sizes[i]:N0} systems: model of {model.Agencies.Count:N0} agencies, {model.Flows.Count:N0} flows built in {sw.ElapsedMilliseconds} ms");
+        GC.Collect();
+        sw.Restart();
+        var graph = ModelGraph.Build(model);
+        Record("graph", i, sw.Elapsed.TotalMilliseconds, graph.SiloFlows.Count);
+        foreach (var prefix in Families.Prefixes)
+        {
+            GC.Collect();
+            sw.Restart();
+            var result = Analyzer.Analyze(graph, Families.Options(prefix));
+            Record(prefix + "xxx", i, sw.Elapsed.TotalMilliseconds, result.Findings.Count);
+        }
+        if (args.Contains("--rules"))
+        {
+            foreach (var rule in RuleSet.Default)
+            {
+                GC.Collect();
+                sw.Restart();
+                var single = Analyzer.Analyze(graph, new AnalysisOptions { Rules = RuleSet.Create(rule), ComputeMetrics = false });
+                Record(rule.Descriptor.Code, i, sw.Elapsed.TotalMilliseconds, single.Findings.Count);
+            }
+        }
+        var all = Analyzer.Analyze(graph, new AnalysisOptions { ComputeMetrics = false }).Findings;
+        GC.Collect();
+        sw.Restart();
+        var metrics = Analyzer.ComputeMetrics(graph, all);
+        Record("metrics", i, sw.Elapsed.TotalMilliseconds, metrics.Agencies.Count);
+        GC.Collect();
+        sw.Restart();
+        var full = Analyzer.Analyze(model);
+        Record("full analyze", i, sw.Elapsed.TotalMilliseconds, full.Findings.Count);
+    }
+
+    Console.WriteLine($"{"family",-13} {"t(10k) ms",10} {"t(100k) ms",11} {"ratio",7} {"exponent",9}   output counts (10k / 100k)");
+    foreach (var (name, t) in times)
+    {
+        var ratio = t[1] / t[0];
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-13} {1,10:F1} {2,11:F1} {3,7:F2} {4,9:F2}   {5:N0} / {6:N0}",
+            name, t[0], t[1], ratio, Math.Log10(ratio), counts[name][0], counts[name][1]));
+    }
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(SyntheticModel).Assembly).Run(args);
+return 0;

@@ -1,0 +1,75 @@
+using ArchModel.Graph;
+using ArchModel.Model;
+using NUnit.Framework;
+
+namespace ArchModel.Tests.Analysis;
+
+[TestFixture]
+public class ModelGraphTests
+{
+    private static ArchitectureModel Deep() => new TestModel()
+        .Agency("nat", AgencyLevel.National, region: "0", sector: "公安")
+        .Agency("prov", AgencyLevel.Provincial, region: "1", parent: "nat")
+        .Agency("city", AgencyLevel.Municipal, region: "2", parent: "prov")
+        .Agency("county", AgencyLevel.County, region: "3", parent: "city")
+        .Agency("other", AgencyLevel.County, region: "3")
+        .System("s.nat", "nat").System("s.county", "county").System("s.other", "other")
+        .System("s.retired", "other", status: SystemStatus.Retired).System("s.alone", "other", standalone: true)
+        .Flow("f1", "s.county", "s.nat").Flow("f2", "s.other", "s.county").Flow("f3", "s.retired", "s.other")
+        .Flow("f4", "s.alone", "s.other").Flow("f5", "s.other", "s.other")
+        .Build();
+
+    [Test]
+    public void Build_SiloGraph_OnlyActiveNonStandaloneSystemsAndTheirDistinctFlows()
+    {
+        var graph = ModelGraph.Build(Deep());
+        Assert.That(graph.DataFlow.Vertices, Is.EquivalentTo(new[] { "s.county", "s.nat", "s.other" }));
+        Assert.That(graph.SiloFlows.Select(f => f.Id), Is.EqualTo(new[] { "f1", "f2" }));
+        Assert.That(graph.SystemComponents, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Build_Hierarchy_AncestorsNearestFirstAndAboveAtAnyDepth()
+    {
+        var graph = ModelGraph.Build(Deep());
+        Assert.That(graph.AncestorsOf("county"), Is.EqualTo(new[] { "city", "prov", "nat" }));
+        Assert.That(graph.IsAbove("nat", "county"), Is.True);
+        Assert.That(graph.IsAbove("county", "nat"), Is.False);
+        Assert.That(graph.ShareSectorLine("county", "nat"), Is.True);
+        Assert.That(graph.ShareSectorLine("county", "other"), Is.False);
+        Assert.That(graph.AgencyHierarchy.EdgeCount, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void Build_Flows_VerticalAlongDeepLineHorizontalOtherwise()
+    {
+        var model = Deep();
+        var graph = ModelGraph.Build(model);
+        Assert.That(graph.IsVertical(model.Flows.Single(f => f.Id == "f1")), Is.True);
+        Assert.That(graph.IsHorizontal(model.Flows.Single(f => f.Id == "f2")), Is.True);
+        Assert.That(graph.IsCrossAgency(model.Flows.Single(f => f.Id == "f5")), Is.False);
+    }
+
+    [Test]
+    public void Build_NetworkLinks_ComponentsIgnoreDirectionAndVia()
+    {
+        var model = new TestModel()
+            .Network("a", NetworkKind.Dedicated, null, new NetworkLink("b", LinkVia.Isolation))
+            .Network("b", NetworkKind.Dedicated)
+            .Network("c", NetworkKind.Dedicated, null, new NetworkLink("b", LinkVia.Direct))
+            .Network("d", NetworkKind.Other)
+            .Build();
+        var graph = ModelGraph.Build(model);
+        Assert.That(graph.NetworksConnected("a", "c"), Is.True);
+        Assert.That(graph.NetworksConnected("a", "d"), Is.False);
+        Assert.That(graph.NetworkComponents.Select(c => string.Join(",", c)), Is.EqualTo(new[] { "a,b,c", "d" }));
+    }
+
+    [Test]
+    public void Analyze_StovepipeAlongThreeLevels_BothEndsReported()
+    {
+        var result = ArchModel.Analysis.Analyzer.Analyze(Deep());
+        // nat–county is vertical (nat is three levels above); county also has a horizontal flow with other.
+        Assert.That(TestModel.Of(result, "AM2004"), Is.EqualTo(new[] { "nat" }));
+    }
+}

@@ -1,0 +1,82 @@
+using ArchModel.Analysis;
+using ArchModel.Analysis.Rules;
+using ArchModel.Model;
+using NUnit.Framework;
+
+namespace ArchModel.Tests.Analysis;
+
+/// <summary>AM1002 and its index against a literal all-pairs reading of rules.md, on random inputs.</summary>
+[TestFixture]
+public class ProbableDuplicateReferenceTests
+{
+    [Test]
+    public void SimilarPairs_Bipartite_MatchesBruteForce()
+    {
+        var random = new Random(11);
+        const string alphabet = "人口信息管理系统平台数据";
+        var names = Enumerable.Range(0, 300).Select(i =>
+            (i, new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()))).ToList();
+        var sides = names.Select(_ => random.Next(4) == 0).ToList();
+        foreach (var t in new[] { 0.3, 0.6, 0.8, 1.0 })
+        {
+            var fast = NameSimilarityIndex.SimilarPairs(names, t, default, sides).Select(p => (Math.Min(p.A, p.B), Math.Max(p.A, p.B))).ToHashSet();
+            var slow = new HashSet<(int, int)>();
+            for (var i = 0; i < names.Count; i++)
+            {
+                for (var j = i + 1; j < names.Count; j++)
+                {
+                    if (sides[i] != sides[j] && NameSimilarityIndex.Similarity(names[i].Item2, names[j].Item2) is { } s && s >= t) slow.Add((i, j));
+                }
+            }
+            Assert.That(fast, Is.EquivalentTo(slow), $"threshold {t}");
+            Assert.That(slow, Is.Not.Empty);
+        }
+    }
+
+    [Test]
+    public void Analyze_RandomModels_MatchesAllPairsReading()
+    {
+        var findings = 0;
+        for (var seed = 0; seed < 400; seed++)
+        {
+            var model = new ModelBuilder().AddRange(RandomModel.Generate(seed)).Build().Model;
+            var actual = Analyzer.Analyze(model, new AnalysisOptions { Rules = RuleSet.Create(new ProbableDuplicateRule()), ComputeMetrics = false })
+                .Findings.Select(static f => string.Join(",", f.Elements)).ToArray();
+            var expected = Reference(model);
+            Assert.That(actual, Is.EqualTo(expected), $"seed {seed}");
+            findings += expected.Length;
+        }
+        Assert.That(findings, Is.GreaterThan(20), "the random models must exercise the rule");
+    }
+
+    /// <summary>rules.md AM1002, literally: all pairs, then connected groups.</summary>
+    private static string[] Reference(ArchitectureModel model)
+    {
+        var systems = model.Systems.Where(static s => s.IsActive).OrderBy(static s => s.Id, StringComparer.Ordinal).ToArray();
+        var t = model.Settings.DuplicateNameSimilarity;
+        var parent = Enumerable.Range(0, systems.Length).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        for (var i = 0; i < systems.Length; i++)
+        {
+            for (var j = i + 1; j < systems.Length; j++)
+            {
+                var a = systems[i];
+                var b = systems[j];
+                if (a.Capabilities.Intersect(b.Capabilities).Any()) continue;
+                var scopeA = a.UsedBy.Append(a.Owner).ToHashSet();
+                var overlap = b.UsedBy.Append(b.Owner).Any(scopeA.Contains)
+                    || model.SameJurisdiction(a.Owner, b.Owner)
+                    || model.IsAbove(a.Owner, b.Owner) || model.IsAbove(b.Owner, a.Owner);
+                if (!overlap) continue;
+                var ownerA = model.GetAgency(a.Owner)?.Name;
+                var ownerB = model.GetAgency(b.Owner)?.Name;
+                var similar = a.Aliases.Prepend(a.Name).Any(x => b.Aliases.Prepend(b.Name).Any(y =>
+                    NameSimilarityIndex.Similarity(NameSimilarityIndex.Normalize(x, ownerA), NameSimilarityIndex.Normalize(y, ownerB)) is { } s && s >= t));
+                if (similar) parent[Find(i)] = Find(j);
+            }
+        }
+        return Enumerable.Range(0, systems.Length).GroupBy(Find).Where(static g => g.Count() >= 2)
+            .Select(g => string.Join(",", g.Select(i => systems[i].Id).Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal).ToArray();
+    }
+}
