@@ -39,7 +39,7 @@ public static class ReportGenerator
 
     /// <summary>Renders a document.</summary>
     /// <param name="model">The model.</param>
-    /// <param name="analysis">Its analysis (<see cref="Analyzer.Analyze"/>), for findings and metrics.</param>
+    /// <param name="analysis">Its analysis (<see cref="Analyzer.Analyze(ArchModel.Model.ArchitectureModel, ArchModel.Analysis.AnalysisOptions?, System.Threading.CancellationToken)"/>), for findings and metrics.</param>
     /// <param name="options">Template, format, language, date, diagrams and limits; default: the Markdown overview in the model's language.</param>
     /// <param name="cancellationToken">Stops rendering.</param>
     /// <returns>The document, or the diagnostics that stopped it (AM0101–AM0104).</returns>
