@@ -87,8 +87,8 @@ internal static class NameSimilarityIndex
 
     /// <summary>
     /// The similarity of two normalized names: the Dice coefficient of their bigram sets; 1.0 for the same
-    /// single character; 0 when one has a single character and the other is different; <see langword="null"/>
-    /// (similar to nothing) when either is empty.
+    /// single character; <see langword="null"/> (similar at no threshold, even 0) when either is empty or
+    /// when one has a single character and the other is a different string.
     /// </summary>
     public static double? Similarity(string a, string b)
     {
@@ -100,7 +100,7 @@ internal static class NameSimilarityIndex
         var cb = Characters(b);
         if (ca.Length == 1 || cb.Length == 1)
         {
-            return ca.Length == 1 && cb.Length == 1 && ca[0] == cb[0] ? 1.0 : 0.0;
+            return ca.Length == 1 && cb.Length == 1 && ca[0] == cb[0] ? 1.0 : null;
         }
         var ba = Bigrams(a);
         var bb = Bigrams(b);
