@@ -161,18 +161,25 @@ public class ProbableDuplicateTests
     [TestCase("ab", "ab", 1.0)]
     [TestCase("abc", "abd", 0.5)]
     [TestCase("a", "a", 1.0)]
-    [TestCase("a", "b", 0.0)]
-    [TestCase("a", "ab", 0.0)]
     [TestCase("aaa", "aa", 1.0)] // sets, not multisets
     public void Similarity_Cases(string a, string b, double expected)
     {
         Assert.That(NameSimilarityIndex.Similarity(a, b), Is.EqualTo(expected));
     }
 
-    [Test]
-    public void Similarity_Empty_MatchesNothing()
+    [TestCase("", "")]
+    [TestCase("a", "b")]
+    [TestCase("a", "ab")]
+    public void Similarity_EmptyOrOneCharacterAgainstOther_SimilarToNothing(string a, string b)
     {
-        Assert.That(NameSimilarityIndex.Similarity("", ""), Is.Null);
+        Assert.That(NameSimilarityIndex.Similarity(a, b), Is.Null);
+    }
+
+    [Test]
+    public void SimilarPairs_ThresholdZero_OneCharacterStillOnlyMatchesItself()
+    {
+        var pairs = NameSimilarityIndex.SimilarPairs([(0, "a"), (1, "ab"), (2, "cd"), (3, "a")], 0);
+        Assert.That(pairs.Select(p => (Math.Min(p.A, p.B), Math.Max(p.A, p.B))), Is.EquivalentTo(new[] { (0, 3), (1, 2) }));
     }
 
     [Test]

@@ -159,12 +159,13 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         var graph = context.Graph;
         var systems = model.Systems.Where(static s => s.IsActive).DistinctBy(static s => s.Id)
             .OrderBy(static s => s.Id, StringComparer.Ordinal).ToArray();
-        var normalized = new string[systems.Length][];
+        var prepared = new NameSimilarityIndex.PreparedName[systems.Length][];
         for (var i = 0; i < systems.Length; i++)
         {
             var ownerName = model.GetAgency(systems[i].Owner)?.Name;
-            normalized[i] = systems[i].Aliases.Prepend(systems[i].Name)
-                .Select(name => NameSimilarityIndex.Normalize(name, ownerName)).ToArray();
+            var index = i;
+            prepared[i] = systems[i].Aliases.Prepend(systems[i].Name)
+                .Select(name => NameSimilarityIndex.Prepare(index, NameSimilarityIndex.Normalize(name, ownerName))).ToArray();
         }
 
         // Only pairs with overlapping scopes can be findings, so the similarity join runs inside blocks that
@@ -199,7 +200,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
                 }
             }
         }
-        List<(int, string)> Names(IEnumerable<int> members) => members.SelectMany(i => normalized[i].Select(n => (i, n))).ToList();
+        List<NameSimilarityIndex.PreparedName> Names(IEnumerable<int> members) => members.SelectMany(i => prepared[i]).ToList();
 
         foreach (var block in byAgency.Values.Concat(byJurisdiction.Values))
         {

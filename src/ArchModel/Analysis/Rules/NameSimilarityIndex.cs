@@ -87,8 +87,8 @@ internal static class NameSimilarityIndex
 
     /// <summary>
     /// The similarity of two normalized names: the Dice coefficient of their bigram sets; 1.0 for the same
-    /// single character; 0 when one has a single character and the other is different; <see langword="null"/>
-    /// (similar to nothing) when either is empty.
+    /// single character; <see langword="null"/> (similar at no threshold, even 0) when either is empty or
+    /// when one has a single character and the other is a different string.
     /// </summary>
     public static double? Similarity(string a, string b)
     {
@@ -100,7 +100,7 @@ internal static class NameSimilarityIndex
         var cb = Characters(b);
         if (ca.Length == 1 || cb.Length == 1)
         {
-            return ca.Length == 1 && cb.Length == 1 && ca[0] == cb[0] ? 1.0 : 0.0;
+            return ca.Length == 1 && cb.Length == 1 && ca[0] == cb[0] ? 1.0 : null;
         }
         var ba = Bigrams(a);
         var bb = Bigrams(b);
@@ -120,27 +120,48 @@ internal static class NameSimilarityIndex
     /// and one other name are returned. <see langword="null"/> (the default) joins all names with each other.</param>
     public static List<(int A, int B, double Similarity)> SimilarPairs(
         IReadOnlyList<(int Owner, string Normalized)> names, double threshold, CancellationToken cancellationToken = default,
+        IReadOnlyList<bool>? indexed = null) =>
+        SimilarPairs(names.Select(static n => Prepare(n.Owner, n.Normalized)).ToArray(), threshold, cancellationToken, indexed);
+
+    /// <summary>A normalized name cut into characters and bigrams once, to be joined in several blocks.</summary>
+    /// <param name="Owner">The owner index.</param>
+    /// <param name="Length">The number of characters (text elements).</param>
+    /// <param name="Single">The character of a one-character name, else empty.</param>
+    /// <param name="Bigrams">The distinct bigrams.</param>
+    internal readonly record struct PreparedName(int Owner, int Length, string Single, string[] Bigrams);
+
+    /// <summary>Cuts a normalized name into characters and bigrams.</summary>
+    public static PreparedName Prepare(int owner, string normalized)
+    {
+        var chars = Characters(normalized);
+        var bigrams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < chars.Length; i++) bigrams.Add(chars[i] + chars[i + 1]);
+        return new PreparedName(owner, chars.Length, chars.Length == 1 ? chars[0] : "", [.. bigrams]);
+    }
+
+    /// <summary>The join over prepared names; see the other overload.</summary>
+    public static List<(int A, int B, double Similarity)> SimilarPairs(
+        IReadOnlyList<PreparedName> names, double threshold, CancellationToken cancellationToken = default,
         IReadOnlyList<bool>? indexed = null)
     {
         var singles = new Dictionary<string, List<(int Owner, bool Side)>>(StringComparer.Ordinal);
-        var multi = new List<(int Owner, bool Side, string[] Chars)>();
+        var multi = new List<(int Owner, bool Side, string[] Bigrams)>();
         for (var n = 0; n < names.Count; n++)
         {
-            var (owner, normalized) = names[n];
-            if (normalized.Length == 0)
+            var name = names[n];
+            if (name.Length == 0)
             {
                 continue;
             }
             var side = indexed?[n] ?? true;
-            var chars = Characters(normalized);
-            if (chars.Length == 1)
+            if (name.Length == 1)
             {
-                if (!singles.TryGetValue(chars[0], out var list)) singles[chars[0]] = list = [];
-                list.Add((owner, side));
+                if (!singles.TryGetValue(name.Single, out var list)) singles[name.Single] = list = [];
+                list.Add((name.Owner, side));
             }
             else
             {
-                multi.Add((owner, side, chars));
+                multi.Add((name.Owner, side, name.Bigrams));
             }
         }
         var bipartite = indexed is not null;
@@ -164,12 +185,7 @@ internal static class NameSimilarityIndex
             }
         }
 
-        var sets = multi.Select(static m =>
-        {
-            var set = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i + 1 < m.Chars.Length; i++) set.Add(m.Chars[i] + m.Chars[i + 1]);
-            return set;
-        }).ToArray();
+        var sets = multi.Select(static m => m.Bigrams).ToArray();
 
         if (threshold <= 0)
         {
@@ -180,7 +196,7 @@ internal static class NameSimilarityIndex
                 {
                     if (multi[i].Owner != multi[j].Owner && Pairable(multi[i].Side, multi[j].Side))
                     {
-                        result.Add((multi[i].Owner, multi[j].Owner, 2.0 * sets[i].Count(sets[j].Contains) / (sets[i].Count + sets[j].Count)));
+                        result.Add((multi[i].Owner, multi[j].Owner, 2.0 * sets[i].Intersect(sets[j], StringComparer.Ordinal).Count() / (sets[i].Length + sets[j].Length)));
                     }
                 }
             }
