@@ -7,6 +7,15 @@ using BenchmarkDotNet.Running;
 
 // `--scaling`: time each family once at 10k and 100k systems (after a warm-up) and print the scaling exponent
 // log(t2/t1)/log(10): ~1 is linear (`--rules` also times every rule alone). Anything else: BenchmarkDotNet's switcher.
+if (args is ["--pipeline", var pipelineSizes])
+{
+    return PipelineScaling.Run(pipelineSizes);
+}
+if (args is ["--pipeline-stage", var stageFolder])
+{
+    return PipelineScaling.Stage(stageFolder);
+}
+
 if (args.Contains("--probe-names"))
 {
     foreach (var size in new[] { 10_000, 100_000 })

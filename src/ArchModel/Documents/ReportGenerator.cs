@@ -52,7 +52,12 @@ public static class ReportGenerator
         options ??= new ReportOptions();
         var language = options.Language ?? model.Info.Language;
         var format = options.Format;
-        var limits = options.Limits;
+        // The limits guard against templates written by others. The built-in templates are the library's own
+        // code, and their loops grow with the model (a national model has 130,000 agencies), so unless the caller
+        // chose limits of its own they run with limits sized for the largest models.
+        var limits = ReferenceEquals(options.Limits, TemplateLimits.Default) && IsBuiltIn(options.Template)
+            ? TemplateLimits.BuiltIn
+            : options.Limits;
 
         // Find and read the template.
         string text;

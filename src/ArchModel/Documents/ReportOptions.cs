@@ -47,6 +47,9 @@ public sealed record TemplateLimits
     /// <summary>The defaults: 100,000 loop iterations, recursion depth 64, 16 MiB of output, template files up to 1 MiB.</summary>
     public static TemplateLimits Default { get; } = new();
 
+    /// <summary>The limits the built-in templates run with when the caller sets none: sized for a national model.</summary>
+    public static TemplateLimits BuiltIn { get; } = new() { LoopLimit = int.MaxValue, MaxOutputChars = 1 << 30 };
+
     /// <summary>The most iterations of nested loops, counted together (Scriban's <c>LoopLimit</c>).</summary>
     public int LoopLimit { get; init; } = 100_000;
 

@@ -19,10 +19,24 @@ internal sealed class ViewModelBuilder
     private readonly AnalysisResult _analysis;
     private readonly Language _lang;
 
+    // Findings by the ids they name, with their position: looked up once per element, never scanned per element.
+    private readonly Dictionary<string, List<(Finding Finding, int Index)>> _findingsByElement = new(StringComparer.Ordinal);
+
     private ViewModelBuilder(ArchitectureModel model, AnalysisResult analysis, Language language)
     {
         _model = model;
         _analysis = analysis;
+        for (var i = 0; i < analysis.Findings.Count; i++)
+        {
+            foreach (var id in analysis.Findings[i].Elements)
+            {
+                if (!_findingsByElement.TryGetValue(id, out var list))
+                {
+                    _findingsByElement[id] = list = [];
+                }
+                list.Add((analysis.Findings[i], i));
+            }
+        }
         _lang = language;
     }
 
@@ -168,9 +182,12 @@ internal sealed class ViewModelBuilder
         ("shared", p.Shared), ("owner_name", p.Owner is null ? null : _model.GetAgency(p.Owner)?.Name ?? p.Owner),
         ("region", p.Region), ("systems", _model.SystemsHostedOn(p.Id).Count));
 
+    private IEnumerable<(Finding Finding, int Index)> FindingsNaming(string id) =>
+        _findingsByElement.TryGetValue(id, out var list) ? list : [];
+
     private ScriptObject ResourceObject(DataResource r)
     {
-        var unshared = _analysis.ActiveFindings.Any(f => f.Rule == "AM2005" && f.Elements.Contains(r.Id));
+        var unshared = FindingsNaming(r.Id).Any(static x => x.Finding.Rule == "AM2005" && !x.Finding.Suppressed);
         var flows = _model.FlowsCarrying(r.Id).Where(static f => f.IsActive).ToArray();
         var receivers = flows.Select(f => _model.GetSystem(f.To)).OfType<InformationSystem>()
             .Where(s => s.Owner != r.Owner).ToArray();
@@ -359,9 +376,8 @@ internal sealed class ViewModelBuilder
                 _ => null,
             };
             reference["location"] = e?.Location?.ToString();
-            reference["findings"] = Array(_analysis.Findings.Select(static (f, i) => (f, i))
-                .Where(x => x.f.Elements.Contains(id, StringComparer.Ordinal))
-                .Select(x => Obj(("rule", x.f.Rule), ("anchor", "f-" + (x.i + 1).ToString(CultureInfo.InvariantCulture)), ("suppressed", x.f.Suppressed))));
+            reference["findings"] = Array(FindingsNaming(id)
+                .Select(static x => Obj(("rule", x.Finding.Rule), ("anchor", "f-" + (x.Index + 1).ToString(CultureInfo.InvariantCulture)), ("suppressed", x.Finding.Suppressed))));
             return reference;
         }));
     }

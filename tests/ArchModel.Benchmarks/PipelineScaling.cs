@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ArchModel.Analysis;
+using ArchModel.Diagrams;
+using ArchModel.Documents;
+using ArchModel.Generation;
+using ArchModel.Loading;
+using Newtonsoft.Json;
+
+namespace ArchModel.Benchmarks;
+
+/// <summary>
+/// <c>--pipeline 10000,100000,1000000</c>: generates a model of about each number of elements, then in a
+/// fresh process per size times each stage once (after a warm-up on a small model) and reads the peak
+/// memory after it: the bare read of the files with Newtonsoft's JsonTextReader (the floor), load and
+/// validate, analyse, a diagram, a report. Prints a table with the scaling exponent between sizes.
+/// </summary>
+internal static class PipelineScaling
+{
+    private static readonly string[] Stages = ["bare read", "load+validate", "analyse", "diagram", "report"];
+
+    /// <summary>Elements per agency in generated models, measured: used to size the generator.</summary>
+    private const double ElementsPerAgency = 8.2;
+
+    public static int Run(string sizesArgument)
+    {
+        var sizes = sizesArgument.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var root = Path.Combine(Path.GetTempPath(), "archmodel-scaling");
+        var results = new List<(long Elements, double[] Ms, long[] PeakBytes)>();
+        foreach (var size in sizes)
+        {
+            var folder = Path.Combine(root, size.ToString(CultureInfo.InvariantCulture));
+            var agencies = Math.Max(42, (int)(size / ElementsPerAgency));
+            if (!File.Exists(Path.Combine(folder, "model.json")))
+            {
+                ModelGenerator.WriteTo(folder, new GeneratorOptions { Agencies = agencies, SplitByRegion = true, Seed = 1 });
+            }
+            // Under `dotnet X.dll` the process is the host: hand it the assembly again.
+            var host = Environment.ProcessPath!;
+            string[] childArgs = Path.GetFileNameWithoutExtension(host) == "dotnet"
+                ? [typeof(PipelineScaling).Assembly.Location, "--pipeline-stage", folder]
+                : ["--pipeline-stage", folder];
+            var child = Process.Start(new ProcessStartInfo(host, childArgs)
+            {
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            })!;
+            var line = child.StandardOutput.ReadToEnd().Trim().Split('\n')[^1];
+            child.WaitForExit();
+            if (child.ExitCode != 0)
+            {
+                Console.Error.WriteLine($"stage process failed for {size}: {line}");
+                return 1;
+            }
+            var parts = line.Split(' ');
+            var elements = long.Parse(parts[0], CultureInfo.InvariantCulture);
+            var ms = parts.Skip(1).Take(Stages.Length).Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+            var peaks = parts.Skip(1 + Stages.Length).Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+            results.Add((elements, ms, peaks));
+            Console.Error.WriteLine($"{elements:N0} elements: " + string.Join(", ", Stages.Select((s, i) => $"{s} {ms[i]:F0} ms")));
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        text.Append("| stage |");
+        foreach (var r in results)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" {r.Elements:N0} elements |");
+        }
+        for (var i = 1; i < results.Count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" exponent {Short(results[i - 1].Elements)}→{Short(results[i].Elements)} |");
+        }
+        text.AppendLine();
+        text.Append("| --- |").Append(string.Concat(Enumerable.Repeat(" ---: |", results.Count * 2 - 1))).AppendLine();
+        for (var s = 0; s < Stages.Length; s++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {Stages[s]} |");
+            foreach (var r in results)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" {r.Ms[s]:N0} ms, peak {r.PeakBytes[s] / 1048576.0:N0} MiB |");
+            }
+            for (var i = 1; i < results.Count; i++)
+            {
+                var exponent = Math.Log(results[i].Ms[s] / results[i - 1].Ms[s]) / Math.Log((double)results[i].Elements / results[i - 1].Elements);
+                text.Append(CultureInfo.InvariantCulture, $" {exponent:F2} |");
+            }
+            text.AppendLine();
+        }
+        text.Append("| load+validate+analyse ÷ bare read |");
+        foreach (var r in results)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" {(r.Ms[1] + r.Ms[2]) / r.Ms[0]:F2}× |");
+        }
+        text.Append(string.Concat(Enumerable.Repeat(" |", results.Count - 1))).AppendLine();
+        Console.WriteLine(text.ToString());
+        return 0;
+    }
+
+    private static string Short(long n) => n >= 1_000_000 ? $"{n / 1_000_000.0:0.#}M" : $"{n / 1000.0:0.#}k";
+
+    /// <summary>The child process: warm up, then time each stage once on the model in <paramref name="folder"/>.</summary>
+    public static int Stage(string folder)
+    {
+        var warm = Path.Combine(Path.GetTempPath(), "archmodel-scaling", "warm-up");
+        if (!File.Exists(Path.Combine(warm, "model.json")))
+        {
+            ModelGenerator.WriteTo(warm, new GeneratorOptions { Agencies = 500, SplitByRegion = true, Seed = 2 });
+        }
+        Measure(warm, out _, out _, out _);
+        GC.Collect();
+        Measure(folder, out var elements, out var ms, out var peaks);
+        Console.WriteLine(string.Join(' ', new[] { elements.ToString(CultureInfo.InvariantCulture) }
+            .Concat(ms.Select(m => m.ToString("F1", CultureInfo.InvariantCulture)))
+            .Concat(peaks.Select(p => p.ToString(CultureInfo.InvariantCulture)))));
+        return 0;
+    }
+
+    private static void Measure(string folder, out long elements, out double[] ms, out long[] peaks)
+    {
+        ms = new double[Stages.Length];
+        peaks = new long[Stages.Length];
+        var files = new[] { Path.Combine(folder, "model.json") }
+            .Concat(Directory.Exists(Path.Combine(folder, "regions")) ? Directory.GetFiles(Path.Combine(folder, "regions")).Order(StringComparer.Ordinal) : [])
+            .ToArray();
+        var clock = Stopwatch.StartNew();
+        long tokens = 0;
+        foreach (var file in files)
+        {
+            using var reader = new JsonTextReader(new StreamReader(file));
+            while (reader.Read())
+            {
+                tokens++;
+            }
+        }
+        Lap(0, ref ms, ref peaks, clock);
+
+        var load = ModelLoader.LoadFile(files[0]);
+        if (load.HasErrors)
+        {
+            throw new InvalidOperationException("the generated model has errors: " + load.Diagnostics[0]);
+        }
+        Lap(1, ref ms, ref peaks, clock);
+        var model = load.Model!;
+        elements = model.Elements.LongCount();
+
+        var analysis = Analyzer.Analyze(model);
+        Lap(2, ref ms, ref peaks, clock);
+
+        var view = Views.Landscape(model, analysis);
+        var dot = new DotWriter().Write(view);
+        GC.KeepAlive(dot);
+        Lap(3, ref ms, ref peaks, clock);
+
+        var report = ReportGenerator.Render(model, analysis, new ReportOptions { Template = "scorecard" });
+        if (!report.Succeeded)
+        {
+            throw new InvalidOperationException("report failed: " + report.Diagnostics[0]);
+        }
+        Lap(4, ref ms, ref peaks, clock);
+    }
+
+    private static void Lap(int stage, ref double[] ms, ref long[] peaks, Stopwatch clock)
+    {
+        ms[stage] = clock.Elapsed.TotalMilliseconds;
+        using var process = Process.GetCurrentProcess();
+        peaks[stage] = process.PeakWorkingSet64;
+        clock.Restart();
+    }
+}
