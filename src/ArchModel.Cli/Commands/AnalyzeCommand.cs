@@ -14,44 +14,29 @@ internal static class AnalyzeCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var model = CommonOptions.Model();
-        var format = CommonOptions.Format("text", "text", "json", "sarif");
-        var failOn = CommonOptions.FailOn();
-        var output = CommonOptions.Output();
-        var lang = CommonOptions.Lang();
-        var quiet = CommonOptions.Quiet();
-        var verbose = CommonOptions.Verbose();
-        var command = new Command("analyze", "Validate, run every rule and compute the metrics / 分析模型：发现问题并计分")
-        {
-            model, format, failOn, output, lang, quiet, verbose,
-        };
+        var options = new ModelCommandOptions();
+        var command = options.Command("analyze", "Validate, run every rule and compute the metrics / 分析模型：发现问题并计分");
         command.SetAction(parse =>
         {
-            var load = ModelLoader.LoadFile(parse.GetValue(model)!);
-            var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), load.Model?.Info.Language);
-            if (load.RootReadFailed)
+            if (options.Load(parse, stderr, out var load, out var language) is { } failed)
             {
-                foreach (var d in load.Diagnostics)
-                {
-                    stderr.WriteLine(d.Format(language));
-                }
-                return ExitCodes.FileError;
+                return failed;
             }
             // A model with load errors is incomplete: its findings would mislead, so only its diagnostics are reported.
             var analysis = load.HasErrors ? null : Analyzer.Analyze(load.Model!);
-            var target = new OutputTarget(parse.GetValue(output), stdout);
-            var error = parse.GetValue(format) switch
+            var target = new OutputTarget(parse.GetValue(options.Output), stdout);
+            var error = parse.GetValue(options.Format) switch
             {
                 "json" => target.Write(s => AnalysisOutput.WriteJson(s, load, analysis, language), load.Files),
                 "sarif" => target.Write(s => AnalysisOutput.WriteSarif(s, load, analysis, language), load.Files),
-                _ => target.WriteText(AnalysisText.Write(load, analysis, language, parse.GetValue(quiet)), load.Files),
+                _ => target.WriteText(AnalysisText.Write(load, analysis, language, parse.GetValue(options.Quiet)), load.Files),
             };
             if (error is not null)
             {
                 stderr.WriteLine($"archmodel: {error}");
                 return ExitCodes.FileError;
             }
-            var threshold = parse.GetValue(failOn)!;
+            var threshold = parse.GetValue(options.FailOn)!;
             var fails = AnalysisOutput.AllDiagnostics(load, analysis).Any(d => CommonOptions.Fails(d.Severity, threshold))
                 || (analysis?.ActiveFindings.Any(f => CommonOptions.Fails(f.Severity, threshold)) ?? false);
             return fails ? ExitCodes.Findings : ExitCodes.Success;

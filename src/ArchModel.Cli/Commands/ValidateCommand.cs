@@ -10,42 +10,27 @@ internal static class ValidateCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var model = CommonOptions.Model();
-        var format = CommonOptions.Format("text", "text", "json", "sarif");
-        var failOn = CommonOptions.FailOn();
-        var output = CommonOptions.Output();
-        var lang = CommonOptions.Lang();
-        var quiet = CommonOptions.Quiet();
-        var verbose = CommonOptions.Verbose();
-        var command = new Command("validate", "Load and validate a model; print its diagnostics / 加载并校验模型")
-        {
-            model, format, failOn, output, lang, quiet, verbose,
-        };
+        var options = new ModelCommandOptions();
+        var command = options.Command("validate", "Load and validate a model; print its diagnostics / 加载并校验模型");
         command.SetAction(parse =>
         {
-            var result = ModelLoader.LoadFile(parse.GetValue(model)!);
-            var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), result.Model?.Info.Language);
-            if (result.RootReadFailed)
+            if (options.Load(parse, stderr, out var result, out var language) is { } failed)
             {
-                foreach (var d in result.Diagnostics)
-                {
-                    stderr.WriteLine(d.Format(language));
-                }
-                return ExitCodes.FileError;
+                return failed;
             }
-            var target = new OutputTarget(parse.GetValue(output), stdout);
-            var error = parse.GetValue(format) switch
+            var target = new OutputTarget(parse.GetValue(options.Output), stdout);
+            var error = parse.GetValue(options.Format) switch
             {
                 "json" => target.Write(s => JsonOutput.WriteValidation(s, result, language), result.Files),
                 "sarif" => target.Write(s => SarifOutput.WriteDiagnostics(s, result.Diagnostics, language), result.Files),
-                _ => target.WriteText(TextOutput.Diagnostics(result, language, parse.GetValue(quiet)), result.Files),
+                _ => target.WriteText(TextOutput.Diagnostics(result, language, parse.GetValue(options.Quiet)), result.Files),
             };
             if (error is not null)
             {
                 stderr.WriteLine($"archmodel: {error}");
                 return ExitCodes.FileError;
             }
-            var threshold = parse.GetValue(failOn)!;
+            var threshold = parse.GetValue(options.FailOn)!;
             return result.Diagnostics.Any(d => CommonOptions.Fails(d.Severity, threshold)) ? ExitCodes.Findings : ExitCodes.Success;
         });
         return command;
