@@ -217,7 +217,7 @@ internal static class DocumentText
         ["roadmap.intro"] = new("本路线图对照现状模型与目标架构模型，列出从现状走向目标需要完成的建设、迁移、整合和下线工作，按实施阶段和先后顺序排列，并评价实施前后规划目标的达成情况和可节省的运维费用。每一步都注明其前置步骤：前置步骤完成后方可实施。",
             "This roadmap compares the as-is model with the to-be architecture and lists the work that takes one to the other: what is built, migrated, consolidated and retired, in phases and in the order it can be done. It shows how the plan's targets stand before and after, and the operating cost the plan saves. Every step names the steps it must wait for."),
         ["roadmap.summary_steps"] = new("从现状到目标共需 {0} 个步骤，分 {1} 个阶段实施：新建 {2} 项，迁移 {3} 项，整合 {4} 个系统，统建共用 {5} 个系统，下线 {6} 项。",
-            "Getting from the baseline to the target takes {0} steps in {1} phases: {2} items built, {3} migrations, {4} systems consolidated, {5} systems opened to more agencies and {6} items retired."),
+            "Getting from the baseline to the target takes {0} steps in {1} phases. Built: {2}; migrated: {3}; systems consolidated: {4}; systems opened to more agencies: {5}; retired: {6}."),
         ["roadmap.summary_none"] = new("现状与目标架构一致，无需实施步骤。", "The baseline already matches the target architecture: there is nothing to do."),
         ["roadmap.summary_targets"] = new("规划目标 {0} 项：现状达成 {1} 项，实施后达成 {2} 项。", "Plan targets: {1} of {0} met today, {2} of {0} once the plan is carried out."),
         ["roadmap.summary_findings"] = new("现状存在问题 {0} 项；实施后解决 {1} 项，新出现 {2} 项，剩余 {3} 项。",
