@@ -81,11 +81,70 @@ public sealed class ReportCommandTests
     }
 
     [TestCase("--format", "pdf")]
-    [TestCase("--baseline", "x.json")]
+    [TestCase("--baseline", "x.json")] // --baseline with the overview template (the default)
     public void Report_UnsupportedOption_ExitsTwo(string option, string value)
     {
         var (code, stdout, _) = CliRunner.Run("report", CliRunner.Model("quickstart"), option, value);
         Assert.That((code, stdout), Is.EqualTo((2, "")));
+    }
+
+    private static string DemoBefore => CliRunner.Model("demo-province");
+
+    private static string DemoAfter => CliRunner.Model("demo-province-2020");
+
+    [Test]
+    public void Report_Roadmap_WritesThePlanFromTheBaseline()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("report", DemoAfter, "--template", "roadmap", "--baseline", DemoBefore, "--lang", "en");
+        Assert.That(code, Is.EqualTo(0), stderr);
+        Assert.That(stdout, Does.StartWith("# Roadmap"));
+        Assert.That(stdout, Does.Contain("## 5 Phases and steps").And.Contain("## 3 Savings"));
+    }
+
+    [Test]
+    public void Report_RoadmapWithoutBaseline_ExitsTwo()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("report", DemoAfter, "--template", "roadmap");
+        Assert.That((code, stdout), Is.EqualTo((2, "")));
+        Assert.That(stderr, Does.Contain("--baseline"));
+    }
+
+    [Test]
+    public void Report_BaselineWithAnotherBuiltIn_ExitsTwo()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("report", DemoAfter, "--template", "scorecard", "--baseline", DemoBefore);
+        Assert.That((code, stdout), Is.EqualTo((2, "")));
+        Assert.That(stderr, Does.Contain("--baseline"));
+    }
+
+    [Test]
+    public void Report_BaselineWithErrors_PrintsThemAndExitsOne()
+    {
+        using var temp = new TempFolder();
+        var broken = temp.Write("model.json", """{ "formatVersion": "1", "systems": [ { "id": "s", "name": "系统", "owner": "nobody" } ] }""");
+        var (code, stdout, stderr) = CliRunner.Run("report", DemoAfter, "--template", "roadmap", "--baseline", broken);
+        Assert.That((code, stdout), Is.EqualTo((1, "")));
+        Assert.That(stderr, Does.Contain("error AM0006"));
+    }
+
+    [Test]
+    public void Report_UnreadableBaseline_ExitsThree()
+    {
+        var (code, stdout, _) = CliRunner.Run("report", DemoAfter, "--template", "roadmap", "--baseline", "/nonexistent/model.json");
+        Assert.That((code, stdout), Is.EqualTo((3, "")));
+    }
+
+    [Test]
+    public void Report_OutputOverTheBaseline_IsRefused()
+    {
+        using var temp = new TempFolder();
+        var text = File.ReadAllText(CliRunner.Model("quickstart"));
+        var baseline = temp.Write("asis.json", text);
+        var model = temp.Write("tobe.json", text);
+        var (code, _, stderr) = CliRunner.Run("report", model, "--template", "roadmap", "--baseline", baseline, "--output", baseline);
+        Assert.That(code, Is.EqualTo(3));
+        Assert.That(stderr, Does.Contain("input"));
+        Assert.That(File.ReadAllText(baseline), Is.EqualTo(text), "the baseline is untouched");
     }
 
     [Test]

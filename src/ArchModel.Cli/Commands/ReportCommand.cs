@@ -24,7 +24,7 @@ internal static class ReportCommand
         format.AcceptOnlyFromAmong("md", "html");
         var baseline = new Option<string?>("--baseline")
         {
-            Description = "The as-is model, for the roadmap template (not yet supported) / 基线模型（路线图模板，尚未支持）",
+            Description = "The as-is model the report's (to-be) model is planned from: needed by the roadmap template, also given to template files / 现状基线模型（路线图模板必需）",
         };
         var output = CommonOptions.Output();
         var lang = CommonOptions.Lang();
@@ -37,20 +37,36 @@ internal static class ReportCommand
         command.SetAction(parse =>
         {
             var templateName = parse.GetValue(template)!;
-            if (parse.GetValue(baseline) is not null)
+            var baselinePath = parse.GetValue(baseline);
+            if (ReportGenerator.NeedsBaseline(templateName) && baselinePath is null)
             {
-                stderr.WriteLine("archmodel report: --baseline belongs to the roadmap template, which is not available yet / 路线图模板尚未提供，暂不支持 --baseline");
+                stderr.WriteLine($"archmodel report: the {templateName} template needs --baseline AS_IS_MODEL (the report's MODEL is the to-be model) / 路线图模板需要用 --baseline 指定现状模型");
+                return ExitCodes.Usage;
+            }
+            if (baselinePath is not null && ReportGenerator.IsBuiltIn(templateName) && !ReportGenerator.NeedsBaseline(templateName))
+            {
+                stderr.WriteLine($"archmodel report: --baseline is for the roadmap template (or a template file), not for {templateName} / --baseline 仅用于路线图模板或自定义模板");
                 return ExitCodes.Usage;
             }
             var load = ModelLoader.LoadFile(parse.GetValue(model)!);
-            var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), load.Model?.Info.Language);
-            if (load.RootReadFailed || load.Model is null || load.HasErrors)
+            var baselineLoad = baselinePath is null ? null : ModelLoader.LoadFile(baselinePath);
+            var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), load.Model?.Info.Language ?? baselineLoad?.Model?.Info.Language);
+            var loads = baselineLoad is null ? new[] { load } : new[] { load, baselineLoad };
+            if (loads.Any(static l => l.RootReadFailed))
             {
-                foreach (var d in load.Diagnostics)
+                foreach (var d in loads.Where(static l => l.RootReadFailed).SelectMany(static l => l.Diagnostics))
                 {
                     stderr.WriteLine(d.Format(language));
                 }
-                return load.RootReadFailed ? ExitCodes.FileError : ExitCodes.Findings;
+                return ExitCodes.FileError;
+            }
+            if (loads.Any(static l => l.Model is null || l.HasErrors))
+            {
+                foreach (var d in loads.SelectMany(static l => l.Diagnostics))
+                {
+                    stderr.WriteLine(d.Format(language));
+                }
+                return ExitCodes.Findings;
             }
             var documentFormat = parse.GetValue(format) switch
             {
@@ -59,14 +75,15 @@ internal static class ReportCommand
                 _ => templateName.EndsWith(".sbn-html", StringComparison.OrdinalIgnoreCase) || templateName.EndsWith(".html", StringComparison.OrdinalIgnoreCase)
                     ? DocumentFormat.Html : DocumentFormat.Markdown,
             };
-            var analysis = Analyzer.Analyze(load.Model);
+            var analysis = Analyzer.Analyze(load.Model!);
             var diagrams = new GraphvizDiagramProvider();
-            var result = ReportGenerator.Render(load.Model, analysis, new ReportOptions
+            var result = ReportGenerator.Render(load.Model!, analysis, new ReportOptions
             {
                 Template = templateName,
                 Format = documentFormat,
                 Language = language,
                 Diagrams = diagrams,
+                Baseline = baselineLoad?.Model,
             });
             foreach (var problem in diagrams.Problems.Distinct())
             {
@@ -82,13 +99,13 @@ internal static class ReportCommand
             }
             if (!parse.GetValue(quiet))
             {
-                foreach (var d in load.Diagnostics)
+                foreach (var d in loads.SelectMany(static l => l.Diagnostics))
                 {
                     stderr.WriteLine(d.Format(language));
                 }
             }
             var target = new OutputTarget(parse.GetValue(output), stdout);
-            var inputs = load.Files.Append(Path.GetFullPath(templateName)).Where(File.Exists);
+            var inputs = loads.SelectMany(static l => l.Files).Append(Path.GetFullPath(templateName)).Where(File.Exists);
             if (target.WriteText(result.Text!, inputs) is { } error)
             {
                 stderr.WriteLine($"archmodel: {error}");

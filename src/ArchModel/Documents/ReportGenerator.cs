@@ -2,6 +2,7 @@ using System.Globalization;
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
 using ArchModel.Model;
+using ArchModel.Planning;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -32,17 +33,24 @@ namespace ArchModel.Documents;
 public static class ReportGenerator
 {
     /// <summary>The names of the built-in templates, each available as Markdown and HTML.</summary>
-    public static IReadOnlyList<string> BuiltInTemplates { get; } = ["overview", "findings", "scorecard", "catalogue"];
+    public static IReadOnlyList<string> BuiltInTemplates { get; } = ["overview", "findings", "scorecard", "catalogue", "roadmap"];
+
+    /// <summary>The built-in templates that need <see cref="ReportOptions.Baseline"/> (the as-is model): <c>roadmap</c>.</summary>
+    public static IReadOnlyList<string> BaselineTemplates { get; } = ["roadmap"];
+
+    /// <summary>Whether <paramref name="template"/> is a built-in template that needs <see cref="ReportOptions.Baseline"/>.</summary>
+    public static bool NeedsBaseline(string template) => BaselineTemplates.Contains(template, StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="template"/> names a built-in template rather than a file.</summary>
     public static bool IsBuiltIn(string template) => BuiltInTemplates.Contains(template, StringComparer.Ordinal);
 
     /// <summary>Renders a document.</summary>
     /// <param name="model">The model.</param>
-    /// <param name="analysis">Its analysis (<see cref="Analyzer.Analyze(ArchModel.Model.ArchitectureModel, ArchModel.Analysis.AnalysisOptions?, System.Threading.CancellationToken)"/>), for findings and metrics.</param>
+    /// <param name="analysis">Its analysis (<see cref="Analyzer.Analyze(ArchitectureModel, AnalysisOptions?, CancellationToken)"/>), for findings and metrics.</param>
     /// <param name="options">Template, format, language, date, diagrams and limits; default: the Markdown overview in the model's language.</param>
     /// <param name="cancellationToken">Stops rendering.</param>
     /// <returns>The document, or the diagnostics that stopped it (AM0101–AM0104).</returns>
+    /// <exception cref="ArgumentException">The template is <c>roadmap</c> and <see cref="ReportOptions.Baseline"/> is not given.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static ReportResult Render(ArchitectureModel model, AnalysisResult analysis, ReportOptions? options = null,
         CancellationToken cancellationToken = default)
@@ -58,6 +66,10 @@ public static class ReportGenerator
         var limits = ReferenceEquals(options.Limits, TemplateLimits.Default) && IsBuiltIn(options.Template)
             ? TemplateLimits.BuiltIn
             : options.Limits;
+        if (NeedsBaseline(options.Template) && options.Baseline is null)
+        {
+            throw new ArgumentException($"The {options.Template} template needs ReportOptions.Baseline, the as-is model.", nameof(options));
+        }
 
         // Find and read the template.
         string text;
@@ -118,10 +130,17 @@ public static class ReportGenerator
         }
 
         var diagrams = options.Diagrams?.GetDiagrams(new DiagramRequest(model, analysis, language, format)) ?? [];
+        ModelDiff? diff = null;
+        MigrationPlan? plan = null;
+        if (options.Baseline is { } baseline)
+        {
+            diff = ModelDiff.Compare(baseline, model, cancellationToken: cancellationToken);
+            plan = MigrationPlanner.Plan(diff, cancellationToken);
+        }
         var context = CreateContext(format, limits, loader, cancellationToken);
         var globals = new ScriptObject();
         ViewModelBuilder.Fill(globals, model, analysis, language, format, options.GeneratedOn,
-            IsBuiltIn(options.Template) ? options.Template : Path.GetFileName(options.Template), diagrams);
+            IsBuiltIn(options.Template) ? options.Template : Path.GetFileName(options.Template), diagrams, diff, plan);
         AddFunctions(globals, format, language);
         context.PushGlobal(globals);
         try

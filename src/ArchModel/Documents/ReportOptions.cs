@@ -1,4 +1,5 @@
 using ArchModel.Diagnostics;
+using ArchModel.Model;
 
 namespace ArchModel.Documents;
 
@@ -35,6 +36,14 @@ public sealed record ReportOptions
     /// leave their diagram sections out).
     /// </summary>
     public IDiagramProvider? Diagrams { get; init; }
+
+    /// <summary>
+    /// The as-is model the report's (to-be) model is planned from; <see langword="null"/> for none. When given, the
+    /// generator compares the two (<see cref="Planning.ModelDiff.Compare"/>), plans the migration
+    /// (<see cref="Planning.MigrationPlanner.Plan"/>) and templates see the result as <c>plan</c>. Required by the
+    /// built-in <c>roadmap</c> template; the other built-in templates do not use it.
+    /// </summary>
+    public ArchitectureModel? Baseline { get; init; }
 
     /// <summary>What a template may do before it is stopped.</summary>
     public TemplateLimits Limits { get; init; } = TemplateLimits.Default;

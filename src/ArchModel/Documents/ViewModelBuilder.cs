@@ -12,7 +12,7 @@ namespace ArchModel.Documents;
 /// snake_case names (docs/documents.md lists every one). No .NET object of the model reaches a template.
 /// </summary>
 /// <remarks>Every list is in a stated, deterministic order (agencies: by level of government, then model order); display strings are preformatted in the document's language.</remarks>
-internal sealed class ViewModelBuilder
+internal sealed partial class ViewModelBuilder
 {
     private static readonly string[] Themes = ["duplicates", "silos", "use", "security", "consolidation", "other"];
     private readonly ArchitectureModel _model;
@@ -41,7 +41,8 @@ internal sealed class ViewModelBuilder
     }
 
     public static void Fill(ScriptObject into, ArchitectureModel model, AnalysisResult analysis, Language language,
-        DocumentFormat format, DateOnly? generatedOn, string templateName, IReadOnlyList<ReportDiagram> diagrams)
+        DocumentFormat format, DateOnly? generatedOn, string templateName, IReadOnlyList<ReportDiagram> diagrams,
+        Planning.ModelDiff? diff = null, Planning.MigrationPlan? plan = null)
     {
         var b = new ViewModelBuilder(model, analysis, language);
         var date = generatedOn ?? model.Info.AsOf;
@@ -73,6 +74,7 @@ internal sealed class ViewModelBuilder
         into["diagrams"] = b.Array(diagrams.Select(static d => Obj(
             ("view", d.View), ("title", d.Title),
             ("svg", d.Svg is null ? null : new RawText(d.Svg)), ("mermaid", d.Mermaid))));
+        into["plan"] = diff is not null && plan is not null ? b.Roadmap(diff, plan) : null;
     }
 
     // ---- model and inventory -------------------------------------------------------------------

@@ -114,6 +114,12 @@ public sealed record MigrationStep
     /// <summary>The field changes the step carries out (all of the element's changes for a build or a retirement).</summary>
     public required IReadOnlyList<FieldChange> Changes { get; init; }
 
+    /// <summary>
+    /// For a <see cref="StepAction.RetireSystem"/> step, the to-be systems that take over from the retired one
+    /// (docs/planning.md, Replacements), sorted ordinally; empty when none was found and for every other action.
+    /// </summary>
+    public IReadOnlyList<string> Replacements { get; init; } = [];
+
     /// <summary>The JSON spelling of <see cref="Action"/>, e.g. <c>move-to-platform</c>.</summary>
     public string ActionName => JsonNames.Of(Action);
 }

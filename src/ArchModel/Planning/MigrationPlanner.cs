@@ -42,6 +42,7 @@ internal sealed class DraftStep
     public required ElementChange Change { get; init; }
     public List<FieldChange> Changes { get; } = [];
     public SortedSet<string> Elements { get; } = new(StringComparer.Ordinal);
+    public List<string> Replacements { get; } = [];
     public LocalizedText Description { get; set; } = LocalizedText.Neutral("");
     public int Index { get; set; }
 
@@ -676,6 +677,7 @@ internal sealed class PlanBuilder
     private void RetireSystem(DraftStep step, InformationSystem old)
     {
         var replacements = Replacements(step);
+        step.Replacements.AddRange(replacements);
         var replacementSet = replacements.ToHashSet(StringComparer.Ordinal);
         foreach (var r in replacements)
         {

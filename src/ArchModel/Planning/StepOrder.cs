@@ -60,6 +60,7 @@ internal static class StepOrder
             After = incoming[s].Select(b => order[b]).Distinct().Order().ToList(),
             Description = s.Description,
             Changes = s.Changes,
+            Replacements = s.Replacements.ToList(),
         }).ToList();
         var phases = result.GroupBy(static s => s.Phase)
             .Select(static g => new MigrationPhase(g.Key, MigrationPlan.PhaseName(g.Key), g.Select(static s => s.Order).ToList()))

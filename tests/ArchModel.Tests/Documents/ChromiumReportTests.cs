@@ -6,7 +6,7 @@ namespace ArchModel.Tests.Documents;
 
 /// <summary>
 /// The HTML reports opened by their real reader: headless Chromium (Debian's <c>chromium</c>, installed by
-/// scripts/install-report-tools.sh) loads the demo province's overview from a file:// URL with the network
+/// scripts/install-report-tools.sh) loads the demo province's overview and roadmap (demo-province → demo-province-2020) from a file:// URL with the network
 /// unreachable, takes a screenshot, and the test fails on any console message (a script error or a
 /// Content-Security-Policy violation is one) or any request the page makes beyond file: and data: URLs.
 /// </summary>
@@ -97,21 +97,26 @@ public sealed class ChromiumReportTests
 
     [TestCase(Language.Chinese)]
     [TestCase(Language.English)]
-    public void OverviewHtml_DemoProvince_RendersOfflineWithoutConsoleErrorsOrFetches(Language language)
+    public void OverviewAndRoadmapHtml_DemoProvince_RenderOfflineWithoutConsoleErrorsOrFetches(Language language)
     {
         var chromium = Chromium();
-        var html = DocumentTestSupport.Render(DocumentTestSupport.Demo(),
-            new ReportOptions { Template = "overview", Format = DocumentFormat.Html, Language = language });
         var folder = OutputFolder();
-        var path = Path.Combine(folder, $"overview.{language.ToTag()}.html");
-        File.WriteAllText(path, html);
+        // The overview of the as-is province, then the roadmap from it to the 2020 target architecture.
+        foreach (var template in new[] { "overview", "roadmap" })
+        {
+            var (model, options) = DocumentTestSupport.For(template, demo: true,
+                new ReportOptions { Format = DocumentFormat.Html, Language = language });
+            var html = DocumentTestSupport.Render(model, options);
+            var path = Path.Combine(folder, $"{template}.{language.ToTag()}.html");
+            File.WriteAllText(path, html);
 
-        var run = Open(chromium, path, folder);
+            var run = Open(chromium, path, folder);
 
-        Assert.That(run.Console, Is.Empty, "the page logged to the console");
-        Assert.That(run.Requests, Is.Empty, "the page fetched from the network");
-        Assert.That(new FileInfo(run.Screenshot).Length, Is.GreaterThan(50_000), "the screenshot is (nearly) blank");
-        TestContext.AddTestAttachment(run.Screenshot, "screenshot of the report");
+            Assert.That(run.Console, Is.Empty, $"the {template} page logged to the console");
+            Assert.That(run.Requests, Is.Empty, $"the {template} page fetched from the network");
+            Assert.That(new FileInfo(run.Screenshot).Length, Is.GreaterThan(50_000), $"the {template} screenshot is (nearly) blank");
+            TestContext.AddTestAttachment(run.Screenshot, $"screenshot of the {template} report");
+        }
     }
 
     [Test]

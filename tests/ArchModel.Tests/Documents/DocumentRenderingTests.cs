@@ -15,8 +15,8 @@ public sealed partial class DocumentRenderingTests
     [TestCaseSource(nameof(AllBuiltIns))]
     public void Render_DemoProvince_IsWellFormed(string template, DocumentFormat format, Language language)
     {
-        var demo = DocumentTestSupport.Demo();
-        var text = DocumentTestSupport.Render(demo, new ReportOptions { Template = template, Format = format, Language = language });
+        var (demo, options) = DocumentTestSupport.For(template, demo: true, new ReportOptions { Format = format, Language = language });
+        var text = DocumentTestSupport.Render(demo, options);
         Assert.That(text, Does.Not.Contain("{{").And.Not.Contain("}}"));
         Assert.That(text, Does.Contain("2016"));
         if (format == DocumentFormat.Html)
@@ -66,6 +66,46 @@ public sealed partial class DocumentRenderingTests
         var first = DocumentTestSupport.Render(DocumentTestSupport.Demo(), options);
         var second = DocumentTestSupport.Render(DocumentTestSupport.Demo(), options);
         Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
+    public void Render_Roadmap_TwoRuns_AreByteIdentical()
+    {
+        var (model, options) = DocumentTestSupport.For("roadmap", demo: true, new ReportOptions { Format = DocumentFormat.Html });
+        var first = DocumentTestSupport.Render(model, options);
+        var second = DocumentTestSupport.Render(DocumentTestSupport.For("roadmap", demo: true, new ReportOptions { Format = DocumentFormat.Html }).Model, options);
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
+    public void Render_RoadmapWithoutBaseline_Throws()
+    {
+        var golden = DocumentTestSupport.Golden();
+        Assert.Throws<ArgumentException>(() => ReportGenerator.Render(golden.Model, golden.Analysis, new ReportOptions { Template = "roadmap" }));
+    }
+
+    [Test]
+    public void Render_Roadmap_ListsConsolidationsPhasesAndSavings()
+    {
+        var (model, options) = DocumentTestSupport.For("roadmap", demo: true, new ReportOptions { Language = Language.Chinese });
+        var text = DocumentTestSupport.Render(model, options);
+        // The demo plan's consolidations, each with its replacement, and the avoidable cost it resolves.
+        Assert.That(text, Does.Contain("| 安平县协同办公系统 | 安平县人民政府 |"));
+        Assert.That(text, Does.Contain("东湖市协同办公系统"));
+        Assert.That(text, Does.Contain("示范省一体化在线政务服务平台"));
+        Assert.That(text, Does.Contain("由每年 211 万元 降至 0 万元"));
+        Assert.That(text, Does.Contain("### 5.5 整合下线"));
+    }
+
+    [Test]
+    public void Render_CustomTemplate_SeesThePlanOnlyWithABaseline()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("plan.sbn-md", "{{ plan == null ? \"none\" : plan.steps_total + \"/\" + plan.baseline.id + \"/\" + plan.savings.avoidable_resolved }}");
+        var golden = DocumentTestSupport.Golden();
+        Assert.That(DocumentTestSupport.Render(golden, new ReportOptions { Template = path }), Is.EqualTo("none"));
+        var (model, options) = DocumentTestSupport.For("roadmap", demo: false, new ReportOptions());
+        Assert.That(DocumentTestSupport.Render(model, options with { Template = path }), Is.EqualTo("11/documents-golden/200000"));
     }
 
     [Test]

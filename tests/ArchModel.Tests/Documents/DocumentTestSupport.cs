@@ -19,6 +19,22 @@ internal static class DocumentTestSupport
 
     public static (ArchitectureModel Model, AnalysisResult Analysis) Golden() => Load(GoldenModelPath);
 
+    /// <summary>The to-be model of the golden roadmap; its baseline is <see cref="Golden"/>.</summary>
+    public static string GoldenToBePath => Path.Combine(TestPaths.TestFiles, "Documents", "roadmap", "model.json");
+
+    public static string DemoProvince2020Path => Path.Combine(TestPaths.Models, "demo-province-2020", "model.json");
+
+    /// <summary>The model a built-in template is rendered on, with the options it needs: the roadmap is the to-be model with the as-is baseline.</summary>
+    public static ((ArchitectureModel Model, AnalysisResult Analysis) Model, ReportOptions Options) For(string template, bool demo, ReportOptions options)
+    {
+        if (!ReportGenerator.NeedsBaseline(template))
+        {
+            return (demo ? Demo() : Golden(), options with { Template = template });
+        }
+        var baseline = demo ? Demo() : Golden();
+        return (Load(demo ? DemoProvince2020Path : GoldenToBePath), options with { Template = template, Baseline = baseline.Model });
+    }
+
     public static (ArchitectureModel Model, AnalysisResult Analysis) Demo() => Load(DemoProvincePath);
 
     /// <summary>Renders, failing the test with the diagnostics when the template fails.</summary>

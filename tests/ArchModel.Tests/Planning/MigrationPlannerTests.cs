@@ -254,6 +254,22 @@ public sealed class MigrationPlannerTests
         AssertBefore(plan, StepOf(plan, StepAction.BuildSystem, "sys.prov-gov-office.one-network"), hall);
         AssertBefore(plan, StepOf(plan, StepAction.Disconnect, "flow.gov.hall-to-exchange"), hall);
     }
+
+    [Test]
+    public void Plan_DemoProvince_RetireSystemStepsNameTheirReplacements()
+    {
+        var plan = DemoPlan.Plan;
+        var hall = StepOf(plan, StepAction.RetireSystem, "sys.prov-gov-office.service-hall");
+        Assert.That(hall.Replacements, Is.EqualTo(new[] { "sys.prov-gov-office.one-network" }));
+        foreach (var step in plan.Steps)
+        {
+            Assert.That(step.Elements, Is.SupersetOf(step.Replacements), $"step {step.Order}");
+            if (step.Action != StepAction.RetireSystem)
+            {
+                Assert.That(step.Replacements, Is.Empty, $"step {step.Order}");
+            }
+        }
+    }
 }
 
 /// <summary>The demo province diff and plan, computed once.</summary>
