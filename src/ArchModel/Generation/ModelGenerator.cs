@@ -634,16 +634,43 @@ public static class ModelGenerator
                     }
                     yield return new SystemPlan(
                         $"sys.{agency.Key}.{i}",
-                        i == 1 ? $"{agency.Name}业务系统" : $"{agency.Name}{NameOf(capability)}系统{i}",
+                        SystemName(unit, agency, i, r),
                         agency.Id, capability, status, networks, hosting, users, active, build, build / 10,
                         1 + r.Next(4), components, agency.Sector is not null && i == 1 ? $"res.{agency.Key}" : null);
                 }
             }
         }
 
-        private string NameOf(string capability) =>
-            CommonCapabilities.FirstOrDefault(c => c.Id == capability).Name
-            ?? (capability.EndsWith(".service", StringComparison.Ordinal) ? "监管服务" : "业务管理");
+        /// <summary>
+        /// Names as planners write them: the owner's name, then what the system does at that level. Names
+        /// differ across sectors and levels (so the name-similarity rule finds what was planted, not every
+        /// pair), and one department in forty calls its second system a data-sharing platform of its own —
+        /// the probable duplicates of the same jurisdiction that AM1002 exists to find.
+        /// </summary>
+        private static string SystemName(Unit unit, AgencyPlan agency, int i, Random r)
+        {
+            var level = Array.FindIndex(Levels, l => l.Level == unit.Level);
+            if (agency.Sector is null)
+            {
+                return i == 1 ? $"{agency.Name}协同办公系统" : $"{agency.Name}门户网站";
+            }
+            if (i == 2 && r.Next(40) == 0)
+            {
+                return $"{agency.Name}数据共享交换平台";
+            }
+            return agency.Name + agency.Sector + (i switch
+            {
+                1 => MainSystems[level],
+                2 => ServiceSystems[level],
+                3 => AnalysisSystems[level],
+                _ => MobileSystems[level],
+            });
+        }
+
+        private static readonly string[] MainSystems = ["全国统筹监管平台", "省级数据汇聚中心", "市级业务调度系统", "基层受理终端"];
+        private static readonly string[] ServiceSystems = ["国家监测预警平台", "全省综合监管平台", "城市运行监管系统", "乡镇网格管理系统"];
+        private static readonly string[] AnalysisSystems = ["全国大数据分析中心", "全省数据分析系统", "市级运行数据看板", "县级统计报送工具"];
+        private static readonly string[] MobileSystems = ["全国移动政务平台", "全省移动办公平台", "市级掌上审批应用", "县级移动采集终端"];
 
         public IEnumerable<FlowPlan> FlowsOf(Unit unit)
         {
