@@ -1,3 +1,5 @@
+using ArchModel.Diagnostics;
+
 namespace ArchModel.Analysis;
 
 /// <summary>

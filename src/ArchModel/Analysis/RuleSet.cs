@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using ArchModel.Analysis.Rules;
+using ArchModel.Diagnostics;
 
 namespace ArchModel.Analysis;
 

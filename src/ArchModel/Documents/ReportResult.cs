@@ -30,7 +30,7 @@ public static class DocumentDiagnostics
     public const string TemplateNotFound = "AM0104";
 
     /// <summary>The descriptors of AM0101–AM0104, in code order.</summary>
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         new(TemplateSyntax, new("模板语法错误", "Template syntax error"),
             new("模板不是有效的 Scriban 语法；按位置修正。", "The template is not valid Scriban; fix it at the location given."), DiagnosticSeverity.Error),

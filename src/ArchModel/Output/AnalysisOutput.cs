@@ -85,7 +85,7 @@ public static class AnalysisOutput
     public static void WriteSarif(Stream output, LoadResult load, AnalysisResult? analysis, Language language)
     {
         var rules = LoadingDiagnostics.All
-            .Concat((analysis?.Rules ?? []).Select(static r => new DiagnosticDescriptor(r.Code, r.Title, r.Help, r.DefaultSeverity)))
+            .Concat(analysis?.Rules ?? [])
             .DistinctBy(static r => r.Code)
             .ToList();
         var results = AllDiagnostics(load, analysis)

@@ -20,7 +20,7 @@ public sealed record SarifResult(
 public static class SarifOutput
 {
     /// <summary>Writes a log with the given rules and results.</summary>
-    public static void Write(Stream output, IReadOnlyList<DiagnosticDescriptor> rules, IEnumerable<SarifResult> results, Language language)
+    public static void Write(Stream output, IReadOnlyList<RuleDescriptor> rules, IEnumerable<SarifResult> results, Language language)
     {
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)

@@ -1,17 +1,21 @@
 namespace ArchModel.Diagnostics;
 
-/// <summary>What a diagnostic or rule code means: its title, its help text and its default severity.</summary>
-/// <param name="Code">The stable code, such as <c>AM0006</c>.</param>
-/// <param name="Title">A short title.</param>
-/// <param name="Help">What it checks and what to do about it.</param>
-/// <param name="DefaultSeverity">The severity unless a model's settings say otherwise.</param>
-public sealed record DiagnosticDescriptor(string Code, LocalizedText Title, LocalizedText Help, DiagnosticSeverity DefaultSeverity);
+/// <summary>
+/// What a rule is — an analysis rule (AM1001…), a loading check (AM0001…) or a template check (AM0101…): its
+/// stable code, title and help text in both languages, and its default severity. One type for all, so that
+/// SARIF and documents list them alike.
+/// </summary>
+/// <param name="Code">The stable code, such as <c>AM1001</c>; a custom rule should use its own prefix (e.g. <c>X0001</c>).</param>
+/// <param name="Title">A short title, such as 重复建设 / Duplicate build.</param>
+/// <param name="Help">What the rule checks and what a planner does about a finding.</param>
+/// <param name="DefaultSeverity">The severity when the model's <c>settings.severity</c> does not override it.</param>
+public sealed record RuleDescriptor(string Code, LocalizedText Title, LocalizedText Help, DiagnosticSeverity DefaultSeverity);
 
 /// <summary>The descriptors of the loading and validation codes AM0001–AM0012.</summary>
 public static class LoadingDiagnostics
 {
     /// <summary>Every loading and validation code, in code order.</summary>
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         new(DiagnosticCodes.InvalidJson, new("无效的 JSON", "Invalid JSON"),
             new("文件必须是严格的 JSON：不允许注释、尾随逗号、重复键，必须是 UTF-8 编码。", "The file must be strict JSON: no comments, no trailing commas, no duplicate keys, UTF-8."),
