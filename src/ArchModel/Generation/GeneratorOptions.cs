@@ -3,11 +3,11 @@ namespace ArchModel.Generation;
 /// <summary>The size presets of <see cref="ModelGenerator"/>.</summary>
 public enum GeneratorPreset
 {
-    /// <summary>One province: 11 prefectures of 9 counties, about 4,600 agencies and 50,000 elements.</summary>
+    /// <summary>One province: 11 prefectures of 9 counties, about 4,600 agencies and 38,000 elements.</summary>
     Province,
-    /// <summary>One large province: 21 prefectures of 10 counties, about 9,500 agencies and 100,000 elements.</summary>
+    /// <summary>One large province: 21 prefectures of 10 counties, about 9,500 agencies and 78,000 elements.</summary>
     LargeProvince,
-    /// <summary>The nation: 31 provinces, 333 prefectures, about 2,850 counties; about 132,000 agencies and 1.4 million elements.</summary>
+    /// <summary>The nation: 31 provinces, 333 prefectures, about 2,850 counties; about 132,000 agencies and 1.1 million elements.</summary>
     Nation,
 }
 

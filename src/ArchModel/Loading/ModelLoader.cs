@@ -103,7 +103,7 @@ public sealed class ModelLoader
 
         public LoadResult Execute()
         {
-            var root = Read(_rootFull, null, out var error);
+            var root = Read(_rootFull, out var error);
             if (root is null)
             {
                 _diagnostics.Add(new Diagnostic(DiagnosticCodes.IncludeProblem, DiagnosticSeverity.Error,
@@ -161,7 +161,7 @@ public sealed class ModelLoader
                     {
                         continue;
                     }
-                    var source = Read(file, location, out var error);
+                    var source = Read(file, out var error);
                     if (source is null)
                     {
                         Report(Messages.IncludeUnreadable(include, error!), location);
@@ -226,7 +226,7 @@ public sealed class ModelLoader
         private bool IsInsideRoot(string full) => full == _rootFolder ||
             full.StartsWith(_rootFolder.EndsWith(Path.DirectorySeparatorChar) ? _rootFolder : _rootFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-        private SourceText? Read(string full, SourceLocation? from, out LocalizedText? error)
+        private SourceText? Read(string full, out LocalizedText? error)
         {
             error = null;
             try

@@ -353,14 +353,6 @@ internal readonly record struct Reference(string Field, int Index, string? Id, E
 /// <summary>Every reference field of the model format, in one place.</summary>
 internal static class References
 {
-    /// <summary>The references of one element.</summary>
-    public static List<Reference> Of(Element element)
-    {
-        var list = new List<Reference>();
-        Collect(element, list);
-        return list;
-    }
-
     /// <summary>Adds the references of one element to <paramref name="into"/> (no allocation beyond the list's growth).</summary>
     public static void Collect(Element element, List<Reference> into)
     {
