@@ -11,6 +11,26 @@ namespace ArchModel.Diagnostics;
 /// </remarks>
 public sealed record SourceLocation(string File, int Line, int Column, string Path)
 {
+    private readonly string? _array;
+    private readonly int _item = -1;
+    private string? _path = Path;
+
+    /// <summary>A location whose path is item <paramref name="item"/> of the top-level array <paramref name="array"/>, formatted when first read.</summary>
+    internal SourceLocation(string file, int line, int column, string array, int item)
+        : this(file, line, column, (string)null!)
+    {
+        _array = array;
+        _item = item;
+    }
+
+    /// <summary>The JSON path of the value inside its file, such as <c>flows[3].to</c>; empty for the file's root.</summary>
+    public string Path
+    {
+        // A race formats the same text twice; either copy is right.
+        get => _path ??= $"{_array}[{_item}]";
+        init => _path = value;
+    }
+
     /// <summary>Byte offset of the token in its file, for the loader's own use; -1 when unknown.</summary>
     internal long Offset { get; init; } = -1;
 

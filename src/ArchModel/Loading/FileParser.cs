@@ -24,6 +24,7 @@ internal sealed class FileParser
     private readonly ModelContent _content;
     private readonly List<Diagnostic> _diagnostics;
     private readonly bool _isRoot;
+    private readonly List<string> _strings = [];
 
     public FileParser(SourceText source, ModelContent content, List<Diagnostic> diagnostics, bool isRoot)
     {
@@ -763,9 +764,9 @@ internal sealed class FileParser
     // ---- Element plumbing ---------------------------------------------------------------------------
 
     /// <summary>What one object being read has seen so far.</summary>
-    private struct ObjectState(string path, long offset, ulong allowed)
+    private struct ObjectState(PathText path, long offset, ulong allowed)
     {
-        public readonly string Path = path;
+        public readonly PathText Path = path;
         public readonly long Offset = offset;
         public ulong Allowed = allowed;
         public ulong Seen;
@@ -785,14 +786,8 @@ internal sealed class FileParser
         public IReadOnlyDictionary<string, object>? Properties;
         public IReadOnlyList<string>? FormerIds;
 
-        public readonly T Apply<T>(T element, SourceLocation location) where T : Element => element with
-        {
-            Description = Description,
-            Tags = Tags ?? [],
-            Properties = Properties ?? Element.EmptyProperties,
-            FormerIds = FormerIds ?? [],
-            Location = location,
-        };
+        public readonly T Apply<T>(T element, SourceLocation location) where T : Element =>
+            element.WithCommon<T>(Description, Tags, Properties, FormerIds, location);
     }
 
     private void ReadCommon(ref Utf8JsonReader r, ref ObjectState o, Field field, ref CommonFields c)
@@ -814,7 +809,8 @@ internal sealed class FileParser
         _content.Defined.Add(element);
     }
 
-    private SourceLocation Locate(ref ObjectState o) => _source.Locate(o.Offset, o.Path);
+    private SourceLocation Locate(ref ObjectState o) =>
+        o.Path.IsItem(out var array, out var item) ? _source.Locate(o.Offset, array, item) : _source.Locate(o.Offset, o.Path);
 
     /// <summary>Reports missing required fields; returns whether the object can become an element.</summary>
     private bool Complete(ref ObjectState o, string? id, params ReadOnlySpan<Field> required)
@@ -973,18 +969,20 @@ internal sealed class FileParser
             Invalid(ref r, ref o, field, "array");
             return [];
         }
-        // Direct loops rather than ReadArray's callback: this runs for nearly every element.
-        List<string>? list = null;
+        // Direct loops rather than ReadArray's callback: this runs for nearly every element. The items
+        // gather in one reused list, so each array costs one allocation, its own.
+        var list = _strings;
+        list.Clear();
         for (var index = 0; ; index++)
         {
             r.Read();
             if (r.TokenType == JsonTokenType.EndArray)
             {
-                return list is null ? [] : list.ToArray();
+                return list.Count == 0 ? [] : list.ToArray();
             }
             if (r.TokenType == JsonTokenType.String)
             {
-                (list ??= new List<string>(4)).Add(GetString(ref r));
+                list.Add(GetString(ref r));
             }
             else
             {
@@ -1107,24 +1105,50 @@ internal sealed class FileParser
         WrongType(ref r, FieldPath(ref o, field), expected);
     }
 
-    private static PathText FieldPath(ref ObjectState o, Field field) => new(o.Path, Fields.NameOf(field));
+    private static PathText FieldPath(ref ObjectState o, Field field) => o.Path.Property(Fields.NameOf(field));
 
     /// <summary>
     /// A JSON path built only when a diagnostic needs it: the parser passes one for every value it reads,
-    /// and almost none of them is ever shown.
+    /// and almost none of them is ever shown. Holds up to <c>head[i].field[j].leaf</c> without formatting
+    /// (an element, its nested objects and their values); deeper paths are formatted as they grow.
     /// </summary>
-    private readonly struct PathText(string parent, string? field = null, int index = -1)
+    private readonly struct PathText(string head, int headIndex = -1, string? field = null, int index = -1, string? leaf = null)
     {
         public static implicit operator PathText(string path) => new(path);
 
         public static implicit operator string(PathText path) => path.ToString();
 
-        public PathText Item(int i) => new(parent, field, i);
+        /// <summary>Whether the path is just an item of a top-level array, such as <c>systems[3]</c>.</summary>
+        public bool IsItem(out string array, out int item)
+        {
+            (array, item) = (head, headIndex);
+            return field is null && headIndex >= 0;
+        }
+
+        /// <summary>The path of an item of the array at this path.</summary>
+        public PathText Item(int i) =>
+            field is null ? (headIndex < 0 ? new(head, i) : new(ToString(), i))
+            : leaf is null && index < 0 ? new(head, headIndex, field, i)
+            : new(ToString(), i);
+
+        /// <summary>The path of a property of the object at this path.</summary>
+        public PathText Property(string name) =>
+            field is null ? new(head, headIndex, name)
+            : leaf is null ? new(head, headIndex, field, index, name)
+            : new(ToString(), -1, name);
 
         public override string ToString()
         {
-            var p = field is null ? parent : parent.Length == 0 ? field : $"{parent}.{field}";
-            return index < 0 ? p : $"{p}[{index}]";
+            var text = headIndex < 0 ? head : $"{head}[{headIndex}]";
+            if (field is not null)
+            {
+                text = text.Length == 0 ? field : $"{text}.{field}";
+            }
+            if (index >= 0)
+            {
+                text = $"{text}[{index}]";
+            }
+            return leaf is null ? text : $"{text}.{leaf}";
         }
     }
 
@@ -1148,7 +1172,7 @@ internal sealed class FileParser
             {
                 return true;
             }
-            read(ref r, new PathText(path.ToString(), null, index++));
+            read(ref r, path.Item(index++));
         }
     }
 

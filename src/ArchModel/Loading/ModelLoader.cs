@@ -110,7 +110,7 @@ public sealed class ModelLoader
                     Messages.RootUnreadable(Display(_rootFull), error!), new SourceLocation(Display(_rootFull), 1, 1, "")));
                 return new LoadResult(null, _diagnostics, [], rootReadFailed: true);
             }
-            var parser = Parse(root, isRoot: true);
+            var parser = ParseRoot(root);
             _content.RootLocation = parser.RootLocation;
             LoadIncludes(root, parser.Includes, depth: 1);
             _cancellation.ThrowIfCancellationRequested();
@@ -121,15 +121,28 @@ public sealed class ModelLoader
             return new LoadResult(model, _diagnostics, _content.Files, rootReadFailed: false);
         }
 
-        private FileParser Parse(SourceText source, bool isRoot)
+        private FileParser ParseRoot(SourceText source)
         {
             _cancellation.ThrowIfCancellationRequested();
             _loaded.Add(source.FullPath);
             _sources[source.DisplayPath] = source;
             _content.Files.Add(source.DisplayPath);
-            var parser = new FileParser(source, _content, _diagnostics, isRoot);
+            var parser = new FileParser(source, _content, _diagnostics, isRoot: true);
             parser.Parse();
             return parser;
+        }
+
+        /// <summary>One included file read and parsed on its own, waiting to join the model in load order.</summary>
+        private sealed class Parsed
+        {
+            public required string File { get; init; }
+            public required string Include { get; init; }
+            public required SourceLocation Location { get; init; }
+            public SourceText? Source { get; set; }
+            public LocalizedText? Error { get; set; }
+            public FileParser? Parser { get; set; }
+            public ModelContent? Content { get; set; }
+            public List<Diagnostic> Diagnostics { get; } = [];
         }
 
         private void LoadIncludes(SourceText from, List<(string Include, SourceLocation Location)> includes, int depth)
@@ -145,6 +158,8 @@ public sealed class ModelLoader
             }
             _stack.Add(from.FullPath);
             var folder = Path.GetDirectoryName(from.FullPath)!;
+            var files = new List<Parsed>();
+            var listed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (include, location) in includes)
             {
                 foreach (var (file, isPattern) in Resolve(folder, include, location))
@@ -157,21 +172,61 @@ public sealed class ModelLoader
                         }
                         continue;
                     }
-                    if (_loaded.Contains(file))
+                    if (!_loaded.Contains(file) && listed.Add(file))
                     {
-                        continue;
+                        files.Add(new Parsed { File = file, Include = include, Location = location });
                     }
-                    var source = Read(file, out var error);
-                    if (source is null)
-                    {
-                        Report(Messages.IncludeUnreadable(include, error!), location);
-                        continue;
-                    }
-                    var parser = Parse(source, isRoot: false);
-                    LoadIncludes(source, parser.Includes, depth + 1);
                 }
             }
+
+            // The files of one list are read and parsed in parallel (a national model is split by region),
+            // each into its own content; they join the model one by one in list order, each followed by
+            // its own includes, so the result is the same as reading them one after another.
+            Parallel.For(0, files.Count,
+                new ParallelOptions { CancellationToken = _cancellation },
+                static () => new StringPool(),
+                (i, _, strings) =>
+                {
+                    ParseAlone(files[i], strings);
+                    return strings;
+                },
+                static _ => { });
+
+            foreach (var file in files)
+            {
+                _cancellation.ThrowIfCancellationRequested();
+                if (_loaded.Contains(file.File))
+                {
+                    // An earlier file of the list included it already.
+                    continue;
+                }
+                if (file.Source is null)
+                {
+                    Report(Messages.IncludeUnreadable(file.Include, file.Error!), file.Location);
+                    continue;
+                }
+                _loaded.Add(file.File);
+                _sources[file.Source.DisplayPath] = file.Source;
+                _content.Files.Add(file.Source.DisplayPath);
+                _content.Append(file.Content!);
+                _diagnostics.AddRange(file.Diagnostics);
+                LoadIncludes(file.Source, file.Parser!.Includes, depth + 1);
+            }
             _stack.RemoveAt(_stack.Count - 1);
+        }
+
+        private void ParseAlone(Parsed file, StringPool strings)
+        {
+            var source = Read(file.File, out var error);
+            file.Source = source;
+            file.Error = error;
+            if (source is null)
+            {
+                return;
+            }
+            file.Content = new ModelContent(strings);
+            file.Parser = new FileParser(source, file.Content, file.Diagnostics, isRoot: false);
+            file.Parser.Parse();
         }
 
         private IEnumerable<(string File, bool IsPattern)> Resolve(string folder, string include, SourceLocation location)

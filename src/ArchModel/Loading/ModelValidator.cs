@@ -35,6 +35,14 @@ internal sealed class ModelValidator
         validator.CheckCycles(content.Agencies, static a => a.Parent, new LocalizedText("机构", "agencies"));
         validator.CheckCycles(content.Capabilities, static c => c.Parent, new LocalizedText("功能", "capabilities"));
         validator.CheckSelfFlows();
+        foreach (var id in content.DroppedIds)
+        {
+            if (validator._byId.TryGetValue(id, out var element) && element is null)
+            {
+                validator._byId.Remove(id);
+            }
+        }
+        content.ById = validator._byId;
     }
 
     private void CheckIds()

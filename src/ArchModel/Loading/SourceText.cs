@@ -67,4 +67,12 @@ internal sealed class SourceText
         var (line, column) = Position(offset);
         return new SourceLocation(DisplayPath, line, column, path) { Offset = offset };
     }
+
+    /// <summary>The location of a byte offset that starts item <paramref name="item"/> of the top-level array <paramref name="array"/>.</summary>
+    /// <remarks>Every element has one: the path is formatted only if somebody reads it.</remarks>
+    public SourceLocation Locate(long offset, string array, int item)
+    {
+        var (line, column) = Position(offset);
+        return new SourceLocation(DisplayPath, line, column, array, item) { Offset = offset };
+    }
 }

@@ -14,19 +14,19 @@ namespace ArchModel.Model;
 public sealed class ArchitectureModel
 {
     private readonly Dictionary<string, Element> _byId;
-    private readonly Dictionary<string, IReadOnlyList<InformationSystem>> _systemsByOwner;
-    private readonly Dictionary<string, IReadOnlyList<InformationSystem>> _systemsByUser;
-    private readonly Dictionary<string, IReadOnlyList<InformationSystem>> _systemsByNetwork;
-    private readonly Dictionary<string, IReadOnlyList<InformationSystem>> _systemsByPlatform;
-    private readonly Dictionary<string, IReadOnlyList<InformationSystem>> _systemsByResource;
-    private readonly Dictionary<string, IReadOnlyList<InformationSystem>> _systemsByCapability;
-    private readonly Dictionary<string, IReadOnlyList<Flow>> _flowsFrom;
-    private readonly Dictionary<string, IReadOnlyList<Flow>> _flowsTo;
-    private readonly Dictionary<string, IReadOnlyList<Flow>> _flowsByResource;
-    private readonly Dictionary<string, IReadOnlyList<Agency>> _children;
-    private readonly Dictionary<string, IReadOnlyList<Service>> _servicesBySystem;
-    private readonly Dictionary<string, IReadOnlyList<InformationSystem>> _systemsByProject;
-    private readonly Dictionary<string, IReadOnlyList<(Network Network, LinkVia Via)>> _links;
+    private readonly LazyIndex<InformationSystem> _systemsByOwner;
+    private readonly LazyIndex<InformationSystem> _systemsByUser;
+    private readonly LazyIndex<InformationSystem> _systemsByNetwork;
+    private readonly LazyIndex<InformationSystem> _systemsByPlatform;
+    private readonly LazyIndex<InformationSystem> _systemsByResource;
+    private readonly LazyIndex<InformationSystem> _systemsByCapability;
+    private readonly LazyIndex<Flow> _flowsFrom;
+    private readonly LazyIndex<Flow> _flowsTo;
+    private readonly LazyIndex<Flow> _flowsByResource;
+    private readonly LazyIndex<Agency> _children;
+    private readonly LazyIndex<Service> _servicesBySystem;
+    private readonly LazyIndex<InformationSystem> _systemsByProject;
+    private readonly LazyIndex<(Network Network, LinkVia Via)> _links;
 
     internal ArchitectureModel(ModelContent content)
     {
@@ -45,29 +45,41 @@ public sealed class ArchitectureModel
         Projects = content.Projects;
         Suppressions = content.Suppressions;
 
-        var byId = new Dictionary<string, Element>(StringComparer.Ordinal);
-        foreach (var element in Elements)
+        // The validator's index by id, when there is one: building a second dictionary of a million ids costs
+        // as much again.
+        var byId = content.ById;
+        if (byId is null)
         {
-            if (element.Id is not null)
+            byId = new Dictionary<string, Element>(StringComparer.Ordinal);
+            foreach (var element in Elements)
             {
-                byId.TryAdd(element.Id, element);
+                if (element.Id is not null)
+                {
+                    byId.TryAdd(element.Id, element);
+                }
             }
         }
         _byId = byId;
 
-        _systemsByOwner = Index(Systems, static s => [s.Owner]);
-        _systemsByUser = Index(Systems, static s => s.UsedBy);
-        _systemsByNetwork = Index(Systems, static s => s.Networks);
-        _systemsByPlatform = Index(Systems, static s => s.Hosting is null ? [] : [s.Hosting]);
-        _systemsByResource = Index(Systems, static s => s.Holds);
-        _systemsByCapability = Index(Systems, static s => s.Capabilities);
-        _systemsByProject = Index(Systems, static s => s.Project is null ? [] : [s.Project]);
-        _flowsFrom = Index(Flows, static f => [f.From]);
-        _flowsTo = Index(Flows, static f => [f.To]);
-        _flowsByResource = Index(Flows, static f => f.Carries);
-        _children = Index(Agencies, static a => a.Parent is null ? [] : [a.Parent]);
-        _servicesBySystem = Index(Services, static s => s.Systems);
+        // Each look-up is built on first use (safely from several threads): a caller that validates a model
+        // or draws one view pays for none of the others.
+        _systemsByOwner = new(() => Index(Systems, static s => s.Owner));
+        _systemsByUser = new(() => Index(Systems, static s => s.UsedBy));
+        _systemsByNetwork = new(() => Index(Systems, static s => s.Networks));
+        _systemsByPlatform = new(() => Index(Systems, static s => s.Hosting));
+        _systemsByResource = new(() => Index(Systems, static s => s.Holds));
+        _systemsByCapability = new(() => Index(Systems, static s => s.Capabilities));
+        _systemsByProject = new(() => Index(Systems, static s => s.Project));
+        _flowsFrom = new(() => Index(Flows, static f => f.From));
+        _flowsTo = new(() => Index(Flows, static f => f.To));
+        _flowsByResource = new(() => Index(Flows, static f => f.Carries));
+        _children = new(() => Index(Agencies, static a => a.Parent));
+        _servicesBySystem = new(() => Index(Services, static s => s.Systems));
+        _links = new(IndexLinks);
+    }
 
+    private Dictionary<string, IReadOnlyList<(Network Network, LinkVia Via)>> IndexLinks()
+    {
         var links = new Dictionary<string, List<(Network, LinkVia)>>(StringComparer.Ordinal);
         foreach (var network in Networks)
         {
@@ -81,7 +93,7 @@ public sealed class ArchitectureModel
                 Add(links, other.Id, (network, link.Via));
             }
         }
-        _links = links.ToDictionary(
+        return links.ToDictionary(
             static kv => kv.Key, static kv => (IReadOnlyList<(Network, LinkVia)>)kv.Value, StringComparer.Ordinal);
     }
 
@@ -208,7 +220,7 @@ public sealed class ArchitectureModel
 
     /// <summary>The networks linked to a network, with how (each declaration once; links work both ways).</summary>
     public IReadOnlyList<(Network Network, LinkVia Via)> LinksOf(string networkId) =>
-        _links.TryGetValue(networkId, out var list) ? list : [];
+        Get(_links, networkId);
 
     /// <summary>
     /// The agency's superiors on its sector line, nearest first (its parent, its parent's parent, …),
@@ -230,6 +242,21 @@ public sealed class ArchitectureModel
     /// <summary>Whether agency <paramref name="upper"/> is on agency <paramref name="lower"/>'s parent chain.</summary>
     public bool IsAbove(string upper, string lower)
     {
+        // Walk up without allocating: real hierarchies are a few levels deep. A walk that returns to
+        // `lower` has met a cycle and seen every agency on it; a very long walk falls back to the chain.
+        var current = GetAgency(lower);
+        for (var steps = 0; steps < 64; steps++)
+        {
+            if (current?.Parent is not { } parentId || parentId == lower || GetAgency(parentId) is not { } parent)
+            {
+                return false;
+            }
+            if (parentId == upper)
+            {
+                return true;
+            }
+            current = parent;
+        }
         foreach (var a in ParentChain(lower))
         {
             if (a.Id == upper)
@@ -289,6 +316,24 @@ public sealed class ArchitectureModel
                 }
             }
         }
+        return Freeze(map);
+    }
+
+    private static Dictionary<string, IReadOnlyList<T>> Index<T>(IReadOnlyList<T> items, Func<T, string?> key)
+    {
+        var map = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (key(item) is { } k)
+            {
+                Add(map, k, item);
+            }
+        }
+        return Freeze(map);
+    }
+
+    private static Dictionary<string, IReadOnlyList<T>> Freeze<T>(Dictionary<string, List<T>> map)
+    {
         // Plain dictionaries: a frozen one reads a little faster but takes several times longer to build,
         // and a model is usually read once per build.
         var index = new Dictionary<string, IReadOnlyList<T>>(map.Count, StringComparer.Ordinal);
@@ -320,12 +365,20 @@ public sealed class ArchitectureModel
         list.Add(value);
     }
 
-    private static IReadOnlyList<T> Get<T>(Dictionary<string, IReadOnlyList<T>> map, string key) =>
-        map.TryGetValue(key, out var list) ? list : [];
+    private static IReadOnlyList<T> Get<T>(LazyIndex<T> index, string key) =>
+        index.Map.TryGetValue(key, out var list) ? list : [];
+
+    /// <summary>A look-up from id to elements, built on first use.</summary>
+    private sealed class LazyIndex<T>(Func<Dictionary<string, IReadOnlyList<T>>> build)
+    {
+        private Dictionary<string, IReadOnlyList<T>>? _map;
+
+        public Dictionary<string, IReadOnlyList<T>> Map => LazyInitializer.EnsureInitialized(ref _map, build);
+    }
 }
 
 /// <summary>The raw content of a model before it is frozen: what the loader and the builder both produce.</summary>
-internal sealed class ModelContent
+internal sealed class ModelContent(Loading.StringPool? strings = null)
 {
     public ModelInfo Info { get; set; } = new() { Id = "model" };
     public ModelSettings Settings { get; set; } = ModelSettings.Default;
@@ -351,11 +404,31 @@ internal sealed class ModelContent
     /// <summary>Where the root file's object starts, the anchor for settings diagnostics.</summary>
     public Diagnostics.SourceLocation? RootLocation { get; set; }
 
-    /// <summary>The texts the parser has seen, shared by all files of a load.</summary>
-    public Loading.StringPool Strings { get; } = new();
+    /// <summary>The texts the parser has seen, shared by the files one loader thread parses.</summary>
+    public Loading.StringPool Strings { get; } = strings ?? new();
+
+    /// <summary>Every element by id, as the validator resolved them (first definition wins); null before validation.</summary>
+    public Dictionary<string, Element>? ById { get; set; }
 
     /// <summary>Ids of elements that were defined but dropped for a reported error: references to them are not reported again.</summary>
     public HashSet<string> DroppedIds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Appends what an included file held (its elements, suppressions and dropped ids) after this content's own.</summary>
+    public void Append(ModelContent file)
+    {
+        Capabilities.AddRange(file.Capabilities);
+        Agencies.AddRange(file.Agencies);
+        Networks.AddRange(file.Networks);
+        Platforms.AddRange(file.Platforms);
+        Systems.AddRange(file.Systems);
+        DataResources.AddRange(file.DataResources);
+        Flows.AddRange(file.Flows);
+        Services.AddRange(file.Services);
+        Projects.AddRange(file.Projects);
+        Suppressions.AddRange(file.Suppressions);
+        Defined.AddRange(file.Defined);
+        DroppedIds.UnionWith(file.DroppedIds);
+    }
 
     public IEnumerable<Element> Elements =>
         Capabilities.Concat<Element>(Agencies).Concat(Networks).Concat(Platforms).Concat(Systems)

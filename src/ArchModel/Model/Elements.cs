@@ -15,20 +15,41 @@ public abstract record Element
     /// <summary>The id: non-empty, no whitespace, case-sensitive, unique across all kinds.</summary>
     public required string Id { get; init; }
 
+    private string? _description;
+    private IReadOnlyList<string> _tags = [];
+    private IReadOnlyDictionary<string, object> _properties = EmptyProperties;
+    private IReadOnlyList<string> _formerIds = [];
+    private SourceLocation? _location;
+
     /// <summary>Free text describing the element.</summary>
-    public string? Description { get; init; }
+    public string? Description { get => _description; init => _description = value; }
 
     /// <summary>User tags, for filtering views and reports.</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get => _tags; init => _tags = value; }
 
     /// <summary>User extensions: string, <see cref="double"/> or <see cref="bool"/> values, keys in ordinal order.</summary>
-    public IReadOnlyDictionary<string, object> Properties { get; init; } = EmptyProperties;
+    public IReadOnlyDictionary<string, object> Properties { get => _properties; init => _properties = value; }
 
     /// <summary>Ids this element had in an earlier model (used to match renamed elements when diffing).</summary>
-    public IReadOnlyList<string> FormerIds { get; init; } = [];
+    public IReadOnlyList<string> FormerIds { get => _formerIds; init => _formerIds = value; }
 
     /// <summary>Where the element is defined (the start of its object), or <see langword="null"/> when built in code.</summary>
-    public SourceLocation? Location { get; init; }
+    public SourceLocation? Location { get => _location; init => _location = value; }
+
+    /// <summary>
+    /// Sets the fields every kind has on an element the loader has just created and not yet shared: one object
+    /// per element instead of a copy made by <c>with</c>, for models of a million elements.
+    /// </summary>
+    internal T WithCommon<T>(string? description, IReadOnlyList<string>? tags, IReadOnlyDictionary<string, object>? properties,
+        IReadOnlyList<string>? formerIds, SourceLocation location) where T : Element
+    {
+        _description = description;
+        _tags = tags ?? [];
+        _properties = properties ?? EmptyProperties;
+        _formerIds = formerIds ?? [];
+        _location = location;
+        return (T)this;
+    }
 
     /// <summary>The element's kind.</summary>
     public abstract ElementKind Kind { get; }

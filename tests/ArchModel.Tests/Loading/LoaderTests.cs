@@ -35,6 +35,67 @@ public sealed class LoaderTests
     }
 
     [Test]
+    public void Load_SiblingAlreadyIncludedByAnEarlierSibling_JoinsWhereItWasFirstIncluded()
+    {
+        // The files of one list are parsed side by side; the order they join in is still depth-first.
+        using var temp = new TempFolder();
+        temp.Write("model.json", Root.Replace("INCLUDES", "\"a.json\", \"shared.json\", \"z.json\"", StringComparison.Ordinal));
+        temp.Write("a.json", """{ "includes": ["shared.json"], "agencies": [ { "id": "a", "name": "A", "level": "county" } ] }""");
+        temp.Write("shared.json", """{ "agencies": [ { "id": "s", "name": "S", "level": "county" } ] }""");
+        temp.Write("z.json", """{ "agencies": [ { "id": "z", "name": "Z", "level": "county" } ] }""");
+        var result = Load(temp);
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.Files, Is.EqualTo(new[] { "model.json", "a.json", "shared.json", "z.json" }));
+        Assert.That(result.Model!.Agencies.Select(static a => a.Id), Is.EqualTo(new[] { "a", "s", "z" }));
+    }
+
+    [Test]
+    public void Load_ManyIncludedFiles_KeepsListOrderLocationsAndDiagnosticsOfEachFile()
+    {
+        using var temp = new TempFolder();
+        var names = Enumerable.Range(0, 24).Select(static i => $"r{i:00}.json").ToArray();
+        temp.Write("model.json", Root.Replace("INCLUDES", string.Join(", ", names.Reverse().Select(static n => $"\"{n}\"")), StringComparison.Ordinal));
+        for (var i = 0; i < names.Length; i++)
+        {
+            // Every file has two agencies (the second on line 3) and one reference to an unknown agency.
+            temp.Write(names[i], $$"""
+                { "agencies": [ { "id": "a{{i}}", "name": "机构{{i}}", "level": "county" },
+                  { "id": "b{{i}}", "name": "机构{{i}}乙", "level": "county",
+                    "parent": "missing{{i}}" } ] }
+                """);
+        }
+        for (var run = 0; run < 3; run++)
+        {
+            var result = Load(temp);
+            Assert.That(result.Files, Is.EqualTo(new[] { "model.json" }.Concat(names.Reverse())));
+            var expected = Enumerable.Range(0, names.Length).Reverse().SelectMany(static i => new[] { $"a{i}", $"b{i}" });
+            Assert.That(result.Model!.Agencies.Select(static a => a.Id), Is.EqualTo(expected));
+            var b7 = result.Model.GetAgency("b7")!;
+            Assert.That((b7.Location!.File, b7.Location.Line, b7.Location.Column, b7.Location.Path), Is.EqualTo(("r07.json", 2, 3, "agencies[1]")));
+            Assert.That(result.Diagnostics.Select(static d => (d.Code, d.Location!.File, d.Location.Line, d.Location.Path)),
+                Is.EqualTo(names.Order(StringComparer.Ordinal).Select(static n => ("AM0006", n, 3, "agencies[1].parent"))));
+        }
+    }
+
+    [Test]
+    public void Load_ElementLocation_IsAnOrdinaryLocationWhosePathIsFormattedOnRead()
+    {
+        using var temp = new TempFolder();
+        temp.Write("model.json", Root.Replace("INCLUDES", "\"a.json\"", StringComparison.Ordinal));
+        temp.Write("a.json", """{ "agencies": [ { "id": "a", "name": "A", "level": "county" }, { "id": "b", "name": "B", "level": "county" } ] }""");
+        var location = Load(temp).Model!.GetAgency("b")!.Location!;
+        var same = new SourceLocation("a.json", 1, 64, "agencies[1]");
+        Assert.Multiple(() =>
+        {
+            Assert.That(location, Is.EqualTo(same));
+            Assert.That(location.GetHashCode(), Is.EqualTo(same.GetHashCode()));
+            Assert.That(location.Path, Is.EqualTo("agencies[1]"));
+            Assert.That((location with { Path = "agencies[1].name" }).Path, Is.EqualTo("agencies[1].name"));
+            Assert.That(location.Path, Is.EqualTo("agencies[1]"));
+        });
+    }
+
+    [Test]
     public void Load_IncludeCycle_WarnsAtTheIncludeAndLoadsEachFileOnce()
     {
         using var temp = new TempFolder();
