@@ -11,4 +11,10 @@ public sealed record AnalysisOptions
 
     /// <summary>Whether to compute the scorecard (default true).</summary>
     public bool ComputeMetrics { get; init; } = true;
+
+    /// <summary>
+    /// How many rules may run at once; <see langword="null"/> (the default) for as many as there are processors,
+    /// 1 to run them one after another. The findings are the same either way.
+    /// </summary>
+    public int? MaxDegreeOfParallelism { get; init; }
 }

@@ -41,20 +41,35 @@ public static class Analyzer
         options ??= AnalysisOptions.Default;
         var model = graph.Model;
 
-        var findings = new List<Finding>();
-        var ran = new List<RuleDescriptor>();
+        var runs = new List<(IRule Rule, DiagnosticSeverity Severity, List<Finding> Findings)>();
         foreach (var rule in options.Rules)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var descriptor = rule.Descriptor;
-            if (ResolveSeverity(model.Settings, descriptor) is not { } severity)
+            if (ResolveSeverity(model.Settings, rule.Descriptor) is { } severity)
             {
-                continue;
+                runs.Add((rule, severity, []));
             }
-            ran.Add(descriptor);
-            var context = new RuleContext(graph, descriptor, severity, findings, cancellationToken);
-            rule.Analyze(context);
         }
+        cancellationToken.ThrowIfCancellationRequested();
+        // Rules are independent readers of the model and its views: they run side by side, each into its own
+        // list, and the lists join in rule order, so the result is the same as running them one by one.
+        try
+        {
+            Parallel.ForEach(runs,
+                new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1 },
+                run => run.Rule.Analyze(new RuleContext(graph, run.Rule.Descriptor, run.Severity, run.Findings, cancellationToken)));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Throw what the (first) rule threw, as a sequential run would have.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+        var findings = new List<Finding>(runs.Sum(static r => r.Findings.Count));
+        foreach (var run in runs)
+        {
+            findings.AddRange(run.Findings);
+        }
+        var ran = runs.ConvertAll(static r => r.Rule.Descriptor);
 
         var diagnostics = new List<Diagnostic>();
         findings = ApplySuppressions(model, findings, diagnostics);

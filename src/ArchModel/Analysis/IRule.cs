@@ -7,7 +7,8 @@ namespace ArchModel.Analysis;
 /// <c>RuleSet.Default.With(new MyRule())</c>.
 /// </summary>
 /// <remarks>
-/// <see cref="Analyze"/> is called at most once per analysis, on one thread; it reads the model and the
+/// <see cref="Analyze"/> is called at most once per analysis, on one thread, while other rules of the same
+/// analysis may run on other threads (a rule must not share mutable state with another); it reads the model and the
 /// graph views from the context and reports findings with <see cref="RuleContext.Report"/>. The
 /// engine sorts element ids, locates, applies severity overrides and suppressions, so a rule only
 /// says what it found. A rule must not depend on element order or dictionary order for what it

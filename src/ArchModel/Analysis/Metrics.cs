@@ -60,12 +60,82 @@ internal static class MetricsCalculator
         var zombies = Ids(active, "AM3001");
         var unshared = Ids(active, "AM2005");
 
-        var systems = model.Systems.DistinctBy(static s => s.Id).ToArray();
-        var flows = model.Flows.DistinctBy(static f => f.Id).ToArray();
+        // One pass over systems and flows: each adds its counts to the model's tally and to its owners'
+        // (a national model has 130,000 agencies; counting per agency from the look-ups would touch every
+        // flow several times).
+        var total = new Tally();
+        var owners = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        var firstOwner = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ownersOfId = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var ownedTwice = new HashSet<(string Owner, string Id)>();
+        foreach (var system in model.Systems)
+        {
+            var id = system.Id;
+            bool first = firstOwner.TryAdd(id, system.Owner), firstForOwner = first;
+            if (!first)
+            {
+                // A repeated id (reported by validation): counted once for the model and once per owner.
+                firstForOwner = firstOwner[id] != system.Owner && ownedTwice.Add((system.Owner, id));
+            }
+            if (firstForOwner)
+            {
+                if (!ownersOfId.TryGetValue(id, out var list))
+                {
+                    ownersOfId[id] = list = new List<string>(1);
+                }
+                list.Add(system.Owner);
+            }
+            if (!first && !firstForOwner)
+            {
+                continue;
+            }
+            var counts = Count(model, system, inDuplicate, isolated, zombies);
+            if (first)
+            {
+                total.Add(counts);
+            }
+            if (firstForOwner)
+            {
+                if (!owners.TryGetValue(system.Owner, out var tally))
+                {
+                    owners[system.Owner] = tally = new Tally();
+                }
+                tally.Add(counts);
+            }
+        }
+        var flowIds = new HashSet<string>(StringComparer.Ordinal);
+        var touched = new List<string>(4);
+        foreach (var flow in model.Flows)
+        {
+            if (!flowIds.Add(flow.Id))
+            {
+                continue;
+            }
+            var counts = Count(graph, flow);
+            total.Add(counts);
+            // The agencies owning a system at either end, each once.
+            touched.Clear();
+            foreach (var end in (ReadOnlySpan<string>)[flow.From, flow.To])
+            {
+                if (ownersOfId.TryGetValue(end, out var ends))
+                {
+                    foreach (var owner in ends)
+                    {
+                        if (!touched.Contains(owner))
+                        {
+                            touched.Add(owner);
+                        }
+                    }
+                }
+            }
+            foreach (var owner in touched)
+            {
+                owners[owner].Add(counts);
+            }
+        }
 
         var result = new SortedDictionary<string, double?>(StringComparer.Ordinal);
-        SystemAndFlowMetrics(graph, systems, flows, inDuplicate, isolated, zombies, result);
-
+        total.WriteTo(result);
         var shareable = model.DataResources.Where(static r => r.Sharing != SharingLevel.None).DistinctBy(static r => r.Id).ToArray();
         result[MetricNames.SharingRate] = Ratio(shareable.Count(r => !unshared.Contains(r.Id)), shareable.Length);
         var unconditional = model.DataResources.Where(static r => r.Sharing == SharingLevel.Unconditional).DistinctBy(static r => r.Id).ToArray();
@@ -74,20 +144,28 @@ internal static class MetricsCalculator
         result[MetricNames.OnlineServiceRate] = Ratio(services.Count(static s => s.IsOnline), services.Length);
         result[MetricNames.AvoidableAnnualCost] = AvoidableAnnualCost(model, active);
 
-        var agencies = new SortedDictionary<string, IReadOnlyDictionary<string, double?>>(StringComparer.Ordinal);
-        foreach (var agency in model.Agencies.DistinctBy(static a => a.Id))
+        // Per agency owning at least one system, in ordinal id order.
+        var agencyIds = new List<string>();
+        var seenAgencies = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var agency in model.Agencies)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var owned = model.SystemsOwnedBy(agency.Id).DistinctBy(static s => s.Id).ToArray();
-            if (owned.Length == 0)
+            if (owners.ContainsKey(agency.Id) && seenAgencies.Add(agency.Id))
             {
-                continue;
+                agencyIds.Add(agency.Id);
             }
-            var touching = owned.SelectMany(s => model.FlowsFrom(s.Id).Concat(model.FlowsTo(s.Id)))
-                .DistinctBy(static f => f.Id).ToArray();
-            var values = new SortedDictionary<string, double?>(StringComparer.Ordinal);
-            SystemAndFlowMetrics(graph, owned, touching, inDuplicate, isolated, zombies, values);
-            agencies[agency.Id] = values;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        agencyIds.Sort(StringComparer.Ordinal);
+        var perAgency = new IReadOnlyDictionary<string, double?>[agencyIds.Count];
+        for (var i = 0; i < agencyIds.Count; i++)
+        {
+            perAgency[i] = owners[agencyIds[i]].ToMetrics();
+        }
+        var agencies = new SortedList<string, IReadOnlyDictionary<string, double?>>(agencyIds.Count, StringComparer.Ordinal);
+        for (var i = 0; i < agencyIds.Count; i++)
+        {
+            // Keys arrive in order: each add appends.
+            agencies.Add(agencyIds[i], perAgency[i]);
         }
 
         var targets = new List<TargetResult>();
@@ -105,34 +183,109 @@ internal static class MetricsCalculator
         return new MetricsReport(result, agencies, targets);
     }
 
-    private static void SystemAndFlowMetrics(
-        ModelGraph graph, IReadOnlyList<InformationSystem> systems, IReadOnlyList<Flow> flows,
-        HashSet<string> inDuplicate, HashSet<string> isolated, HashSet<string> zombies, IDictionary<string, double?> into)
+    /// <summary>What one system adds to the counts of the system metrics.</summary>
+    private static Tally Count(ArchitectureModel model, InformationSystem s,
+        HashSet<string> inDuplicate, HashSet<string> isolated, HashSet<string> zombies)
     {
-        var model = graph.Model;
-        var activeSystems = systems.Where(static s => s.IsActive).ToArray();
-        into[MetricNames.DuplicateRate] = Ratio(activeSystems.Count(s => inDuplicate.Contains(s.Id)), activeSystems.Length);
+        var t = new Tally { Isolated = isolated.Contains(s.Id) ? 1 : 0, Zombies = zombies.Contains(s.Id) ? 1 : 0 };
+        if (s.Status == SystemStatus.Operational && s.Usage?.MonthlyActiveUsers is not null)
+        {
+            t.Known = 1;
+        }
+        if (!s.IsActive)
+        {
+            return t;
+        }
+        t.Active = 1;
+        t.Duplicates = inDuplicate.Contains(s.Id) ? 1 : 0;
+        t.Silo = s.Standalone ? 0 : 1;
+        bool onNetwork = false, unified = false;
+        foreach (var n in s.Networks)
+        {
+            if (model.GetNetwork(n) is { } network)
+            {
+                onNetwork = true;
+                unified |= network.IsUnified;
+            }
+        }
+        t.OnNetwork = onNetwork ? 1 : 0;
+        t.OnUnifiedNetwork = unified ? 1 : 0;
+        if (model.GetPlatform(s.Hosting) is { } platform)
+        {
+            t.Hosted = 1;
+            t.OnCloud = platform.Shared ? 1 : 0;
+        }
+        foreach (var c in s.Components)
+        {
+            if (c.Origin != ComponentOrigin.Unknown)
+            {
+                t.Components++;
+                t.Domestic += c.Origin == ComponentOrigin.Domestic ? 1 : 0;
+            }
+        }
+        return t;
+    }
 
-        var silo = activeSystems.Count(static s => !s.Standalone);
-        into[MetricNames.IsolationRate] = Ratio(systems.Count(s => isolated.Contains(s.Id)), silo);
+    /// <summary>What one flow adds to the counts of the flow metrics.</summary>
+    private static Tally Count(ModelGraph graph, Flow flow)
+    {
+        var t = new Tally();
+        if (flow.IsActive)
+        {
+            t.ActiveFlows = 1;
+            if (graph.IsCrossAgency(flow))
+            {
+                t.CrossFlows = 1;
+                t.HorizontalFlows = graph.IsHorizontal(flow) ? 1 : 0;
+            }
+        }
+        return t;
+    }
 
-        var known = systems.Count(static s => s.Status == SystemStatus.Operational && s.Usage?.MonthlyActiveUsers is not null);
-        into[MetricNames.ZombieRate] = Ratio(systems.Count(s => zombies.Contains(s.Id)), known);
+    /// <summary>The numerators and denominators of the system and flow metrics, for the model or one agency.</summary>
+    private sealed class Tally
+    {
+        public int Active, Duplicates, Silo, Isolated, Known, Zombies, OnNetwork, OnUnifiedNetwork, Hosted, OnCloud, Components, Domestic;
+        public int ActiveFlows, CrossFlows, HorizontalFlows;
 
-        var activeFlows = flows.Where(static f => f.IsActive).ToArray();
-        var cross = activeFlows.Where(graph.IsCrossAgency).ToArray();
-        into[MetricNames.CrossAgencyFlowShare] = Ratio(cross.Length, activeFlows.Length);
-        into[MetricNames.HorizontalFlowShare] = Ratio(cross.Count(graph.IsHorizontal), cross.Length);
+        public void Add(Tally t)
+        {
+            Active += t.Active;
+            Duplicates += t.Duplicates;
+            Silo += t.Silo;
+            Isolated += t.Isolated;
+            Known += t.Known;
+            Zombies += t.Zombies;
+            OnNetwork += t.OnNetwork;
+            OnUnifiedNetwork += t.OnUnifiedNetwork;
+            Hosted += t.Hosted;
+            OnCloud += t.OnCloud;
+            Components += t.Components;
+            Domestic += t.Domestic;
+            ActiveFlows += t.ActiveFlows;
+            CrossFlows += t.CrossFlows;
+            HorizontalFlows += t.HorizontalFlows;
+        }
 
-        var onNetwork = activeSystems.Where(s => s.Networks.Any(n => model.GetNetwork(n) is not null)).ToArray();
-        into[MetricNames.UnifiedNetworkRate] = Ratio(
-            onNetwork.Count(s => s.Networks.Any(n => model.GetNetwork(n) is { IsUnified: true })), onNetwork.Length);
+        public void WriteTo(IDictionary<string, double?> into)
+        {
+            into[MetricNames.DuplicateRate] = Ratio(Duplicates, Active);
+            into[MetricNames.IsolationRate] = Ratio(Isolated, Silo);
+            into[MetricNames.ZombieRate] = Ratio(Zombies, Known);
+            into[MetricNames.CrossAgencyFlowShare] = Ratio(CrossFlows, ActiveFlows);
+            into[MetricNames.HorizontalFlowShare] = Ratio(HorizontalFlows, CrossFlows);
+            into[MetricNames.UnifiedNetworkRate] = Ratio(OnUnifiedNetwork, OnNetwork);
+            into[MetricNames.CloudRate] = Ratio(OnCloud, Hosted);
+            into[MetricNames.DomesticRate] = Ratio(Domestic, Components);
+        }
 
-        var hosted = activeSystems.Where(s => model.GetPlatform(s.Hosting) is not null).ToArray();
-        into[MetricNames.CloudRate] = Ratio(hosted.Count(s => model.GetPlatform(s.Hosting) is { Shared: true }), hosted.Length);
-
-        var components = activeSystems.SelectMany(static s => s.Components).Where(static c => c.Origin != ComponentOrigin.Unknown).ToArray();
-        into[MetricNames.DomesticRate] = Ratio(components.Count(static c => c.Origin == ComponentOrigin.Domestic), components.Length);
+        /// <summary>The per-agency metrics, as a small read-only map in ordinal key order.</summary>
+        public IReadOnlyDictionary<string, double?> ToMetrics()
+        {
+            var values = new SortedList<string, double?>(MetricsReport.PerAgencyMetrics.Count, StringComparer.Ordinal);
+            WriteTo(values);
+            return values.AsReadOnly();
+        }
     }
 
     /// <summary>Over each connected group of systems linked by AM1001 findings: total annual operation cost minus the largest member's.</summary>

@@ -47,7 +47,7 @@ public sealed class RuleContext
     {
         ArgumentNullException.ThrowIfNull(elements);
         ArgumentNullException.ThrowIfNull(message);
-        var ids = elements.Distinct(StringComparer.Ordinal).OrderBy(static id => id, StringComparer.Ordinal).ToArray();
+        var ids = SortedDistinct(elements);
         if (ids.Length == 0)
         {
             throw new ArgumentException("A finding names at least one element.", nameof(elements));
@@ -69,6 +69,26 @@ public sealed class RuleContext
         });
     }
 
+    /// <summary>The ids in ordinal order, each once (a national model reports hundreds of thousands of findings).</summary>
+    private static string[] SortedDistinct(IEnumerable<string> elements)
+    {
+        var ids = elements.ToArray();
+        if (ids.Length < 2)
+        {
+            return ids;
+        }
+        Array.Sort(ids, StringComparer.Ordinal);
+        var n = 1;
+        for (var i = 1; i < ids.Length; i++)
+        {
+            if (!string.Equals(ids[i], ids[n - 1], StringComparison.Ordinal))
+            {
+                ids[n++] = ids[i];
+            }
+        }
+        return n == ids.Length ? ids : ids[..n];
+    }
+
     private static object? NormalizeEvidence(string key, object? value) => value switch
     {
         null => null,
@@ -85,7 +105,11 @@ public sealed class RuleContext
         _ => throw new ArgumentException($"Evidence '{key}' has an unsupported type {value.GetType().Name}.", nameof(value)),
     };
 
-    private static string EnumName(Enum e)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Enum, string> EnumNames = new();
+
+    private static string EnumName(Enum e) => EnumNames.GetOrAdd(e, static e => Kebab(e));
+
+    private static string Kebab(Enum e)
     {
         var name = e.ToString();
         var sb = new System.Text.StringBuilder(name.Length + 4);

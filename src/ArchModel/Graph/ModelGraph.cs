@@ -20,73 +20,96 @@ public sealed class ModelGraph
 {
     private readonly Dictionary<string, string[]> _ancestors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _networkComponent;
-    private readonly Dictionary<string, int> _systemComponent = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _siloSystemIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _siloIndex = new(StringComparer.Ordinal);
+    private readonly int[] _componentOfSilo;
+    private readonly Lazy<IBidirectionalGraph<string, TaggedEdge<string, Flow>>> _dataFlow;
+    private readonly Lazy<IVertexAndEdgeListGraph<string, SEdge<string>>> _agencyHierarchy;
 
     private ModelGraph(ArchitectureModel model)
     {
         Model = model;
 
-        // Agency hierarchy: an edge from each parent to each child (the 条 line, top down).
-        var hierarchy = new AdjacencyGraph<string, SEdge<string>>(allowParallelEdges: false);
-        foreach (var agency in model.Agencies.OrderBy(static a => a.Id, StringComparer.Ordinal))
+        // Sector lines: each agency's superiors, nearest first. A walk up the parents, without the set of
+        // ParentChain, for the usual hierarchy of a few levels; a walk that long has met a cycle, which
+        // ParentChain handles.
+        var chain = new string[MaxWalk];
+        foreach (var agency in model.Agencies)
         {
-            hierarchy.AddVertex(agency.Id);
-        }
-        foreach (var agency in model.Agencies.OrderBy(static a => a.Id, StringComparer.Ordinal))
-        {
-            if (agency.Parent is { } parent && hierarchy.ContainsVertex(parent) && parent != agency.Id)
+            if (agency.Id is null || _ancestors.ContainsKey(agency.Id))
             {
-                hierarchy.AddEdge(new SEdge<string>(parent, agency.Id));
+                continue;
             }
-            _ancestors[agency.Id] = model.ParentChain(agency.Id).Select(static a => a.Id).ToArray();
+            var n = 0;
+            var current = model.GetAgency(agency.Id);
+            while (n < MaxWalk && current?.Parent is { } parentId && parentId != agency.Id && model.GetAgency(parentId) is { } parent)
+            {
+                chain[n++] = parentId;
+                current = parent;
+            }
+            _ancestors[agency.Id] = n < MaxWalk ? chain[..n] : [.. model.ParentChain(agency.Id).Select(static a => a.Id)];
         }
-        AgencyHierarchy = hierarchy;
+        _agencyHierarchy = new(BuildHierarchy);
 
         // System data-flow graph of the silo rules.
         var siloSystems = model.Systems
             .Where(static s => s.IsActive && !s.Standalone)
             .DistinctBy(static s => s.Id)
-            .OrderBy(static s => s.Id, StringComparer.Ordinal)
             .ToArray();
-        var dataFlow = new BidirectionalGraph<string, TaggedEdge<string, Flow>>(allowParallelEdges: true);
-        foreach (var system in siloSystems)
+        Array.Sort(siloSystems, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        for (var i = 0; i < siloSystems.Length; i++)
         {
-            dataFlow.AddVertex(system.Id);
-            _siloSystemIds.Add(system.Id);
+            _siloIndex[siloSystems[i].Id] = i;
         }
-        var siloFlows = new List<Flow>();
-        foreach (var flow in model.Flows.OrderBy(static f => f.Id, StringComparer.Ordinal))
+        var siloFlows = new List<(Flow Flow, int Order)>();
+        for (var i = 0; i < model.Flows.Count; i++)
         {
-            if (flow.IsActive && flow.From != flow.To && _siloSystemIds.Contains(flow.From) && _siloSystemIds.Contains(flow.To))
+            var flow = model.Flows[i];
+            if (flow.IsActive && flow.From != flow.To && _siloIndex.ContainsKey(flow.From) && _siloIndex.ContainsKey(flow.To))
             {
-                dataFlow.AddEdge(new TaggedEdge<string, Flow>(flow.From, flow.To, flow));
-                siloFlows.Add(flow);
+                siloFlows.Add((flow, i));
             }
         }
-        DataFlow = dataFlow;
+        // By id, ties (only in a model with duplicate ids) in model order.
+        siloFlows.Sort(static (a, b) => string.CompareOrdinal(a.Flow.Id, b.Flow.Id) is var c && c != 0 ? c : a.Order.CompareTo(b.Order));
         SiloSystems = siloSystems;
-        SiloFlows = siloFlows;
+        SiloFlows = siloFlows.ConvertAll(static f => f.Flow);
+        _dataFlow = new(BuildDataFlow);
 
-        // Undirected components of the data-flow graph. A union-find (QuikGraph's ForestDisjointSet)
-        // rather than a depth-first search: it needs no recursion, whatever the length of a chain.
-        var sets = new ForestDisjointSet<string>(siloSystems.Length);
-        foreach (var system in siloSystems)
+        // Undirected components of the data-flow graph: a union-find over the systems' positions (no
+        // recursion, whatever the length of a chain). Walking the systems in id order lists each component
+        // sorted and the components by their first id.
+        var sets = new int[siloSystems.Length];
+        for (var i = 0; i < sets.Length; i++)
         {
-            sets.MakeSet(system.Id);
+            sets[i] = i;
         }
-        foreach (var edge in dataFlow.Edges)
+        foreach (var flow in SiloFlows)
         {
-            sets.Union(edge.Source, edge.Target);
-        }
-        SystemComponents = Group(siloSystems.Select(static s => s.Id), sets);
-        for (var i = 0; i < SystemComponents.Count; i++)
-        {
-            foreach (var id in SystemComponents[i])
+            var a = Find(sets, _siloIndex[flow.From]);
+            var b = Find(sets, _siloIndex[flow.To]);
+            if (a != b)
             {
-                _systemComponent[id] = i;
+                // The smaller position becomes the root: deterministic, and roots stay first members.
+                sets[Math.Max(a, b)] = Math.Min(a, b);
             }
         }
+        _componentOfSilo = new int[siloSystems.Length];
+        var systemComponents = new List<List<string>>();
+        for (var i = 0; i < siloSystems.Length; i++)
+        {
+            var root = Find(sets, i);
+            if (root == i)
+            {
+                _componentOfSilo[i] = systemComponents.Count;
+                systemComponents.Add([]);
+            }
+            else
+            {
+                _componentOfSilo[i] = _componentOfSilo[root];
+            }
+            systemComponents[_componentOfSilo[i]].Add(siloSystems[i].Id);
+        }
+        SystemComponents = systemComponents.ConvertAll(static c => (IReadOnlyList<string>)c.ToArray());
 
         // Network link graph: undirected, a link of any `via` joins both ends.
         var links = new UndirectedGraph<string, TaggedUndirectedEdge<string, LinkVia>>(allowParallelEdges: true);
@@ -117,6 +140,53 @@ public sealed class ModelGraph
             .ToArray();
     }
 
+    /// <summary>The longest parent walk before the cycle-safe <see cref="ArchitectureModel.ParentChain"/> takes over.</summary>
+    private const int MaxWalk = 64;
+
+    /// <summary>The root of a position in the union-find, halving the path on the way.</summary>
+    private static int Find(int[] sets, int i)
+    {
+        while (sets[i] != i)
+        {
+            sets[i] = sets[sets[i]];
+            i = sets[i];
+        }
+        return i;
+    }
+
+    private IVertexAndEdgeListGraph<string, SEdge<string>> BuildHierarchy()
+    {
+        // An edge from each parent to each child (the 条 line, top down).
+        var agencies = Model.Agencies.OrderBy(static a => a.Id, StringComparer.Ordinal).ToArray();
+        var hierarchy = new AdjacencyGraph<string, SEdge<string>>(allowParallelEdges: false);
+        foreach (var agency in agencies)
+        {
+            hierarchy.AddVertex(agency.Id);
+        }
+        foreach (var agency in agencies)
+        {
+            if (agency.Parent is { } parent && hierarchy.ContainsVertex(parent) && parent != agency.Id)
+            {
+                hierarchy.AddEdge(new SEdge<string>(parent, agency.Id));
+            }
+        }
+        return hierarchy;
+    }
+
+    private IBidirectionalGraph<string, TaggedEdge<string, Flow>> BuildDataFlow()
+    {
+        var dataFlow = new BidirectionalGraph<string, TaggedEdge<string, Flow>>(allowParallelEdges: true);
+        foreach (var system in SiloSystems)
+        {
+            dataFlow.AddVertex(system.Id);
+        }
+        foreach (var flow in SiloFlows)
+        {
+            dataFlow.AddEdge(new TaggedEdge<string, Flow>(flow.From, flow.To, flow));
+        }
+        return dataFlow;
+    }
+
     /// <summary>Builds the views of a model.</summary>
     /// <param name="model">The model.</param>
     /// <returns>The graph views.</returns>
@@ -134,7 +204,8 @@ public sealed class ModelGraph
     /// non-standalone systems; edges are the active flows between two such systems whose
     /// <c>from</c> and <c>to</c> differ, tagged with the flow.
     /// </summary>
-    public IBidirectionalGraph<string, TaggedEdge<string, Flow>> DataFlow { get; }
+    /// <remarks>Built on first use: the built-in rules work from <see cref="SiloFlows"/> and <see cref="SystemComponents"/>.</remarks>
+    public IBidirectionalGraph<string, TaggedEdge<string, Flow>> DataFlow => _dataFlow.Value;
 
     /// <summary>The active, non-standalone systems (the vertices of <see cref="DataFlow"/>), by id.</summary>
     public IReadOnlyList<InformationSystem> SiloSystems { get; }
@@ -155,13 +226,18 @@ public sealed class ModelGraph
     public IReadOnlyList<IReadOnlyList<string>> NetworkComponents { get; }
 
     /// <summary>The agency hierarchy: an edge from each agency's <c>parent</c> to the agency.</summary>
-    public IVertexAndEdgeListGraph<string, SEdge<string>> AgencyHierarchy { get; }
+    /// <remarks>Built on first use.</remarks>
+    public IVertexAndEdgeListGraph<string, SEdge<string>> AgencyHierarchy => _agencyHierarchy.Value;
 
     /// <summary>Whether a system is a vertex of <see cref="DataFlow"/> (active and not standalone).</summary>
-    public bool IsSiloSystem(string systemId) => _siloSystemIds.Contains(systemId);
+    public bool IsSiloSystem(string systemId) => _siloIndex.ContainsKey(systemId);
 
     /// <summary>The index in <see cref="SystemComponents"/> of a silo system's component, or -1.</summary>
-    public int SystemComponentOf(string systemId) => _systemComponent.TryGetValue(systemId, out var c) ? c : -1;
+    public int SystemComponentOf(string systemId) => _siloIndex.TryGetValue(systemId, out var i) ? _componentOfSilo[i] : -1;
+
+    /// <summary>Whether a silo system exchanges data with another: it has an edge in <see cref="DataFlow"/>.</summary>
+    public bool HasSiloFlow(string systemId) =>
+        _siloIndex.TryGetValue(systemId, out var i) && SystemComponents[_componentOfSilo[i]].Count > 1;
 
     /// <summary>Whether one network equals or reaches another over links (any <c>via</c>, both directions).</summary>
     public bool NetworksConnected(string networkA, string networkB) =>

@@ -19,6 +19,26 @@ public class AnalyzerTests
     }
 
     [Test]
+    public void Analyze_RulesSideBySideOrOneByOne_GiveTheSameResult()
+    {
+        using var temp = new TempFolder();
+        ArchModel.Generation.ModelGenerator.WriteTo(temp.Path, new ArchModel.Generation.GeneratorOptions { Agencies = 600, SplitByRegion = true, Seed = 7 });
+        var model = ModelLoader.LoadFile(Path.Combine(temp.Path, "model.json")).Model!;
+        static string[] Text(AnalysisResult r) =>
+        [
+            .. r.Findings.Select(static f => $"{f.Rule} {string.Join(",", f.Elements)} {f.Message.English} {string.Join(";", f.Evidence.Select(static e => $"{e.Key}={e.Value}"))}"),
+            .. r.Metrics.Model.Select(static m => $"{m.Key}={m.Value}"),
+            .. r.Metrics.Agencies.SelectMany(static a => a.Value.Select(m => $"{a.Key}.{m.Key}={m.Value}")),
+        ];
+        var oneByOne = Text(Analyzer.Analyze(model, new AnalysisOptions { MaxDegreeOfParallelism = 1 }));
+        Assert.That(oneByOne, Has.Length.GreaterThan(1000));
+        for (var run = 0; run < 3; run++)
+        {
+            Assert.That(Text(Analyzer.Analyze(model)), Is.EqualTo(oneByOne));
+        }
+    }
+
+    [Test]
     public void Analyze_FileWithSuppressions_MatchesBySetAndReportsUnused()
     {
         var result = AnalyzeFile("suppressions.json");

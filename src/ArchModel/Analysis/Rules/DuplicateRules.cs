@@ -45,11 +45,13 @@ public sealed class DuplicateBuildRule : BuiltInRule
             {
                 continue;
             }
-            var members = unsorted.OrderBy(static s => s.Id, StringComparer.Ordinal).ToArray();
+            var members = unsorted.ToArray();
+            Array.Sort(members, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
             var sets = new IndexSets(members.Length);
-            var firstByAgency = new Dictionary<string, int>(StringComparer.Ordinal);
-            var firstByJurisdiction = new Dictionary<Jurisdiction, int>();
-            var firstByOwner = new Dictionary<string, int>(StringComparer.Ordinal);
+            // Sized up front: a capability every county has is listed by tens of thousands of systems.
+            var firstByAgency = new Dictionary<string, int>(members.Length, StringComparer.Ordinal);
+            var firstByJurisdiction = new Dictionary<Jurisdiction, int>(members.Length);
+            var firstByOwner = new Dictionary<string, int>(members.Length, StringComparer.Ordinal);
             for (var i = 0; i < members.Length; i++)
             {
                 // (a) some agency in both scopes.

@@ -21,7 +21,7 @@ public sealed class IsolatedSystemRule : BuiltInRule
         var graph = context.Graph;
         foreach (var system in graph.SiloSystems)
         {
-            if (graph.DataFlow.IsInEdgesEmpty(system.Id) && graph.DataFlow.IsOutEdgesEmpty(system.Id))
+            if (!graph.HasSiloFlow(system.Id))
             {
                 context.Report([system.Id],
                     new LocalizedText(
