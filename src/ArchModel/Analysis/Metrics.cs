@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ArchModel.Graph;
 using ArchModel.Model;
 using QuikGraph.Collections;
@@ -65,27 +66,27 @@ internal static class MetricsCalculator
         // flow several times).
         var total = new Tally();
         var owners = new Dictionary<string, Tally>(StringComparer.Ordinal);
-        var firstOwner = new Dictionary<string, string>(StringComparer.Ordinal);
-        var ownersOfId = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var ownedTwice = new HashSet<(string Owner, string Id)>();
+        var firstOwner = new Dictionary<string, string>(model.Systems.Count, StringComparer.Ordinal);
+        // Owners of a repeated system id (reported by validation) other than the first: counted once each.
+        var otherOwners = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var system in model.Systems)
         {
             var id = system.Id;
-            bool first = firstOwner.TryAdd(id, system.Owner), firstForOwner = first;
-            if (!first)
+            var first = firstOwner.TryAdd(id, system.Owner);
+            var firstForOwner = first;
+            if (!first && firstOwner[id] != system.Owner)
             {
-                // A repeated id (reported by validation): counted once for the model and once per owner.
-                firstForOwner = firstOwner[id] != system.Owner && ownedTwice.Add((system.Owner, id));
-            }
-            if (firstForOwner)
-            {
-                if (!ownersOfId.TryGetValue(id, out var list))
+                if (!otherOwners.TryGetValue(id, out var others))
                 {
-                    ownersOfId[id] = list = new List<string>(1);
+                    otherOwners[id] = others = [];
                 }
-                list.Add(system.Owner);
+                if (!others.Contains(system.Owner))
+                {
+                    others.Add(system.Owner);
+                    firstForOwner = true;
+                }
             }
-            if (!first && !firstForOwner)
+            if (!firstForOwner)
             {
                 continue;
             }
@@ -94,16 +95,9 @@ internal static class MetricsCalculator
             {
                 total.Add(counts);
             }
-            if (firstForOwner)
-            {
-                if (!owners.TryGetValue(system.Owner, out var tally))
-                {
-                    owners[system.Owner] = tally = new Tally();
-                }
-                tally.Add(counts);
-            }
+            CollectionsMarshal.GetValueRefOrAddDefault(owners, system.Owner, out _).Add(counts);
         }
-        var flowIds = new HashSet<string>(StringComparer.Ordinal);
+        var flowIds = new HashSet<string>(model.Flows.Count, StringComparer.Ordinal);
         var touched = new List<string>(4);
         foreach (var flow in model.Flows)
         {
@@ -117,20 +111,18 @@ internal static class MetricsCalculator
             touched.Clear();
             foreach (var end in (ReadOnlySpan<string>)[flow.From, flow.To])
             {
-                if (ownersOfId.TryGetValue(end, out var ends))
+                if (end is not null && firstOwner.TryGetValue(end, out var owner))
                 {
-                    foreach (var owner in ends)
+                    Touch(touched, owner);
+                    foreach (var other in otherOwners.GetValueOrDefault(end) ?? [])
                     {
-                        if (!touched.Contains(owner))
-                        {
-                            touched.Add(owner);
-                        }
+                        Touch(touched, other);
                     }
                 }
             }
             foreach (var owner in touched)
             {
-                owners[owner].Add(counts);
+                CollectionsMarshal.GetValueRefOrNullRef(owners, owner).Add(counts);
             }
         }
 
@@ -233,22 +225,31 @@ internal static class MetricsCalculator
         if (flow.IsActive)
         {
             t.ActiveFlows = 1;
-            if (graph.IsCrossAgency(flow))
+            // IsCrossAgency and IsHorizontal, with each owner looked up once.
+            if (graph.OwnerOf(flow.From) is { } a && graph.OwnerOf(flow.To) is { } b && a != b)
             {
                 t.CrossFlows = 1;
-                t.HorizontalFlows = graph.IsHorizontal(flow) ? 1 : 0;
+                t.HorizontalFlows = graph.ShareSectorLine(a, b) ? 0 : 1;
             }
         }
         return t;
     }
 
+    private static void Touch(List<string> touched, string owner)
+    {
+        if (!touched.Contains(owner))
+        {
+            touched.Add(owner);
+        }
+    }
+
     /// <summary>The numerators and denominators of the system and flow metrics, for the model or one agency.</summary>
-    private sealed class Tally
+    private struct Tally
     {
         public int Active, Duplicates, Silo, Isolated, Known, Zombies, OnNetwork, OnUnifiedNetwork, Hosted, OnCloud, Components, Domestic;
         public int ActiveFlows, CrossFlows, HorizontalFlows;
 
-        public void Add(Tally t)
+        public void Add(in Tally t)
         {
             Active += t.Active;
             Duplicates += t.Duplicates;
@@ -267,7 +268,7 @@ internal static class MetricsCalculator
             HorizontalFlows += t.HorizontalFlows;
         }
 
-        public void WriteTo(IDictionary<string, double?> into)
+        public readonly void WriteTo(IDictionary<string, double?> into)
         {
             into[MetricNames.DuplicateRate] = Ratio(Duplicates, Active);
             into[MetricNames.IsolationRate] = Ratio(Isolated, Silo);
@@ -280,7 +281,7 @@ internal static class MetricsCalculator
         }
 
         /// <summary>The per-agency metrics, as a small read-only map in ordinal key order.</summary>
-        public IReadOnlyDictionary<string, double?> ToMetrics()
+        public readonly IReadOnlyDictionary<string, double?> ToMetrics()
         {
             var values = new SortedList<string, double?>(MetricsReport.PerAgencyMetrics.Count, StringComparer.Ordinal);
             WriteTo(values);
