@@ -24,6 +24,9 @@ public sealed class ModelGraph
     private readonly int[] _componentOfSilo;
     private readonly Lazy<IBidirectionalGraph<string, TaggedEdge<string, Flow>>> _dataFlow;
     private readonly Lazy<IVertexAndEdgeListGraph<string, SEdge<string>>> _agencyHierarchy;
+    private readonly Lazy<InformationSystem[]> _systemsById;
+    private readonly Lazy<Flow[]> _flowsById;
+    private readonly Lazy<DataResource[]> _dataResourcesById;
 
     private ModelGraph(ArchitectureModel model)
     {
@@ -49,6 +52,9 @@ public sealed class ModelGraph
             _ancestors[agency.Id] = n < MaxWalk ? chain[..n] : [.. model.ParentChain(agency.Id).Select(static a => a.Id)];
         }
         _agencyHierarchy = new(BuildHierarchy);
+        _systemsById = new(() => ById(model.Systems));
+        _flowsById = new(() => ById(model.Flows));
+        _dataResourcesById = new(() => ById(model.DataResources));
 
         // System data-flow graph of the silo rules.
         var siloSystems = model.Systems
@@ -138,6 +144,31 @@ public sealed class ModelGraph
             .Select(static g => (IReadOnlyList<string>)g.OrderBy(static id => id, StringComparer.Ordinal).ToArray())
             .OrderBy(static g => g[0], StringComparer.Ordinal)
             .ToArray();
+    }
+
+    /// <summary>Every system once (the first definition of an id), in ordinal id order; sorted once for all rules.</summary>
+    public IReadOnlyList<InformationSystem> SystemsById => _systemsById.Value;
+
+    /// <summary>Every flow once (the first definition of an id), in ordinal id order; sorted once for all rules.</summary>
+    public IReadOnlyList<Flow> FlowsById => _flowsById.Value;
+
+    /// <summary>Every data resource once (the first definition of an id), in ordinal id order; sorted once for all rules.</summary>
+    public IReadOnlyList<DataResource> DataResourcesById => _dataResourcesById.Value;
+
+    private static T[] ById<T>(IReadOnlyList<T> elements) where T : Element
+    {
+        var seen = new HashSet<string>(elements.Count, StringComparer.Ordinal);
+        var result = new List<T>(elements.Count);
+        foreach (var element in elements)
+        {
+            if (seen.Add(element.Id))
+            {
+                result.Add(element);
+            }
+        }
+        var array = result.ToArray();
+        Array.Sort(array, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return array;
     }
 
     /// <summary>The longest parent walk before the cycle-safe <see cref="ArchitectureModel.ParentChain"/> takes over.</summary>

@@ -14,6 +14,11 @@ namespace ArchModel.Model;
 public sealed class ArchitectureModel
 {
     private readonly Dictionary<string, Element> _byId;
+    private readonly ByKind<Agency> _agencies;
+    private readonly ByKind<InformationSystem> _systems;
+    private readonly ByKind<Network> _networks;
+    private readonly ByKind<Platform> _platforms;
+    private readonly ByKind<DataResource> _dataResources;
     private readonly LazyIndex<InformationSystem> _systemsByOwner;
     private readonly LazyIndex<InformationSystem> _systemsByUser;
     private readonly LazyIndex<InformationSystem> _systemsByNetwork;
@@ -60,6 +65,11 @@ public sealed class ArchitectureModel
             }
         }
         _byId = byId;
+        _agencies = new(byId);
+        _systems = new(byId);
+        _networks = new(byId);
+        _platforms = new(byId);
+        _dataResources = new(byId);
 
         // Each look-up is built on first use (safely from several threads): a caller that validates a model
         // or draws one view pays for none of the others.
@@ -151,19 +161,19 @@ public sealed class ArchitectureModel
     public T? Find<T>(string? id) where T : Element => Find(id) as T;
 
     /// <summary>The agency with this id, or <see langword="null"/>.</summary>
-    public Agency? GetAgency(string? id) => Find<Agency>(id);
+    public Agency? GetAgency(string? id) => _agencies.Get(id);
 
     /// <summary>The system with this id, or <see langword="null"/>.</summary>
-    public InformationSystem? GetSystem(string? id) => Find<InformationSystem>(id);
+    public InformationSystem? GetSystem(string? id) => _systems.Get(id);
 
     /// <summary>The network with this id, or <see langword="null"/>.</summary>
-    public Network? GetNetwork(string? id) => Find<Network>(id);
+    public Network? GetNetwork(string? id) => _networks.Get(id);
 
     /// <summary>The platform with this id, or <see langword="null"/>.</summary>
-    public Platform? GetPlatform(string? id) => Find<Platform>(id);
+    public Platform? GetPlatform(string? id) => _platforms.Get(id);
 
     /// <summary>The data resource with this id, or <see langword="null"/>.</summary>
-    public DataResource? GetDataResource(string? id) => Find<DataResource>(id);
+    public DataResource? GetDataResource(string? id) => _dataResources.Get(id);
 
     /// <summary>The systems an agency owns.</summary>
     public IReadOnlyList<InformationSystem> SystemsOwnedBy(string agencyId) => Get(_systemsByOwner, agencyId);
@@ -367,6 +377,32 @@ public sealed class ArchitectureModel
 
     private static IReadOnlyList<T> Get<T>(LazyIndex<T> index, string key) =>
         index.Map.TryGetValue(key, out var list) ? list : [];
+
+    /// <summary>
+    /// The elements of one kind by id, as <see cref="Find{T}"/> resolves them, built on first use: the analyses
+    /// look agencies, systems and networks up millions of times, and a dictionary of one kind is a fraction of
+    /// the index of every element, so far more of it stays in the processor's caches.
+    /// </summary>
+    private sealed class ByKind<T>(Dictionary<string, Element> byId) where T : Element
+    {
+        private Dictionary<string, T>? _map;
+
+        public T? Get(string? id) =>
+            id is not null && LazyInitializer.EnsureInitialized(ref _map, Build).TryGetValue(id, out var element) ? element : null;
+
+        private Dictionary<string, T> Build()
+        {
+            var map = new Dictionary<string, T>(StringComparer.Ordinal);
+            foreach (var (id, element) in byId)
+            {
+                if (element is T match)
+                {
+                    map[id] = match;
+                }
+            }
+            return map;
+        }
+    }
 
     /// <summary>A look-up from id to elements, built on first use.</summary>
     private sealed class LazyIndex<T>(Func<Dictionary<string, IReadOnlyList<T>>> build)

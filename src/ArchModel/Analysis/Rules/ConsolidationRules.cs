@@ -77,7 +77,7 @@ public sealed class CloudMigrationRule : BuiltInRule
             if (graph.JurisdictionOf(platform.Owner) is { } j) byJurisdiction.TryAdd(j, platform.Id);
             if (!string.IsNullOrEmpty(platform.Region)) byRegion.TryAdd(platform.Region, platform.Id);
         }
-        foreach (var system in model.Systems.DistinctBy(static s => s.Id).OrderBy(static s => s.Id, StringComparer.Ordinal))
+        foreach (var system in context.Graph.SystemsById)
         {
             if (!system.IsActive || model.GetPlatform(system.Hosting) is not { Shared: false } current || model.GetAgency(system.Owner) is not { } owner)
             {

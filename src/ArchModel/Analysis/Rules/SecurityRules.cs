@@ -23,7 +23,7 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        foreach (var flow in model.Flows.DistinctBy(static f => f.Id).OrderBy(static f => f.Id, StringComparer.Ordinal))
+        foreach (var flow in context.Graph.FlowsById)
         {
             if (!flow.IsActive)
             {
@@ -55,7 +55,7 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
                     ["viaDeclared"] = flow.Via.Count > 0,
                 });
         }
-        foreach (var system in model.Systems.DistinctBy(static s => s.Id).OrderBy(static s => s.Id, StringComparer.Ordinal))
+        foreach (var system in context.Graph.SystemsById)
         {
             if (!system.IsActive)
             {
@@ -96,7 +96,7 @@ public sealed class ExposedProtectedSystemRule : BuiltInRule
     {
         var model = context.Model;
         var min = context.Settings.ExposureMinProtectionLevel;
-        foreach (var system in model.Systems.DistinctBy(static s => s.Id).OrderBy(static s => s.Id, StringComparer.Ordinal))
+        foreach (var system in context.Graph.SystemsById)
         {
             if (!system.IsActive || system.ProtectionLevel is not { } level || level < min)
             {
@@ -142,7 +142,7 @@ public sealed class ForeignCoreTechnologyRule : BuiltInRule
     {
         var model = context.Model;
         var min = context.Settings.LocalizationMinProtectionLevel;
-        foreach (var system in model.Systems.DistinctBy(static s => s.Id).OrderBy(static s => s.Id, StringComparer.Ordinal))
+        foreach (var system in context.Graph.SystemsById)
         {
             if (!system.IsActive || system.ProtectionLevel is not { } level || level < min)
             {

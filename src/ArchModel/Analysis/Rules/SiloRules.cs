@@ -211,7 +211,7 @@ public sealed class UnsharedResourceRule : BuiltInRule
                 }
             }
         }
-        foreach (var resource in context.Model.DataResources.DistinctBy(static r => r.Id).OrderBy(static r => r.Id, StringComparer.Ordinal))
+        foreach (var resource in context.Graph.DataResourcesById)
         {
             if (resource.Sharing == SharingLevel.None || shared.Contains(resource.Id))
             {

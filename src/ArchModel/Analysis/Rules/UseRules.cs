@@ -23,7 +23,7 @@ public sealed class BuiltButUnusedRule : BuiltInRule
     {
         var model = context.Model;
         var threshold = context.Settings.ZombieMonthlyActiveUsers;
-        foreach (var system in model.Systems.DistinctBy(static s => s.Id).OrderBy(static s => s.Id, StringComparer.Ordinal))
+        foreach (var system in context.Graph.SystemsById)
         {
             if (system.Status != SystemStatus.Operational || system.Usage?.MonthlyActiveUsers is not { } users || users >= threshold)
             {
