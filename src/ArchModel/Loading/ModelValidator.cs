@@ -15,13 +15,14 @@ internal sealed class ModelValidator
     private readonly ModelContent _content;
     private readonly ISourceLocator _locator;
     private readonly List<Diagnostic> _diagnostics;
-    private readonly Dictionary<string, Element> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Element> _byId;
 
     private ModelValidator(ModelContent content, ISourceLocator locator, List<Diagnostic> diagnostics)
     {
         _content = content;
         _locator = locator;
         _diagnostics = diagnostics;
+        _byId = new Dictionary<string, Element>(content.Defined.Count, StringComparer.Ordinal);
     }
 
     /// <summary>Validates <paramref name="content"/>, adding to <paramref name="diagnostics"/>; assigns generated flow ids.</summary>
@@ -215,46 +216,59 @@ internal sealed class ModelValidator
 
     private void CheckReferences()
     {
-        var references = new List<Reference>();
-        foreach (var element in _content.Elements)
+        // Millions of look-ups in a national model, each independent: chunks of elements are checked side by
+        // side, each reporting into its own list, and the lists join in element order.
+        var elements = _content.Elements.ToArray();
+        const int Chunk = 16_384;
+        var found = new List<Diagnostic>[(elements.Length + Chunk - 1) / Chunk];
+        Parallel.For(0, found.Length, c =>
         {
-            references.Clear();
-            References.Collect(element, references);
-            foreach (var reference in references)
+            var sink = found[c] = [];
+            var references = new List<Reference>();
+            for (var i = c * Chunk; i < Math.Min(elements.Length, (c + 1) * Chunk); i++)
             {
-                Check(element.Location, reference);
+                references.Clear();
+                References.Collect(elements[i], references);
+                foreach (var reference in references)
+                {
+                    Check(elements[i].Location, reference, sink);
+                }
             }
+        });
+        foreach (var sink in found)
+        {
+            _diagnostics.AddRange(sink);
         }
         foreach (var suppression in _content.Suppressions)
         {
             for (var i = 0; i < (suppression.Elements?.Count ?? 0); i++)
             {
-                Check(suppression.Location, new Reference("elements", i, suppression.Elements![i], null, Required: true));
+                Check(suppression.Location, new Reference("elements", i, suppression.Elements![i], null, Required: true), _diagnostics);
             }
         }
     }
 
-    private void Check(SourceLocation? anchor, Reference reference)
+    private void Check(SourceLocation? anchor, Reference reference, List<Diagnostic> sink)
     {
         if (reference.Id is null)
         {
             if (reference.Required)
             {
-                Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty(reference.Path, anchor?.Path ?? ""), anchor, null);
+                Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty(reference.Path, anchor?.Path ?? ""), anchor, null, sink: sink);
             }
             return;
         }
         if (!_byId.TryGetValue(reference.Id, out var target))
         {
             var (zh, en) = KindNames(reference.Expected);
-            Report(DiagnosticCodes.UnknownReference, Messages.UnknownReference(reference.Path, reference.Id, zh, en), anchor, reference.Path);
+            Report(DiagnosticCodes.UnknownReference, Messages.UnknownReference(reference.Path, reference.Id, zh, en), anchor, reference.Path, sink: sink);
         }
         else if (target is not null && reference.Expected is { } expected && target.Kind != expected)
         {
             var (zh, en) = KindNames(expected);
             var (actualZh, actualEn) = KindNames(target.Kind);
             Report(DiagnosticCodes.WrongKindReference,
-                Messages.WrongKindReference(reference.Path, reference.Id, zh, en, actualZh, actualEn), anchor, reference.Path);
+                Messages.WrongKindReference(reference.Path, reference.Id, zh, en, actualZh, actualEn), anchor, reference.Path, sink: sink);
         }
     }
 
@@ -336,8 +350,9 @@ internal sealed class ModelValidator
     private void Report(string code, LocalizedText message, Element element, string? path, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
         Report(code, message, element.Location, path, severity);
 
-    private void Report(string code, LocalizedText message, SourceLocation? anchor, string? path, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
-        _diagnostics.Add(new Diagnostic(code, severity, message, path is null ? anchor : _locator.Locate(anchor, path)));
+    private void Report(string code, LocalizedText message, SourceLocation? anchor, string? path,
+        DiagnosticSeverity severity = DiagnosticSeverity.Error, List<Diagnostic>? sink = null) =>
+        (sink ?? _diagnostics).Add(new Diagnostic(code, severity, message, path is null ? anchor : _locator.Locate(anchor, path)));
 }
 
 /// <summary>One reference from an element to another, by id.</summary>
