@@ -82,6 +82,7 @@ public static class ViewAggregator
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         var groups = new Dictionary<string, List<DiagramNode>>(StringComparer.Ordinal);
         var groupInfo = new Dictionary<string, DiagramGroup>(StringComparer.Ordinal);
+        var keyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var nodes = new List<DiagramNode>();
         foreach (var node in view.Nodes)
         {
@@ -92,14 +93,15 @@ public static class ViewAggregator
                 nodes.Add(node);
                 continue;
             }
-            var key = "g:" + level + ":" + group.Key;
-            map[node.Key] = key;
-            if (!groups.TryGetValue(key, out var members))
+            // One collapsed key per group, not one string per node.
+            if (!keyOf.TryGetValue(group.Key, out var key))
             {
-                groups[key] = members = [];
+                keyOf[group.Key] = key = "g:" + level + ":" + group.Key;
+                groups[key] = [];
                 groupInfo[key] = group;
             }
-            members.Add(node);
+            map[node.Key] = key;
+            groups[key].Add(node);
         }
         if (groups.Count == 0)
         {
@@ -225,7 +227,7 @@ public static class ViewAggregator
             }
             else
             {
-                merged[key] = new MergedEdge(edge with { From = from, To = to });
+                merged[key] = new MergedEdge(from == edge.From && to == edge.To ? edge : edge with { From = from, To = to });
             }
         }
         var keys = new (string, string, DiagramEdgeKind, DiagramStatus)[merged.Count];

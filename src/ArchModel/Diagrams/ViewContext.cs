@@ -11,6 +11,13 @@ internal sealed class ViewContext
     private readonly Dictionary<string, DiagramHighlight> _highlights = new(StringComparer.Ordinal);
     private readonly List<Finding> _findings = [];
 
+    // A landscape has a node per system: the groups and cluster key of an owner are made once and shared by
+    // its systems' nodes (they are immutable), not made again for each system.
+    private readonly Dictionary<string, (string Cluster, IReadOnlyList<DiagramGroup?> Groups)> _owners = new(StringComparer.Ordinal);
+
+    // The node key of each system drawn ("e:" and its id), made once for the node and every flow edge.
+    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+
     /// <param name="model">The model.</param>
     /// <param name="analysis">The analysis whose unsuppressed findings are highlighted, or null.</param>
     /// <param name="options">The options.</param>
@@ -115,18 +122,25 @@ internal sealed class ViewContext
             Language == Language.English ? $"other {level.English} agencies" : $"{level.Chinese}其他机构", DiagramGroupKind.Sector);
     }
 
-    public DiagramNode SystemNode(InformationSystem s, bool clustered, bool groupable = true) => new()
+    public DiagramNode SystemNode(InformationSystem s, bool clustered, bool groupable = true)
     {
-        Key = "e:" + s.Id,
-        Kind = DiagramNodeKind.System,
-        Label = s.Name,
-        Status = Status(s.Status),
-        Variant = s.UsedBy.Count > 0 ? DiagramNodeVariant.SharedUse : DiagramNodeVariant.None,
-        Cluster = clustered ? "c:" + s.Owner : null,
-        ElementIds = [s.Id],
-        Highlight = Highlight(s.Id),
-        Groups = groupable ? [AgencyGroup(s.Owner), SectorGroup(s.Owner)] : [],
-    };
+        if (!_owners.TryGetValue(s.Owner, out var owner))
+        {
+            _owners[s.Owner] = owner = ("c:" + s.Owner, [AgencyGroup(s.Owner), SectorGroup(s.Owner)]);
+        }
+        return new DiagramNode
+        {
+            Key = Key(s.Id),
+            Kind = DiagramNodeKind.System,
+            Label = s.Name,
+            Status = Status(s.Status),
+            Variant = s.UsedBy.Count > 0 ? DiagramNodeVariant.SharedUse : DiagramNodeVariant.None,
+            Cluster = clustered ? owner.Cluster : null,
+            ElementIds = [s.Id],
+            Highlight = Highlight(s.Id),
+            Groups = groupable ? owner.Groups : [],
+        };
+    }
 
     public DiagramNode AgencyNode(string agencyId)
     {
@@ -197,30 +211,43 @@ internal sealed class ViewContext
     /// <summary>The flows between the systems in <paramref name="systems"/>, parallel flows merged.</summary>
     public List<DiagramEdge> FlowEdges(IReadOnlySet<string> systems)
     {
-        var edges = new List<DiagramEdge>();
-        foreach (var flow in Model.Flows.Where(FlowPasses).DistinctBy(static f => f.Id))
+        // Streamed into the merge: a national model's flows are never all held as edges at once.
+        IEnumerable<DiagramEdge> Edges()
         {
-            if (flow.From == flow.To || !systems.Contains(flow.From) || !systems.Contains(flow.To))
+            foreach (var flow in Model.Flows.Where(FlowPasses).DistinctBy(static f => f.Id))
             {
-                continue;
-            }
-            edges.Add(new DiagramEdge
-            {
-                From = "e:" + flow.From,
-                To = "e:" + flow.To,
-                Kind = !Model.IsCrossAgency(flow) ? DiagramEdgeKind.Flow
-                    : Model.IsVertical(flow) ? DiagramEdgeKind.VerticalFlow : DiagramEdgeKind.HorizontalFlow,
-                Status = flow.Status switch
+                if (flow.From == flow.To || !systems.Contains(flow.From) || !systems.Contains(flow.To))
                 {
-                    FlowStatus.Planned => DiagramStatus.Planned,
-                    FlowStatus.Retired => DiagramStatus.Retired,
-                    _ => DiagramStatus.Normal,
-                },
-                ElementIds = [flow.Id],
-                Highlight = Highlight(flow.Id),
-            });
+                    continue;
+                }
+                yield return new DiagramEdge
+                {
+                    From = Key(flow.From),
+                    To = Key(flow.To),
+                    Kind = !Model.IsCrossAgency(flow) ? DiagramEdgeKind.Flow
+                        : Model.IsVertical(flow) ? DiagramEdgeKind.VerticalFlow : DiagramEdgeKind.HorizontalFlow,
+                    Status = flow.Status switch
+                    {
+                        FlowStatus.Planned => DiagramStatus.Planned,
+                        FlowStatus.Retired => DiagramStatus.Retired,
+                        _ => DiagramStatus.Normal,
+                    },
+                    ElementIds = [flow.Id],
+                    Highlight = Highlight(flow.Id),
+                };
+            }
         }
-        return ViewAggregator.MergeEdges(edges, new Dictionary<string, string>(), out _);
+        return ViewAggregator.MergeEdges(Edges(), new Dictionary<string, string>(), out _);
+    }
+
+    /// <summary>The node key of an element: <c>e:</c> and its id (one string per id, however often asked).</summary>
+    private string Key(string id)
+    {
+        if (!_keys.TryGetValue(id, out var key))
+        {
+            _keys[id] = key = "e:" + id;
+        }
+        return key;
     }
 
     /// <summary>"AM1001 重复建设 · 协同办公 · 每年可节省 77 万元".</summary>
@@ -250,13 +277,90 @@ internal sealed class ViewContext
             Title = new LocalizedText($"{name} · {title.Chinese}", $"{name} · {title.English}"),
             Language = Language,
             Direction = direction,
-            Nodes = nodes.DistinctBy(static n => n.Key).OrderBy(static n => n.Key, StringComparer.Ordinal).ToArray(),
-            Clusters = clusters.DistinctBy(static c => c.Key).OrderBy(static c => c.Key, StringComparer.Ordinal).ToArray(),
-            Edges = edges.OrderBy(static e => e.From, StringComparer.Ordinal).ThenBy(static e => e.To, StringComparer.Ordinal)
-                .ThenBy(static e => e.Kind).ThenBy(static e => e.Status).ToArray(),
+            Nodes = SortedByKey(nodes, static n => n.Key),
+            Clusters = SortedByKey(clusters, static c => c.Key),
+            Edges = SortedEdges(edges),
             Notes = notes,
             MaxLabelLength = Options.MaxLabelLength,
         };
         return ViewAggregator.Fit(view, Options.MaxNodes, Options.MaxEdges);
+    }
+
+    /// <summary>The items with distinct keys (the first of each), sorted ordinally by key: what
+    /// <c>DistinctBy(key).OrderBy(key)</c> gives, without its copies, and without sorting a list that already
+    /// is (a landscape's nodes come in system order, its edges merged in order).</summary>
+    private static T[] SortedByKey<T>(List<T> items, Func<T, string> key)
+    {
+        var ascending = true;
+        for (var i = 1; i < items.Count && ascending; i++)
+        {
+            ascending = string.CompareOrdinal(key(items[i - 1]), key(items[i])) < 0;
+        }
+        if (ascending)
+        {
+            return items.ToArray();
+        }
+        // Sort positions by key then position, and keep the first of each key.
+        var order = new int[items.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) =>
+        {
+            var c = string.CompareOrdinal(key(items[a]), key(items[b]));
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var result = new List<T>(order.Length);
+        string? last = null;
+        foreach (var i in order)
+        {
+            var k = key(items[i]);
+            if (last is null || !string.Equals(last, k, StringComparison.Ordinal))
+            {
+                result.Add(items[i]);
+                last = k;
+            }
+        }
+        return result.ToArray();
+    }
+
+    /// <summary>The edges stably sorted by source, target, kind and status.</summary>
+    private static DiagramEdge[] SortedEdges(List<DiagramEdge> edges)
+    {
+        static int Compare(DiagramEdge x, DiagramEdge y)
+        {
+            var c = string.CompareOrdinal(x.From, y.From);
+            if (c != 0) return c;
+            c = string.CompareOrdinal(x.To, y.To);
+            if (c != 0) return c;
+            c = x.Kind.CompareTo(y.Kind);
+            return c != 0 ? c : x.Status.CompareTo(y.Status);
+        }
+        var sorted = true;
+        for (var i = 1; i < edges.Count && sorted; i++)
+        {
+            sorted = Compare(edges[i - 1], edges[i]) <= 0;
+        }
+        if (sorted)
+        {
+            return edges.ToArray();
+        }
+        var order = new int[edges.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) =>
+        {
+            var c = Compare(edges[a], edges[b]);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var result = new DiagramEdge[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            result[i] = edges[order[i]];
+        }
+        return result;
     }
 }
