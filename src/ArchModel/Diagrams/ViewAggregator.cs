@@ -137,29 +137,41 @@ public static class ViewAggregator
             {
                 highlight.Add(m.Highlight);
             }
-            nodes.Add(new DiagramNode
-            {
-                Key = key,
-                Kind = DiagramNodeKind.Group,
-                Label = info.Label,
-                Details = [DiagramStyle.CountsText(counts, language)],
-                // Clusters hold what is being collapsed (an agency's systems, a finding's elements): a group
-                // node stands outside them.
-                Cluster = null,
-                ElementIds = SortedIds(members),
-                Highlight = highlight.Result,
-                Groups = members[0].Groups,
-                Counts = counts,
-            });
+            nodes.Add(GroupNode(key, info, members[0].Groups, counts, highlight.Result, SortedIds(members), language));
         }
         var edges = MergeEdges(view.Edges, map, out var internalEdges);
+        return Collapsed(view, level, maxNodes, maxEdges, view.Nodes.Count, view.Edges.Count, nodes, kinds, edges, internalEdges);
+    }
+
+    /// <summary>A node standing for the members of a group.</summary>
+    internal static DiagramNode GroupNode(string key, DiagramGroup info, IReadOnlyList<DiagramGroup?> groups,
+        SortedDictionary<DiagramNodeKind, int> counts, DiagramHighlight? highlight, string[] ids, Language language) => new()
+    {
+        Key = key,
+        Kind = DiagramNodeKind.Group,
+        Label = info.Label,
+        Details = [DiagramStyle.CountsText(counts, language)],
+        // Clusters hold what is being collapsed (an agency's systems, a finding's elements): a group
+        // node stands outside them.
+        Cluster = null,
+        ElementIds = ids,
+        Highlight = highlight,
+        Groups = groups,
+        Counts = counts,
+    };
+
+    /// <summary>The view collapsed at <paramref name="level"/>: its nodes and edges replaced, with a note of
+    /// how many of each there were (<paramref name="nodesBefore"/>, <paramref name="edgesBefore"/>) and are.</summary>
+    internal static DiagramView Collapsed(DiagramView view, int level, int maxNodes, int maxEdges, int nodesBefore, int edgesBefore,
+        List<DiagramNode> nodes, SortedSet<DiagramGroupKind> kinds, List<DiagramEdge> edges, int internalEdges)
+    {
         var nodeArray = nodes.OrderBy(static n => n.Key, StringComparer.Ordinal).ToArray();
         var kindText = string.Join("、", kinds.Select(k => DiagramStyle.GroupKindText(k).Chinese));
         var kindTextEn = string.Join(", ", kinds.Select(k => DiagramStyle.GroupKindText(k).English));
         var note = new LocalizedText(
-            $"模型超过可读上限（{maxNodes} 个节点、{maxEdges} 条连线），已按{kindText}聚合：{view.Nodes.Count} 个节点合并为 {nodeArray.Length} 个，{view.Edges.Count} 条连线合并为 {edges.Count} 条" +
+            $"模型超过可读上限（{maxNodes} 个节点、{maxEdges} 条连线），已按{kindText}聚合：{nodesBefore} 个节点合并为 {nodeArray.Length} 个，{edgesBefore} 条连线合并为 {edges.Count} 条" +
                 (internalEdges > 0 ? $"，{internalEdges} 条组内连线未画出。" : "。"),
-            $"Too big to read (limits: {maxNodes} nodes, {maxEdges} edges): collapsed by {kindTextEn}, {view.Nodes.Count} nodes into {nodeArray.Length}, {view.Edges.Count} edges into {edges.Count}" +
+            $"Too big to read (limits: {maxNodes} nodes, {maxEdges} edges): collapsed by {kindTextEn}, {nodesBefore} nodes into {nodeArray.Length}, {edgesBefore} edges into {edges.Count}" +
                 (internalEdges > 0 ? $"; {internalEdges} edges inside groups are not drawn." : "."));
         return view with
         {
@@ -230,6 +242,12 @@ public static class ViewAggregator
                 merged[key] = new MergedEdge(from == edge.From && to == edge.To ? edge : edge with { From = from, To = to });
             }
         }
+        return Merged(merged);
+    }
+
+    /// <summary>The merged edges in key order: source, target, kind, status.</summary>
+    internal static List<DiagramEdge> Merged(Dictionary<(string, string, DiagramEdgeKind, DiagramStatus), MergedEdge> merged)
+    {
         var keys = new (string, string, DiagramEdgeKind, DiagramStatus)[merged.Count];
         merged.Keys.CopyTo(keys, 0);
         Array.Sort(keys, EdgeKeyComparer.Instance);
@@ -242,7 +260,7 @@ public static class ViewAggregator
     }
 
     /// <summary>Parallel edges being merged: the first (re-pointed) and what the others add to it.</summary>
-    private sealed class MergedEdge(DiagramEdge first)
+    internal sealed class MergedEdge(DiagramEdge first)
     {
         private int _weight = first.Weight;
         private string? _label = first.Label;
@@ -285,7 +303,7 @@ public static class ViewAggregator
 
     /// <summary>Combines highlights as <see cref="DiagramHighlight.Merge"/> applied one after another would (the
     /// most serious severity, the rule codes each once, sorted), without a new highlight at each step.</summary>
-    private struct HighlightUnion
+    internal struct HighlightUnion
     {
         private DiagramHighlight? _first;
         private int _count;

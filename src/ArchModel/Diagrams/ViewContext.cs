@@ -124,10 +124,7 @@ internal sealed class ViewContext
 
     public DiagramNode SystemNode(InformationSystem s, bool clustered, bool groupable = true)
     {
-        if (!_owners.TryGetValue(s.Owner, out var owner))
-        {
-            _owners[s.Owner] = owner = ("c:" + s.Owner, [AgencyGroup(s.Owner), SectorGroup(s.Owner)]);
-        }
+        var owner = OwnerGroups(s.Owner);
         return new DiagramNode
         {
             Key = Key(s.Id),
@@ -140,6 +137,16 @@ internal sealed class ViewContext
             Highlight = Highlight(s.Id),
             Groups = groupable ? owner.Groups : [],
         };
+    }
+
+    /// <summary>An owner's cluster key and the groups its systems collapse into (agency, then sector), made once.</summary>
+    private (string Cluster, IReadOnlyList<DiagramGroup?> Groups) OwnerGroups(string agencyId)
+    {
+        if (!_owners.TryGetValue(agencyId, out var owner))
+        {
+            _owners[agencyId] = owner = ("c:" + agencyId, [AgencyGroup(agencyId), SectorGroup(agencyId)]);
+        }
+        return owner;
     }
 
     public DiagramNode AgencyNode(string agencyId)
@@ -224,14 +231,8 @@ internal sealed class ViewContext
                 {
                     From = Key(flow.From),
                     To = Key(flow.To),
-                    Kind = !Model.IsCrossAgency(flow) ? DiagramEdgeKind.Flow
-                        : Model.IsVertical(flow) ? DiagramEdgeKind.VerticalFlow : DiagramEdgeKind.HorizontalFlow,
-                    Status = flow.Status switch
-                    {
-                        FlowStatus.Planned => DiagramStatus.Planned,
-                        FlowStatus.Retired => DiagramStatus.Retired,
-                        _ => DiagramStatus.Normal,
-                    },
+                    Kind = FlowKind(flow),
+                    Status = FlowStatusOf(flow),
                     ElementIds = [flow.Id],
                     Highlight = Highlight(flow.Id),
                 };
@@ -239,6 +240,17 @@ internal sealed class ViewContext
         }
         return ViewAggregator.MergeEdges(Edges(), new Dictionary<string, string>(), out _);
     }
+
+    /// <summary>A flow inside one agency, or across agencies along a sector line or across lines.</summary>
+    private DiagramEdgeKind FlowKind(Flow flow) => !Model.IsCrossAgency(flow) ? DiagramEdgeKind.Flow
+        : Model.IsVertical(flow) ? DiagramEdgeKind.VerticalFlow : DiagramEdgeKind.HorizontalFlow;
+
+    private static DiagramStatus FlowStatusOf(Flow flow) => flow.Status switch
+    {
+        FlowStatus.Planned => DiagramStatus.Planned,
+        FlowStatus.Retired => DiagramStatus.Retired,
+        _ => DiagramStatus.Normal,
+    };
 
     /// <summary>The node key of an element: <c>e:</c> and its id (one string per id, however often asked).</summary>
     private string Key(string id)
@@ -270,20 +282,112 @@ internal sealed class ViewContext
     public DiagramView Finish(ViewKind kind, LocalizedText title, List<DiagramNode> nodes, List<DiagramCluster> clusters,
         List<DiagramEdge> edges, List<LocalizedText> notes, DiagramDirection direction)
     {
+        var view = Frame(kind, title, direction) with
+        {
+            Nodes = SortedByKey(nodes, static n => n.Key),
+            Clusters = SortedByKey(clusters, static c => c.Key),
+            Edges = SortedEdges(edges),
+            Notes = notes,
+        };
+        return ViewAggregator.Fit(view, Options.MaxNodes, Options.MaxEdges);
+    }
+
+    /// <summary>
+    /// The systems and the flows between them, clustered by owner, as <see cref="Finish"/> would leave them once
+    /// <see cref="ViewAggregator.Fit"/> had collapsed them into their owners (its first level, with the same
+    /// note), then fitted; built without a node per system or an edge per flow, which for a national model are
+    /// hundreds of thousands of objects only to be merged. For a view that has more systems than
+    /// <see cref="ViewOptions.MaxNodes"/>, so that the first level is certain to be collapsed.
+    /// </summary>
+    /// <param name="kind">The kind of view.</param>
+    /// <param name="title">Its title, without the model's name.</param>
+    /// <param name="systems">The systems, each once, every one with an owner group (as <see cref="SystemNode"/> gives).</param>
+    /// <param name="direction">The layout direction.</param>
+    public DiagramView FinishCollapsedByOwner(ViewKind kind, LocalizedText title, IReadOnlyList<InformationSystem> systems, DiagramDirection direction)
+    {
+        // The owners' group nodes, members in system order.
+        var groupOf = new Dictionary<string, string>(systems.Count, StringComparer.Ordinal);
+        var owners = new Dictionary<string, (string Key, IReadOnlyList<DiagramGroup?> Groups, List<InformationSystem> Members)>(StringComparer.Ordinal);
+        foreach (var s in systems)
+        {
+            if (!owners.TryGetValue(s.Owner, out var owner))
+            {
+                var groups = OwnerGroups(s.Owner).Groups;
+                owners[s.Owner] = owner = ("g:0:" + groups[0]!.Key, groups, []);
+            }
+            owner.Members.Add(s);
+            groupOf[s.Id] = owner.Key;
+        }
+        var nodes = new List<DiagramNode>(owners.Count);
+        foreach (var (key, groups, members) in owners.Values)
+        {
+            var highlight = new ViewAggregator.HighlightUnion();
+            var ids = new string[members.Count];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = members[i].Id;
+                highlight.Add(Highlight(members[i].Id));
+            }
+            Array.Sort(ids, StringComparer.Ordinal);
+            var counts = new SortedDictionary<DiagramNodeKind, int> { [DiagramNodeKind.System] = members.Count };
+            nodes.Add(ViewAggregator.GroupNode(key, groups[0]!, groups, counts, highlight.Result, ids, Language));
+        }
+
+        // The flows between owners, merged; the system-level edges are only counted, for the note.
+        var systemEdges = new HashSet<(string, string, DiagramEdgeKind, DiagramStatus)>();
+        var merged = new Dictionary<(string, string, DiagramEdgeKind, DiagramStatus), ViewAggregator.MergedEdge>();
+        var internalEdges = 0;
+        foreach (var flow in Model.Flows.Where(FlowPasses).DistinctBy(static f => f.Id))
+        {
+            if (flow.From == flow.To || !groupOf.TryGetValue(flow.From, out var from) || !groupOf.TryGetValue(flow.To, out var to))
+            {
+                continue;
+            }
+            var edgeKind = FlowKind(flow);
+            var status = FlowStatusOf(flow);
+            systemEdges.Add((flow.From, flow.To, edgeKind, status));
+            if (from == to)
+            {
+                internalEdges++;
+                continue;
+            }
+            var edge = new DiagramEdge
+            {
+                From = from,
+                To = to,
+                Kind = edgeKind,
+                Status = status,
+                ElementIds = [flow.Id],
+                Highlight = Highlight(flow.Id),
+            };
+            if (merged.TryGetValue((from, to, edgeKind, status), out var existing))
+            {
+                existing.Add(edge);
+            }
+            else
+            {
+                merged[(from, to, edgeKind, status)] = new ViewAggregator.MergedEdge(edge);
+            }
+        }
+        var view = ViewAggregator.Collapsed(Frame(kind, title, direction), 0, Math.Max(1, Options.MaxNodes), Math.Max(0, Options.MaxEdges),
+            systems.Count, systemEdges.Count, nodes, [DiagramGroupKind.Agency], ViewAggregator.Merged(merged), internalEdges);
+        return ViewAggregator.Fit(view, Options.MaxNodes, Options.MaxEdges);
+    }
+
+    /// <summary>An empty view of a kind: its title, language, layout and label length.</summary>
+    private DiagramView Frame(ViewKind kind, LocalizedText title, DiagramDirection direction)
+    {
         var name = Model.Info.Name ?? Model.Info.Id;
-        var view = new DiagramView
+        return new DiagramView
         {
             Kind = kind,
             Title = new LocalizedText($"{name} · {title.Chinese}", $"{name} · {title.English}"),
             Language = Language,
             Direction = direction,
-            Nodes = SortedByKey(nodes, static n => n.Key),
-            Clusters = SortedByKey(clusters, static c => c.Key),
-            Edges = SortedEdges(edges),
-            Notes = notes,
+            Nodes = [],
+            Edges = [],
             MaxLabelLength = Options.MaxLabelLength,
         };
-        return ViewAggregator.Fit(view, Options.MaxNodes, Options.MaxEdges);
     }
 
     /// <summary>The items with distinct keys (the first of each), sorted ordinally by key: what
