@@ -147,7 +147,34 @@ public sealed class DotWriter : IDiagramWriter
         return sb.ToString();
     }
 
-    private static string Tooltip(IReadOnlyList<string> ids) => DiagramText.Clip(string.Join(", ", ids), 200);
+    /// <summary>The ids, comma-separated, clipped to 200 text elements.</summary>
+    /// <remarks>A collapsed node stands for every system of a sector: only as many ids are joined as the clipped
+    /// text can show. A prefix of more than 200 text elements clips to the same text as the whole, whose
+    /// first text elements are those of the prefix.</remarks>
+    private static string Tooltip(IReadOnlyList<string> ids)
+    {
+        const int max = 200;
+        var text = new StringBuilder();
+        var check = max;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(", ");
+            }
+            text.Append(ids[i]);
+            if (text.Length > check && i < ids.Count - 1)
+            {
+                var prefix = text.ToString();
+                if (new StringInfo(prefix).LengthInTextElements > max)
+                {
+                    return DiagramText.Clip(prefix, max);
+                }
+                check = 2 * text.Length;
+            }
+        }
+        return DiagramText.Clip(text.ToString(), max);
+    }
 
     internal static Dictionary<string, string> NodeIds(DiagramView view)
     {

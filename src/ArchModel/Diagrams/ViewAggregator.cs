@@ -80,8 +80,9 @@ public static class ViewAggregator
     private static DiagramView Collapse(DiagramView view, int level, int maxNodes, int maxEdges)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        var groups = new SortedDictionary<string, List<DiagramNode>>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, List<DiagramNode>>(StringComparer.Ordinal);
         var groupInfo = new Dictionary<string, DiagramGroup>(StringComparer.Ordinal);
+        var keyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var nodes = new List<DiagramNode>();
         foreach (var node in view.Nodes)
         {
@@ -92,14 +93,15 @@ public static class ViewAggregator
                 nodes.Add(node);
                 continue;
             }
-            var key = "g:" + level + ":" + group.Key;
-            map[node.Key] = key;
-            if (!groups.TryGetValue(key, out var members))
+            // One collapsed key per group, not one string per node.
+            if (!keyOf.TryGetValue(group.Key, out var key))
             {
-                groups[key] = members = [];
+                keyOf[group.Key] = key = "g:" + level + ":" + group.Key;
+                groups[key] = [];
                 groupInfo[key] = group;
             }
-            members.Add(node);
+            map[node.Key] = key;
+            groups[key].Add(node);
         }
         if (groups.Count == 0)
         {
@@ -107,8 +109,12 @@ public static class ViewAggregator
         }
         var language = view.Language;
         var kinds = new SortedSet<DiagramGroupKind>();
-        foreach (var (key, members) in groups)
+        var groupKeys = new string[groups.Count];
+        groups.Keys.CopyTo(groupKeys, 0);
+        Array.Sort(groupKeys, StringComparer.Ordinal);
+        foreach (var key in groupKeys)
         {
+            var members = groups[key];
             var info = groupInfo[key];
             kinds.Add(info.Kind);
             var counts = new SortedDictionary<DiagramNodeKind, int>();
@@ -126,34 +132,46 @@ public static class ViewAggregator
                     counts[m.Kind] = counts.GetValueOrDefault(m.Kind) + 1;
                 }
             }
-            DiagramHighlight? highlight = null;
+            var highlight = new HighlightUnion();
             foreach (var m in members)
             {
-                highlight = DiagramHighlight.Merge(highlight, m.Highlight);
+                highlight.Add(m.Highlight);
             }
-            nodes.Add(new DiagramNode
-            {
-                Key = key,
-                Kind = DiagramNodeKind.Group,
-                Label = info.Label,
-                Details = [DiagramStyle.CountsText(counts, language)],
-                // Clusters hold what is being collapsed (an agency's systems, a finding's elements): a group
-                // node stands outside them.
-                Cluster = null,
-                ElementIds = members.SelectMany(static m => m.ElementIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
-                Highlight = highlight,
-                Groups = members[0].Groups,
-                Counts = counts,
-            });
+            nodes.Add(GroupNode(key, info, members[0].Groups, counts, highlight.Result, SortedIds(members), language));
         }
         var edges = MergeEdges(view.Edges, map, out var internalEdges);
+        return Collapsed(view, level, maxNodes, maxEdges, view.Nodes.Count, view.Edges.Count, nodes, kinds, edges, internalEdges);
+    }
+
+    /// <summary>A node standing for the members of a group.</summary>
+    internal static DiagramNode GroupNode(string key, DiagramGroup info, IReadOnlyList<DiagramGroup?> groups,
+        SortedDictionary<DiagramNodeKind, int> counts, DiagramHighlight? highlight, string[] ids, Language language) => new()
+    {
+        Key = key,
+        Kind = DiagramNodeKind.Group,
+        Label = info.Label,
+        Details = [DiagramStyle.CountsText(counts, language)],
+        // Clusters hold what is being collapsed (an agency's systems, a finding's elements): a group
+        // node stands outside them.
+        Cluster = null,
+        ElementIds = ids,
+        Highlight = highlight,
+        Groups = groups,
+        Counts = counts,
+    };
+
+    /// <summary>The view collapsed at <paramref name="level"/>: its nodes and edges replaced, with a note of
+    /// how many of each there were (<paramref name="nodesBefore"/>, <paramref name="edgesBefore"/>) and are.</summary>
+    internal static DiagramView Collapsed(DiagramView view, int level, int maxNodes, int maxEdges, int nodesBefore, int edgesBefore,
+        List<DiagramNode> nodes, SortedSet<DiagramGroupKind> kinds, List<DiagramEdge> edges, int internalEdges)
+    {
         var nodeArray = nodes.OrderBy(static n => n.Key, StringComparer.Ordinal).ToArray();
         var kindText = string.Join("、", kinds.Select(k => DiagramStyle.GroupKindText(k).Chinese));
         var kindTextEn = string.Join(", ", kinds.Select(k => DiagramStyle.GroupKindText(k).English));
         var note = new LocalizedText(
-            $"模型超过可读上限（{maxNodes} 个节点、{maxEdges} 条连线），已按{kindText}聚合：{view.Nodes.Count} 个节点合并为 {nodeArray.Length} 个，{view.Edges.Count} 条连线合并为 {edges.Count} 条" +
+            $"模型超过可读上限（{maxNodes} 个节点、{maxEdges} 条连线），已按{kindText}聚合：{nodesBefore} 个节点合并为 {nodeArray.Length} 个，{edgesBefore} 条连线合并为 {edges.Count} 条" +
                 (internalEdges > 0 ? $"，{internalEdges} 条组内连线未画出。" : "。"),
-            $"Too big to read (limits: {maxNodes} nodes, {maxEdges} edges): collapsed by {kindTextEn}, {view.Nodes.Count} nodes into {nodeArray.Length}, {view.Edges.Count} edges into {edges.Count}" +
+            $"Too big to read (limits: {maxNodes} nodes, {maxEdges} edges): collapsed by {kindTextEn}, {nodesBefore} nodes into {nodeArray.Length}, {edgesBefore} edges into {edges.Count}" +
                 (internalEdges > 0 ? $"; {internalEdges} edges inside groups are not drawn." : "."));
         return view with
         {
@@ -166,6 +184,26 @@ public static class ViewAggregator
         };
     }
 
+    /// <summary>The ids of the members' elements, each once, sorted ordinally.</summary>
+    private static string[] SortedIds(List<DiagramNode> members)
+    {
+        var all = new List<string>();
+        foreach (var m in members)
+        {
+            all.AddRange(m.ElementIds);
+        }
+        all.Sort(StringComparer.Ordinal);
+        var ids = new List<string>(all.Count);
+        foreach (var id in all)
+        {
+            if (ids.Count == 0 || !string.Equals(ids[^1], id, StringComparison.Ordinal))
+            {
+                ids.Add(id);
+            }
+        }
+        return ids.ToArray();
+    }
+
     private static DiagramCluster[] KeepUsedClusters(IReadOnlyList<DiagramCluster> clusters, IReadOnlyList<DiagramNode> nodes)
     {
         var used = nodes.Select(static n => n.Cluster).Where(static c => c is not null).ToHashSet(StringComparer.Ordinal);
@@ -174,10 +212,13 @@ public static class ViewAggregator
 
     /// <summary>Re-points edges through <paramref name="map"/>, drops the ones that fall inside one node and
     /// merges parallel edges of one kind and status.</summary>
+    /// <remarks>Linear in the edges apart from one sort of the merged keys and of each merged edge's ids: a
+    /// collapsed national landscape merges tens of thousands of flows into one edge between two sectors, so the
+    /// ids are gathered and sorted once per merged edge, never re-sorted as each flow joins.</remarks>
     internal static List<DiagramEdge> MergeEdges(IEnumerable<DiagramEdge> edges, IReadOnlyDictionary<string, string> map, out int internalEdges)
     {
         internalEdges = 0;
-        var merged = new SortedDictionary<(string, string, DiagramEdgeKind, DiagramStatus), DiagramEdge>(EdgeKeyComparer.Instance);
+        var merged = new Dictionary<(string, string, DiagramEdgeKind, DiagramStatus), MergedEdge>();
         foreach (var edge in edges)
         {
             var from = map.GetValueOrDefault(edge.From, edge.From);
@@ -194,20 +235,115 @@ public static class ViewAggregator
             var key = (from, to, edge.Kind, edge.Status);
             if (merged.TryGetValue(key, out var existing))
             {
-                merged[key] = existing with
-                {
-                    Weight = existing.Weight + edge.Weight,
-                    Label = existing.Label == edge.Label ? existing.Label : null,
-                    ElementIds = existing.ElementIds.Concat(edge.ElementIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
-                    Highlight = DiagramHighlight.Merge(existing.Highlight, edge.Highlight),
-                };
+                existing.Add(edge);
             }
             else
             {
-                merged[key] = edge with { From = from, To = to };
+                merged[key] = new MergedEdge(from == edge.From && to == edge.To ? edge : edge with { From = from, To = to });
             }
         }
-        return [.. merged.Values];
+        return Merged(merged);
+    }
+
+    /// <summary>The merged edges in key order: source, target, kind, status.</summary>
+    internal static List<DiagramEdge> Merged(Dictionary<(string, string, DiagramEdgeKind, DiagramStatus), MergedEdge> merged)
+    {
+        var keys = new (string, string, DiagramEdgeKind, DiagramStatus)[merged.Count];
+        merged.Keys.CopyTo(keys, 0);
+        Array.Sort(keys, EdgeKeyComparer.Instance);
+        var result = new List<DiagramEdge>(keys.Length);
+        foreach (var key in keys)
+        {
+            result.Add(merged[key].ToEdge());
+        }
+        return result;
+    }
+
+    /// <summary>Parallel edges being merged: the first (re-pointed) and what the others add to it.</summary>
+    internal sealed class MergedEdge(DiagramEdge first)
+    {
+        private int _weight = first.Weight;
+        private string? _label = first.Label;
+        private HighlightUnion _highlight = HighlightUnion.Of(first.Highlight);
+        private List<string>? _ids;
+
+        public void Add(DiagramEdge edge)
+        {
+            if (_ids is null)
+            {
+                _ids = [.. first.ElementIds];
+            }
+            _weight += edge.Weight;
+            // A label survives only if every merged edge has it.
+            _label = _label == edge.Label ? _label : null;
+            _ids.AddRange(edge.ElementIds);
+            _highlight.Add(edge.Highlight);
+        }
+
+        /// <summary>The first edge as it is when nothing joined it; else the merge: weights summed, the ids
+        /// of all, each once, sorted ordinally, the highlights combined.</summary>
+        public DiagramEdge ToEdge()
+        {
+            if (_ids is null)
+            {
+                return first;
+            }
+            _ids.Sort(StringComparer.Ordinal);
+            var ids = new List<string>(_ids.Count);
+            foreach (var id in _ids)
+            {
+                if (ids.Count == 0 || !string.Equals(ids[^1], id, StringComparison.Ordinal))
+                {
+                    ids.Add(id);
+                }
+            }
+            return first with { Weight = _weight, Label = _label, ElementIds = ids.ToArray(), Highlight = _highlight.Result };
+        }
+    }
+
+    /// <summary>Combines highlights as <see cref="DiagramHighlight.Merge"/> applied one after another would (the
+    /// most serious severity, the rule codes each once, sorted), without a new highlight at each step.</summary>
+    internal struct HighlightUnion
+    {
+        private DiagramHighlight? _first;
+        private int _count;
+        private DiagnosticSeverity _severity;
+        private HashSet<string>? _rules;
+
+        public static HighlightUnion Of(DiagramHighlight? highlight)
+        {
+            var union = new HighlightUnion();
+            union.Add(highlight);
+            return union;
+        }
+
+        public void Add(DiagramHighlight? highlight)
+        {
+            if (highlight is null)
+            {
+                return;
+            }
+            if (++_count == 1)
+            {
+                _first = highlight;
+                _severity = highlight.Severity;
+                return;
+            }
+            _rules ??= new HashSet<string>(_first!.Rules, StringComparer.Ordinal);
+            _rules.UnionWith(highlight.Rules);
+            if (highlight.Severity > _severity)
+            {
+                _severity = highlight.Severity;
+            }
+        }
+
+        /// <summary>No highlight, the only one added, or their combination.</summary>
+        public readonly DiagramHighlight? Result => _count switch
+        {
+            0 => null,
+            1 => _first,
+            _ => new DiagramHighlight(_severity, _rules!.Order(StringComparer.Ordinal).ToArray()),
+        };
     }
 
     /// <summary>Orders edge keys ordinally: source, target, kind, status.</summary>

@@ -11,6 +11,13 @@ internal sealed class ViewContext
     private readonly Dictionary<string, DiagramHighlight> _highlights = new(StringComparer.Ordinal);
     private readonly List<Finding> _findings = [];
 
+    // A landscape has a node per system: the groups and cluster key of an owner are made once and shared by
+    // its systems' nodes (they are immutable), not made again for each system.
+    private readonly Dictionary<string, (string Cluster, IReadOnlyList<DiagramGroup?> Groups)> _owners = new(StringComparer.Ordinal);
+
+    // The node key of each system drawn ("e:" and its id), made once for the node and every flow edge.
+    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+
     /// <param name="model">The model.</param>
     /// <param name="analysis">The analysis whose unsuppressed findings are highlighted, or null.</param>
     /// <param name="options">The options.</param>
@@ -115,18 +122,32 @@ internal sealed class ViewContext
             Language == Language.English ? $"other {level.English} agencies" : $"{level.Chinese}其他机构", DiagramGroupKind.Sector);
     }
 
-    public DiagramNode SystemNode(InformationSystem s, bool clustered, bool groupable = true) => new()
+    public DiagramNode SystemNode(InformationSystem s, bool clustered, bool groupable = true)
     {
-        Key = "e:" + s.Id,
-        Kind = DiagramNodeKind.System,
-        Label = s.Name,
-        Status = Status(s.Status),
-        Variant = s.UsedBy.Count > 0 ? DiagramNodeVariant.SharedUse : DiagramNodeVariant.None,
-        Cluster = clustered ? "c:" + s.Owner : null,
-        ElementIds = [s.Id],
-        Highlight = Highlight(s.Id),
-        Groups = groupable ? [AgencyGroup(s.Owner), SectorGroup(s.Owner)] : [],
-    };
+        var owner = OwnerGroups(s.Owner);
+        return new DiagramNode
+        {
+            Key = Key(s.Id),
+            Kind = DiagramNodeKind.System,
+            Label = s.Name,
+            Status = Status(s.Status),
+            Variant = s.UsedBy.Count > 0 ? DiagramNodeVariant.SharedUse : DiagramNodeVariant.None,
+            Cluster = clustered ? owner.Cluster : null,
+            ElementIds = [s.Id],
+            Highlight = Highlight(s.Id),
+            Groups = groupable ? owner.Groups : [],
+        };
+    }
+
+    /// <summary>An owner's cluster key and the groups its systems collapse into (agency, then sector), made once.</summary>
+    private (string Cluster, IReadOnlyList<DiagramGroup?> Groups) OwnerGroups(string agencyId)
+    {
+        if (!_owners.TryGetValue(agencyId, out var owner))
+        {
+            _owners[agencyId] = owner = ("c:" + agencyId, [AgencyGroup(agencyId), SectorGroup(agencyId)]);
+        }
+        return owner;
+    }
 
     public DiagramNode AgencyNode(string agencyId)
     {
@@ -197,30 +218,48 @@ internal sealed class ViewContext
     /// <summary>The flows between the systems in <paramref name="systems"/>, parallel flows merged.</summary>
     public List<DiagramEdge> FlowEdges(IReadOnlySet<string> systems)
     {
-        var edges = new List<DiagramEdge>();
-        foreach (var flow in Model.Flows.Where(FlowPasses).DistinctBy(static f => f.Id))
+        // Streamed into the merge: a national model's flows are never all held as edges at once.
+        IEnumerable<DiagramEdge> Edges()
         {
-            if (flow.From == flow.To || !systems.Contains(flow.From) || !systems.Contains(flow.To))
+            foreach (var flow in Model.Flows.Where(FlowPasses).DistinctBy(static f => f.Id))
             {
-                continue;
-            }
-            edges.Add(new DiagramEdge
-            {
-                From = "e:" + flow.From,
-                To = "e:" + flow.To,
-                Kind = !Model.IsCrossAgency(flow) ? DiagramEdgeKind.Flow
-                    : Model.IsVertical(flow) ? DiagramEdgeKind.VerticalFlow : DiagramEdgeKind.HorizontalFlow,
-                Status = flow.Status switch
+                if (flow.From == flow.To || !systems.Contains(flow.From) || !systems.Contains(flow.To))
                 {
-                    FlowStatus.Planned => DiagramStatus.Planned,
-                    FlowStatus.Retired => DiagramStatus.Retired,
-                    _ => DiagramStatus.Normal,
-                },
-                ElementIds = [flow.Id],
-                Highlight = Highlight(flow.Id),
-            });
+                    continue;
+                }
+                yield return new DiagramEdge
+                {
+                    From = Key(flow.From),
+                    To = Key(flow.To),
+                    Kind = FlowKind(flow),
+                    Status = FlowStatusOf(flow),
+                    ElementIds = [flow.Id],
+                    Highlight = Highlight(flow.Id),
+                };
+            }
         }
-        return ViewAggregator.MergeEdges(edges, new Dictionary<string, string>(), out _);
+        return ViewAggregator.MergeEdges(Edges(), new Dictionary<string, string>(), out _);
+    }
+
+    /// <summary>A flow inside one agency, or across agencies along a sector line or across lines.</summary>
+    private DiagramEdgeKind FlowKind(Flow flow) => !Model.IsCrossAgency(flow) ? DiagramEdgeKind.Flow
+        : Model.IsVertical(flow) ? DiagramEdgeKind.VerticalFlow : DiagramEdgeKind.HorizontalFlow;
+
+    private static DiagramStatus FlowStatusOf(Flow flow) => flow.Status switch
+    {
+        FlowStatus.Planned => DiagramStatus.Planned,
+        FlowStatus.Retired => DiagramStatus.Retired,
+        _ => DiagramStatus.Normal,
+    };
+
+    /// <summary>The node key of an element: <c>e:</c> and its id (one string per id, however often asked).</summary>
+    private string Key(string id)
+    {
+        if (!_keys.TryGetValue(id, out var key))
+        {
+            _keys[id] = key = "e:" + id;
+        }
+        return key;
     }
 
     /// <summary>"AM1001 重复建设 · 协同办公 · 每年可节省 77 万元".</summary>
@@ -243,20 +282,189 @@ internal sealed class ViewContext
     public DiagramView Finish(ViewKind kind, LocalizedText title, List<DiagramNode> nodes, List<DiagramCluster> clusters,
         List<DiagramEdge> edges, List<LocalizedText> notes, DiagramDirection direction)
     {
+        var view = Frame(kind, title, direction) with
+        {
+            Nodes = SortedByKey(nodes, static n => n.Key),
+            Clusters = SortedByKey(clusters, static c => c.Key),
+            Edges = SortedEdges(edges),
+            Notes = notes,
+        };
+        return ViewAggregator.Fit(view, Options.MaxNodes, Options.MaxEdges);
+    }
+
+    /// <summary>
+    /// The systems and the flows between them, clustered by owner, as <see cref="Finish"/> would leave them once
+    /// <see cref="ViewAggregator.Fit"/> had collapsed them into their owners (its first level, with the same
+    /// note), then fitted; built without a node per system or an edge per flow, which for a national model are
+    /// hundreds of thousands of objects only to be merged. For a view that has more systems than
+    /// <see cref="ViewOptions.MaxNodes"/>, so that the first level is certain to be collapsed.
+    /// </summary>
+    /// <param name="kind">The kind of view.</param>
+    /// <param name="title">Its title, without the model's name.</param>
+    /// <param name="systems">The systems, each once, every one with an owner group (as <see cref="SystemNode"/> gives).</param>
+    /// <param name="direction">The layout direction.</param>
+    public DiagramView FinishCollapsedByOwner(ViewKind kind, LocalizedText title, IReadOnlyList<InformationSystem> systems, DiagramDirection direction)
+    {
+        // The owners' group nodes, members in system order.
+        var groupOf = new Dictionary<string, string>(systems.Count, StringComparer.Ordinal);
+        var owners = new Dictionary<string, (string Key, IReadOnlyList<DiagramGroup?> Groups, List<InformationSystem> Members)>(StringComparer.Ordinal);
+        foreach (var s in systems)
+        {
+            if (!owners.TryGetValue(s.Owner, out var owner))
+            {
+                var groups = OwnerGroups(s.Owner).Groups;
+                owners[s.Owner] = owner = ("g:0:" + groups[0]!.Key, groups, []);
+            }
+            owner.Members.Add(s);
+            groupOf[s.Id] = owner.Key;
+        }
+        var nodes = new List<DiagramNode>(owners.Count);
+        foreach (var (key, groups, members) in owners.Values)
+        {
+            var highlight = new ViewAggregator.HighlightUnion();
+            var ids = new string[members.Count];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = members[i].Id;
+                highlight.Add(Highlight(members[i].Id));
+            }
+            Array.Sort(ids, StringComparer.Ordinal);
+            var counts = new SortedDictionary<DiagramNodeKind, int> { [DiagramNodeKind.System] = members.Count };
+            nodes.Add(ViewAggregator.GroupNode(key, groups[0]!, groups, counts, highlight.Result, ids, Language));
+        }
+
+        // The flows between owners, merged; the system-level edges are only counted, for the note.
+        var systemEdges = new HashSet<(string, string, DiagramEdgeKind, DiagramStatus)>();
+        var merged = new Dictionary<(string, string, DiagramEdgeKind, DiagramStatus), ViewAggregator.MergedEdge>();
+        var internalEdges = 0;
+        foreach (var flow in Model.Flows.Where(FlowPasses).DistinctBy(static f => f.Id))
+        {
+            if (flow.From == flow.To || !groupOf.TryGetValue(flow.From, out var from) || !groupOf.TryGetValue(flow.To, out var to))
+            {
+                continue;
+            }
+            var edgeKind = FlowKind(flow);
+            var status = FlowStatusOf(flow);
+            systemEdges.Add((flow.From, flow.To, edgeKind, status));
+            if (from == to)
+            {
+                internalEdges++;
+                continue;
+            }
+            var edge = new DiagramEdge
+            {
+                From = from,
+                To = to,
+                Kind = edgeKind,
+                Status = status,
+                ElementIds = [flow.Id],
+                Highlight = Highlight(flow.Id),
+            };
+            if (merged.TryGetValue((from, to, edgeKind, status), out var existing))
+            {
+                existing.Add(edge);
+            }
+            else
+            {
+                merged[(from, to, edgeKind, status)] = new ViewAggregator.MergedEdge(edge);
+            }
+        }
+        var view = ViewAggregator.Collapsed(Frame(kind, title, direction), 0, Math.Max(1, Options.MaxNodes), Math.Max(0, Options.MaxEdges),
+            systems.Count, systemEdges.Count, nodes, [DiagramGroupKind.Agency], ViewAggregator.Merged(merged), internalEdges);
+        return ViewAggregator.Fit(view, Options.MaxNodes, Options.MaxEdges);
+    }
+
+    /// <summary>An empty view of a kind: its title, language, layout and label length.</summary>
+    private DiagramView Frame(ViewKind kind, LocalizedText title, DiagramDirection direction)
+    {
         var name = Model.Info.Name ?? Model.Info.Id;
-        var view = new DiagramView
+        return new DiagramView
         {
             Kind = kind,
             Title = new LocalizedText($"{name} · {title.Chinese}", $"{name} · {title.English}"),
             Language = Language,
             Direction = direction,
-            Nodes = nodes.DistinctBy(static n => n.Key).OrderBy(static n => n.Key, StringComparer.Ordinal).ToArray(),
-            Clusters = clusters.DistinctBy(static c => c.Key).OrderBy(static c => c.Key, StringComparer.Ordinal).ToArray(),
-            Edges = edges.OrderBy(static e => e.From, StringComparer.Ordinal).ThenBy(static e => e.To, StringComparer.Ordinal)
-                .ThenBy(static e => e.Kind).ThenBy(static e => e.Status).ToArray(),
-            Notes = notes,
+            Nodes = [],
+            Edges = [],
             MaxLabelLength = Options.MaxLabelLength,
         };
-        return ViewAggregator.Fit(view, Options.MaxNodes, Options.MaxEdges);
+    }
+
+    /// <summary>The items with distinct keys (the first of each), sorted ordinally by key: what
+    /// <c>DistinctBy(key).OrderBy(key)</c> gives, without its copies, and without sorting a list that already
+    /// is (a landscape's nodes come in system order, its edges merged in order).</summary>
+    private static T[] SortedByKey<T>(List<T> items, Func<T, string> key)
+    {
+        var ascending = true;
+        for (var i = 1; i < items.Count && ascending; i++)
+        {
+            ascending = string.CompareOrdinal(key(items[i - 1]), key(items[i])) < 0;
+        }
+        if (ascending)
+        {
+            return items.ToArray();
+        }
+        // Sort positions by key then position, and keep the first of each key.
+        var order = new int[items.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) =>
+        {
+            var c = string.CompareOrdinal(key(items[a]), key(items[b]));
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var result = new List<T>(order.Length);
+        string? last = null;
+        foreach (var i in order)
+        {
+            var k = key(items[i]);
+            if (last is null || !string.Equals(last, k, StringComparison.Ordinal))
+            {
+                result.Add(items[i]);
+                last = k;
+            }
+        }
+        return result.ToArray();
+    }
+
+    /// <summary>The edges stably sorted by source, target, kind and status.</summary>
+    private static DiagramEdge[] SortedEdges(List<DiagramEdge> edges)
+    {
+        static int Compare(DiagramEdge x, DiagramEdge y)
+        {
+            var c = string.CompareOrdinal(x.From, y.From);
+            if (c != 0) return c;
+            c = string.CompareOrdinal(x.To, y.To);
+            if (c != 0) return c;
+            c = x.Kind.CompareTo(y.Kind);
+            return c != 0 ? c : x.Status.CompareTo(y.Status);
+        }
+        var sorted = true;
+        for (var i = 1; i < edges.Count && sorted; i++)
+        {
+            sorted = Compare(edges[i - 1], edges[i]) <= 0;
+        }
+        if (sorted)
+        {
+            return edges.ToArray();
+        }
+        var order = new int[edges.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) =>
+        {
+            var c = Compare(edges[a], edges[b]);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var result = new DiagramEdge[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            result[i] = edges[order[i]];
+        }
+        return result;
     }
 }

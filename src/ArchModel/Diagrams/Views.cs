@@ -38,12 +38,17 @@ public static class Views
     public static DiagramView Landscape(ArchitectureModel model, AnalysisResult? analysis = null, ViewOptions? options = null)
     {
         var ctx = new ViewContext(model, analysis, options);
+        var title = new LocalizedText("总体架构：机构与信息系统", "Landscape: agencies and their systems");
         var systems = model.Systems.Where(ctx.SystemPasses).DistinctBy(static s => s.Id).ToArray();
+        if (systems.Length > Math.Max(1, ctx.Options.MaxNodes))
+        {
+            // Too many systems to draw: they would be collapsed into their agencies, so they are built so at once.
+            return ctx.FinishCollapsedByOwner(ViewKind.Landscape, title, systems, DiagramDirection.LeftToRight);
+        }
         var nodes = systems.Select(s => ctx.SystemNode(s, clustered: true)).ToList();
         var clusters = systems.Select(static s => s.Owner).Distinct(StringComparer.Ordinal).Select(o => ctx.AgencyCluster(o)).ToList();
         var edges = ctx.FlowEdges(systems.Select(static s => s.Id).ToHashSet(StringComparer.Ordinal));
-        return ctx.Finish(ViewKind.Landscape, new LocalizedText("总体架构：机构与信息系统", "Landscape: agencies and their systems"),
-            nodes, clusters, edges, [], DiagramDirection.LeftToRight);
+        return ctx.Finish(ViewKind.Landscape, title, nodes, clusters, edges, [], DiagramDirection.LeftToRight);
     }
 
     /// <summary>One agency's systems and the systems within <see cref="ViewOptions.Depth"/> flow hops of them,

@@ -138,7 +138,7 @@ public static class ReportGenerator
             plan = MigrationPlanner.Plan(diff, cancellationToken);
         }
         var context = CreateContext(format, limits, loader, cancellationToken);
-        var globals = new ScriptObject();
+        var globals = new LazyScriptObject();
         ViewModelBuilder.Fill(globals, model, analysis, language, format, options.GeneratedOn,
             IsBuiltIn(options.Template) ? options.Template : Path.GetFileName(options.Template), diagrams, diff, plan);
         AddFunctions(globals, format, language);

@@ -11,7 +11,10 @@ namespace ArchModel.Documents;
 /// Builds the view model templates see: plain script objects and arrays of strings, numbers and booleans with
 /// snake_case names (docs/documents.md lists every one). No .NET object of the model reaches a template.
 /// </summary>
-/// <remarks>Every list is in a stated, deterministic order (agencies: by level of government, then model order); display strings are preformatted in the document's language.</remarks>
+/// <remarks>Every list is in a stated, deterministic order (agencies: by level of government, then model order); display strings are preformatted in the document's language.
+/// A national model's view model would be gigabytes, so each top-level section is built when a template first
+/// reads it (<see cref="LazyScriptObject"/>), and the per-agency metrics are computed on read
+/// (<see cref="ComputedScriptObject"/>); templates cannot tell either from plain script objects.</remarks>
 internal sealed partial class ViewModelBuilder
 {
     private static readonly string[] Themes = ["duplicates", "silos", "use", "security", "consolidation", "other"];
@@ -20,27 +23,20 @@ internal sealed partial class ViewModelBuilder
     private readonly Language _lang;
 
     // Findings by the ids they name, with their position: looked up once per element, never scanned per element.
-    private readonly Dictionary<string, List<(Finding Finding, int Index)>> _findingsByElement = new(StringComparer.Ordinal);
+    // Made on first use: only the sections that show findings per element need it.
+    private Dictionary<string, List<(Finding Finding, int Index)>>? _findingsByElement;
 
     private ViewModelBuilder(ArchitectureModel model, AnalysisResult analysis, Language language)
     {
         _model = model;
         _analysis = analysis;
-        for (var i = 0; i < analysis.Findings.Count; i++)
-        {
-            foreach (var id in analysis.Findings[i].Elements)
-            {
-                if (!_findingsByElement.TryGetValue(id, out var list))
-                {
-                    _findingsByElement[id] = list = [];
-                }
-                list.Add((analysis.Findings[i], i));
-            }
-        }
         _lang = language;
     }
 
-    public static void Fill(ScriptObject into, ArchitectureModel model, AnalysisResult analysis, Language language,
+    /// <summary>Fills the view model into <paramref name="into"/>. The small values are set at once; every section
+    /// that grows with the model is built on first use (<see cref="LazyScriptObject"/>), so that a template
+    /// pays only for what it reads.</summary>
+    public static void Fill(LazyScriptObject into, ArchitectureModel model, AnalysisResult analysis, Language language,
         DocumentFormat format, DateOnly? generatedOn, string templateName, IReadOnlyList<ReportDiagram> diagrams,
         Planning.ModelDiff? diff = null, Planning.MigrationPlan? plan = null)
     {
@@ -52,29 +48,37 @@ internal sealed partial class ViewModelBuilder
         into["generated_on"] = date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         into["generated_on_display"] = date is { } d ? b.Date(d) : null;
         into["model"] = b.ModelInfo();
-        into["counts"] = b.Counts();
-        into["agencies"] = b.Array(model.Agencies.Select(b.AgencyObject));
-        into["agencies_by_level"] = b.AgenciesByLevel();
-        into["agencies_by_sector"] = b.AgenciesBySector();
-        into["systems"] = b.Array(model.Systems.Select(b.SystemObject));
-        into["systems_by_status"] = b.SystemsByStatus();
-        into["networks"] = b.Array(model.Networks.Select(b.NetworkObject));
-        into["platforms"] = b.Array(model.Platforms.Select(b.PlatformObject));
-        into["data_resources"] = b.Array(model.DataResources.Select(b.ResourceObject));
-        into["resources_by_category"] = b.ResourcesByCategory();
-        into["services"] = b.Array(model.Services.Select(b.ServiceObject));
-        into["projects"] = b.Array(model.Projects.Select(b.ProjectObject));
-        into["rules"] = b.Array(analysis.Rules.OrderBy(static r => r.Code, StringComparer.Ordinal).Select(b.RuleObject));
-        var findings = b.FindingObjects();
-        into["findings"] = b.Array(findings.Where(static f => !(bool)f["suppressed"]!));
-        into["suppressed_findings"] = b.Array(findings.Where(static f => (bool)f["suppressed"]!));
-        into["themes"] = b.ThemeObjects(findings);
-        into["referenced_elements"] = b.ReferencedElements();
-        into["metrics"] = b.Metrics();
+        into.SetLazy("counts", b.Counts);
+        into.SetLazy("agencies", () => b.Array(model.Agencies.Select(b.AgencyObject)));
+        into.SetLazy("agencies_by_level", b.AgenciesByLevel);
+        into.SetLazy("agencies_by_sector", b.AgenciesBySector);
+        into.SetLazy("systems", () => b.Array(model.Systems.Select(b.SystemObject)));
+        into.SetLazy("systems_by_status", b.SystemsByStatus);
+        into.SetLazy("networks", () => b.Array(model.Networks.Select(b.NetworkObject)));
+        into.SetLazy("platforms", () => b.Array(model.Platforms.Select(b.PlatformObject)));
+        into.SetLazy("data_resources", () => b.Array(model.DataResources.Select(b.ResourceObject)));
+        into.SetLazy("resources_by_category", b.ResourcesByCategory);
+        into.SetLazy("services", () => b.Array(model.Services.Select(b.ServiceObject)));
+        into.SetLazy("projects", () => b.Array(model.Projects.Select(b.ProjectObject)));
+        into.SetLazy("rules", () => b.Array(analysis.Rules.OrderBy(static r => r.Code, StringComparer.Ordinal).Select(b.RuleObject)));
+        // The finding objects are shared: a theme's findings are the same objects as the findings list's.
+        var findings = new Lazy<List<ScriptObject>>(b.FindingObjects, LazyThreadSafetyMode.None);
+        into.SetLazy("findings", () => b.Array(findings.Value.Where(static f => !(bool)f["suppressed"]!)));
+        into.SetLazy("suppressed_findings", () => b.Array(findings.Value.Where(static f => (bool)f["suppressed"]!)));
+        into.SetLazy("themes", () => b.ThemeObjects(findings.Value));
+        into.SetLazy("referenced_elements", b.ReferencedElements);
+        into.SetLazy("metrics", b.Metrics);
         into["diagrams"] = b.Array(diagrams.Select(static d => Obj(
             ("view", d.View), ("title", d.Title),
             ("svg", d.Svg is null ? null : new RawText(d.Svg)), ("mermaid", d.Mermaid))));
-        into["plan"] = diff is not null && plan is not null ? b.Roadmap(diff, plan) : null;
+        if (diff is not null && plan is not null)
+        {
+            into.SetLazy("plan", () => b.Roadmap(diff, plan));
+        }
+        else
+        {
+            into["plan"] = null;
+        }
     }
 
     // ---- model and inventory -------------------------------------------------------------------
@@ -184,8 +188,26 @@ internal sealed partial class ViewModelBuilder
         ("shared", p.Shared), ("owner_name", p.Owner is null ? null : _model.GetAgency(p.Owner)?.Name ?? p.Owner),
         ("region", p.Region), ("systems", _model.SystemsHostedOn(p.Id).Count));
 
-    private IEnumerable<(Finding Finding, int Index)> FindingsNaming(string id) =>
-        _findingsByElement.TryGetValue(id, out var list) ? list : [];
+    private IEnumerable<(Finding Finding, int Index)> FindingsNaming(string id)
+    {
+        if (_findingsByElement is null)
+        {
+            var byElement = new Dictionary<string, List<(Finding Finding, int Index)>>(StringComparer.Ordinal);
+            for (var i = 0; i < _analysis.Findings.Count; i++)
+            {
+                foreach (var element in _analysis.Findings[i].Elements)
+                {
+                    if (!byElement.TryGetValue(element, out var found))
+                    {
+                        byElement[element] = found = [];
+                    }
+                    found.Add((_analysis.Findings[i], i));
+                }
+            }
+            _findingsByElement = byElement;
+        }
+        return _findingsByElement.TryGetValue(id, out var list) ? list : [];
+    }
 
     private ScriptObject ResourceObject(DataResource r)
     {
@@ -417,27 +439,7 @@ internal sealed partial class ViewModelBuilder
             byName[(string)o["key"]!] = o;
         }
         var columns = MetricsReport.PerAgencyMetrics.Select(m => MetricObject(m, null)).ToArray();
-        var agencies = report.Agencies.Select(kv =>
-        {
-            var a = _model.GetAgency(kv.Key);
-            var values = MetricsReport.PerAgencyMetrics.Select(m =>
-            {
-                var value = kv.Value.TryGetValue(m, out var v) ? v : null;
-                var o = MetricObject(m, value);
-                o["met"] = value is { } x && targets.TryGetValue(m, out var t)
-                    ? (MetricNames.HigherIsBetter(m) ? x >= t.Target : x <= t.Target) : null;
-                return o;
-            }).ToArray();
-            var named = new ScriptObject();
-            foreach (var v in values)
-            {
-                named[(string)v["key"]!] = v;
-            }
-            return (name: a?.Name ?? kv.Key, o: Obj(("id", kv.Key), ("name", a?.Name ?? kv.Key), ("anchor", Anchor(kv.Key)),
-                ("level_label", a is null ? null : L(Labels.Of(a.Level))), ("systems", _model.SystemsOwnedBy(kv.Key).Count),
-                ("values", Array(values)), ("by_name", named)));
-        }).OrderBy(x => AgencyRank((string)x.o["id"]!)).ThenBy(static x => (string)x.o["id"]!, StringComparer.Ordinal)
-        .Select(static x => x.o).ToArray();
+        var perAgency = new AgencyTable(this, report, MetricColumns(targets));
         var targetObjects = model.Where(static o => o["target"] is not null).ToArray();
         return Obj(
             ("model", Array(model)),
@@ -449,8 +451,8 @@ internal sealed partial class ViewModelBuilder
             ("avoidable_annual_cost", report.Model.TryGetValue(MetricNames.AvoidableAnnualCost, out var cost) ? cost : null),
             ("avoidable_annual_cost_display", cost is { } c ? Labels.Money(c, _lang) : null),
             ("agency_columns", Array(columns)),
-            ("agencies", Array(agencies)),
-            ("rankings", Rankings(report)));
+            ("agencies", AgencyMetrics(perAgency)),
+            ("rankings", Rankings(perAgency)));
     }
 
     private ScriptObject MetricObject(string metric, double? value)
@@ -474,28 +476,6 @@ internal sealed partial class ViewModelBuilder
         var points = Math.Round(gap * 100, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture);
         return _lang == Language.English ? $"{points} pts" : $"{points} 个百分点";
     }
-
-    private ScriptArray Rankings(MetricsReport report) => Array(MetricsReport.PerAgencyMetrics.Select(metric =>
-    {
-        var higher = MetricNames.HigherIsBetter(metric);
-        var entries = report.Agencies
-            .Select(kv => (id: kv.Key, name: _model.GetAgency(kv.Key)?.Name ?? kv.Key, value: kv.Value.TryGetValue(metric, out var v) ? v : null))
-            .Where(static e => e.value is not null)
-            .OrderBy(e => higher ? -e.value!.Value : e.value!.Value)
-            .ThenBy(e => AgencyRank(e.id)).ThenBy(static e => e.id, StringComparer.Ordinal)
-            .ToArray();
-        var list = new ScriptArray();
-        for (var i = 0; i < entries.Length; i++)
-        {
-            // Competition ranking: equal values share the better rank (1, 1, 3).
-            var rank = i > 0 && entries[i].value == entries[i - 1].value ? (int)((ScriptObject)list[i - 1]!)["rank"]! : i + 1;
-            list.Add(Obj(("rank", rank), ("id", entries[i].id), ("name", entries[i].name), ("anchor", Anchor(entries[i].id)),
-                ("value", entries[i].value), ("display", Labels.MetricValue(metric, entries[i].value, _lang))));
-        }
-        var o = MetricObject(metric, null);
-        o["entries"] = list;
-        return o;
-    }));
 
     // ---- helpers -------------------------------------------------------------------------------
 

@@ -39,6 +39,28 @@ public sealed class EscapingTests
         }
     }
 
+    [TestCase(1)]
+    [TestCase(3)]
+    [TestCase(5000)]
+    public void DotTooltip_ManyIds_IsTheClippedJoinOfAll(int count)
+    {
+        // Ids with combining marks, emoji and CJK, so that text elements and UTF-16 units differ around the clip.
+        var ids = Enumerable.Range(0, count)
+            .Select(static i => (i % 3) switch { 0 => $"sys.e\u0301{i}", 1 => $"系统👩‍💻{i}", _ => $"s{i}\u0308" })
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var view = new DiagramView
+        {
+            Kind = ViewKind.Landscape,
+            Title = new LocalizedText("t", "t"),
+            Nodes = [new DiagramNode { Key = "g", Kind = DiagramNodeKind.Group, Label = "g", ElementIds = ids }],
+            Edges = [],
+        };
+        var dot = new DotWriter().Write(view);
+        var expected = ", tooltip=" + DotWriter.Quote(DiagramText.Clip(string.Join(", ", ids), 200)) + "];";
+        Assert.That(dot, Does.Contain(expected));
+    }
+
     [TestCase("a & b <c> \"d\" 'e'", "a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39;")]
     [TestCase("one\ntwo", "one two")]
     public void DotEscapeHtml_Text_IsEntityEscaped(string input, string expected)
