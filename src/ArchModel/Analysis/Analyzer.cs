@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ArchModel.Diagnostics;
 using ArchModel.Graph;
 using ArchModel.Model;
@@ -54,8 +55,14 @@ public static class Analyzer
         // list, and the lists join in rule order, so the result is the same as running them one by one.
         try
         {
-            Parallel.ForEach(runs,
-                new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1 },
+            // One rule per processor, handed out one at a time in rule order (the costly duplicate rules come
+            // first): more threads than processors only make the rules fight over the caches.
+            Parallel.ForEach(Partitioner.Create(runs, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions
+                {
+                    CancellationToken = cancellationToken,
+                    MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
+                },
                 run => run.Rule.Analyze(new RuleContext(graph, run.Rule.Descriptor, run.Severity, run.Findings, cancellationToken)));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
