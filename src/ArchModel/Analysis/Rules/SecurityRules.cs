@@ -29,11 +29,11 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
             {
                 continue;
             }
-            var classified = Sorted(flow.Carries.Where(id => model.GetDataResource(id) is { Classified: true }));
-            if (classified.Length == 0)
+            if (!CarriesClassified(model, flow.Carries))
             {
                 continue;
             }
+            var classified = Sorted(flow.Carries.Where(id => model.GetDataResource(id) is { Classified: true }));
             IEnumerable<string> networks = flow.Via.Count > 0
                 ? flow.Via
                 : model.GetSystem(flow.From) is { } from && model.GetSystem(flow.To) is { } to
@@ -61,9 +61,13 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
             {
                 continue;
             }
+            if (!CarriesClassified(model, system.Holds))
+            {
+                continue;
+            }
             var classified = Sorted(system.Holds.Where(id => model.GetDataResource(id) is { Classified: true }));
             var open = Sorted(system.Networks.Where(id => model.GetNetwork(id) is { IsClassified: false }));
-            if (classified.Length == 0 || open.Length == 0)
+            if (open.Length == 0)
             {
                 continue;
             }
@@ -77,6 +81,19 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
                     ["networks"] = open,
                 });
         }
+    }
+
+    /// <summary>Whether any of the resources is classified, without allocating (most flows and systems carry none).</summary>
+    private static bool CarriesClassified(ArchitectureModel model, IReadOnlyList<string> resources)
+    {
+        foreach (var id in resources)
+        {
+            if (model.GetDataResource(id) is { Classified: true })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
 

@@ -305,8 +305,7 @@ public sealed class UnroutableFlowRule : BuiltInRule
             {
                 continue;
             }
-            var reachable = new HashSet<int>(from.Networks.Select(graph.NetworkComponentOf).Where(static c => c >= 0));
-            if (to.Networks.Any(n => reachable.Contains(graph.NetworkComponentOf(n))))
+            if (Reachable(graph, from.Networks, to.Networks))
             {
                 continue;
             }
@@ -322,5 +321,27 @@ public sealed class UnroutableFlowRule : BuiltInRule
                     ["toNetworks"] = Sorted(to.Networks),
                 });
         }
+    }
+
+    /// <summary>Whether some network of <paramref name="from"/> equals or reaches some network of <paramref name="to"/>.</summary>
+    private static bool Reachable(Graph.ModelGraph graph, IReadOnlyList<string> from, IReadOnlyList<string> to)
+    {
+        // Plain loops: this runs for every flow of the model, and systems are on one or two networks.
+        foreach (var a in from)
+        {
+            var component = graph.NetworkComponentOf(a);
+            if (component < 0)
+            {
+                continue;
+            }
+            foreach (var b in to)
+            {
+                if (graph.NetworkComponentOf(b) == component)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
