@@ -191,6 +191,61 @@ public class ProbableDuplicateTests
     }
 
     [Test]
+    public void PreparedNames_OneElementPerCharFastPath_AgreesWithStringInfo()
+    {
+        // Every character the fast path takes for its own text element must be one whatever its neighbours.
+        var checkedChars = 0;
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            if (!NameSimilarityIndex.PreparedNames.IsOneElementPerChar([c]))
+            {
+                continue;
+            }
+            checkedChars++;
+            foreach (var text in new[] { $"a{c}", $"{c}a", $"{c}{c}", $"中{c}", $"{c}中", $"\n{c}", $"{c}\n", $"©{c}", $"{c}©" })
+            {
+                Assert.That(new System.Globalization.StringInfo(text).LengthInTextElements, Is.EqualTo(2), $"U+{(int)c:X4} in {text}");
+            }
+        }
+        Assert.That(checkedChars, Is.GreaterThan(20_000));
+        Assert.That(NameSimilarityIndex.PreparedNames.IsOneElementPerChar("e\u0301"), Is.False);
+        Assert.That(NameSimilarityIndex.PreparedNames.IsOneElementPerChar("\r\n"), Is.False);
+    }
+
+    [Test]
+    public void SimilarPairs_GraphemeClusters_MatchBruteForce()
+    {
+        // Combining marks, surrogate pairs, CR LF and Hangul jamo make text elements of several UTF-16 units,
+        // whose bigrams the index keys by text like the two-unit ones.
+        var random = new Random(5);
+        string[] alphabet = ["a", "e", "\u0301", "\r", "\n", "𠮷", "𠮷\u0301", "中", "国", "\u1100", "\u1161", "가", "ｶ", "\uFF9E"];
+        var names = Enumerable.Range(0, 300).Select(i =>
+            (i, string.Concat(Enumerable.Range(0, random.Next(0, 9)).Select(_ => alphabet[random.Next(alphabet.Length)])))).ToList();
+        var sides = names.Select(_ => random.Next(3) == 0).ToList();
+        foreach (var t in new[] { 0.0, 0.4, 0.7, 1.0 })
+        {
+            var fast = NameSimilarityIndex.SimilarPairs(names, t).Select(p => (Math.Min(p.A, p.B), Math.Max(p.A, p.B))).ToHashSet();
+            var fastBipartite = NameSimilarityIndex.SimilarPairs(names, t, default, sides).Select(p => (Math.Min(p.A, p.B), Math.Max(p.A, p.B))).ToHashSet();
+            var slow = new HashSet<(int, int)>();
+            var slowBipartite = new HashSet<(int, int)>();
+            for (var i = 0; i < names.Count; i++)
+            {
+                for (var j = i + 1; j < names.Count; j++)
+                {
+                    if (NameSimilarityIndex.Similarity(names[i].Item2, names[j].Item2) is { } s && s >= t)
+                    {
+                        slow.Add((i, j));
+                        if (sides[i] != sides[j]) slowBipartite.Add((i, j));
+                    }
+                }
+            }
+            Assert.That(fast, Is.EquivalentTo(slow), $"threshold {t}");
+            Assert.That(fastBipartite, Is.EquivalentTo(slowBipartite), $"bipartite, threshold {t}");
+            Assert.That(slowBipartite, Is.Not.Empty);
+        }
+    }
+
+    [Test]
     public void Analyze_SimilarNamesAfterRemovingOwnerNames_Finding()
     {
         var m = TwoAgencies()

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ArchModel.Diagnostics;
 using ArchModel.Model;
 using static ArchModel.Analysis.Rules.RuleSupport;
@@ -159,14 +160,20 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         var graph = context.Graph;
         var systems = model.Systems.Where(static s => s.IsActive).DistinctBy(static s => s.Id)
             .OrderBy(static s => s.Id, StringComparer.Ordinal).ToArray();
-        var prepared = new NameSimilarityIndex.PreparedName[systems.Length][];
+        // Every name is cut into characters and bigrams once; the blocks below join subsets of them.
+        var names = new NameSimilarityIndex.PreparedNames();
+        var firstName = new int[systems.Length + 1];
         for (var i = 0; i < systems.Length; i++)
         {
             var ownerName = model.GetAgency(systems[i].Owner)?.Name;
-            var index = i;
-            prepared[i] = systems[i].Aliases.Prepend(systems[i].Name)
-                .Select(name => NameSimilarityIndex.Prepare(index, NameSimilarityIndex.Normalize(name, ownerName))).ToArray();
+            firstName[i] = names.Count;
+            names.Add(i, NameSimilarityIndex.Normalize(systems[i].Name, ownerName));
+            foreach (var alias in systems[i].Aliases)
+            {
+                names.Add(i, NameSimilarityIndex.Normalize(alias, ownerName));
+            }
         }
+        firstName[systems.Length] = names.Count;
 
         // Only pairs with overlapping scopes can be findings, so the similarity join runs inside blocks that
         // hold every such pair: (a) the systems whose scope holds an agency, (b) the systems whose owners are
@@ -176,6 +183,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         var byAgency = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byJurisdiction = new Dictionary<Jurisdiction, List<int>>();
         var below = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byOwner = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < systems.Length; i++)
         {
             foreach (var agency in Scope(systems[i])) Add(byAgency, agency, i);
@@ -185,12 +193,25 @@ public sealed class ProbableDuplicateRule : BuiltInRule
                 list.Add(i);
             }
             foreach (var ancestor in graph.AncestorsOf(systems[i].Owner)) Add(below, ancestor, i);
+            Add(byOwner, systems[i].Owner, i);
         }
 
         var threshold = context.Settings.DuplicateNameSimilarity;
+        var join = new NameSimilarityIndex.Join(names);
+        var block = new List<int>();
+        var pairs = new List<(int A, int B, double Similarity)>();
         var best = new Dictionary<(int, int), double>();
-        void Record(List<(int A, int B, double Similarity)> pairs)
+        void AddNames(List<int> members)
         {
+            foreach (var i in members)
+            {
+                for (var n = firstName[i]; n < firstName[i + 1]; n++) block.Add(n);
+            }
+        }
+        void Run(int indexedCount)
+        {
+            pairs.Clear();
+            join.Run(CollectionsMarshal.AsSpan(block), indexedCount, threshold, pairs, context.CancellationToken);
             foreach (var (a, b, similarity) in pairs)
             {
                 var key = a < b ? (a, b) : (b, a);
@@ -200,26 +221,25 @@ public sealed class ProbableDuplicateRule : BuiltInRule
                 }
             }
         }
-        List<NameSimilarityIndex.PreparedName> Names(IEnumerable<int> members) => members.SelectMany(i => prepared[i]).ToList();
 
-        foreach (var block in byAgency.Values.Concat(byJurisdiction.Values))
+        foreach (var members in byAgency.Values.Concat(byJurisdiction.Values))
         {
-            if (block.Count >= 2)
+            if (members.Count >= 2)
             {
-                Record(NameSimilarityIndex.SimilarPairs(Names(block), threshold, context.CancellationToken));
+                block.Clear();
+                AddNames(members);
+                Run(-1);
             }
         }
-        var byOwner = systems.Select(static (s, i) => (s.Owner, i)).GroupBy(static x => x.Owner, StringComparer.Ordinal)
-            .ToDictionary(static g => g.Key, static g => g.Select(static x => x.i).ToList(), StringComparer.Ordinal);
         foreach (var (agency, descendants) in below)
         {
             if (byOwner.TryGetValue(agency, out var owned))
             {
-                var names = Names(owned);
-                var sides = Enumerable.Repeat(true, names.Count).ToList();
-                names.AddRange(Names(descendants));
-                sides.AddRange(Enumerable.Repeat(false, names.Count - sides.Count));
-                Record(NameSimilarityIndex.SimilarPairs(names, threshold, context.CancellationToken, sides));
+                block.Clear();
+                AddNames(owned);
+                var indexedCount = block.Count;
+                AddNames(descendants);
+                Run(indexedCount);
             }
         }
 

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ArchModel.Analysis.Rules;
@@ -12,12 +14,14 @@ namespace ArchModel.Analysis.Rules;
 /// CJK character outside the BMP (a surrogate pair, e.g. CJK Extension B) counts as one character, and a base
 /// letter with combining marks as one. Bigrams are pairs of consecutive text elements.</para>
 /// <para><b>Index.</b> An all-pairs similarity join with prefix filtering on combinations of bigrams.
-/// Bigrams are ranked by how many names contain them (rarest first, ties ordinal). A name with bigram set A
+/// Bigrams are ranked by how many names contain them (rarest first, ties by bigram id). A name with bigram set A
 /// must share at least α = ⌈t·|A|/(2−t)⌉ bigrams with any name it is similar to (Dice ≥ t implies
 /// |B| ≥ t·|A|/(2−t)), so two similar names share their k rarest common bigrams inside their first |A|−α+k
 /// bigrams, for any k ≤ α. Each name is indexed under the k-combinations of that prefix with k = min(3, α),
 /// and probes with k = 1..min(3, α); names are processed by increasing size (so a smaller name's k never
 /// exceeds the larger one's), a candidate must pass the size filter, and survivors are verified exactly.
+/// Any total order of the bigrams finds the same pairs (the prefix argument holds for every order); rarest
+/// first only keeps the postings short.
 /// Cost: O(L log L) to rank bigrams (L the total length of the names), plus O(Σ C(|A|−α+3, 3)) signatures —
 /// for t = 0.8 and a 10-character name, 20 — plus the postings probed, which stay short because a signature
 /// is a triple of the name's rarest bigrams, plus the output (the similar pairs themselves). Single rare
@@ -27,6 +31,15 @@ namespace ArchModel.Analysis.Rules;
 /// One-character names are bucketed by character; within a bucket every pair is similar (the output itself
 /// is quadratic there). A threshold ≤ 0 makes every pair of names of two or more characters similar, which
 /// no index can avoid: that degenerate case compares all pairs.</para>
+/// <para><b>Data structures.</b> AM1002 joins the same names in many blocks (every scope block a system is
+/// in), so the text work is done once, in <see cref="PreparedNames"/>: each name is cut into text elements
+/// once, and every distinct bigram and every distinct one-character name gets an int id, so that a name is
+/// a sorted <c>int[]</c> segment of bigram ids. Per block, <see cref="Join"/> only does integer work on
+/// buffers it keeps between blocks: frequencies are counted in an array indexed by bigram id (reset through
+/// the list of ids touched), the block's bigrams are ranked by sorting (frequency, id) keys, and the
+/// postings are an open-addressing table from a signature (up to three ranks) to the head of a chain of
+/// entries in two int arrays, cleared in time proportional to the block. Nothing is allocated per block once
+/// the buffers have grown to the largest block, and the block's cost is linear in its signatures.</para>
 /// </remarks>
 internal static class NameSimilarityIndex
 {
@@ -37,7 +50,10 @@ internal static class NameSimilarityIndex
     public static string Normalize(string name, string? ownerName)
     {
         var text = string.IsNullOrEmpty(ownerName) ? name : name.Replace(ownerName, "", StringComparison.Ordinal);
-        var sb = new StringBuilder(text.Length);
+        // A rune is read from at least one UTF-16 unit and written as at most two, so twice the input fits.
+        char[]? rented = null;
+        var buffer = text.Length <= 128 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(text.Length * 2));
+        var length = 0;
         foreach (var rune in text.EnumerateRunes())
         {
             switch (Rune.GetUnicodeCategory(rune))
@@ -54,11 +70,16 @@ internal static class NameSimilarityIndex
                 case UnicodeCategory.OtherPunctuation:
                     continue;
                 default:
-                    sb.Append(Rune.ToLowerInvariant(rune).ToString());
+                    length += Rune.ToLowerInvariant(rune).EncodeToUtf16(buffer[length..]);
                     break;
             }
         }
-        return sb.ToString();
+        var result = new string(buffer[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+        return result;
     }
 
     /// <summary>The text elements of a string.</summary>
@@ -120,211 +141,627 @@ internal static class NameSimilarityIndex
     /// and one other name are returned. <see langword="null"/> (the default) joins all names with each other.</param>
     public static List<(int A, int B, double Similarity)> SimilarPairs(
         IReadOnlyList<(int Owner, string Normalized)> names, double threshold, CancellationToken cancellationToken = default,
-        IReadOnlyList<bool>? indexed = null) =>
-        SimilarPairs(names.Select(static n => Prepare(n.Owner, n.Normalized)).ToArray(), threshold, cancellationToken, indexed);
-
-    /// <summary>A normalized name cut into characters and bigrams once, to be joined in several blocks.</summary>
-    /// <param name="Owner">The owner index.</param>
-    /// <param name="Length">The number of characters (text elements).</param>
-    /// <param name="Single">The character of a one-character name, else empty.</param>
-    /// <param name="Bigrams">The distinct bigrams.</param>
-    internal readonly record struct PreparedName(int Owner, int Length, string Single, string[] Bigrams);
-
-    /// <summary>Cuts a normalized name into characters and bigrams.</summary>
-    public static PreparedName Prepare(int owner, string normalized)
-    {
-        var chars = Characters(normalized);
-        var bigrams = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < chars.Length; i++) bigrams.Add(chars[i] + chars[i + 1]);
-        return new PreparedName(owner, chars.Length, chars.Length == 1 ? chars[0] : "", [.. bigrams]);
-    }
-
-    /// <summary>The join over prepared names; see the other overload.</summary>
-    public static List<(int A, int B, double Similarity)> SimilarPairs(
-        IReadOnlyList<PreparedName> names, double threshold, CancellationToken cancellationToken = default,
         IReadOnlyList<bool>? indexed = null)
     {
-        var singles = new Dictionary<string, List<(int Owner, bool Side)>>(StringComparer.Ordinal);
-        var multi = new List<(int Owner, bool Side, string[] Bigrams)>();
-        for (var n = 0; n < names.Count; n++)
+        var prepared = new PreparedNames();
+        foreach (var (owner, normalized) in names)
         {
-            var name = names[n];
-            if (name.Length == 0)
+            prepared.Add(owner, normalized);
+        }
+        // The join wants the indexed side first; the order within a side does not change the pairs found.
+        var order = new int[names.Count];
+        var indexedCount = -1;
+        if (indexed is null)
+        {
+            for (var n = 0; n < order.Length; n++) order[n] = n;
+        }
+        else
+        {
+            indexedCount = 0;
+            for (var n = 0; n < order.Length; n++)
             {
-                continue;
+                if (indexed[n]) order[indexedCount++] = n;
             }
-            var side = indexed?[n] ?? true;
-            if (name.Length == 1)
+            var next = indexedCount;
+            for (var n = 0; n < order.Length; n++)
             {
-                if (!singles.TryGetValue(name.Single, out var list)) singles[name.Single] = list = [];
-                list.Add((name.Owner, side));
+                if (!indexed[n]) order[next++] = n;
+            }
+        }
+        var result = new List<(int A, int B, double Similarity)>();
+        new Join(prepared).Run(order, indexedCount, threshold, result, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Normalized names cut into text elements and bigrams once, with an int id for every distinct bigram and
+    /// every distinct one-character name, to be joined in several blocks by <see cref="Join"/>.
+    /// </summary>
+    /// <remarks>Not thread-safe; add every name before joining.</remarks>
+    internal sealed class PreparedNames
+    {
+        private readonly List<int> _owner = [];
+        private readonly List<int> _single = [];
+        private readonly List<int> _start = [0];
+        private readonly List<int> _bigrams = [];
+        private readonly Dictionary<uint, int> _pairIds = [];
+        private readonly Dictionary<string, int> _longIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _singleIds = new(StringComparer.Ordinal);
+        private readonly List<int> _elementStarts = [];
+        private readonly List<int> _ids = [];
+
+        /// <summary>The number of names.</summary>
+        public int Count => _owner.Count;
+
+        /// <summary>The number of distinct bigrams of all names: bigram ids are 0..BigramCount−1.</summary>
+        public int BigramCount => _pairIds.Count + _longIds.Count;
+
+        /// <summary>The owner of each name.</summary>
+        internal ReadOnlySpan<int> Owners => CollectionsMarshal.AsSpan(_owner);
+
+        /// <summary>The id of each name's only character when it has exactly one, else −1 (none: empty or longer).</summary>
+        internal ReadOnlySpan<int> Singles => CollectionsMarshal.AsSpan(_single);
+
+        /// <summary>Where each name's bigrams start in <see cref="Bigrams"/>; one more entry than names.</summary>
+        internal ReadOnlySpan<int> Starts => CollectionsMarshal.AsSpan(_start);
+
+        /// <summary>The distinct bigram ids of every name, ascending within a name.</summary>
+        internal ReadOnlySpan<int> Bigrams => CollectionsMarshal.AsSpan(_bigrams);
+
+        /// <summary>Adds a normalized name of an owner; returns its index.</summary>
+        public int Add(int owner, string normalized)
+        {
+            var text = normalized.AsSpan();
+            // Text elements, as StringInfo cuts them. Most names are CJK ideographs, Latin letters and digits,
+            // each its own element whatever surrounds it; only other text needs the grapheme rules.
+            _elementStarts.Clear();
+            if (IsOneElementPerChar(text))
+            {
+                for (var i = 0; i < text.Length; i++) _elementStarts.Add(i);
             }
             else
             {
-                multi.Add((name.Owner, side, name.Bigrams));
-            }
-        }
-        var bipartite = indexed is not null;
-        bool Pairable(bool x, bool y) => !bipartite || x != y;
-
-        var result = new List<(int, int, double)>();
-        if (1.0 >= threshold)
-        {
-            foreach (var bucket in singles.Values)
-            {
-                for (var i = 0; i < bucket.Count; i++)
+                for (var i = 0; i < text.Length; i += StringInfo.GetNextTextElementLength(text[i..]))
                 {
-                    for (var j = i + 1; j < bucket.Count; j++)
+                    _elementStarts.Add(i);
+                }
+            }
+            _elementStarts.Add(text.Length);
+            var elements = _elementStarts.Count - 1;
+
+            var single = -1;
+            if (elements == 1)
+            {
+                if (!_singleIds.TryGetValue(normalized, out single))
+                {
+                    _singleIds[normalized] = single = _singleIds.Count;
+                }
+            }
+
+            // A bigram is identified by its text, the concatenation of two adjacent elements: two UTF-16 units
+            // (two one-unit elements) are keyed by value, longer ones by string; lengths differ, so the two
+            // maps never hold the same text.
+            _ids.Clear();
+            var alternate = _longIds.GetAlternateLookup<ReadOnlySpan<char>>();
+            var starts = CollectionsMarshal.AsSpan(_elementStarts);
+            for (var e = 0; e + 1 < elements; e++)
+            {
+                var start = starts[e];
+                var length = starts[e + 2] - start;
+                int id;
+                if (length == 2)
+                {
+                    var key = (uint)text[start] << 16 | text[start + 1];
+                    if (!_pairIds.TryGetValue(key, out id))
                     {
-                        if (bucket[i].Owner != bucket[j].Owner && Pairable(bucket[i].Side, bucket[j].Side))
+                        _pairIds[key] = id = BigramCount;
+                    }
+                }
+                else if (!alternate.TryGetValue(text.Slice(start, length), out id))
+                {
+                    id = BigramCount;
+                    alternate[text.Slice(start, length)] = id;
+                }
+                _ids.Add(id);
+            }
+            var ids = CollectionsMarshal.AsSpan(_ids);
+            ids.Sort();
+            var previous = -1;
+            foreach (var id in ids)
+            {
+                if (id != previous) _bigrams.Add(id);
+                previous = id;
+            }
+
+            _owner.Add(owner);
+            _single.Add(single);
+            _start.Add(_bigrams.Count);
+            return _owner.Count - 1;
+        }
+
+        /// <summary>
+        /// Whether every UTF-16 unit of the text is a text element by itself: ASCII and Latin-1/Latin Extended
+        /// letters (below the combining diacritics at U+0300) except CR (CR LF is one element), and the CJK
+        /// ideographs of U+3400–U+9FFF. None of these is a surrogate, an extending or spacing mark, a prepended
+        /// character, a Hangul jamo or a regional indicator, so no grapheme rule joins two of them.
+        /// </summary>
+        internal static bool IsOneElementPerChar(ReadOnlySpan<char> text)
+        {
+            foreach (var c in text)
+            {
+                if (!((c < '\u0300' && c != '\r') || (c >= '\u3400' && c <= '\u9FFF')))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The similarity join over subsets (blocks) of <see cref="PreparedNames"/>, with buffers kept between blocks
+    /// (see the remarks of <see cref="NameSimilarityIndex"/>).
+    /// </summary>
+    /// <remarks>Not thread-safe: one instance per caller (AM1002 makes one per analysis).</remarks>
+    internal sealed class Join
+    {
+        private const double Epsilon = 1e-9;
+        private const int None = -1;
+
+        private readonly PreparedNames _names;
+
+        // By bigram id: occurrences in the block (zero outside a run) and rank (valid for the block's bigrams).
+        private int[] _counts = [];
+        private int[] _rank = [];
+        private int[] _touched = [];
+        private long[] _keys = [];
+
+        // By position in the block's names of two or more characters ("multi" names).
+        private int[] _multi = [];
+        private int[] _owner = [];
+        private bool[] _side = [];
+        private int[] _tokenStart = [];
+        private int[] _tokens = [];
+        private int[] _order = [];
+        private int[] _stamp = [];
+        private int _generation;
+
+        // Postings: open addressing (linear probing) from a signature to the last entry indexed under it; entries
+        // chain back through Next. Entries are numbered on from run to run ("_base" is the first number of this
+        // run), so a slot whose head is below _base belongs to an earlier block and counts as empty: the table is
+        // never cleared, except when the numbers would overflow.
+        private Slot[] _slots = [];
+        private int _mask;
+        private int _shift;
+        private Entry[] _entries = [];
+        private int _base = 1;
+        private int _entryCount;
+        private readonly bool[] _indexedK = new bool[4];
+
+        // The probing name and where pairs go.
+        private int _rStart;
+        private int _rLength;
+        private int _rOwner;
+        private double _ratio;
+        private double _threshold;
+        private List<(int A, int B, double Similarity)>? _into;
+
+        /// <summary>Creates a join over prepared names.</summary>
+        public Join(PreparedNames names) => _names = names;
+
+        /// <summary>A slot of the postings: a signature (one to three bigram ranks, unused ones −1) and its last entry.</summary>
+        private struct Slot
+        {
+            public int A;
+            public int B;
+            public int C;
+            public int Head;
+        }
+
+        /// <summary>A posting: the indexed name, with what the filters need, and the previous entry of its signature.</summary>
+        private struct Entry
+        {
+            public int Next;
+            public int Name;
+            public int Length;
+            public int Owner;
+        }
+
+        /// <summary>
+        /// Adds to <paramref name="into"/> every pair of the given names of different owners whose similarity is
+        /// ≥ <paramref name="threshold"/>, as (owner, owner, similarity).
+        /// </summary>
+        /// <param name="block">Indexes into the prepared names.</param>
+        /// <param name="indexedCount">For a bipartite join, the number of leading names that form the indexed side
+        /// (only pairs of one of them and one later name); −1 joins all names with each other.</param>
+        /// <param name="threshold">The similarity threshold, inclusive.</param>
+        /// <param name="into">Receives the pairs.</param>
+        /// <param name="cancellationToken">Cancels the join.</param>
+        public void Run(ReadOnlySpan<int> block, int indexedCount, double threshold,
+            List<(int A, int B, double Similarity)> into, CancellationToken cancellationToken)
+        {
+            var owners = _names.Owners;
+            var singles = _names.Singles;
+            var starts = _names.Starts;
+            var bipartite = indexedCount >= 0;
+
+            // One-character names: sorted by (character, position), each run of one character is a bucket.
+            if (1.0 >= threshold)
+            {
+                var count = 0;
+                EnsureCapacity(ref _keys, block.Length);
+                for (var l = 0; l < block.Length; l++)
+                {
+                    if (singles[block[l]] >= 0) _keys[count++] = (long)singles[block[l]] << 32 | (uint)l;
+                }
+                var keys = _keys.AsSpan(0, count);
+                keys.Sort();
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    var li = (int)keys[i];
+                    for (var j = i + 1; j < keys.Length && keys[j] >> 32 == keys[i] >> 32; j++)
+                    {
+                        var lj = (int)keys[j];
+                        var oi = owners[block[li]];
+                        var oj = owners[block[lj]];
+                        if (oi != oj && (!bipartite || (li < indexedCount) != (lj < indexedCount)))
                         {
-                            result.Add((bucket[i].Owner, bucket[j].Owner, 1.0));
+                            into.Add((oi, oj, 1.0));
                         }
                     }
                 }
             }
-        }
 
-        var sets = multi.Select(static m => m.Bigrams).ToArray();
+            // Names of two or more characters, in block order (a bipartite block's indexed side first).
+            var m = 0;
+            EnsureCapacity(ref _multi, block.Length);
+            EnsureCapacity(ref _owner, block.Length);
+            EnsureCapacity(ref _side, block.Length);
+            for (var l = 0; l < block.Length; l++)
+            {
+                var n = block[l];
+                if (starts[n + 1] > starts[n])
+                {
+                    _side[m] = !bipartite || l < indexedCount;
+                    _owner[m] = owners[n];
+                    _multi[m++] = n;
+                }
+            }
+            if (m < 2)
+            {
+                return;
+            }
+            if (threshold <= 0)
+            {
+                AllPairs(m, bipartite, into, cancellationToken);
+                return;
+            }
 
-        if (threshold <= 0)
-        {
-            for (var i = 0; i < sets.Length; i++)
+            Rank(m);
+            var order = Order(m, bipartite);
+
+            // Signatures. Let c1 < c2 < c3 be the rarest bigrams two similar names A and B share (overlap o). A name
+            // has at most |A|−α ≥ |A|−o bigrams outside the overlap, so its first |A|−α+k bigrams hold c1..ck for
+            // any k ≤ o. Symmetric join: each name is indexed under every k-combination of that prefix, with
+            // k = min(3, α), and probes with k = 1..its own k: when A comes before B (|A| ≤ |B|), k_A ≤ k_B and
+            // k_A ≤ α_A ≤ o, so B's probe with k_A finds the combination (c1..ck) A was indexed under. Bipartite
+            // join: indexed names are indexed under k = 1..3 (prefixes clamped to the name), the others probe with
+            // k = min(3, α) ≤ o. Combinations of rare bigrams are far more selective than single ones, whose
+            // postings grow with the model.
+            _ratio = threshold / (2 - threshold);
+            _threshold = threshold;
+            _into = into;
+            PreparePostings(m, bipartite);
+            EnsureCapacity(ref _stamp, m);
+            foreach (var r in order)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                for (var j = i + 1; j < sets.Length; j++)
+                var length = _tokenStart[r + 1] - _tokenStart[r];
+                var a = _tokens.AsSpan(_tokenStart[r], length);
+                var alpha = Math.Max(1, (int)Math.Ceiling(_ratio * length - Epsilon));
+                if (alpha > length)
                 {
-                    if (multi[i].Owner != multi[j].Owner && Pairable(multi[i].Side, multi[j].Side))
+                    continue; // threshold above 1: nothing is similar
+                }
+                var kOwn = Math.Min(3, alpha);
+                if (bipartite && _side[r])
+                {
+                    for (var k = 1; k <= 3; k++)
                     {
-                        result.Add((multi[i].Owner, multi[j].Owner, 2.0 * sets[i].Intersect(sets[j], StringComparer.Ordinal).Count() / (sets[i].Length + sets[j].Length)));
+                        Combinations(a[..Math.Min(length, length - alpha + k)], k, probe: false, index: r);
+                    }
+                    continue;
+                }
+                NextGeneration();
+                _rStart = _tokenStart[r];
+                _rLength = length;
+                _rOwner = _owner[r];
+                if (bipartite)
+                {
+                    if (_indexedK[kOwn])
+                    {
+                        Combinations(a[..Math.Min(length, length - alpha + kOwn)], kOwn, probe: true, index: None);
+                    }
+                    continue;
+                }
+                // Probe the smaller combinations, then probe and index the name's own (a probe runs before the
+                // same signature is indexed, so a name never meets itself). A size no name was indexed under yet
+                // cannot be found: skip it.
+                for (var k = 1; k < kOwn; k++)
+                {
+                    if (_indexedK[k])
+                    {
+                        Combinations(a[..Math.Min(length, length - alpha + k)], k, probe: true, index: None);
+                    }
+                }
+                Combinations(a[..Math.Min(length, length - alpha + kOwn)], kOwn, probe: _indexedK[kOwn], index: r);
+            }
+            _base += _entryCount;
+            _into = null;
+        }
+
+        /// <summary>The degenerate threshold ≤ 0: every pair of multi names is similar.</summary>
+        private void AllPairs(int m, bool bipartite, List<(int A, int B, double Similarity)> into, CancellationToken cancellationToken)
+        {
+            var starts = _names.Starts;
+            var bigrams = _names.Bigrams;
+            for (var i = 0; i < m; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var a = bigrams[starts[_multi[i]]..starts[_multi[i] + 1]];
+                for (var j = i + 1; j < m; j++)
+                {
+                    if (_owner[i] != _owner[j] && (!bipartite || _side[i] != _side[j]))
+                    {
+                        var b = bigrams[starts[_multi[j]]..starts[_multi[j] + 1]];
+                        into.Add((_owner[i], _owner[j], 2.0 * Overlap(a, b) / (a.Length + b.Length)));
                     }
                 }
             }
-            return result;
         }
 
-        // Bigram sets as sorted arrays of token ranks (rarest first).
-        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var set in sets)
+        /// <summary>
+        /// Ranks the bigrams of the block's multi names (rarest first, ties by id) and writes each name's ranks,
+        /// ascending, to its token segment.
+        /// </summary>
+        private void Rank(int m)
         {
-            foreach (var bigram in set) frequency[bigram] = frequency.GetValueOrDefault(bigram) + 1;
+            var starts = _names.Starts;
+            var bigrams = _names.Bigrams;
+            var vocabulary = _names.BigramCount;
+            if (_counts.Length < vocabulary)
+            {
+                // Counts are zero outside a run; the grown part is zero too.
+                var grown = Math.Max(vocabulary, _counts.Length * 2);
+                Array.Resize(ref _counts, grown);
+                Array.Resize(ref _rank, grown);
+                Array.Resize(ref _touched, grown);
+            }
+            var touched = 0;
+            var tokens = 0;
+            EnsureCapacity(ref _tokenStart, m + 1);
+            for (var i = 0; i < m; i++)
+            {
+                _tokenStart[i] = tokens;
+                var n = _multi[i];
+                tokens += starts[n + 1] - starts[n];
+                foreach (var id in bigrams[starts[n]..starts[n + 1]])
+                {
+                    if (_counts[id]++ == 0)
+                    {
+                        _touched[touched++] = id;
+                    }
+                }
+            }
+            _tokenStart[m] = tokens;
+
+            EnsureCapacity(ref _keys, touched);
+            for (var i = 0; i < touched; i++)
+            {
+                var id = _touched[i];
+                _keys[i] = (long)_counts[id] << 32 | (uint)id;
+                _counts[id] = 0;
+            }
+            var keys = _keys.AsSpan(0, touched);
+            keys.Sort();
+            for (var i = 0; i < keys.Length; i++)
+            {
+                _rank[(int)keys[i]] = i;
+            }
+
+            EnsureCapacity(ref _tokens, tokens);
+            for (var i = 0; i < m; i++)
+            {
+                var n = _multi[i];
+                var segment = _tokens.AsSpan(_tokenStart[i], _tokenStart[i + 1] - _tokenStart[i]);
+                var source = bigrams[starts[n]..starts[n + 1]];
+                for (var j = 0; j < source.Length; j++) segment[j] = _rank[source[j]];
+                segment.Sort();
+            }
         }
-        var rank = frequency.OrderBy(static kv => kv.Value).ThenBy(static kv => kv.Key, StringComparer.Ordinal)
-            .Select(static (kv, i) => (kv.Key, i)).ToDictionary(static x => x.Key, static x => x.i, StringComparer.Ordinal);
-        var tokens = sets.Select(set => set.Select(b => rank[b]).Order().ToArray()).ToArray();
 
-        // Signatures. Let c1 < c2 < c3 be the rarest bigrams two similar names A and B share (overlap o). A name
-        // has at most |A|−α ≥ |A|−o bigrams outside the overlap, so its first |A|−α+k bigrams hold c1..ck for
-        // any k ≤ o. Symmetric join: each name is indexed under every k-combination of that prefix, with
-        // k = min(3, α), and probes with k = 1..its own k: when A comes before B (|A| ≤ |B|), k_A ≤ k_B and
-        // k_A ≤ α_A ≤ o, so B's probe with k_A finds the combination (c1..ck) A was indexed under. Bipartite
-        // join: indexed names are indexed under k = 1..3 (prefixes clamped to the name), the others probe with
-        // k = min(3, α) ≤ o. Combinations of rare bigrams are far more selective than single ones, whose
-        // postings grow with the model.
-        const double Epsilon = 1e-9;
-        var ratio = threshold / (2 - threshold);
-        var order = bipartite
-            ? Enumerable.Range(0, tokens.Length).OrderBy(i => multi[i].Side ? 0 : 1).ThenBy(static i => i).ToArray()
-            : Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Length).ThenBy(static i => i).ToArray();
-        var postings = new Dictionary<(int K, int A, int B, int C), List<int>>();
-        var stamp = new int[tokens.Length];
-        Array.Fill(stamp, -1);
-        var probe = new List<(int, int, int, int)>();
-        var own = new List<(int, int, int, int)>();
-        foreach (var r in order)
+        /// <summary>
+        /// The processing order: symmetric, by increasing size (then position); bipartite, block order (the
+        /// indexed side, which must be fully indexed before any probe, comes first).
+        /// </summary>
+        private ReadOnlySpan<int> Order(int m, bool bipartite)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var a = tokens[r];
-            var alpha = Math.Max(1, (int)Math.Ceiling(ratio * a.Length - Epsilon));
-            if (alpha > a.Length)
+            EnsureCapacity(ref _order, m);
+            if (bipartite)
             {
-                continue; // threshold above 1: nothing is similar
+                for (var i = 0; i < m; i++) _order[i] = i;
+                return _order.AsSpan(0, m);
             }
-            var kOwn = Math.Min(3, alpha);
-            probe.Clear();
-            own.Clear();
-            if (!bipartite)
+            EnsureCapacity(ref _keys, m);
+            for (var i = 0; i < m; i++)
             {
-                for (var k = 1; k <= kOwn; k++)
-                {
-                    own.Clear();
-                    Combinations(a, Math.Min(a.Length, a.Length - alpha + k), k, own);
-                    probe.AddRange(own);
-                }
-                // `own` now holds the combinations of size kOwn: the ones this name is indexed under.
+                _keys[i] = (long)(_tokenStart[i + 1] - _tokenStart[i]) << 32 | (uint)i;
             }
-            else if (multi[r].Side)
+            var keys = _keys.AsSpan(0, m);
+            keys.Sort();
+            for (var i = 0; i < m; i++)
             {
-                for (var k = 1; k <= 3; k++)
-                {
-                    Combinations(a, Math.Min(a.Length, a.Length - alpha + k), k, own);
-                }
+                _order[i] = (int)keys[i];
             }
-            else
-            {
-                Combinations(a, Math.Min(a.Length, a.Length - alpha + kOwn), kOwn, probe);
-            }
+            return _order.AsSpan(0, m);
+        }
 
-            foreach (var signature in probe)
+        /// <summary>Sizes the postings for the signatures the block's names are indexed under (load ≤ ½).</summary>
+        private void PreparePostings(int m, bool bipartite)
+        {
+            long signatures = 0;
+            for (var r = 0; r < m; r++)
             {
-                if (!postings.TryGetValue(signature, out var list))
+                var length = _tokenStart[r + 1] - _tokenStart[r];
+                var alpha = Math.Max(1, (int)Math.Ceiling(_ratio * length - Epsilon));
+                if (alpha > length || (bipartite && !_side[r]))
                 {
                     continue;
                 }
-                foreach (var q in list)
+                if (bipartite)
                 {
-                    if (stamp[q] == r)
-                    {
-                        continue;
-                    }
-                    stamp[q] = r;
-                    var b = tokens[q];
-                    if (b.Length < ratio * a.Length - Epsilon || a.Length < ratio * b.Length - Epsilon || multi[q].Owner == multi[r].Owner)
-                    {
-                        continue;
-                    }
-                    var dice = 2.0 * Overlap(a, b) / (a.Length + b.Length);
-                    if (dice >= threshold)
-                    {
-                        result.Add((multi[q].Owner, multi[r].Owner, dice));
-                    }
+                    for (var k = 1; k <= 3; k++) signatures += Choose(Math.Min(length, length - alpha + k), k);
+                }
+                else
+                {
+                    var kOwn = Math.Min(3, alpha);
+                    signatures += Choose(Math.Min(length, length - alpha + kOwn), kOwn);
                 }
             }
-            foreach (var signature in own)
+            if (signatures > 1 << 29)
             {
-                if (!postings.TryGetValue(signature, out var list)) postings[signature] = list = [];
-                list.Add(r);
+                throw new InvalidOperationException("Too many name signatures in one block for the similarity index.");
             }
+            if ((long)_base + signatures >= int.MaxValue)
+            {
+                // Entry numbers would overflow: forget every earlier block and number from 1 again.
+                Array.Clear(_slots);
+                _base = 1;
+            }
+            var size = 16;
+            while (size < 2 * signatures) size *= 2;
+            EnsureCapacity(ref _slots, size);
+            EnsureCapacity(ref _entries, (int)signatures);
+            _mask = size - 1;
+            _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
+            _entryCount = 0;
+            Array.Clear(_indexedK);
         }
-        return result;
-    }
 
-    /// <summary>Every k-combination (k = 1..3) of the first <paramref name="prefix"/> tokens, as keys.</summary>
-    private static void Combinations(int[] tokens, int prefix, int k, List<(int, int, int, int)> into)
-    {
-        for (var x = 0; x < prefix; x++)
+        private static long Choose(int n, int k) => k switch
         {
-            if (k == 1)
+            _ when n < k => 0,
+            1 => n,
+            2 => (long)n * (n - 1) / 2,
+            _ => (long)n * (n - 1) * (n - 2) / 6,
+        };
+
+        /// <summary>
+        /// Every k-combination (k = 1..3) of <paramref name="prefix"/>: first probed for the current name when
+        /// <paramref name="probe"/>, then indexed for name <paramref name="index"/> unless it is <see cref="None"/>.
+        /// </summary>
+        private void Combinations(ReadOnlySpan<int> prefix, int k, bool probe, int index)
+        {
+            if (index != None && prefix.Length >= k)
             {
-                into.Add((1, tokens[x], 0, 0));
-                continue;
+                _indexedK[k] = true;
             }
-            for (var y = x + 1; y < prefix; y++)
+            for (var x = 0; x < prefix.Length; x++)
             {
-                if (k == 2)
+                if (k == 1)
                 {
-                    into.Add((2, tokens[x], tokens[y], 0));
+                    Visit(prefix[x], None, None, probe, index);
                     continue;
                 }
-                for (var z = y + 1; z < prefix; z++)
+                for (var y = x + 1; y < prefix.Length; y++)
                 {
-                    into.Add((3, tokens[x], tokens[y], tokens[z]));
+                    if (k == 2)
+                    {
+                        Visit(prefix[x], prefix[y], None, probe, index);
+                        continue;
+                    }
+                    for (var z = y + 1; z < prefix.Length; z++)
+                    {
+                        Visit(prefix[x], prefix[y], prefix[z], probe, index);
+                    }
                 }
+            }
+        }
+
+        private void Visit(int a, int b, int c, bool probe, int index)
+        {
+            // Find the signature's slot, or the free slot where it goes.
+            var hash = ((ulong)(uint)a * 0x9E3779B97F4A7C15UL ^ (uint)b) * 0xC2B2AE3D27D4EB4FUL;
+            hash = (hash ^ (uint)c) * 0x165667B19E3779F9UL;
+            var i = (int)(hash >> _shift) & _mask;
+            while (_slots[i].Head >= _base && (_slots[i].A != a || _slots[i].B != b || _slots[i].C != c))
+            {
+                i = (i + 1) & _mask;
+            }
+            ref var slot = ref _slots[i];
+            var occupied = slot.Head >= _base;
+            if (probe && occupied)
+            {
+                var own = _tokens.AsSpan(_rStart, _rLength);
+                for (var e = slot.Head; e >= _base; e = _entries[e - _base].Next)
+                {
+                    ref var entry = ref _entries[e - _base];
+                    var q = entry.Name;
+                    if (_stamp[q] == _generation)
+                    {
+                        continue;
+                    }
+                    _stamp[q] = _generation;
+                    if (entry.Length < _ratio * _rLength - Epsilon || _rLength < _ratio * entry.Length - Epsilon || entry.Owner == _rOwner)
+                    {
+                        continue;
+                    }
+                    var dice = 2.0 * Overlap(own, _tokens.AsSpan(_tokenStart[q], entry.Length)) / (_rLength + entry.Length);
+                    if (dice >= _threshold)
+                    {
+                        _into!.Add((entry.Owner, _rOwner, dice));
+                    }
+                }
+            }
+            if (index != None)
+            {
+                if (!occupied)
+                {
+                    slot.A = a;
+                    slot.B = b;
+                    slot.C = c;
+                }
+                _entries[_entryCount] = new Entry
+                {
+                    Next = occupied ? slot.Head : 0,
+                    Name = index,
+                    Length = _tokenStart[index + 1] - _tokenStart[index],
+                    Owner = _owner[index],
+                };
+                slot.Head = _base + _entryCount++;
+            }
+        }
+
+        /// <summary>Starts a probe: names stamped with an older generation are new candidates again.</summary>
+        private void NextGeneration()
+        {
+            if (++_generation == int.MaxValue)
+            {
+                Array.Clear(_stamp);
+                _generation = 1;
+            }
+        }
+
+        private static void EnsureCapacity<T>(ref T[] array, int length)
+        {
+            if (array.Length < length)
+            {
+                Array.Resize(ref array, Math.Max(length, array.Length * 2));
             }
         }
     }
 
-    private static int Overlap(int[] a, int[] b)
+    private static int Overlap(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
         int i = 0, j = 0, n = 0;
         while (i < a.Length && j < b.Length)
