@@ -158,8 +158,9 @@ public sealed class ProbableDuplicateRule : BuiltInRule
     {
         var model = context.Model;
         var graph = context.Graph;
-        var systems = model.Systems.Where(static s => s.IsActive).DistinctBy(static s => s.Id)
-            .OrderBy(static s => s.Id, StringComparer.Ordinal).ToArray();
+        var systems = model.Systems.Where(static s => s.IsActive).DistinctBy(static s => s.Id).ToArray();
+        // Ids are distinct here, so an unstable sort gives the same order as a stable one.
+        Array.Sort(Array.ConvertAll(systems, static s => s.Id), systems, StringComparer.Ordinal);
         // Every name is cut into characters and bigrams once; the blocks below join subsets of them.
         var names = new NameSimilarityIndex.PreparedNames();
         var firstName = new int[systems.Length + 1];
@@ -168,9 +169,10 @@ public sealed class ProbableDuplicateRule : BuiltInRule
             var ownerName = model.GetAgency(systems[i].Owner)?.Name;
             firstName[i] = names.Count;
             names.Add(i, NameSimilarityIndex.Normalize(systems[i].Name, ownerName));
-            foreach (var alias in systems[i].Aliases)
+            var aliases = systems[i].Aliases;
+            for (var k = 0; k < aliases.Count; k++)
             {
-                names.Add(i, NameSimilarityIndex.Normalize(alias, ownerName));
+                names.Add(i, NameSimilarityIndex.Normalize(aliases[k], ownerName));
             }
         }
         firstName[systems.Length] = names.Count;
@@ -186,13 +188,25 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         var byOwner = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < systems.Length; i++)
         {
-            foreach (var agency in Scope(systems[i])) Add(byAgency, agency, i);
+            // scope(S) without the set RuleSupport.Scope builds per system: most scopes are a few agencies.
+            var system = systems[i];
+            Add(byAgency, system.Owner, i);
+            var users = system.UsedBy;
+            HashSet<string>? seen = users.Count > 8 ? new(StringComparer.Ordinal) { system.Owner } : null;
+            for (var u = 0; u < users.Count; u++)
+            {
+                if (seen?.Add(users[u]) ?? IsNew(system, u))
+                {
+                    Add(byAgency, users[u], i);
+                }
+            }
             if (graph.JurisdictionOf(systems[i].Owner) is { } j)
             {
                 if (!byJurisdiction.TryGetValue(j, out var list)) byJurisdiction[j] = list = [];
                 list.Add(i);
             }
-            foreach (var ancestor in graph.AncestorsOf(systems[i].Owner)) Add(below, ancestor, i);
+            var ancestors = graph.AncestorsOf(systems[i].Owner);
+            for (var k = 0; k < ancestors.Count; k++) Add(below, ancestors[k], i);
             Add(byOwner, systems[i].Owner, i);
         }
 
@@ -200,7 +214,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         var join = new NameSimilarityIndex.Join(names);
         var block = new List<int>();
         var pairs = new List<(int A, int B, double Similarity)>();
-        var best = new Dictionary<(int, int), double>();
+        var best = new Dictionary<long, double>();
         void AddNames(List<int> members)
         {
             foreach (var i in members)
@@ -214,7 +228,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
             join.Run(CollectionsMarshal.AsSpan(block), indexedCount, threshold, pairs, context.CancellationToken);
             foreach (var (a, b, similarity) in pairs)
             {
-                var key = a < b ? (a, b) : (b, a);
+                var key = a < b ? (long)a << 32 | (uint)b : (long)b << 32 | (uint)a;
                 if (!best.TryGetValue(key, out var old) || similarity > old)
                 {
                     best[key] = similarity;
@@ -243,25 +257,50 @@ public sealed class ProbableDuplicateRule : BuiltInRule
             }
         }
 
-        var sets = new IndexSets(systems.Length);
+        var keys = best.Keys.ToArray();
+        Array.Sort(keys);
         var edges = new List<(int A, int B, double Similarity)>();
-        foreach (var ((a, b), similarity) in best.OrderBy(static kv => kv.Key))
+        foreach (var key in keys)
         {
+            var (a, b) = ((int)(key >> 32), (int)key);
             var sa = systems[a];
             var sb = systems[b];
-            if (sa.Capabilities.Intersect(sb.Capabilities, StringComparer.Ordinal).Any() || !ScopesOverlap(graph, sa, sb))
+            if (ShareCapability(sa, sb) || !ScopesOverlap(graph, sa, sb))
             {
                 continue;
             }
-            sets.Union(a, b);
-            edges.Add((a, b, similarity));
+            edges.Add((a, b, best[key]));
         }
 
+        // Groups over the systems that have an edge (numbered in system order, so each group stays ascending
+        // and the groups stay ordered by their first member), not over every system of the model.
+        var nodes = new List<int>(2 * edges.Count);
+        foreach (var (a, b, _) in edges)
+        {
+            nodes.Add(a);
+            nodes.Add(b);
+        }
+        nodes.Sort();
+        var node = new Dictionary<int, int>();
+        var systemOf = new List<int>();
+        foreach (var i in nodes)
+        {
+            if (node.TryAdd(i, systemOf.Count)) systemOf.Add(i);
+        }
+        var sets = new IndexSets(node.Count);
+        foreach (var (a, b, _) in edges)
+        {
+            sets.Union(node[a], node[b]);
+        }
         var groups = sets.Groups(2);
         var groupOf = new Dictionary<int, int>();
         for (var g = 0; g < groups.Count; g++)
         {
-            foreach (var i in groups[g]) groupOf[i] = g;
+            for (var k = 0; k < groups[g].Count; k++)
+            {
+                groups[g][k] = systemOf[groups[g][k]];
+                groupOf[groups[g][k]] = g;
+            }
         }
         var maxSimilarity = new double[groups.Count];
         var minSimilarity = Enumerable.Repeat(double.MaxValue, groups.Count).ToArray();
@@ -290,6 +329,34 @@ public sealed class ProbableDuplicateRule : BuiltInRule
                     ["owners"] = Sorted(members.Select(static s => s.Owner)),
                 });
         }
+    }
+
+    /// <summary>Whether <c>UsedBy[index]</c> of a system is neither its owner nor an earlier user (a scan, for short lists).</summary>
+    private static bool IsNew(InformationSystem system, int index)
+    {
+        var user = system.UsedBy[index];
+        if (user == system.Owner)
+        {
+            return false;
+        }
+        for (var u = 0; u < index; u++)
+        {
+            if (system.UsedBy[u] == user) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether two systems list a capability in common (ordinal).</summary>
+    private static bool ShareCapability(InformationSystem a, InformationSystem b)
+    {
+        for (var x = 0; x < a.Capabilities.Count; x++)
+        {
+            for (var y = 0; y < b.Capabilities.Count; y++)
+            {
+                if (a.Capabilities[x] == b.Capabilities[y]) return true;
+            }
+        }
+        return false;
     }
 }
 
