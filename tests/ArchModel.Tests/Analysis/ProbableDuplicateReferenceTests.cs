@@ -33,14 +33,16 @@ public class ProbableDuplicateReferenceTests
         }
     }
 
-    [Test]
-    public void Analyze_RandomModels_MatchesAllPairsReading()
+    // The default compares small blocks pair by pair; −1 runs the index in every block.
+    [TestCase(NameSimilarityIndex.Join.DefaultSmallBlockPairs)]
+    [TestCase(-1L)]
+    public void Analyze_RandomModels_MatchesAllPairsReading(long smallBlockPairs)
     {
         var findings = 0;
         for (var seed = 0; seed < 400; seed++)
         {
             var model = new ModelBuilder().AddRange(RandomModel.Generate(seed)).Build().Model;
-            var actual = Analyzer.Analyze(model, new AnalysisOptions { Rules = RuleSet.Create(new ProbableDuplicateRule()), ComputeMetrics = false })
+            var actual = Analyzer.Analyze(model, new AnalysisOptions { Rules = RuleSet.Create(new ProbableDuplicateRule(smallBlockPairs)), ComputeMetrics = false })
                 .Findings.Select(static f => string.Join(",", f.Elements)).ToArray();
             var expected = Reference(model);
             Assert.That(actual, Is.EqualTo(expected), $"seed {seed}");

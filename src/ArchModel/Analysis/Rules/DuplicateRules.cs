@@ -153,6 +153,11 @@ public sealed class ProbableDuplicateRule : BuiltInRule
     {
     }
 
+    /// <summary>Creates the rule with another small-block cut-over of the join, for tests (−1 indexes every block).</summary>
+    internal ProbableDuplicateRule(long smallBlockPairs) : this() => _smallBlockPairs = smallBlockPairs;
+
+    private readonly long _smallBlockPairs = NameSimilarityIndex.Join.DefaultSmallBlockPairs;
+
     /// <inheritdoc />
     public override void Analyze(RuleContext context)
     {
@@ -211,7 +216,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         }
 
         var threshold = context.Settings.DuplicateNameSimilarity;
-        var join = new NameSimilarityIndex.Join(names);
+        var join = new NameSimilarityIndex.Join(names, _smallBlockPairs);
         var block = new List<int>();
         var pairs = new List<(int A, int B, double Similarity)>();
         var best = new Dictionary<long, double>();

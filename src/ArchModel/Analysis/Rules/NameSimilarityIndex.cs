@@ -38,8 +38,14 @@ namespace ArchModel.Analysis.Rules;
 /// buffers it keeps between blocks: frequencies are counted in an array indexed by bigram id (reset through
 /// the list of ids touched), the block's bigrams are ranked by sorting (frequency, id) keys, and the
 /// postings are an open-addressing table from a signature (up to three ranks) to the head of a chain of
-/// entries in two int arrays, cleared in time proportional to the block. Nothing is allocated per block once
-/// the buffers have grown to the largest block, and the block's cost is linear in its signatures.</para>
+/// entries (entry numbers run on across blocks, so a slot left by an earlier block reads as empty and the table
+/// is never cleared). Nothing is allocated per block once the buffers have grown to the largest block.</para>
+/// <para><b>Shortcuts that find the same pairs.</b> A block of at most
+/// <see cref="Join.DefaultSmallBlockPairs"/> candidate pairs (most scope blocks hold a handful of systems) is
+/// compared pair by pair with the same size filter and exact similarity, which costs less than ranking and
+/// indexing it. A name skips probing k-combinations when no name indexed under them is long enough to pass
+/// the size filter: only names of at most 2(2−t)/t bigrams (3 at t = 0.8) are indexed under one or two bigrams,
+/// so long names probe only triples.</para>
 /// </remarks>
 internal static class NameSimilarityIndex
 {
@@ -308,7 +314,11 @@ internal static class NameSimilarityIndex
         private const double Epsilon = 1e-9;
         private const int None = -1;
 
+        /// <summary>Up to this many candidate pairs, a block is compared pair by pair instead of indexed.</summary>
+        public const long DefaultSmallBlockPairs = 128;
+
         private readonly PreparedNames _names;
+        private readonly long _smallBlockPairs;
 
         // By bigram id: occurrences in the block (zero outside a run) and rank (valid for the block's bigrams).
         private int[] _counts = [];
@@ -336,7 +346,8 @@ internal static class NameSimilarityIndex
         private Entry[] _entries = [];
         private int _base = 1;
         private int _entryCount;
-        private readonly bool[] _indexedK = new bool[4];
+        // By combination size k: the longest name indexed under k-combinations in this run (0: none yet).
+        private readonly int[] _longestIndexed = new int[4];
 
         // The probing name and where pairs go.
         private int _rStart;
@@ -347,7 +358,14 @@ internal static class NameSimilarityIndex
         private List<(int A, int B, double Similarity)>? _into;
 
         /// <summary>Creates a join over prepared names.</summary>
-        public Join(PreparedNames names) => _names = names;
+        /// <param name="names">The names.</param>
+        /// <param name="smallBlockPairs">Up to this many candidate pairs, a block is compared pair by pair (tests
+        /// set −1 to index every block).</param>
+        public Join(PreparedNames names, long smallBlockPairs = DefaultSmallBlockPairs)
+        {
+            _names = names;
+            _smallBlockPairs = smallBlockPairs;
+        }
 
         /// <summary>A slot of the postings: a signature (one to three bigram ranks, unused ones −1) and its last entry.</summary>
         private struct Slot
@@ -431,9 +449,17 @@ internal static class NameSimilarityIndex
             {
                 return;
             }
-            if (threshold <= 0)
+            // A threshold ≤ 0 makes every pair similar; a small block is cheaper to compare pair by pair than to
+            // rank and index (most scope blocks hold a handful of systems). Both find the same pairs as the index.
+            var indexedMulti = 0;
+            for (var i = 0; i < m && bipartite; i++)
             {
-                AllPairs(m, bipartite, into, cancellationToken);
+                if (_side[i]) indexedMulti++;
+            }
+            var candidates = bipartite ? (long)indexedMulti * (m - indexedMulti) : (long)m * (m - 1) / 2;
+            if (threshold <= 0 || candidates <= _smallBlockPairs)
+            {
+                AllPairs(m, bipartite, threshold, into, cancellationToken);
                 return;
             }
 
@@ -478,43 +504,56 @@ internal static class NameSimilarityIndex
                 _rOwner = _owner[r];
                 if (bipartite)
                 {
-                    if (_indexedK[kOwn])
+                    if (Reachable(kOwn, length))
                     {
                         Combinations(a[..Math.Min(length, length - alpha + kOwn)], kOwn, probe: true, index: None);
                     }
                     continue;
                 }
                 // Probe the smaller combinations, then probe and index the name's own (a probe runs before the
-                // same signature is indexed, so a name never meets itself). A size no name was indexed under yet
-                // cannot be found: skip it.
+                // same signature is indexed, so a name never meets itself).
                 for (var k = 1; k < kOwn; k++)
                 {
-                    if (_indexedK[k])
+                    if (Reachable(k, length))
                     {
                         Combinations(a[..Math.Min(length, length - alpha + k)], k, probe: true, index: None);
                     }
                 }
-                Combinations(a[..Math.Min(length, length - alpha + kOwn)], kOwn, probe: _indexedK[kOwn], index: r);
+                Combinations(a[..Math.Min(length, length - alpha + kOwn)], kOwn, probe: Reachable(kOwn, length), index: r);
             }
             _base += _entryCount;
             _into = null;
         }
 
-        /// <summary>The degenerate threshold ≤ 0: every pair of multi names is similar.</summary>
-        private void AllPairs(int m, bool bipartite, List<(int A, int B, double Similarity)> into, CancellationToken cancellationToken)
+        /// <summary>
+        /// Compares every pair of multi names (of different owners, of different sides in a bipartite join) with the
+        /// index's size filter and exact similarity: for a small block, or the degenerate threshold ≤ 0 where every
+        /// pair is similar (there the filter passes everything).
+        /// </summary>
+        private void AllPairs(int m, bool bipartite, double threshold, List<(int A, int B, double Similarity)> into, CancellationToken cancellationToken)
         {
             var starts = _names.Starts;
             var bigrams = _names.Bigrams;
+            var ratio = threshold / (2 - threshold);
             for (var i = 0; i < m; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var a = bigrams[starts[_multi[i]]..starts[_multi[i] + 1]];
                 for (var j = i + 1; j < m; j++)
                 {
-                    if (_owner[i] != _owner[j] && (!bipartite || _side[i] != _side[j]))
+                    if (_owner[i] == _owner[j] || (bipartite && _side[i] == _side[j]))
                     {
-                        var b = bigrams[starts[_multi[j]]..starts[_multi[j] + 1]];
-                        into.Add((_owner[i], _owner[j], 2.0 * Overlap(a, b) / (a.Length + b.Length)));
+                        continue;
+                    }
+                    var b = bigrams[starts[_multi[j]]..starts[_multi[j] + 1]];
+                    if (threshold > 0 && (b.Length < ratio * a.Length - Epsilon || a.Length < ratio * b.Length - Epsilon))
+                    {
+                        continue;
+                    }
+                    var dice = 2.0 * Overlap(a, b) / (a.Length + b.Length);
+                    if (dice >= threshold)
+                    {
+                        into.Add((_owner[i], _owner[j], dice));
                     }
                 }
             }
@@ -645,7 +684,7 @@ internal static class NameSimilarityIndex
             _mask = size - 1;
             _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
             _entryCount = 0;
-            Array.Clear(_indexedK);
+            Array.Clear(_longestIndexed);
         }
 
         private static long Choose(int n, int k) => k switch
@@ -664,7 +703,7 @@ internal static class NameSimilarityIndex
         {
             if (index != None && prefix.Length >= k)
             {
-                _indexedK[k] = true;
+                _longestIndexed[k] = Math.Max(_longestIndexed[k], _tokenStart[index + 1] - _tokenStart[index]);
             }
             for (var x = 0; x < prefix.Length; x++)
             {
@@ -741,6 +780,13 @@ internal static class NameSimilarityIndex
                 slot.Head = _base + _entryCount++;
             }
         }
+
+        /// <summary>
+        /// Whether probing k-combinations for a name of this many bigrams can find a candidate: some name was indexed
+        /// under k-combinations, and the longest of them passes the size filter (every shorter one fails it too).
+        /// Short names are the only ones indexed under one or two bigrams, so long names skip those probes.
+        /// </summary>
+        private bool Reachable(int k, int length) => _longestIndexed[k] > 0 && _longestIndexed[k] >= _ratio * length - Epsilon;
 
         /// <summary>Starts a probe: names stamped with an older generation are new candidates again.</summary>
         private void NextGeneration()
