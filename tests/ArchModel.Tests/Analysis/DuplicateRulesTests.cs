@@ -158,6 +158,56 @@ public class ProbableDuplicateTests
         Assert.That(NameSimilarityIndex.Normalize("民政民政厅系统民政", "民政"), Is.EqualTo("厅系统"));
     }
 
+    [Test]
+    public void Normalize_EveryUtf16Unit_AsTheRuneByRuneReading()
+    {
+        // The fast paths (ASCII, CJK ideographs) and the buffer must give what rules.md says, read literally:
+        // replace the owner's name, then drop Z*/P* code points and lower-case the others one by one.
+        static string Reference(string name, string? owner)
+        {
+            var text = string.IsNullOrEmpty(owner) ? name : name.Replace(owner, "", StringComparison.Ordinal);
+            var sb = new System.Text.StringBuilder();
+            foreach (var rune in text.EnumerateRunes())
+            {
+                var category = System.Text.Rune.GetUnicodeCategory(rune);
+                if (category is System.Globalization.UnicodeCategory.SpaceSeparator or System.Globalization.UnicodeCategory.LineSeparator
+                    or System.Globalization.UnicodeCategory.ParagraphSeparator or System.Globalization.UnicodeCategory.ConnectorPunctuation
+                    or System.Globalization.UnicodeCategory.DashPunctuation or System.Globalization.UnicodeCategory.OpenPunctuation
+                    or System.Globalization.UnicodeCategory.ClosePunctuation or System.Globalization.UnicodeCategory.InitialQuotePunctuation
+                    or System.Globalization.UnicodeCategory.FinalQuotePunctuation or System.Globalization.UnicodeCategory.OtherPunctuation)
+                {
+                    continue;
+                }
+                sb.Append(System.Text.Rune.ToLowerInvariant(rune).ToString());
+            }
+            return sb.ToString();
+        }
+
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var name = $"A{(char)c}z{(char)c}";
+            Assert.That(NameSimilarityIndex.Normalize(name, null), Is.EqualTo(Reference(name, null)), $"U+{c:X4}");
+        }
+        string[] cases =
+        [
+            "𠮷野家 A-B", "\uD842", "a\uDFB7b", "\uDFB7\uD842", "𐐀𐐨 Ǆ ǅ İ K Ω", "省公安厅省公安厅系统省公安厅", "省公安\uD842厅\uDFB7",
+            new string('系', 300) + " X-Y " + new string('统', 300), "",
+        ];
+        foreach (var name in cases)
+        {
+            foreach (var owner in new[] { null, "", "省公安厅", "\uD842厅", "厅", "系" })
+            {
+                Assert.That(NameSimilarityIndex.Normalize(name, owner), Is.EqualTo(Reference(name, owner)), $"{name} / {owner}");
+                var prepared = new NameSimilarityIndex.PreparedNames();
+                prepared.Add(0, name, owner);
+                prepared.Add(1, Reference(name, owner));
+                Assert.That(prepared.Bigrams[prepared.Starts[0]..prepared.Starts[1]].ToArray(),
+                    Is.EqualTo(prepared.Bigrams[prepared.Starts[1]..prepared.Starts[2]].ToArray()), $"{name} / {owner}");
+                Assert.That(prepared.Singles[0], Is.EqualTo(prepared.Singles[1]));
+            }
+        }
+    }
+
     [TestCase("ab", "ab", 1.0)]
     [TestCase("abc", "abd", 0.5)]
     [TestCase("a", "a", 1.0)]

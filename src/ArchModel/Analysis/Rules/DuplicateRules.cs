@@ -173,11 +173,11 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         {
             var ownerName = model.GetAgency(systems[i].Owner)?.Name;
             firstName[i] = names.Count;
-            names.Add(i, NameSimilarityIndex.Normalize(systems[i].Name, ownerName));
+            names.Add(i, systems[i].Name, ownerName);
             var aliases = systems[i].Aliases;
             for (var k = 0; k < aliases.Count; k++)
             {
-                names.Add(i, NameSimilarityIndex.Normalize(aliases[k], ownerName));
+                names.Add(i, aliases[k], ownerName);
             }
         }
         firstName[systems.Length] = names.Count;

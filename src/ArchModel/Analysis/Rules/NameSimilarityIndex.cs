@@ -55,38 +55,84 @@ internal static class NameSimilarityIndex
     /// </summary>
     public static string Normalize(string name, string? ownerName)
     {
-        var text = string.IsNullOrEmpty(ownerName) ? name : name.Replace(ownerName, "", StringComparison.Ordinal);
-        // A rune is read from at least one UTF-16 unit and written as at most two, so twice the input fits.
         char[]? rented = null;
-        var buffer = text.Length <= 128 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(text.Length * 2));
-        var length = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            switch (Rune.GetUnicodeCategory(rune))
-            {
-                case UnicodeCategory.SpaceSeparator:
-                case UnicodeCategory.LineSeparator:
-                case UnicodeCategory.ParagraphSeparator:
-                case UnicodeCategory.ConnectorPunctuation:
-                case UnicodeCategory.DashPunctuation:
-                case UnicodeCategory.OpenPunctuation:
-                case UnicodeCategory.ClosePunctuation:
-                case UnicodeCategory.InitialQuotePunctuation:
-                case UnicodeCategory.FinalQuotePunctuation:
-                case UnicodeCategory.OtherPunctuation:
-                    continue;
-                default:
-                    length += Rune.ToLowerInvariant(rune).EncodeToUtf16(buffer[length..]);
-                    break;
-            }
-        }
-        var result = new string(buffer[..length]);
+        var buffer = name.Length <= 128 ? stackalloc char[3 * 128] : (rented = ArrayPool<char>.Shared.Rent(3 * name.Length));
+        var length = Normalize(name, ownerName, buffer[..name.Length], buffer[name.Length..]);
+        var result = new string(buffer.Slice(name.Length, length));
         if (rented is not null)
         {
             ArrayPool<char>.Shared.Return(rented);
         }
         return result;
     }
+
+    /// <summary>
+    /// <see cref="Normalize(string, string?)"/> into a buffer: <paramref name="scratch"/> holds at least the name's
+    /// length, <paramref name="into"/> twice that (a rune is read from at least one UTF-16 unit and written as at
+    /// most two); returns the normalized length.
+    /// </summary>
+    internal static int Normalize(ReadOnlySpan<char> name, string? ownerName, Span<char> scratch, Span<char> into)
+    {
+        var text = name;
+        if (!string.IsNullOrEmpty(ownerName) && name.IndexOf(ownerName, StringComparison.Ordinal) is var at and >= 0)
+        {
+            // As string.Replace(ownerName, "", Ordinal): every occurrence, left to right, none overlapping. The
+            // runes are read afterwards, from the joined text, as they would be from the replaced string.
+            var length = 0;
+            var rest = name;
+            while (at >= 0)
+            {
+                rest[..at].CopyTo(scratch[length..]);
+                length += at;
+                rest = rest[(at + ownerName.Length)..];
+                at = rest.IndexOf(ownerName, StringComparison.Ordinal);
+            }
+            rest.CopyTo(scratch[length..]);
+            text = scratch[..(length + rest.Length)];
+        }
+
+        var written = 0;
+        for (var i = 0; i < text.Length;)
+        {
+            var c = text[i];
+            // Fast paths with the same result as the rune path (a test checks every UTF-16 unit): ASCII, whose
+            // case mapping is A–Z only, and the CJK ideographs of U+3400–U+9FFF, which are neither separators
+            // nor punctuation and have no case.
+            if (c < '\u0080')
+            {
+                if (!IsRemoved(char.GetUnicodeCategory(c)))
+                {
+                    into[written++] = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+                }
+                i++;
+                continue;
+            }
+            if (c >= '\u3400' && c <= '\u9FFF')
+            {
+                into[written++] = c;
+                i++;
+                continue;
+            }
+            // Invalid UTF-16 decodes to U+FFFD one unit at a time, as string.EnumerateRunes does.
+            Rune.DecodeFromUtf16(text[i..], out var rune, out var consumed);
+            i += consumed;
+            if (!IsRemoved(Rune.GetUnicodeCategory(rune)))
+            {
+                written += Rune.ToLowerInvariant(rune).EncodeToUtf16(into[written..]);
+            }
+        }
+        return written;
+    }
+
+    /// <summary>Whether normalization removes a character of this category (Z* and P*).</summary>
+    private static bool IsRemoved(UnicodeCategory category) => category switch
+    {
+        UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
+            or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation
+            or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.OtherPunctuation => true,
+        _ => false,
+    };
 
     /// <summary>The text elements of a string.</summary>
     public static string[] Characters(string text)
@@ -195,6 +241,8 @@ internal static class NameSimilarityIndex
         private readonly Dictionary<string, int> _singleIds = new(StringComparer.Ordinal);
         private readonly List<int> _elementStarts = [];
         private readonly List<int> _ids = [];
+        private char[] _scratch = [];
+        private char[] _normalized = [];
 
         /// <summary>The number of names.</summary>
         public int Count => _owner.Count;
@@ -215,9 +263,22 @@ internal static class NameSimilarityIndex
         internal ReadOnlySpan<int> Bigrams => CollectionsMarshal.AsSpan(_bigrams);
 
         /// <summary>Adds a normalized name of an owner; returns its index.</summary>
-        public int Add(int owner, string normalized)
+        public int Add(int owner, string normalized) => Add(owner, normalized.AsSpan());
+
+        /// <summary>Normalizes a name of an owner (see <see cref="Normalize(string, string?)"/>) and adds it; returns its index.</summary>
+        public int Add(int owner, string name, string? ownerName)
         {
-            var text = normalized.AsSpan();
+            if (_scratch.Length < name.Length)
+            {
+                _scratch = new char[Math.Max(name.Length, 2 * _scratch.Length)];
+                _normalized = new char[2 * _scratch.Length];
+            }
+            var length = Normalize(name, ownerName, _scratch, _normalized);
+            return Add(owner, _normalized.AsSpan(0, length));
+        }
+
+        private int Add(int owner, ReadOnlySpan<char> text)
+        {
             // Text elements, as StringInfo cuts them. Most names are CJK ideographs, Latin letters and digits,
             // each its own element whatever surrounds it; only other text needs the grapheme rules.
             _elementStarts.Clear();
@@ -238,9 +299,11 @@ internal static class NameSimilarityIndex
             var single = -1;
             if (elements == 1)
             {
-                if (!_singleIds.TryGetValue(normalized, out single))
+                var singles = _singleIds.GetAlternateLookup<ReadOnlySpan<char>>();
+                if (!singles.TryGetValue(text, out single))
                 {
-                    _singleIds[normalized] = single = _singleIds.Count;
+                    single = _singleIds.Count;
+                    singles[text] = single;
                 }
             }
 
