@@ -163,39 +163,53 @@ public sealed class ProbableDuplicateRule : BuiltInRule
     {
         var model = context.Model;
         var graph = context.Graph;
-        var systems = model.Systems.Where(static s => s.IsActive).DistinctBy(static s => s.Id).ToArray();
-        // Ids are distinct here, so an unstable sort gives the same order as a stable one.
-        Array.Sort(Array.ConvertAll(systems, static s => s.Id), systems, StringComparer.Ordinal);
-        // Every name is cut into characters and bigrams once; the blocks below join subsets of them.
-        var names = new NameSimilarityIndex.PreparedNames();
-        var firstName = new int[systems.Length + 1];
-        for (var i = 0; i < systems.Length; i++)
-        {
-            var ownerName = model.GetAgency(systems[i].Owner)?.Name;
-            firstName[i] = names.Count;
-            names.Add(i, systems[i].Name, ownerName);
-            var aliases = systems[i].Aliases;
-            for (var k = 0; k < aliases.Count; k++)
-            {
-                names.Add(i, aliases[k], ownerName);
-            }
-        }
-        firstName[systems.Length] = names.Count;
+        var systems = ActiveSystemsById(model);
 
         // Only pairs with overlapping scopes can be findings, so the similarity join runs inside blocks that
         // hold every such pair: (a) the systems whose scope holds an agency, (b) the systems whose owners are
         // in one jurisdiction, (c) an agency's systems against the systems of the agencies below it (a
         // bipartite join). Each system is in |scope| + 1 blocks and on the probing side of one join per
         // ancestor, so the work follows the pairs that matter instead of every similar pair in the country.
+        // Every name is cut into characters and bigrams once; the blocks join subsets of them.
+        var names = new NameSimilarityIndex.PreparedNames();
+        var firstName = new int[systems.Length + 1];
         var byAgency = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byJurisdiction = new Dictionary<Jurisdiction, List<int>>();
         var below = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byOwner = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // Systems in id order mostly come in runs of one owner: what the blocks need of the owner is looked up
+        // once per run.
+        string? owner = null;
+        string? ownerName = null;
+        List<int> ownerBlock = [];
+        List<int> ownerSystems = [];
+        List<int>? jurisdictionBlock = null;
+        var belowBlocks = new List<List<int>>();
         for (var i = 0; i < systems.Length; i++)
         {
-            // scope(S) without the set RuleSupport.Scope builds per system: most scopes are a few agencies.
             var system = systems[i];
-            Add(byAgency, system.Owner, i);
+            if (owner is null || system.Owner != owner)
+            {
+                owner = system.Owner;
+                ownerName = model.GetAgency(owner)?.Name;
+                ownerBlock = BlockOf(byAgency, owner);
+                ownerSystems = BlockOf(byOwner, owner);
+                jurisdictionBlock = graph.JurisdictionOf(owner) is { } j ? BlockOf(byJurisdiction, j) : null;
+                belowBlocks.Clear();
+                var ancestors = graph.AncestorsOf(owner);
+                for (var k = 0; k < ancestors.Count; k++) belowBlocks.Add(BlockOf(below, ancestors[k]));
+            }
+
+            firstName[i] = names.Count;
+            names.Add(i, system.Name, ownerName);
+            var aliases = system.Aliases;
+            for (var k = 0; k < aliases.Count; k++)
+            {
+                names.Add(i, aliases[k], ownerName);
+            }
+
+            // scope(S) without the set RuleSupport.Scope builds per system: most scopes are a few agencies.
+            ownerBlock.Add(i);
             var users = system.UsedBy;
             HashSet<string>? seen = users.Count > 8 ? new(StringComparer.Ordinal) { system.Owner } : null;
             for (var u = 0; u < users.Count; u++)
@@ -205,15 +219,11 @@ public sealed class ProbableDuplicateRule : BuiltInRule
                     Add(byAgency, users[u], i);
                 }
             }
-            if (graph.JurisdictionOf(systems[i].Owner) is { } j)
-            {
-                if (!byJurisdiction.TryGetValue(j, out var list)) byJurisdiction[j] = list = [];
-                list.Add(i);
-            }
-            var ancestors = graph.AncestorsOf(systems[i].Owner);
-            for (var k = 0; k < ancestors.Count; k++) Add(below, ancestors[k], i);
-            Add(byOwner, systems[i].Owner, i);
+            jurisdictionBlock?.Add(i);
+            foreach (var descendants in belowBlocks) descendants.Add(i);
+            ownerSystems.Add(i);
         }
+        firstName[systems.Length] = names.Count;
 
         var threshold = context.Settings.DuplicateNameSimilarity;
         var join = new NameSimilarityIndex.Join(names, _smallBlockPairs);
@@ -334,6 +344,38 @@ public sealed class ProbableDuplicateRule : BuiltInRule
                     ["owners"] = Sorted(members.Select(static s => s.Owner)),
                 });
         }
+    }
+
+    /// <summary>The active systems sorted by id (ordinal); of several with one id, the first in the model.</summary>
+    private static InformationSystem[] ActiveSystemsById(ArchitectureModel model)
+    {
+        // Sorting first and keeping the first of each run of equal ids gives what DistinctBy then OrderBy gave,
+        // without a set of every id.
+        var active = model.Systems.Where(static s => s.IsActive).ToArray();
+        var ids = Array.ConvertAll(active, static s => s.Id);
+        var position = new int[active.Length];
+        for (var i = 0; i < position.Length; i++) position[i] = i;
+        Array.Sort(ids, position, StringComparer.Ordinal);
+        var systems = new List<InformationSystem>(active.Length);
+        for (var i = 0; i < ids.Length;)
+        {
+            var first = position[i];
+            var next = i + 1;
+            for (; next < ids.Length && ids[next] == ids[i]; next++) first = Math.Min(first, position[next]);
+            systems.Add(active[first]);
+            i = next;
+        }
+        return [.. systems];
+    }
+
+    /// <summary>The block of a key, created empty when new.</summary>
+    private static List<int> BlockOf<TKey>(Dictionary<TKey, List<int>> blocks, TKey key) where TKey : notnull
+    {
+        if (!blocks.TryGetValue(key, out var block))
+        {
+            blocks[key] = block = [];
+        }
+        return block;
     }
 
     /// <summary>Whether <c>UsedBy[index]</c> of a system is neither its owner nor an earlier user (a scan, for short lists).</summary>
