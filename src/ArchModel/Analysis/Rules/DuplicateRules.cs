@@ -153,10 +153,11 @@ public sealed class ProbableDuplicateRule : BuiltInRule
     {
     }
 
-    /// <summary>Creates the rule with another small-block cut-over of the join, for tests (−1 indexes every block).</summary>
-    internal ProbableDuplicateRule(long smallBlockPairs) : this() => _smallBlockPairs = smallBlockPairs;
+    /// <summary>Creates the rule, indexing every block when <paramref name="indexEveryBlock"/> (for tests: small blocks
+    /// are otherwise compared pair by pair, and both ways must find the same pairs).</summary>
+    internal ProbableDuplicateRule(bool indexEveryBlock) : this() => _indexEveryBlock = indexEveryBlock;
 
-    private readonly long _smallBlockPairs = NameSimilarityIndex.Join.DefaultSmallBlockPairs;
+    private readonly bool _indexEveryBlock;
 
     /// <inheritdoc />
     public override void Analyze(RuleContext context)
@@ -226,7 +227,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         firstName[systems.Length] = names.Count;
 
         var threshold = context.Settings.DuplicateNameSimilarity;
-        var join = new NameSimilarityIndex.Join(names, _smallBlockPairs);
+        var join = new NameSimilarityIndex.Join(names, _indexEveryBlock);
         var block = new List<int>();
         var pairs = new List<(int A, int B, double Similarity)>();
         var best = new Dictionary<long, double>();

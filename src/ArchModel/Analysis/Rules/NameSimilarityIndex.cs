@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -40,10 +41,10 @@ namespace ArchModel.Analysis.Rules;
 /// postings are an open-addressing table from a signature (up to three ranks) to the head of a chain of
 /// entries (entry numbers run on across blocks, so a slot left by an earlier block reads as empty and the table
 /// is never cleared). Nothing is allocated per block once the buffers have grown to the largest block.</para>
-/// <para><b>Shortcuts that find the same pairs.</b> A block of at most
-/// <see cref="Join.DefaultSmallBlockPairs"/> candidate pairs (most scope blocks hold a handful of systems) is
-/// compared pair by pair with the same size filter and exact similarity, which costs less than ranking and
-/// indexing it. A name skips probing k-combinations when no name indexed under them is long enough to pass
+/// <para><b>Shortcuts that find the same pairs.</b> A block of few candidate pairs (at most
+/// <see cref="Join.SmallBlockPairs"/> plus <see cref="Join.PairsPerName"/> per name: most scope blocks hold a
+/// handful of systems, and most bipartite blocks a handful on the indexed side) is compared pair by pair with the
+/// same size filter and exact similarity, which costs less than ranking and indexing it. A name skips probing k-combinations when no name indexed under them is long enough to pass
 /// the size filter: only names of at most 2(2−t)/t bigrams (3 at t = 0.8) are indexed under one or two bigrams,
 /// so long names probe only triples.</para>
 /// </remarks>
@@ -377,11 +378,18 @@ internal static class NameSimilarityIndex
         private const double Epsilon = 1e-9;
         private const int None = -1;
 
-        /// <summary>Up to this many candidate pairs, a block is compared pair by pair instead of indexed.</summary>
-        public const long DefaultSmallBlockPairs = 128;
+        /// <summary>
+        /// A block is compared pair by pair instead of indexed when its candidate pairs are at most this many plus
+        /// <see cref="PairsPerName"/> per name: ranking and indexing cost a fixed part per block and a part per
+        /// name (a few dozen hash look-ups), comparing costs per pair.
+        /// </summary>
+        public const long SmallBlockPairs = 128;
+
+        /// <summary>See <see cref="SmallBlockPairs"/>.</summary>
+        public const long PairsPerName = 8;
 
         private readonly PreparedNames _names;
-        private readonly long _smallBlockPairs;
+        private readonly bool _indexEveryBlock;
 
         // By bigram id: occurrences in the block (zero outside a run) and rank (valid for the block's bigrams).
         private int[] _counts = [];
@@ -412,7 +420,7 @@ internal static class NameSimilarityIndex
         // By combination size k: the longest name indexed under k-combinations in this run (0: none yet).
         private readonly int[] _longestIndexed = new int[4];
 
-        // The probing name and where pairs go.
+        // The name being indexed or probing, and where pairs go.
         private int _rStart;
         private int _rLength;
         private int _rOwner;
@@ -422,12 +430,12 @@ internal static class NameSimilarityIndex
 
         /// <summary>Creates a join over prepared names.</summary>
         /// <param name="names">The names.</param>
-        /// <param name="smallBlockPairs">Up to this many candidate pairs, a block is compared pair by pair (tests
-        /// set −1 to index every block).</param>
-        public Join(PreparedNames names, long smallBlockPairs = DefaultSmallBlockPairs)
+        /// <param name="indexEveryBlock">Index small blocks too instead of comparing their pairs (for tests: both
+        /// ways must find the same pairs).</param>
+        public Join(PreparedNames names, bool indexEveryBlock = false)
         {
             _names = names;
-            _smallBlockPairs = smallBlockPairs;
+            _indexEveryBlock = indexEveryBlock;
         }
 
         /// <summary>A slot of the postings: a signature (one to three bigram ranks, unused ones −1) and its last entry.</summary>
@@ -512,17 +520,18 @@ internal static class NameSimilarityIndex
             {
                 return;
             }
-            // A threshold ≤ 0 makes every pair similar; a small block is cheaper to compare pair by pair than to
-            // rank and index (most scope blocks hold a handful of systems). Both find the same pairs as the index.
-            var indexedMulti = 0;
-            for (var i = 0; i < m && bipartite; i++)
+            // A threshold ≤ 0 makes every pair similar; a small block (most scope blocks hold a handful of systems,
+            // and many bipartite blocks have a handful of systems on the indexed side) is cheaper to compare pair by
+            // pair than to rank and index. Both find the same pairs as the index.
+            var indexedMulti = bipartite ? 0 : m;
+            while (bipartite && indexedMulti < m && _side[indexedMulti])
             {
-                if (_side[i]) indexedMulti++;
+                indexedMulti++; // the indexed side comes first
             }
             var candidates = bipartite ? (long)indexedMulti * (m - indexedMulti) : (long)m * (m - 1) / 2;
-            if (threshold <= 0 || candidates <= _smallBlockPairs)
+            if (threshold <= 0 || (!_indexEveryBlock && candidates <= SmallBlockPairs + PairsPerName * m))
             {
-                AllPairs(m, bipartite, threshold, into, cancellationToken);
+                AllPairs(m, bipartite ? indexedMulti : -1, threshold, into, cancellationToken);
                 return;
             }
 
@@ -553,6 +562,10 @@ internal static class NameSimilarityIndex
                     continue; // threshold above 1: nothing is similar
                 }
                 var kOwn = Math.Min(3, alpha);
+                // The current name: what its entries record, and what its probes compare against.
+                _rStart = _tokenStart[r];
+                _rLength = length;
+                _rOwner = _owner[r];
                 if (bipartite && _side[r])
                 {
                     for (var k = 1; k <= 3; k++)
@@ -562,9 +575,6 @@ internal static class NameSimilarityIndex
                     continue;
                 }
                 NextGeneration();
-                _rStart = _tokenStart[r];
-                _rLength = length;
-                _rOwner = _owner[r];
                 if (bipartite)
                 {
                     if (Reachable(kOwn, length))
@@ -589,22 +599,24 @@ internal static class NameSimilarityIndex
         }
 
         /// <summary>
-        /// Compares every pair of multi names (of different owners, of different sides in a bipartite join) with the
-        /// index's size filter and exact similarity: for a small block, or the degenerate threshold ≤ 0 where every
-        /// pair is similar (there the filter passes everything).
+        /// Compares every pair of multi names of different owners (in a bipartite join, every pair of one of the
+        /// first <paramref name="indexedMulti"/> and one later; −1 for a symmetric join) with the index's size filter
+        /// and exact similarity: for a small block, or the degenerate threshold ≤ 0 where every pair is similar (there
+        /// the filter passes everything).
         /// </summary>
-        private void AllPairs(int m, bool bipartite, double threshold, List<(int A, int B, double Similarity)> into, CancellationToken cancellationToken)
+        private void AllPairs(int m, int indexedMulti, double threshold, List<(int A, int B, double Similarity)> into, CancellationToken cancellationToken)
         {
             var starts = _names.Starts;
             var bigrams = _names.Bigrams;
             var ratio = threshold / (2 - threshold);
-            for (var i = 0; i < m; i++)
+            var bipartite = indexedMulti >= 0;
+            for (var i = 0; i < (bipartite ? indexedMulti : m); i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var a = bigrams[starts[_multi[i]]..starts[_multi[i] + 1]];
-                for (var j = i + 1; j < m; j++)
+                for (var j = bipartite ? indexedMulti : i + 1; j < m; j++)
                 {
-                    if (_owner[i] == _owner[j] || (bipartite && _side[i] == _side[j]))
+                    if (_owner[i] == _owner[j])
                     {
                         continue;
                     }
@@ -790,6 +802,7 @@ internal static class NameSimilarityIndex
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Visit(int a, int b, int c, bool probe, int index)
         {
             // Find the signature's slot, or the free slot where it goes.
@@ -804,26 +817,7 @@ internal static class NameSimilarityIndex
             var occupied = slot.Head >= _base;
             if (probe && occupied)
             {
-                var own = _tokens.AsSpan(_rStart, _rLength);
-                for (var e = slot.Head; e >= _base; e = _entries[e - _base].Next)
-                {
-                    ref var entry = ref _entries[e - _base];
-                    var q = entry.Name;
-                    if (_stamp[q] == _generation)
-                    {
-                        continue;
-                    }
-                    _stamp[q] = _generation;
-                    if (entry.Length < _ratio * _rLength - Epsilon || _rLength < _ratio * entry.Length - Epsilon || entry.Owner == _rOwner)
-                    {
-                        continue;
-                    }
-                    var dice = 2.0 * Overlap(own, _tokens.AsSpan(_tokenStart[q], entry.Length)) / (_rLength + entry.Length);
-                    if (dice >= _threshold)
-                    {
-                        _into!.Add((entry.Owner, _rOwner, dice));
-                    }
-                }
+                Candidates(slot.Head);
             }
             if (index != None)
             {
@@ -833,14 +827,33 @@ internal static class NameSimilarityIndex
                     slot.B = b;
                     slot.C = c;
                 }
-                _entries[_entryCount] = new Entry
-                {
-                    Next = occupied ? slot.Head : 0,
-                    Name = index,
-                    Length = _tokenStart[index + 1] - _tokenStart[index],
-                    Owner = _owner[index],
-                };
+                _entries[_entryCount] = new Entry { Next = occupied ? slot.Head : 0, Name = index, Length = _rLength, Owner = _rOwner };
                 slot.Head = _base + _entryCount++;
+            }
+        }
+
+        /// <summary>Filters and verifies the names of a posting chain against the current name.</summary>
+        private void Candidates(int head)
+        {
+            var own = _tokens.AsSpan(_rStart, _rLength);
+            for (var e = head; e >= _base; e = _entries[e - _base].Next)
+            {
+                ref var entry = ref _entries[e - _base];
+                var q = entry.Name;
+                if (_stamp[q] == _generation)
+                {
+                    continue;
+                }
+                _stamp[q] = _generation;
+                if (entry.Length < _ratio * _rLength - Epsilon || _rLength < _ratio * entry.Length - Epsilon || entry.Owner == _rOwner)
+                {
+                    continue;
+                }
+                var dice = 2.0 * Overlap(own, _tokens.AsSpan(_tokenStart[q], entry.Length)) / (_rLength + entry.Length);
+                if (dice >= _threshold)
+                {
+                    _into!.Add((entry.Owner, _rOwner, dice));
+                }
             }
         }
 
