@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 using ArchModel.Diagnostics;
 using ArchModel.Model;
 using static ArchModel.Analysis.Rules.RuleSupport;
@@ -327,21 +328,36 @@ public sealed class ProbableDuplicateRule : BuiltInRule
             minSimilarity[g] = Math.Min(minSimilarity[g], similarity);
         }
 
+        // One finding per group; the name lists are written into one reused builder (a group can be large).
+        var text = new StringBuilder();
         for (var g = 0; g < groups.Count; g++)
         {
-            var members = groups[g].Select(i => systems[i]).ToArray();
-            var list = string.Join("、", members.Select(static s => $"“{s.Name}”"));
-            var listEn = string.Join(", ", members.Select(static s => $"'{s.Name}'"));
+            var members = new InformationSystem[groups[g].Count];
+            var ids = new string[members.Length];
+            var memberNames = new string[members.Length];
+            for (var k = 0; k < members.Length; k++)
+            {
+                members[k] = systems[groups[g][k]];
+                ids[k] = members[k].Id;
+                memberNames[k] = members[k].Name;
+            }
+            text.Clear();
+            for (var k = 0; k < members.Length; k++) text.Append(k == 0 ? "“" : "、“").Append(memberNames[k]).Append('”');
+            var list = text.ToString();
+            text.Clear();
+            for (var k = 0; k < members.Length; k++) text.Append(k == 0 ? "'" : ", '").Append(memberNames[k]).Append('\'');
+            var listEn = text.ToString();
+            var similarity = Number(maxSimilarity[g]);
             context.Report(
-                members.Select(static s => s.Id),
+                ids,
                 new LocalizedText(
-                    $"名称相似的在用系统 {list} 服务范围重叠但功能登记没有交集（相似度 {Number(maxSimilarity[g])}）：请核实是否重复建设；若是，统建共用并停用多余系统；若否，补全各系统的功能登记。",
-                    $"The active systems {listEn} have similar names (similarity {Number(maxSimilarity[g])}) and overlapping scopes but no capability in common: check whether they duplicate each other; if so consolidate and retire the extra ones, if not complete their capabilities."),
+                    $"名称相似的在用系统 {list} 服务范围重叠但功能登记没有交集（相似度 {similarity}）：请核实是否重复建设；若是，统建共用并停用多余系统；若否，补全各系统的功能登记。",
+                    $"The active systems {listEn} have similar names (similarity {similarity}) and overlapping scopes but no capability in common: check whether they duplicate each other; if so consolidate and retire the extra ones, if not complete their capabilities."),
                 new Dictionary<string, object?>
                 {
                     ["similarity"] = maxSimilarity[g],
                     ["minSimilarity"] = minSimilarity[g],
-                    ["names"] = members.Select(static s => s.Name).ToArray(),
+                    ["names"] = memberNames,
                     ["owners"] = Sorted(members.Select(static s => s.Owner)),
                 });
         }
