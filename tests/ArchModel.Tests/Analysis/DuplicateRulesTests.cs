@@ -373,6 +373,25 @@ public class ProbableDuplicateTests
     }
 
     [Test]
+    public void Analyze_DuplicateIds_FirstActiveSystemOfEachIdCounts()
+    {
+        // Only the first active system of an id takes part, also when an inactive system or another element
+        // came first with that id.
+        var m = TwoAgencies().Agency("a3", name: "x").Agency("s3", name: "y")
+            .System("s1", "a1", name: "人口信息管理系统", status: SystemStatus.Retired)
+            .System("s1", "a1", name: "公路养护监测平台")
+            .System("s2", "a2", name: "公路养护监测平台")
+            .System("s4", "a2", name: "不动产登记业务系统")
+            .System("s4", "a2", name: "人口信息管理系统")
+            .System("s5", "a3", name: "人口信息管理系统")
+            .System("s3", "a3", name: "不动产登记业务系统");
+        // A model with duplicate ids has load errors (AM0005) and may still be analysed.
+        var model = new ModelBuilder().AddRange(m.Elements).Build().Model;
+        var result = Analyzer.Analyze(model, new AnalysisOptions { Rules = RuleSet.Create(new ProbableDuplicateRule()), ComputeMetrics = false });
+        Assert.That(TestModel.Of(result, "AM1002"), Is.EqualTo(new[] { "s1,s2", "s3,s4" }));
+    }
+
+    [Test]
     public void Analyze_ThreeSimilar_OneGroup()
     {
         var m = TwoAgencies().Agency("a3", name: "x")

@@ -165,7 +165,9 @@ public sealed class ProbableDuplicateRule : BuiltInRule
     {
         var model = context.Model;
         var graph = context.Graph;
-        var systems = ActiveSystemsById(model);
+        // Systems are numbered in model order: nothing below depends on the numbering but the order inside a group,
+        // which is sorted by id when the group is reported.
+        var systems = ActiveSystems(model);
 
         // Only pairs with overlapping scopes can be findings, so the similarity join runs inside blocks that
         // hold every such pair: (a) the systems whose scope holds an agency, (b) the systems whose owners are
@@ -179,8 +181,8 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         var byJurisdiction = new Dictionary<Jurisdiction, List<int>>();
         var below = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byOwner = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        // Systems in id order mostly come in runs of one owner: what the blocks need of the owner is looked up
-        // once per run.
+        // Models mostly list an agency's systems together: what the blocks need of the owner is looked up once
+        // per run of its systems.
         string? owner = null;
         string? ownerName = null;
         List<int> ownerBlock = [];
@@ -334,13 +336,15 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         {
             var members = new InformationSystem[groups[g].Count];
             var ids = new string[members.Length];
-            var memberNames = new string[members.Length];
             for (var k = 0; k < members.Length; k++)
             {
                 members[k] = systems[groups[g][k]];
                 ids[k] = members[k].Id;
-                memberNames[k] = members[k].Name;
             }
+            // Members in the order of the finding's elements (ids are distinct, so any sort gives this order).
+            Array.Sort(ids, members, StringComparer.Ordinal);
+            var memberNames = new string[members.Length];
+            for (var k = 0; k < members.Length; k++) memberNames[k] = members[k].Name;
             text.Clear();
             for (var k = 0; k < members.Length; k++) text.Append(k == 0 ? "“" : "、“").Append(memberNames[k]).Append('”');
             var list = text.ToString();
@@ -363,26 +367,20 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         }
     }
 
-    /// <summary>The active systems sorted by id (ordinal); of several with one id, the first in the model.</summary>
-    private static InformationSystem[] ActiveSystemsById(ArchitectureModel model)
+    /// <summary>The active systems in model order; of several with one id, the first.</summary>
+    private static InformationSystem[] ActiveSystems(ArchitectureModel model)
     {
-        // Sorting first and keeping the first of each run of equal ids gives what DistinctBy then OrderBy gave,
-        // without a set of every id.
         var active = model.Systems.Where(static s => s.IsActive).ToArray();
-        var ids = Array.ConvertAll(active, static s => s.Id);
-        var position = new int[active.Length];
-        for (var i = 0; i < position.Length; i++) position[i] = i;
-        Array.Sort(ids, position, StringComparer.Ordinal);
-        var systems = new List<InformationSystem>(active.Length);
-        for (var i = 0; i < ids.Length;)
+        // When the model finds each of them by its id, their ids are distinct (the usual case, checked without a set
+        // of every id); otherwise keep the first of each id, as DistinctBy does.
+        foreach (var system in active)
         {
-            var first = position[i];
-            var next = i + 1;
-            for (; next < ids.Length && ids[next] == ids[i]; next++) first = Math.Min(first, position[next]);
-            systems.Add(active[first]);
-            i = next;
+            if (!ReferenceEquals(model.Find(system.Id), system))
+            {
+                return active.DistinctBy(static s => s.Id).ToArray();
+            }
         }
-        return [.. systems];
+        return active;
     }
 
     /// <summary>The block of a key, created empty when new.</summary>
