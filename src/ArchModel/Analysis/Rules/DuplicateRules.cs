@@ -195,10 +195,11 @@ public sealed class ProbableDuplicateRule : BuiltInRule
             if (owner is null || system.Owner != owner)
             {
                 owner = system.Owner;
-                ownerName = model.GetAgency(owner)?.Name;
+                var agency = model.GetAgency(owner); // graph.JurisdictionOf(owner) is its jurisdiction
+                ownerName = agency?.Name;
                 ownerBlock = BlockOf(byAgency, owner);
                 ownerSystems = BlockOf(byOwner, owner);
-                jurisdictionBlock = graph.JurisdictionOf(owner) is { } j ? BlockOf(byJurisdiction, j) : null;
+                jurisdictionBlock = agency?.Jurisdiction is { } j ? BlockOf(byJurisdiction, j) : null;
                 belowBlocks.Clear();
                 var ancestors = graph.AncestorsOf(owner);
                 for (var k = 0; k < ancestors.Count; k++) belowBlocks.Add(BlockOf(below, ancestors[k]));
