@@ -158,6 +158,56 @@ public class ProbableDuplicateTests
         Assert.That(NameSimilarityIndex.Normalize("民政民政厅系统民政", "民政"), Is.EqualTo("厅系统"));
     }
 
+    [Test]
+    public void Normalize_EveryUtf16Unit_AsTheRuneByRuneReading()
+    {
+        // The fast paths (ASCII, CJK ideographs) and the buffer must give what rules.md says, read literally:
+        // replace the owner's name, then drop Z*/P* code points and lower-case the others one by one.
+        static string Reference(string name, string? owner)
+        {
+            var text = string.IsNullOrEmpty(owner) ? name : name.Replace(owner, "", StringComparison.Ordinal);
+            var sb = new System.Text.StringBuilder();
+            foreach (var rune in text.EnumerateRunes())
+            {
+                var category = System.Text.Rune.GetUnicodeCategory(rune);
+                if (category is System.Globalization.UnicodeCategory.SpaceSeparator or System.Globalization.UnicodeCategory.LineSeparator
+                    or System.Globalization.UnicodeCategory.ParagraphSeparator or System.Globalization.UnicodeCategory.ConnectorPunctuation
+                    or System.Globalization.UnicodeCategory.DashPunctuation or System.Globalization.UnicodeCategory.OpenPunctuation
+                    or System.Globalization.UnicodeCategory.ClosePunctuation or System.Globalization.UnicodeCategory.InitialQuotePunctuation
+                    or System.Globalization.UnicodeCategory.FinalQuotePunctuation or System.Globalization.UnicodeCategory.OtherPunctuation)
+                {
+                    continue;
+                }
+                sb.Append(System.Text.Rune.ToLowerInvariant(rune).ToString());
+            }
+            return sb.ToString();
+        }
+
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var name = $"A{(char)c}z{(char)c}";
+            Assert.That(NameSimilarityIndex.Normalize(name, null), Is.EqualTo(Reference(name, null)), $"U+{c:X4}");
+        }
+        string[] cases =
+        [
+            "𠮷野家 A-B", "\uD842", "a\uDFB7b", "\uDFB7\uD842", "𐐀𐐨 Ǆ ǅ İ K Ω", "省公安厅省公安厅系统省公安厅", "省公安\uD842厅\uDFB7",
+            new string('系', 300) + " X-Y " + new string('统', 300), "",
+        ];
+        foreach (var name in cases)
+        {
+            foreach (var owner in new[] { null, "", "省公安厅", "\uD842厅", "厅", "系" })
+            {
+                Assert.That(NameSimilarityIndex.Normalize(name, owner), Is.EqualTo(Reference(name, owner)), $"{name} / {owner}");
+                var prepared = new NameSimilarityIndex.PreparedNames();
+                prepared.Add(0, name, owner);
+                prepared.Add(1, Reference(name, owner));
+                Assert.That(prepared.Bigrams[prepared.Starts[0]..prepared.Starts[1]].ToArray(),
+                    Is.EqualTo(prepared.Bigrams[prepared.Starts[1]..prepared.Starts[2]].ToArray()), $"{name} / {owner}");
+                Assert.That(prepared.Singles[0], Is.EqualTo(prepared.Singles[1]));
+            }
+        }
+    }
+
     [TestCase("ab", "ab", 1.0)]
     [TestCase("abc", "abd", 0.5)]
     [TestCase("a", "a", 1.0)]
@@ -188,6 +238,61 @@ public class ProbableDuplicateTests
         // U+20BB7 (𠮷) is one text element: a one-character name.
         Assert.That(NameSimilarityIndex.Similarity("𠮷", "𠮷"), Is.EqualTo(1.0));
         Assert.That(NameSimilarityIndex.Bigrams("𠮷野"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void PreparedNames_OneElementPerCharFastPath_AgreesWithStringInfo()
+    {
+        // Every character the fast path takes for its own text element must be one whatever its neighbours.
+        var checkedChars = 0;
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            if (!NameSimilarityIndex.PreparedNames.IsOneElementPerChar([c]))
+            {
+                continue;
+            }
+            checkedChars++;
+            foreach (var text in new[] { $"a{c}", $"{c}a", $"{c}{c}", $"中{c}", $"{c}中", $"\n{c}", $"{c}\n", $"©{c}", $"{c}©" })
+            {
+                Assert.That(new System.Globalization.StringInfo(text).LengthInTextElements, Is.EqualTo(2), $"U+{(int)c:X4} in {text}");
+            }
+        }
+        Assert.That(checkedChars, Is.GreaterThan(20_000));
+        Assert.That(NameSimilarityIndex.PreparedNames.IsOneElementPerChar("e\u0301"), Is.False);
+        Assert.That(NameSimilarityIndex.PreparedNames.IsOneElementPerChar("\r\n"), Is.False);
+    }
+
+    [Test]
+    public void SimilarPairs_GraphemeClusters_MatchBruteForce()
+    {
+        // Combining marks, surrogate pairs, CR LF and Hangul jamo make text elements of several UTF-16 units,
+        // whose bigrams the index keys by text like the two-unit ones.
+        var random = new Random(5);
+        string[] alphabet = ["a", "e", "\u0301", "\r", "\n", "𠮷", "𠮷\u0301", "中", "国", "\u1100", "\u1161", "가", "ｶ", "\uFF9E"];
+        var names = Enumerable.Range(0, 300).Select(i =>
+            (i, string.Concat(Enumerable.Range(0, random.Next(0, 9)).Select(_ => alphabet[random.Next(alphabet.Length)])))).ToList();
+        var sides = names.Select(_ => random.Next(3) == 0).ToList();
+        foreach (var t in new[] { 0.0, 0.4, 0.7, 1.0 })
+        {
+            var fast = NameSimilarityIndex.SimilarPairs(names, t).Select(p => (Math.Min(p.A, p.B), Math.Max(p.A, p.B))).ToHashSet();
+            var fastBipartite = NameSimilarityIndex.SimilarPairs(names, t, default, sides).Select(p => (Math.Min(p.A, p.B), Math.Max(p.A, p.B))).ToHashSet();
+            var slow = new HashSet<(int, int)>();
+            var slowBipartite = new HashSet<(int, int)>();
+            for (var i = 0; i < names.Count; i++)
+            {
+                for (var j = i + 1; j < names.Count; j++)
+                {
+                    if (NameSimilarityIndex.Similarity(names[i].Item2, names[j].Item2) is { } s && s >= t)
+                    {
+                        slow.Add((i, j));
+                        if (sides[i] != sides[j]) slowBipartite.Add((i, j));
+                    }
+                }
+            }
+            Assert.That(fast, Is.EquivalentTo(slow), $"threshold {t}");
+            Assert.That(fastBipartite, Is.EquivalentTo(slowBipartite), $"bipartite, threshold {t}");
+            Assert.That(slowBipartite, Is.Not.Empty);
+        }
     }
 
     [Test]
@@ -265,6 +370,25 @@ public class ProbableDuplicateTests
     {
         var m = TwoAgencies().System("s1", "a1", name: "人口库").System("s2", "a2", name: "人口库", status: SystemStatus.Retired);
         Assert.That(m.Findings("AM1002"), Is.Empty);
+    }
+
+    [Test]
+    public void Analyze_DuplicateIds_FirstActiveSystemOfEachIdCounts()
+    {
+        // Only the first active system of an id takes part, also when an inactive system or another element
+        // came first with that id.
+        var m = TwoAgencies().Agency("a3", name: "x").Agency("s3", name: "y")
+            .System("s1", "a1", name: "人口信息管理系统", status: SystemStatus.Retired)
+            .System("s1", "a1", name: "公路养护监测平台")
+            .System("s2", "a2", name: "公路养护监测平台")
+            .System("s4", "a2", name: "不动产登记业务系统")
+            .System("s4", "a2", name: "人口信息管理系统")
+            .System("s5", "a3", name: "人口信息管理系统")
+            .System("s3", "a3", name: "不动产登记业务系统");
+        // A model with duplicate ids has load errors (AM0005) and may still be analysed.
+        var model = new ModelBuilder().AddRange(m.Elements).Build().Model;
+        var result = Analyzer.Analyze(model, new AnalysisOptions { Rules = RuleSet.Create(new ProbableDuplicateRule()), ComputeMetrics = false });
+        Assert.That(TestModel.Of(result, "AM1002"), Is.EqualTo(new[] { "s1,s2", "s3,s4" }));
     }
 
     [Test]

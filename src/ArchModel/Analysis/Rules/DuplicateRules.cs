@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using ArchModel.Diagnostics;
 using ArchModel.Model;
 using static ArchModel.Analysis.Rules.RuleSupport;
@@ -154,96 +156,173 @@ public sealed class ProbableDuplicateRule : BuiltInRule
     {
     }
 
+    /// <summary>Creates the rule, indexing every block when <paramref name="indexEveryBlock"/> (for tests: small blocks
+    /// are otherwise compared pair by pair, and both ways must find the same pairs).</summary>
+    internal ProbableDuplicateRule(bool indexEveryBlock) : this() => _indexEveryBlock = indexEveryBlock;
+
+    private readonly bool _indexEveryBlock;
+
     /// <inheritdoc />
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
         var graph = context.Graph;
-        var systems = model.Systems.Where(static s => s.IsActive).DistinctBy(static s => s.Id)
-            .OrderBy(static s => s.Id, StringComparer.Ordinal).ToArray();
-        var prepared = new NameSimilarityIndex.PreparedName[systems.Length][];
-        for (var i = 0; i < systems.Length; i++)
-        {
-            var ownerName = model.GetAgency(systems[i].Owner)?.Name;
-            var index = i;
-            prepared[i] = systems[i].Aliases.Prepend(systems[i].Name)
-                .Select(name => NameSimilarityIndex.Prepare(index, NameSimilarityIndex.Normalize(name, ownerName))).ToArray();
-        }
+        // Systems are numbered in model order: nothing below depends on the numbering but the order inside a group,
+        // which is sorted by id when the group is reported.
+        var systems = ActiveSystems(model);
 
         // Only pairs with overlapping scopes can be findings, so the similarity join runs inside blocks that
         // hold every such pair: (a) the systems whose scope holds an agency, (b) the systems whose owners are
         // in one jurisdiction, (c) an agency's systems against the systems of the agencies below it (a
         // bipartite join). Each system is in |scope| + 1 blocks and on the probing side of one join per
         // ancestor, so the work follows the pairs that matter instead of every similar pair in the country.
+        // Every name is cut into characters and bigrams once; the blocks join subsets of them.
+        var names = new NameSimilarityIndex.PreparedNames();
+        var firstName = new int[systems.Length + 1];
         var byAgency = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byJurisdiction = new Dictionary<Jurisdiction, List<int>>();
         var below = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byOwner = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // Models mostly list an agency's systems together: what the blocks need of the owner is looked up once
+        // per run of its systems.
+        string? owner = null;
+        string? ownerName = null;
+        List<int> ownerBlock = [];
+        List<int> ownerSystems = [];
+        List<int>? jurisdictionBlock = null;
+        var belowBlocks = new List<List<int>>();
         for (var i = 0; i < systems.Length; i++)
         {
-            foreach (var agency in Scope(systems[i])) Add(byAgency, agency, i);
-            if (graph.JurisdictionOf(systems[i].Owner) is { } j)
+            var system = systems[i];
+            if (owner is null || system.Owner != owner)
             {
-                if (!byJurisdiction.TryGetValue(j, out var list)) byJurisdiction[j] = list = [];
-                list.Add(i);
+                owner = system.Owner;
+                var agency = model.GetAgency(owner); // graph.JurisdictionOf(owner) is its jurisdiction
+                ownerName = agency?.Name;
+                ownerBlock = BlockOf(byAgency, owner);
+                ownerSystems = BlockOf(byOwner, owner);
+                jurisdictionBlock = agency?.Jurisdiction is { } j ? BlockOf(byJurisdiction, j) : null;
+                belowBlocks.Clear();
+                var ancestors = graph.AncestorsOf(owner);
+                for (var k = 0; k < ancestors.Count; k++) belowBlocks.Add(BlockOf(below, ancestors[k]));
             }
-            foreach (var ancestor in graph.AncestorsOf(systems[i].Owner)) Add(below, ancestor, i);
+
+            firstName[i] = names.Count;
+            names.Add(i, system.Name, ownerName);
+            var aliases = system.Aliases;
+            for (var k = 0; k < aliases.Count; k++)
+            {
+                names.Add(i, aliases[k], ownerName);
+            }
+
+            // scope(S) without the set RuleSupport.Scope builds per system: most scopes are a few agencies.
+            ownerBlock.Add(i);
+            var users = system.UsedBy;
+            HashSet<string>? seen = users.Count > 8 ? new(StringComparer.Ordinal) { system.Owner } : null;
+            for (var u = 0; u < users.Count; u++)
+            {
+                if (seen?.Add(users[u]) ?? IsNew(system, u))
+                {
+                    Add(byAgency, users[u], i);
+                }
+            }
+            jurisdictionBlock?.Add(i);
+            foreach (var descendants in belowBlocks) descendants.Add(i);
+            ownerSystems.Add(i);
         }
+        firstName[systems.Length] = names.Count;
 
         var threshold = context.Settings.DuplicateNameSimilarity;
-        var best = new Dictionary<(int, int), double>();
-        void Record(List<(int A, int B, double Similarity)> pairs)
+        var join = new NameSimilarityIndex.Join(names, _indexEveryBlock);
+        var block = new List<int>();
+        var pairs = new List<(int A, int B, double Similarity)>();
+        var best = new Dictionary<long, double>();
+        void AddNames(List<int> members)
         {
+            foreach (var i in members)
+            {
+                for (var n = firstName[i]; n < firstName[i + 1]; n++) block.Add(n);
+            }
+        }
+        void Run(int indexedCount)
+        {
+            pairs.Clear();
+            join.Run(CollectionsMarshal.AsSpan(block), indexedCount, threshold, pairs, context.CancellationToken);
             foreach (var (a, b, similarity) in pairs)
             {
-                var key = a < b ? (a, b) : (b, a);
+                var key = a < b ? (long)a << 32 | (uint)b : (long)b << 32 | (uint)a;
                 if (!best.TryGetValue(key, out var old) || similarity > old)
                 {
                     best[key] = similarity;
                 }
             }
         }
-        List<NameSimilarityIndex.PreparedName> Names(IEnumerable<int> members) => members.SelectMany(i => prepared[i]).ToList();
 
-        foreach (var block in byAgency.Values.Concat(byJurisdiction.Values))
+        foreach (var members in byAgency.Values.Concat(byJurisdiction.Values))
         {
-            if (block.Count >= 2)
+            if (members.Count >= 2)
             {
-                Record(NameSimilarityIndex.SimilarPairs(Names(block), threshold, context.CancellationToken));
+                block.Clear();
+                AddNames(members);
+                Run(-1);
             }
         }
-        var byOwner = systems.Select(static (s, i) => (s.Owner, i)).GroupBy(static x => x.Owner, StringComparer.Ordinal)
-            .ToDictionary(static g => g.Key, static g => g.Select(static x => x.i).ToList(), StringComparer.Ordinal);
         foreach (var (agency, descendants) in below)
         {
             if (byOwner.TryGetValue(agency, out var owned))
             {
-                var names = Names(owned);
-                var sides = Enumerable.Repeat(true, names.Count).ToList();
-                names.AddRange(Names(descendants));
-                sides.AddRange(Enumerable.Repeat(false, names.Count - sides.Count));
-                Record(NameSimilarityIndex.SimilarPairs(names, threshold, context.CancellationToken, sides));
+                block.Clear();
+                AddNames(owned);
+                var indexedCount = block.Count;
+                AddNames(descendants);
+                Run(indexedCount);
             }
         }
 
-        var sets = new IndexSets(systems.Length);
+        var keys = best.Keys.ToArray();
+        Array.Sort(keys);
         var edges = new List<(int A, int B, double Similarity)>();
-        foreach (var ((a, b), similarity) in best.OrderBy(static kv => kv.Key))
+        foreach (var key in keys)
         {
+            var (a, b) = ((int)(key >> 32), (int)key);
             var sa = systems[a];
             var sb = systems[b];
-            if (sa.Capabilities.Intersect(sb.Capabilities, StringComparer.Ordinal).Any() || !ScopesOverlap(graph, sa, sb))
+            if (ShareCapability(sa, sb) || !ScopesOverlap(graph, sa, sb))
             {
                 continue;
             }
-            sets.Union(a, b);
-            edges.Add((a, b, similarity));
+            edges.Add((a, b, best[key]));
         }
 
+        // Groups over the systems that have an edge (numbered in system order, so each group stays ascending
+        // and the groups stay ordered by their first member), not over every system of the model.
+        var nodes = new List<int>(2 * edges.Count);
+        foreach (var (a, b, _) in edges)
+        {
+            nodes.Add(a);
+            nodes.Add(b);
+        }
+        nodes.Sort();
+        var node = new Dictionary<int, int>();
+        var systemOf = new List<int>();
+        foreach (var i in nodes)
+        {
+            if (node.TryAdd(i, systemOf.Count)) systemOf.Add(i);
+        }
+        var sets = new IndexSets(node.Count);
+        foreach (var (a, b, _) in edges)
+        {
+            sets.Union(node[a], node[b]);
+        }
         var groups = sets.Groups(2);
         var groupOf = new Dictionary<int, int>();
         for (var g = 0; g < groups.Count; g++)
         {
-            foreach (var i in groups[g]) groupOf[i] = g;
+            for (var k = 0; k < groups[g].Count; k++)
+            {
+                groups[g][k] = systemOf[groups[g][k]];
+                groupOf[groups[g][k]] = g;
+            }
         }
         var maxSimilarity = new double[groups.Count];
         var minSimilarity = Enumerable.Repeat(double.MaxValue, groups.Count).ToArray();
@@ -254,24 +333,95 @@ public sealed class ProbableDuplicateRule : BuiltInRule
             minSimilarity[g] = Math.Min(minSimilarity[g], similarity);
         }
 
+        // One finding per group; the name lists are written into one reused builder (a group can be large).
+        var text = new StringBuilder();
         for (var g = 0; g < groups.Count; g++)
         {
-            var members = groups[g].Select(i => systems[i]).ToArray();
-            var list = string.Join("、", members.Select(static s => $"“{s.Name}”"));
-            var listEn = string.Join(", ", members.Select(static s => $"'{s.Name}'"));
+            var members = new InformationSystem[groups[g].Count];
+            var ids = new string[members.Length];
+            for (var k = 0; k < members.Length; k++)
+            {
+                members[k] = systems[groups[g][k]];
+                ids[k] = members[k].Id;
+            }
+            // Members in the order of the finding's elements (ids are distinct, so any sort gives this order).
+            Array.Sort(ids, members, StringComparer.Ordinal);
+            var memberNames = new string[members.Length];
+            for (var k = 0; k < members.Length; k++) memberNames[k] = members[k].Name;
+            text.Clear();
+            for (var k = 0; k < members.Length; k++) text.Append(k == 0 ? "“" : "、“").Append(memberNames[k]).Append('”');
+            var list = text.ToString();
+            text.Clear();
+            for (var k = 0; k < members.Length; k++) text.Append(k == 0 ? "'" : ", '").Append(memberNames[k]).Append('\'');
+            var listEn = text.ToString();
+            var similarity = Number(maxSimilarity[g]);
             context.Report(
-                members.Select(static s => s.Id),
+                ids,
                 new LocalizedText(
-                    $"名称相似的在用系统 {list} 服务范围重叠但功能登记没有交集（相似度 {Number(maxSimilarity[g])}）：请核实是否重复建设；若是，统建共用并停用多余系统；若否，补全各系统的功能登记。",
-                    $"The active systems {listEn} have similar names (similarity {Number(maxSimilarity[g])}) and overlapping scopes but no capability in common: check whether they duplicate each other; if so consolidate and retire the extra ones, if not complete their capabilities."),
+                    $"名称相似的在用系统 {list} 服务范围重叠但功能登记没有交集（相似度 {similarity}）：请核实是否重复建设；若是，统建共用并停用多余系统；若否，补全各系统的功能登记。",
+                    $"The active systems {listEn} have similar names (similarity {similarity}) and overlapping scopes but no capability in common: check whether they duplicate each other; if so consolidate and retire the extra ones, if not complete their capabilities."),
                 new Dictionary<string, object?>
                 {
                     ["similarity"] = maxSimilarity[g],
                     ["minSimilarity"] = minSimilarity[g],
-                    ["names"] = members.Select(static s => s.Name).ToArray(),
+                    ["names"] = memberNames,
                     ["owners"] = Sorted(members.Select(static s => s.Owner)),
                 });
         }
+    }
+
+    /// <summary>The active systems in model order; of several with one id, the first.</summary>
+    private static InformationSystem[] ActiveSystems(ArchitectureModel model)
+    {
+        var active = model.Systems.Where(static s => s.IsActive).ToArray();
+        // When the model finds each of them by its id, their ids are distinct (the usual case, checked without a set
+        // of every id); otherwise keep the first of each id, as DistinctBy does.
+        foreach (var system in active)
+        {
+            if (!ReferenceEquals(model.Find(system.Id), system))
+            {
+                return active.DistinctBy(static s => s.Id).ToArray();
+            }
+        }
+        return active;
+    }
+
+    /// <summary>The block of a key, created empty when new.</summary>
+    private static List<int> BlockOf<TKey>(Dictionary<TKey, List<int>> blocks, TKey key) where TKey : notnull
+    {
+        if (!blocks.TryGetValue(key, out var block))
+        {
+            blocks[key] = block = [];
+        }
+        return block;
+    }
+
+    /// <summary>Whether <c>UsedBy[index]</c> of a system is neither its owner nor an earlier user (a scan, for short lists).</summary>
+    private static bool IsNew(InformationSystem system, int index)
+    {
+        var user = system.UsedBy[index];
+        if (user == system.Owner)
+        {
+            return false;
+        }
+        for (var u = 0; u < index; u++)
+        {
+            if (system.UsedBy[u] == user) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether two systems list a capability in common (ordinal).</summary>
+    private static bool ShareCapability(InformationSystem a, InformationSystem b)
+    {
+        for (var x = 0; x < a.Capabilities.Count; x++)
+        {
+            for (var y = 0; y < b.Capabilities.Count; y++)
+            {
+                if (a.Capabilities[x] == b.Capabilities[y]) return true;
+            }
+        }
+        return false;
     }
 }
 
