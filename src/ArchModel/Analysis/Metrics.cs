@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using ArchModel.Graph;
 using ArchModel.Model;
-using QuikGraph.Collections;
 
 namespace ArchModel.Analysis;
 
@@ -290,28 +289,67 @@ internal static class MetricsCalculator
     }
 
     /// <summary>Over each connected group of systems linked by AM1001 findings: total annual operation cost minus the largest member's.</summary>
+    /// <remarks>
+    /// An integer union-find over the ids; groups are summed with their members in ordinal id order and the
+    /// groups in the order of their first id, so the floating-point total is the same on every run.
+    /// </remarks>
     private static double AvoidableAnnualCost(ArchitectureModel model, IReadOnlyList<Finding> active)
     {
-        var sets = new ForestDisjointSet<string>();
-        foreach (var finding in active.Where(static f => f.Rule == "AM1001"))
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new List<string>();
+        var sets = new List<int>();
+        int Position(string id)
         {
-            foreach (var id in finding.Elements)
+            if (!index.TryGetValue(id, out var i))
             {
-                if (!sets.Contains(id))
-                {
-                    sets.MakeSet(id);
-                }
+                index[id] = i = ids.Count;
+                ids.Add(id);
+                sets.Add(i);
             }
+            return i;
+        }
+        int Find(int i)
+        {
+            while (sets[i] != i)
+            {
+                sets[i] = sets[sets[i]];
+                i = sets[i];
+            }
+            return i;
+        }
+        foreach (var finding in active)
+        {
+            if (finding.Rule != "AM1001" || finding.Elements.Count == 0)
+            {
+                continue;
+            }
+            var first = Find(Position(finding.Elements[0]));
             for (var i = 1; i < finding.Elements.Count; i++)
             {
-                sets.Union(finding.Elements[0], finding.Elements[i]);
+                var other = Find(Position(finding.Elements[i]));
+                if (other != first)
+                {
+                    sets[other] = first;
+                }
             }
         }
-        var ids = active.Where(static f => f.Rule == "AM1001").SelectMany(static f => f.Elements).Distinct(StringComparer.Ordinal);
-        var total = 0.0;
-        foreach (var group in ModelGraph.Group(ids, sets))
+        var order = Enumerable.Range(0, ids.Count).ToArray();
+        Array.Sort(order, (a, b) => string.CompareOrdinal(ids[a], ids[b]));
+        var groupOf = new Dictionary<int, int>();
+        var groups = new List<List<double>>();
+        foreach (var i in order)
         {
-            var costs = group.Select(id => model.GetSystem(id)?.Cost?.AnnualOperation ?? 0).ToArray();
+            var root = Find(i);
+            if (!groupOf.TryGetValue(root, out var g))
+            {
+                groupOf[root] = g = groups.Count;
+                groups.Add([]);
+            }
+            groups[g].Add(model.GetSystem(ids[i])?.Cost?.AnnualOperation ?? 0);
+        }
+        var total = 0.0;
+        foreach (var costs in groups)
+        {
             total += costs.Sum() - costs.Max();
         }
         return total;
