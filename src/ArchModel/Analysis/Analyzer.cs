@@ -52,18 +52,31 @@ public static class Analyzer
         }
         cancellationToken.ThrowIfCancellationRequested();
         // Rules are independent readers of the model and its views: they run side by side, each into its own
-        // list, and the lists join in rule order, so the result is the same as running them one by one.
+        // list, and the lists join in rule order, so the result is the same as running them one by one. The
+        // scorecard's counts that need no finding are made meanwhile, after the two costly duplicate rules.
+        var work = runs.ConvertAll(run => (Action)(() =>
+        {
+            run.Rule.Analyze(new RuleContext(graph, run.Rule.Descriptor, run.Severity, run.Findings, cancellationToken));
+            // Each rule's findings are sorted on its own thread; rules run in code order, so the joined list is
+            // sorted too (checked below).
+            run.Findings.Sort(Finding.Order);
+        }));
+        MetricsCalculator.Prepared? prepared = null;
+        if (options.ComputeMetrics)
+        {
+            work.Insert(Math.Min(2, work.Count), () => prepared = MetricsCalculator.Prepare(graph, cancellationToken));
+        }
         try
         {
-            // One rule per processor, handed out one at a time in rule order (the costly duplicate rules come
-            // first): more threads than processors only make the rules fight over the caches.
-            Parallel.ForEach(Partitioner.Create(runs, EnumerablePartitionerOptions.NoBuffering),
+            // One item per processor, handed out one at a time in order: more threads than processors only make
+            // the rules fight over the caches.
+            Parallel.ForEach(Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering),
                 new ParallelOptions
                 {
                     CancellationToken = cancellationToken,
                     MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
                 },
-                run => run.Rule.Analyze(new RuleContext(graph, run.Rule.Descriptor, run.Severity, run.Findings, cancellationToken)));
+                static item => item());
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
@@ -79,12 +92,18 @@ public static class Analyzer
         var ran = runs.ConvertAll(static r => r.Rule.Descriptor);
 
         var diagnostics = new List<Diagnostic>();
-        findings = ApplySuppressions(model, findings, diagnostics);
-        findings.Sort(Finding.Order);
+        if (model.Suppressions.Count > 0)
+        {
+            findings = ApplySuppressions(model, findings, diagnostics);
+        }
+        if (!IsSorted(findings))
+        {
+            findings.Sort(Finding.Order);
+        }
         diagnostics.Sort(Diagnostic.Order);
 
-        var metrics = options.ComputeMetrics
-            ? MetricsCalculator.Compute(graph, findings, cancellationToken)
+        var metrics = prepared is not null
+            ? MetricsCalculator.Complete(prepared, findings, cancellationToken)
             : MetricsReport.Empty;
         return new AnalysisResult(findings, diagnostics, metrics, ran);
     }
@@ -170,6 +189,18 @@ public static class Analyzer
                 s.Location));
         }
         return result;
+    }
+
+    private static bool IsSorted(List<Finding> findings)
+    {
+        for (var i = 1; i < findings.Count; i++)
+        {
+            if (Finding.Order.Compare(findings[i - 1], findings[i]) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static string Key(string rule, IEnumerable<string> sortedIds) => rule + "\u0000" + string.Join("\u0000", sortedIds);

@@ -51,18 +51,26 @@ public sealed record MetricsReport(
 /// <summary>Computes the scorecard from a model and its unsuppressed findings.</summary>
 internal static class MetricsCalculator
 {
-    public static MetricsReport Compute(ModelGraph graph, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    public static MetricsReport Compute(ModelGraph graph, IReadOnlyList<Finding> findings, CancellationToken cancellationToken) =>
+        Complete(Prepare(graph, cancellationToken), findings, cancellationToken);
+
+    /// <summary>The counts that need no finding; the analyser computes them while the rules run.</summary>
+    internal sealed class Prepared
+    {
+        public required ModelGraph Graph { get; init; }
+        public required Dictionary<string, Tally> Owners { get; init; }
+        public required List<(string Owner, string Id, bool Active, bool First)> Counted { get; init; }
+        public Tally Total;
+    }
+
+    /// <summary>Counts what needs no finding: one pass over systems and flows.</summary>
+    public static Prepared Prepare(ModelGraph graph, CancellationToken cancellationToken)
     {
         var model = graph.Model;
-        var active = findings.Where(static f => !f.Suppressed).ToArray();
-        var inDuplicate = Ids(active, "AM1001");
-        var isolated = Ids(active, "AM2001");
-        var zombies = Ids(active, "AM3001");
-        var unshared = Ids(active, "AM2005");
-
         // One pass over systems and flows: each adds its counts to the model's tally and to its owners'
         // (a national model has 130,000 agencies; counting per agency from the look-ups would touch every
-        // flow several times).
+        // flow several times). The counts that depend on findings are added by Complete.
+        var counted = new List<(string Owner, string Id, bool Active, bool First)>(model.Systems.Count);
         var total = new Tally();
         var owners = new Dictionary<string, Tally>(StringComparer.Ordinal);
         var firstOwner = new Dictionary<string, string>(model.Systems.Count, StringComparer.Ordinal);
@@ -89,7 +97,8 @@ internal static class MetricsCalculator
             {
                 continue;
             }
-            var counts = Count(model, system, inDuplicate, isolated, zombies);
+            var counts = Count(model, system);
+            counted.Add((system.Owner, id, system.IsActive, first));
             if (first)
             {
                 total.Add(counts);
@@ -123,6 +132,36 @@ internal static class MetricsCalculator
             {
                 CollectionsMarshal.GetValueRefOrNullRef(owners, owner).Add(counts);
             }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new Prepared { Graph = graph, Owners = owners, Counted = counted, Total = total };
+    }
+
+    /// <summary>Adds the counts that depend on findings (unsuppressed ones only) and computes every metric.</summary>
+    public static MetricsReport Complete(Prepared prepared, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    {
+        var model = prepared.Graph.Model;
+        var owners = prepared.Owners;
+        var active = findings.Where(static f => !f.Suppressed).ToArray();
+        var inDuplicate = Ids(active, "AM1001");
+        var isolated = Ids(active, "AM2001");
+        var zombies = Ids(active, "AM3001");
+        var unshared = Ids(active, "AM2005");
+        var total = prepared.Total;
+        foreach (var (owner, id, isActive, first) in prepared.Counted)
+        {
+            var found = new Tally
+            {
+                Duplicates = isActive && inDuplicate.Contains(id) ? 1 : 0,
+                Isolated = isolated.Contains(id) ? 1 : 0,
+                Zombies = zombies.Contains(id) ? 1 : 0,
+            };
+            if (first)
+            {
+                total.Add(found);
+            }
+            CollectionsMarshal.GetValueRefOrNullRef(owners, owner).Add(found);
         }
 
         var result = new SortedDictionary<string, double?>(StringComparer.Ordinal);
@@ -174,11 +213,10 @@ internal static class MetricsCalculator
         return new MetricsReport(result, agencies, targets);
     }
 
-    /// <summary>What one system adds to the counts of the system metrics.</summary>
-    private static Tally Count(ArchitectureModel model, InformationSystem s,
-        HashSet<string> inDuplicate, HashSet<string> isolated, HashSet<string> zombies)
+    /// <summary>What one system adds to the counts of the system metrics that need no finding.</summary>
+    private static Tally Count(ArchitectureModel model, InformationSystem s)
     {
-        var t = new Tally { Isolated = isolated.Contains(s.Id) ? 1 : 0, Zombies = zombies.Contains(s.Id) ? 1 : 0 };
+        var t = new Tally();
         if (s.Status == SystemStatus.Operational && s.Usage?.MonthlyActiveUsers is not null)
         {
             t.Known = 1;
@@ -188,7 +226,6 @@ internal static class MetricsCalculator
             return t;
         }
         t.Active = 1;
-        t.Duplicates = inDuplicate.Contains(s.Id) ? 1 : 0;
         t.Silo = s.Standalone ? 0 : 1;
         bool onNetwork = false, unified = false;
         foreach (var n in s.Networks)
@@ -243,7 +280,7 @@ internal static class MetricsCalculator
     }
 
     /// <summary>The numerators and denominators of the system and flow metrics, for the model or one agency.</summary>
-    private struct Tally
+    internal struct Tally
     {
         public int Active, Duplicates, Silo, Isolated, Known, Zombies, OnNetwork, OnUnifiedNetwork, Hosted, OnCloud, Components, Domestic;
         public int ActiveFlows, CrossFlows, HorizontalFlows;

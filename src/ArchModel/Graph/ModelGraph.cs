@@ -20,8 +20,7 @@ public sealed class ModelGraph
 {
     private readonly Dictionary<string, string[]> _ancestors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _networkComponent;
-    private readonly Dictionary<string, int> _siloIndex = new(StringComparer.Ordinal);
-    private readonly int[] _componentOfSilo;
+    private readonly Lazy<SiloViews> _silo;
     private readonly Lazy<IBidirectionalGraph<string, TaggedEdge<string, Flow>>> _dataFlow;
     private readonly Lazy<IVertexAndEdgeListGraph<string, SEdge<string>>> _agencyHierarchy;
     private readonly Lazy<InformationSystem[]> _systemsById;
@@ -56,66 +55,9 @@ public sealed class ModelGraph
         _flowsById = new(() => ById(model.Flows));
         _dataResourcesById = new(() => ById(model.DataResources));
 
-        // System data-flow graph of the silo rules.
-        var siloSystems = model.Systems
-            .Where(static s => s.IsActive && !s.Standalone)
-            .DistinctBy(static s => s.Id)
-            .ToArray();
-        Array.Sort(siloSystems, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-        for (var i = 0; i < siloSystems.Length; i++)
-        {
-            _siloIndex[siloSystems[i].Id] = i;
-        }
-        var siloFlows = new List<(Flow Flow, int Order)>();
-        for (var i = 0; i < model.Flows.Count; i++)
-        {
-            var flow = model.Flows[i];
-            if (flow.IsActive && flow.From != flow.To && _siloIndex.ContainsKey(flow.From) && _siloIndex.ContainsKey(flow.To))
-            {
-                siloFlows.Add((flow, i));
-            }
-        }
-        // By id, ties (only in a model with duplicate ids) in model order.
-        siloFlows.Sort(static (a, b) => string.CompareOrdinal(a.Flow.Id, b.Flow.Id) is var c && c != 0 ? c : a.Order.CompareTo(b.Order));
-        SiloSystems = siloSystems;
-        SiloFlows = siloFlows.ConvertAll(static f => f.Flow);
+        // The silo views are built when a rule first needs them, alongside the rules that do not.
+        _silo = new(() => new SiloViews(model), LazyThreadSafetyMode.ExecutionAndPublication);
         _dataFlow = new(BuildDataFlow);
-
-        // Undirected components of the data-flow graph: a union-find over the systems' positions (no
-        // recursion, whatever the length of a chain). Walking the systems in id order lists each component
-        // sorted and the components by their first id.
-        var sets = new int[siloSystems.Length];
-        for (var i = 0; i < sets.Length; i++)
-        {
-            sets[i] = i;
-        }
-        foreach (var flow in SiloFlows)
-        {
-            var a = Find(sets, _siloIndex[flow.From]);
-            var b = Find(sets, _siloIndex[flow.To]);
-            if (a != b)
-            {
-                // The smaller position becomes the root: deterministic, and roots stay first members.
-                sets[Math.Max(a, b)] = Math.Min(a, b);
-            }
-        }
-        _componentOfSilo = new int[siloSystems.Length];
-        var systemComponents = new List<List<string>>();
-        for (var i = 0; i < siloSystems.Length; i++)
-        {
-            var root = Find(sets, i);
-            if (root == i)
-            {
-                _componentOfSilo[i] = systemComponents.Count;
-                systemComponents.Add([]);
-            }
-            else
-            {
-                _componentOfSilo[i] = _componentOfSilo[root];
-            }
-            systemComponents[_componentOfSilo[i]].Add(siloSystems[i].Id);
-        }
-        SystemComponents = systemComponents.ConvertAll(static c => (IReadOnlyList<string>)c.ToArray());
 
         // Network link graph: undirected, a link of any `via` joins both ends.
         var links = new UndirectedGraph<string, TaggedUndirectedEdge<string, LinkVia>>(allowParallelEdges: true);
@@ -239,16 +181,16 @@ public sealed class ModelGraph
     public IBidirectionalGraph<string, TaggedEdge<string, Flow>> DataFlow => _dataFlow.Value;
 
     /// <summary>The active, non-standalone systems (the vertices of <see cref="DataFlow"/>), by id.</summary>
-    public IReadOnlyList<InformationSystem> SiloSystems { get; }
+    public IReadOnlyList<InformationSystem> SiloSystems => _silo.Value.Systems;
 
     /// <summary>The flows of <see cref="DataFlow"/>, by id.</summary>
-    public IReadOnlyList<Flow> SiloFlows { get; }
+    public IReadOnlyList<Flow> SiloFlows => _silo.Value.Flows;
 
     /// <summary>
     /// The connected components of <see cref="DataFlow"/> seen as an undirected graph (isolated systems
     /// are components of one); each sorted ordinally, the list sorted by each component's first id.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> SystemComponents { get; }
+    public IReadOnlyList<IReadOnlyList<string>> SystemComponents => _silo.Value.Components;
 
     /// <summary>The network link graph: undirected, one edge per link declaration, tagged with its <c>via</c>.</summary>
     public IUndirectedGraph<string, TaggedUndirectedEdge<string, LinkVia>> NetworkLinks { get; }
@@ -261,14 +203,14 @@ public sealed class ModelGraph
     public IVertexAndEdgeListGraph<string, SEdge<string>> AgencyHierarchy => _agencyHierarchy.Value;
 
     /// <summary>Whether a system is a vertex of <see cref="DataFlow"/> (active and not standalone).</summary>
-    public bool IsSiloSystem(string systemId) => _siloIndex.ContainsKey(systemId);
+    public bool IsSiloSystem(string systemId) => _silo.Value.Index.ContainsKey(systemId);
 
     /// <summary>The index in <see cref="SystemComponents"/> of a silo system's component, or -1.</summary>
-    public int SystemComponentOf(string systemId) => _siloIndex.TryGetValue(systemId, out var i) ? _componentOfSilo[i] : -1;
+    public int SystemComponentOf(string systemId) => _silo.Value.Index.TryGetValue(systemId, out var i) ? _silo.Value.ComponentOf[i] : -1;
 
     /// <summary>Whether a silo system exchanges data with another: it has an edge in <see cref="DataFlow"/>.</summary>
     public bool HasSiloFlow(string systemId) =>
-        _siloIndex.TryGetValue(systemId, out var i) && SystemComponents[_componentOfSilo[i]].Count > 1;
+        _silo.Value.Index.TryGetValue(systemId, out var i) && _silo.Value.Components[_silo.Value.ComponentOf[i]].Count > 1;
 
     /// <summary>Whether one network equals or reaches another over links (any <c>via</c>, both directions).</summary>
     public bool NetworksConnected(string networkA, string networkB) =>
@@ -336,4 +278,82 @@ public sealed class ModelGraph
             .OrderBy(static g => g[0], StringComparer.Ordinal)
             .ToArray();
     }
+
+    /// <summary>The data-flow views of the silo rules, built together on first use.</summary>
+    private sealed class SiloViews
+    {
+        public SiloViews(ArchitectureModel model)
+        {
+            // System data-flow graph of the silo rules.
+            var siloSystems = model.Systems
+                .Where(static s => s.IsActive && !s.Standalone)
+                .DistinctBy(static s => s.Id)
+                .ToArray();
+            Array.Sort(siloSystems, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+            for (var i = 0; i < siloSystems.Length; i++)
+            {
+                Index[siloSystems[i].Id] = i;
+            }
+            var siloFlows = new List<(Flow Flow, int Order)>();
+            for (var i = 0; i < model.Flows.Count; i++)
+            {
+                var flow = model.Flows[i];
+                if (flow.IsActive && flow.From != flow.To && Index.ContainsKey(flow.From) && Index.ContainsKey(flow.To))
+                {
+                    siloFlows.Add((flow, i));
+                }
+            }
+            // By id, ties (only in a model with duplicate ids) in model order.
+            siloFlows.Sort(static (a, b) => string.CompareOrdinal(a.Flow.Id, b.Flow.Id) is var c && c != 0 ? c : a.Order.CompareTo(b.Order));
+            Systems = siloSystems;
+            Flows = siloFlows.ConvertAll(static f => f.Flow);
+
+            // Undirected components of the data-flow graph: a union-find over the systems' positions (no
+            // recursion, whatever the length of a chain). Walking the systems in id order lists each component
+            // sorted and the components by their first id.
+            var sets = new int[siloSystems.Length];
+            for (var i = 0; i < sets.Length; i++)
+            {
+                sets[i] = i;
+            }
+            foreach (var flow in Flows)
+            {
+                var a = Find(sets, Index[flow.From]);
+                var b = Find(sets, Index[flow.To]);
+                if (a != b)
+                {
+                    // The smaller position becomes the root: deterministic, and roots stay first members.
+                    sets[Math.Max(a, b)] = Math.Min(a, b);
+                }
+            }
+            ComponentOf = new int[siloSystems.Length];
+            var systemComponents = new List<List<string>>();
+            for (var i = 0; i < siloSystems.Length; i++)
+            {
+                var root = Find(sets, i);
+                if (root == i)
+                {
+                    ComponentOf[i] = systemComponents.Count;
+                    systemComponents.Add([]);
+                }
+                else
+                {
+                    ComponentOf[i] = ComponentOf[root];
+                }
+                systemComponents[ComponentOf[i]].Add(siloSystems[i].Id);
+            }
+            Components = systemComponents.ConvertAll(static c => (IReadOnlyList<string>)c.ToArray());
+        }
+
+        public Dictionary<string, int> Index { get; } = new(StringComparer.Ordinal);
+
+        public int[] ComponentOf { get; }
+
+        public InformationSystem[] Systems { get; }
+
+        public List<Flow> Flows { get; }
+
+        public IReadOnlyList<IReadOnlyList<string>> Components { get; }
+    }
+
 }
