@@ -96,6 +96,34 @@ public sealed class LoaderTests
     }
 
     [Test]
+    public void Load_ElementLocations_AreLinesAndUtf16ColumnsWhateverTheLineEndings()
+    {
+        // Element lines are counted forward from the previous element; this checks them against the text.
+        foreach (var newline in new[] { "\n", "\r\n" })
+        {
+            using var temp = new TempFolder();
+            temp.Write("model.json", Root.Replace("INCLUDES", "\"a.json\"", StringComparison.Ordinal));
+            var agencies = Enumerable.Range(0, 40).Select(i =>
+                string.Concat(Enumerable.Repeat(newline, i % 3)) + new string(' ', i % 5)
+                + $$"""{ "id": "a{{i}}", "name": "机构𠀀{{i}}", "level": "county" }""");
+            // Every other element shares its line with the one before (CJK and a surrogate pair before it).
+            var text = "\uFEFF{ \"agencies\": [" + newline
+                + string.Concat(agencies.Select((a, i) => (i == 0 ? "" : i % 2 == 0 ? ", " : "," + newline + "\t") + a)) + "] }";
+            File.WriteAllText(Path.Combine(temp.Path, "a.json"), text, new System.Text.UTF8Encoding(false));
+            var model = Load(temp).Model!;
+            var body = text[1..];
+            for (var i = 0; i < 40; i++)
+            {
+                var at = body.IndexOf($"{{ \"id\": \"a{i}\"", StringComparison.Ordinal);
+                var line = body[..at].Count(static c => c == '\n') + 1;
+                var column = at - (body.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
+                var location = model.GetAgency($"a{i}")!.Location!;
+                Assert.That((location.Line, location.Column), Is.EqualTo((line, column)), $"a{i} with {newline.Length}-character newlines");
+            }
+        }
+    }
+
+    [Test]
     public void Load_IncludeCycle_WarnsAtTheIncludeAndLoadsEachFileOnce()
     {
         using var temp = new TempFolder();
