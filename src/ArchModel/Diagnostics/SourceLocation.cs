@@ -27,7 +27,7 @@ public sealed record SourceLocation(string File, int Line, int Column, string Pa
     public string Path
     {
         // A race formats the same text twice; either copy is right.
-        get => _path ??= $"{_array}[{_item}]";
+        get => _path ?? (_array is null ? null! : _path = $"{_array}[{_item}]");
         init => _path = value;
     }
 
