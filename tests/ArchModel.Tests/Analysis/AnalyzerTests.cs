@@ -169,6 +169,23 @@ public class AnalyzerTests
     }
 
     [Test]
+    public void Analyze_RuleThatThrows_SurfacesItsOwnExceptionThoughRulesRunSideBySide()
+    {
+        var model = new TestModel().Agency("a").Build();
+        var options = new AnalysisOptions { Rules = RuleSet.Default.With(new ThrowingRule()) };
+        Assert.That(() => Analyzer.Analyze(model, options),
+            Throws.InstanceOf<InvalidOperationException>().With.Message.EqualTo("rule bug"));
+    }
+
+    private sealed class ThrowingRule : IRule
+    {
+        public RuleDescriptor Descriptor { get; } = new("X9999",
+            new LocalizedText("故障", "Broken"), new LocalizedText("故障", "Broken"), DiagnosticSeverity.Warning);
+
+        public void Analyze(RuleContext context) => throw new InvalidOperationException("rule bug");
+    }
+
+    [Test]
     public void RuleSet_Default_HasEveryBuiltInRuleInCodeOrder()
     {
         var codes = RuleSet.Default.Select(r => r.Descriptor.Code).ToArray();

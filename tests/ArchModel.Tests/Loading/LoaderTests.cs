@@ -124,6 +124,19 @@ public sealed class LoaderTests
     }
 
     [Test]
+    public void Load_Cancelled_ThrowsOperationCanceled()
+    {
+        using var temp = new TempFolder();
+        temp.Write("model.json", Root.Replace("INCLUDES", "\"a.json\", \"b.json\"", StringComparison.Ordinal));
+        temp.Write("a.json", """{ "agencies": [ { "id": "a", "name": "A", "level": "county" } ] }""");
+        temp.Write("b.json", """{ "agencies": [ { "id": "b", "name": "B", "level": "county" } ] }""");
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.That(() => ModelLoader.LoadFile(Path.Combine(temp.Path, "model.json"), null, cts.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
     public void Load_IncludeCycle_WarnsAtTheIncludeAndLoadsEachFileOnce()
     {
         using var temp = new TempFolder();
