@@ -172,31 +172,14 @@ internal static class MetricsCalculator
         result[MetricNames.OpenDataRate] = Ratio(unconditional.Count(static r => r.Open), unconditional.Length);
         var services = model.Services.DistinctBy(static s => s.Id).ToArray();
         result[MetricNames.OnlineServiceRate] = Ratio(services.Count(static s => s.IsOnline), services.Length);
-        result[MetricNames.AvoidableAnnualCost] = AvoidableAnnualCost(model, active);
-
-        // Per agency owning at least one system, in ordinal id order.
-        var agencyIds = new List<string>();
-        var seenAgencies = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var agency in model.Agencies)
-        {
-            if (owners.ContainsKey(agency.Id) && seenAgencies.Add(agency.Id))
-            {
-                agencyIds.Add(agency.Id);
-            }
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-        agencyIds.Sort(StringComparer.Ordinal);
-        var perAgency = new IReadOnlyDictionary<string, double?>[agencyIds.Count];
-        for (var i = 0; i < agencyIds.Count; i++)
-        {
-            perAgency[i] = owners[agencyIds[i]].ToMetrics();
-        }
-        var agencies = new SortedList<string, IReadOnlyDictionary<string, double?>>(agencyIds.Count, StringComparer.Ordinal);
-        for (var i = 0; i < agencyIds.Count; i++)
-        {
-            // Keys arrive in order: each add appends.
-            agencies.Add(agencyIds[i], perAgency[i]);
-        }
+        // The avoidable cost and the per-agency maps are independent: computed side by side.
+        var avoidable = 0.0;
+        SortedList<string, IReadOnlyDictionary<string, double?>>? agencies = null;
+        Parallel.Invoke(
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => avoidable = AvoidableAnnualCost(model, active),
+            () => agencies = PerAgency(model, owners));
+        result[MetricNames.AvoidableAnnualCost] = avoidable;
 
         var targets = new List<TargetResult>();
         foreach (var (metric, target) in model.Targets.OrderBy(static t => t.Key, StringComparer.Ordinal))
@@ -210,7 +193,29 @@ internal static class MetricsCalculator
             bool? met = actual is not { } a ? null : direction == MetricDirection.Higher ? a >= target : a <= target;
             targets.Add(new TargetResult(metric, target, actual, met, direction));
         }
-        return new MetricsReport(result, agencies, targets);
+        return new MetricsReport(result, agencies!, targets);
+    }
+
+    /// <summary>The metrics of each agency owning at least one system, in ordinal id order.</summary>
+    private static SortedList<string, IReadOnlyDictionary<string, double?>> PerAgency(ArchitectureModel model, Dictionary<string, Tally> owners)
+    {
+        var agencyIds = new List<string>();
+        var seenAgencies = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var agency in model.Agencies)
+        {
+            if (owners.ContainsKey(agency.Id) && seenAgencies.Add(agency.Id))
+            {
+                agencyIds.Add(agency.Id);
+            }
+        }
+        agencyIds.Sort(StringComparer.Ordinal);
+        var agencies = new SortedList<string, IReadOnlyDictionary<string, double?>>(agencyIds.Count, StringComparer.Ordinal);
+        foreach (var id in agencyIds)
+        {
+            // Keys arrive in order: each add appends.
+            agencies.Add(id, owners[id].ToMetrics());
+        }
+        return agencies;
     }
 
     /// <summary>What one system adds to the counts of the system metrics that need no finding.</summary>
@@ -306,28 +311,36 @@ internal static class MetricsCalculator
 
         public readonly void WriteTo(IDictionary<string, double?> into)
         {
-            into[MetricNames.DuplicateRate] = Ratio(Duplicates, Active);
-            into[MetricNames.IsolationRate] = Ratio(Isolated, Silo);
-            into[MetricNames.ZombieRate] = Ratio(Zombies, Known);
-            into[MetricNames.CrossAgencyFlowShare] = Ratio(CrossFlows, ActiveFlows);
-            into[MetricNames.HorizontalFlowShare] = Ratio(HorizontalFlows, CrossFlows);
-            into[MetricNames.UnifiedNetworkRate] = Ratio(OnUnifiedNetwork, OnNetwork);
-            into[MetricNames.CloudRate] = Ratio(OnCloud, Hosted);
-            into[MetricNames.DomesticRate] = Ratio(Domestic, Components);
+            foreach (var metric in MetricsReport.PerAgencyMetrics)
+            {
+                into[metric] = Value(metric);
+            }
         }
 
         /// <summary>The per-agency metrics, as a small read-only map in ordinal key order.</summary>
         public readonly IReadOnlyDictionary<string, double?> ToMetrics()
         {
-            var values = new Dictionary<string, double?>(MetricValues.Keys.Length, StringComparer.Ordinal);
-            WriteTo(values);
             var ordered = new double?[MetricValues.Keys.Length];
             for (var i = 0; i < ordered.Length; i++)
             {
-                ordered[i] = values[MetricValues.Keys[i]];
+                ordered[i] = Value(MetricValues.Keys[i]);
             }
             return new MetricValues(ordered);
         }
+
+        /// <summary>One per-agency metric; the same values <see cref="WriteTo"/> writes.</summary>
+        private readonly double? Value(string metric) => metric switch
+        {
+            MetricNames.DuplicateRate => Ratio(Duplicates, Active),
+            MetricNames.IsolationRate => Ratio(Isolated, Silo),
+            MetricNames.ZombieRate => Ratio(Zombies, Known),
+            MetricNames.CrossAgencyFlowShare => Ratio(CrossFlows, ActiveFlows),
+            MetricNames.HorizontalFlowShare => Ratio(HorizontalFlows, CrossFlows),
+            MetricNames.UnifiedNetworkRate => Ratio(OnUnifiedNetwork, OnNetwork),
+            MetricNames.CloudRate => Ratio(OnCloud, Hosted),
+            MetricNames.DomesticRate => Ratio(Domestic, Components),
+            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
+        };
     }
 
     /// <summary>
