@@ -381,66 +381,31 @@ internal static class MetricsCalculator
 
     /// <summary>Over each connected group of systems linked by AM1001 findings: total annual operation cost minus the largest member's.</summary>
     /// <remarks>
-    /// An integer union-find over the ids; groups are summed with their members in ordinal id order and the
-    /// groups in the order of their first id, so the floating-point total is the same on every run.
+    /// The ids are numbered in ordinal order, so each group sums its members in id order and the groups come in
+    /// the order of their first id: the floating-point total is the same on every run.
     /// </remarks>
     private static double AvoidableAnnualCost(ArchitectureModel model, IReadOnlyList<Finding> active)
     {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ids = new List<string>();
-        var sets = new List<int>();
-        int Position(string id)
+        var duplicates = active.Where(static f => f.Rule == "AM1001").ToArray();
+        var ids = duplicates.SelectMany(static f => f.Elements).Distinct(StringComparer.Ordinal).ToArray();
+        Array.Sort(ids, StringComparer.Ordinal);
+        var position = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
         {
-            if (!index.TryGetValue(id, out var i))
-            {
-                index[id] = i = ids.Count;
-                ids.Add(id);
-                sets.Add(i);
-            }
-            return i;
+            position[ids[i]] = i;
         }
-        int Find(int i)
+        var sets = new IndexSets(ids.Length);
+        foreach (var finding in duplicates)
         {
-            while (sets[i] != i)
-            {
-                sets[i] = sets[sets[i]];
-                i = sets[i];
-            }
-            return i;
-        }
-        foreach (var finding in active)
-        {
-            if (finding.Rule != "AM1001" || finding.Elements.Count == 0)
-            {
-                continue;
-            }
-            var first = Find(Position(finding.Elements[0]));
             for (var i = 1; i < finding.Elements.Count; i++)
             {
-                var other = Find(Position(finding.Elements[i]));
-                if (other != first)
-                {
-                    sets[other] = first;
-                }
+                sets.Union(position[finding.Elements[0]], position[finding.Elements[i]]);
             }
-        }
-        var order = Enumerable.Range(0, ids.Count).ToArray();
-        Array.Sort(order, (a, b) => string.CompareOrdinal(ids[a], ids[b]));
-        var groupOf = new Dictionary<int, int>();
-        var groups = new List<List<double>>();
-        foreach (var i in order)
-        {
-            var root = Find(i);
-            if (!groupOf.TryGetValue(root, out var g))
-            {
-                groupOf[root] = g = groups.Count;
-                groups.Add([]);
-            }
-            groups[g].Add(model.GetSystem(ids[i])?.Cost?.AnnualOperation ?? 0);
         }
         var total = 0.0;
-        foreach (var costs in groups)
+        foreach (var group in sets.Groups(1))
         {
+            var costs = group.ConvertAll(i => model.GetSystem(ids[i])?.Cost?.AnnualOperation ?? 0);
             total += costs.Sum() - costs.Max();
         }
         return total;

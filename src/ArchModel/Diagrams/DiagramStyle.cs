@@ -67,6 +67,21 @@ internal static class DiagramStyle
         ? (edge.Label is null ? edge.Weight.ToString(CultureInfo.InvariantCulture) : $"{edge.Label} ×{edge.Weight}")
         : edge.Label;
 
+    /// <summary>The lines of an edge's label: its text (clipped) and its highlight marker; empty for neither.</summary>
+    public static IReadOnlyList<string> EdgeLines(DiagramEdge edge)
+    {
+        var lines = new List<string>(2);
+        if (EdgeText(edge) is { } label)
+        {
+            lines.Add(DiagramText.Clip(label, 40));
+        }
+        if (edge.Highlight is { } marker)
+        {
+            lines.Add(marker.Marker);
+        }
+        return lines;
+    }
+
     /// <summary>The lines of a node's label: name (clipped), details, status, marker.</summary>
     public static IReadOnlyList<string> NodeLines(DiagramNode node, DiagramView view)
     {

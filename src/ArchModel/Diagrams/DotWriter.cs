@@ -266,15 +266,7 @@ public sealed class DotWriter : IDiagramWriter
         {
             text.Append(", dir=\"none\"");
         }
-        var lines = new List<string>();
-        if (DiagramStyle.EdgeText(edge) is { } label)
-        {
-            lines.Add(DiagramText.Clip(label, 40));
-        }
-        if (edge.Highlight is { } marker)
-        {
-            lines.Add(marker.Marker);
-        }
+        var lines = DiagramStyle.EdgeLines(edge);
         if (lines.Count > 0)
         {
             text.Append(", label=").Append(Label(lines)).Append(", fontcolor=\"").Append(color).Append('"');

@@ -186,15 +186,7 @@ public sealed class MermaidWriter : IDiagramWriter
                 _ => "-->",
             };
             text.Append("  ").Append(from).Append(' ').Append(arrow);
-            var lines = new List<string>();
-            if (DiagramStyle.EdgeText(edge) is { } label)
-            {
-                lines.Add(DiagramText.Clip(label, 40));
-            }
-            if (edge.Highlight is { } marker)
-            {
-                lines.Add(marker.Marker);
-            }
+            var lines = DiagramStyle.EdgeLines(edge);
             if (lines.Count > 0)
             {
                 text.Append('|').Append(Label(lines)).Append('|');

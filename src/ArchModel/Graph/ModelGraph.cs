@@ -1,7 +1,6 @@
 using ArchModel.Model;
 using QuikGraph;
 using QuikGraph.Algorithms.ConnectedComponents;
-using QuikGraph.Collections;
 
 namespace ArchModel.Graph;
 
@@ -115,17 +114,6 @@ public sealed class ModelGraph
 
     /// <summary>The longest parent walk before the cycle-safe <see cref="ArchitectureModel.ParentChain"/> takes over.</summary>
     private const int MaxWalk = 64;
-
-    /// <summary>The root of a position in the union-find, halving the path on the way.</summary>
-    private static int Find(int[] sets, int i)
-    {
-        while (sets[i] != i)
-        {
-            sets[i] = sets[sets[i]];
-            i = sets[i];
-        }
-        return i;
-    }
 
     private IVertexAndEdgeListGraph<string, SEdge<string>> BuildHierarchy()
     {
@@ -260,25 +248,6 @@ public sealed class ModelGraph
     public bool IsHorizontal(Flow flow) =>
         OwnerOf(flow.From) is { } a && OwnerOf(flow.To) is { } b && a != b && !ShareSectorLine(a, b);
 
-    /// <summary>Groups ids by the union-find set they are in: each group sorted, groups sorted by first id.</summary>
-    internal static IReadOnlyList<IReadOnlyList<string>> Group(IEnumerable<string> ids, ForestDisjointSet<string> sets)
-    {
-        var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            var root = sets.FindSet(id);
-            if (!groups.TryGetValue(root, out var list))
-            {
-                groups[root] = list = [];
-            }
-            list.Add(id);
-        }
-        return groups.Values
-            .Select(static g => (IReadOnlyList<string>)g.Distinct(StringComparer.Ordinal).OrderBy(static id => id, StringComparer.Ordinal).ToArray())
-            .OrderBy(static g => g[0], StringComparer.Ordinal)
-            .ToArray();
-    }
-
     /// <summary>The data-flow views of the silo rules, built together on first use.</summary>
     private sealed class SiloViews
     {
@@ -308,41 +277,23 @@ public sealed class ModelGraph
             Systems = siloSystems;
             Flows = siloFlows.ConvertAll(static f => f.Flow);
 
-            // Undirected components of the data-flow graph: a union-find over the systems' positions (no
-            // recursion, whatever the length of a chain). Walking the systems in id order lists each component
-            // sorted and the components by their first id.
-            var sets = new int[siloSystems.Length];
-            for (var i = 0; i < sets.Length; i++)
-            {
-                sets[i] = i;
-            }
+            // Undirected components of the data-flow graph: a union-find over the systems' positions, which
+            // are in id order, so each component is sorted and the components come by their first id.
+            var sets = new IndexSets(siloSystems.Length);
             foreach (var flow in Flows)
             {
-                var a = Find(sets, Index[flow.From]);
-                var b = Find(sets, Index[flow.To]);
-                if (a != b)
-                {
-                    // The smaller position becomes the root: deterministic, and roots stay first members.
-                    sets[Math.Max(a, b)] = Math.Min(a, b);
-                }
+                sets.Union(Index[flow.From], Index[flow.To]);
             }
             ComponentOf = new int[siloSystems.Length];
-            var systemComponents = new List<List<string>>();
-            for (var i = 0; i < siloSystems.Length; i++)
+            var systemComponents = sets.Groups(1);
+            for (var c = 0; c < systemComponents.Count; c++)
             {
-                var root = Find(sets, i);
-                if (root == i)
+                foreach (var i in systemComponents[c])
                 {
-                    ComponentOf[i] = systemComponents.Count;
-                    systemComponents.Add([]);
+                    ComponentOf[i] = c;
                 }
-                else
-                {
-                    ComponentOf[i] = ComponentOf[root];
-                }
-                systemComponents[ComponentOf[i]].Add(siloSystems[i].Id);
             }
-            Components = systemComponents.ConvertAll(static c => (IReadOnlyList<string>)c.ToArray());
+            Components = systemComponents.ConvertAll(c => (IReadOnlyList<string>)c.ConvertAll(i => siloSystems[i].Id).ToArray());
         }
 
         public Dictionary<string, int> Index { get; } = new(StringComparer.Ordinal);

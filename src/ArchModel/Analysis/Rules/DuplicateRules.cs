@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using ArchModel.Diagnostics;
+using ArchModel.Graph;
 using ArchModel.Model;
 using static ArchModel.Analysis.Rules.RuleSupport;
 
