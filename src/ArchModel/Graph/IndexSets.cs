@@ -43,19 +43,36 @@ internal sealed class IndexSets
     /// <summary>The groups of ≥ <paramref name="minSize"/> members, each ascending, in order of their first member.</summary>
     public List<List<int>> Groups(int minSize)
     {
-        // A root is its set's smallest position, so walking positions in order meets it before its members.
-        var groupOf = new int[Count];
+        // Sizes first, so that no list is made for a set that is too small (most sets of a sparse join).
+        var size = new int[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            size[Find(i)]++;
+        }
+        // A root is its set's smallest position, so walking positions in order meets it before its members;
+        // size[root] is reused for the index of its group (-1: too small).
         var groups = new List<List<int>>();
         for (var i = 0; i < Count; i++)
         {
             var root = Find(i);
             if (root == i)
             {
-                groupOf[i] = groups.Count;
-                groups.Add([]);
+                if (size[i] >= minSize)
+                {
+                    var members = new List<int>(size[i]);
+                    size[i] = groups.Count;
+                    groups.Add(members);
+                }
+                else
+                {
+                    size[i] = -1;
+                }
             }
-            groups[groupOf[root]].Add(i);
+            if (size[root] >= 0)
+            {
+                groups[size[root]].Add(i);
+            }
         }
-        return minSize <= 1 ? groups : groups.FindAll(g => g.Count >= minSize);
+        return groups;
     }
 }

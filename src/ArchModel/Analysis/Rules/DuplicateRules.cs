@@ -27,72 +27,100 @@ public sealed class DuplicateBuildRule : BuiltInRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        var graph = context.Graph;
-        var byCapability = new SortedDictionary<string, List<InformationSystem>>(StringComparer.Ordinal);
-        foreach (var system in model.Systems.Where(static s => s.IsActive).DistinctBy(static s => s.Id))
+        var keys = new SystemKeys(context.Graph, ActiveSystemsById(context.Graph));
+        var systems = keys.Systems;
+
+        // Positions in id order, so every capability's members come sorted.
+        var byCapability = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var s = 0; s < systems.Length; s++)
         {
-            foreach (var capability in system.Capabilities.Distinct(StringComparer.Ordinal))
+            var capabilities = systems[s].Capabilities;
+            for (var c = 0; c < capabilities.Count; c++)
             {
-                if (!byCapability.TryGetValue(capability, out var list))
+                if (!Repeats(capabilities, c))
                 {
-                    byCapability[capability] = list = [];
+                    Add(byCapability, capabilities[c], s);
                 }
-                list.Add(system);
             }
         }
+        var capabilityIds = byCapability.Keys.ToArray();
+        Array.Sort(capabilityIds, StringComparer.Ordinal);
 
-        foreach (var (capability, unsorted) in byCapability)
+        // The first member (per capability) seen with each agency in scope, owner and jurisdiction; reset after
+        // each capability through the lists of what was set.
+        var firstByAgency = Unset(keys.AgencyCount);
+        var firstByOwner = Unset(keys.AgencyCount);
+        var firstByJurisdiction = Unset(keys.JurisdictionCount);
+        var touched = new List<int>();
+        var marks = new OverlapMarks(keys);
+        foreach (var capability in capabilityIds)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (unsorted.Count < 2)
+            var members = byCapability[capability];
+            if (members.Count < 2)
             {
                 continue;
             }
-            var members = unsorted.ToArray();
-            Array.Sort(members, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-            var sets = new IndexSets(members.Length);
-            // Sized up front: a capability every county has is listed by tens of thousands of systems.
-            var firstByAgency = new Dictionary<string, int>(members.Length, StringComparer.Ordinal);
-            var firstByJurisdiction = new Dictionary<Jurisdiction, int>(members.Length);
-            var firstByOwner = new Dictionary<string, int>(members.Length, StringComparer.Ordinal);
-            for (var i = 0; i < members.Length; i++)
+            var sets = new IndexSets(members.Count);
+            for (var i = 0; i < members.Count; i++)
             {
+                var s = members[i];
                 // (a) some agency in both scopes.
-                foreach (var agency in Scope(members[i]))
+                foreach (var agency in keys.Scope(s))
                 {
-                    if (firstByAgency.TryGetValue(agency, out var j)) sets.Union(i, j);
-                    else firstByAgency[agency] = i;
+                    Join(sets, firstByAgency, agency, i, touched);
                 }
-                firstByOwner.TryAdd(members[i].Owner, i);
-                // (b) owners in the same jurisdiction.
-                if (graph.JurisdictionOf(members[i].Owner) is { } jurisdiction)
+                if (firstByOwner[keys.Owner[s]] < 0)
                 {
-                    if (firstByJurisdiction.TryGetValue(jurisdiction, out var j)) sets.Union(i, j);
-                    else firstByJurisdiction[jurisdiction] = i;
+                    firstByOwner[keys.Owner[s]] = i;
+                }
+                // (b) owners in the same jurisdiction.
+                if (keys.Jurisdiction[s] >= 0)
+                {
+                    Join(sets, firstByJurisdiction, keys.Jurisdiction[s], i, null);
                 }
             }
             // (c) one owner above the other; systems of one owner are already joined by (a).
-            for (var i = 0; i < members.Length; i++)
+            for (var i = 0; i < members.Count; i++)
             {
-                foreach (var ancestor in graph.AncestorsOf(members[i].Owner))
+                foreach (var ancestor in keys.AncestorsOfOwner(members[i]))
                 {
-                    if (firstByOwner.TryGetValue(ancestor, out var j)) sets.Union(i, j);
+                    if (firstByOwner[ancestor] is var j && j >= 0) sets.Union(i, j);
                 }
             }
-
-            foreach (var group in sets.Groups(2))
+            Reset(firstByAgency, touched);
+            for (var i = 0; i < members.Count; i++)
             {
-                var systems = group.Select(i => members[i]).ToArray();
-                var kinds = OverlapKinds(context, systems);
-                var costs = systems.Select(static s => s.Cost?.AnnualOperation ?? 0).ToArray();
-                var avoidable = costs.Sum() - costs.Max();
-                var capabilityName = Name(model, capability);
-                var shareable = model.Find<Capability>(capability)?.Shareable ?? false;
+                firstByOwner[keys.Owner[members[i]]] = -1;
+                if (keys.Jurisdiction[members[i]] >= 0) firstByJurisdiction[keys.Jurisdiction[members[i]]] = -1;
+            }
+
+            var groups = sets.Groups(2);
+            if (groups.Count == 0)
+            {
+                continue;
+            }
+            var capabilityName = Name(model, capability);
+            var shareable = model.Find<Capability>(capability)?.Shareable ?? false;
+            foreach (var group in groups)
+            {
+                var positions = group.ConvertAll(i => members[i]);
+                var kinds = marks.Kinds(positions);
+                var found = positions.ConvertAll(s => systems[s]);
+                var avoidable = 0.0;
+                var largest = double.NegativeInfinity;
+                foreach (var system in found)
+                {
+                    var cost = system.Cost?.AnnualOperation ?? 0;
+                    avoidable += cost;
+                    largest = Math.Max(largest, cost);
+                }
+                avoidable -= largest;
                 context.Report(
-                    systems.Select(static s => s.Id),
+                    found.ConvertAll(static s => s.Id),
                     new LocalizedText(
-                        $"{systems.Length} 个在用系统重复提供功能“{capabilityName}”（{capability}），服务范围重叠（{string.Join("；", kinds.Select(KindZh))}）：建议统建共用，保留一个系统，其余迁移后停用，每年可节省运维费用 {Money(avoidable)}。",
-                        $"{systems.Length} active systems provide the capability '{capabilityName}' ({capability}) with overlapping scopes ({string.Join(", ", kinds)}): consolidate onto one shared system and retire the others after migration, saving {Money(avoidable)} a year in operation costs."),
+                        $"{found.Count} 个在用系统重复提供功能“{capabilityName}”（{capability}），服务范围重叠（{string.Join("；", kinds.Select(KindZh))}）：建议统建共用，保留一个系统，其余迁移后停用，每年可节省运维费用 {Money(avoidable)}。",
+                        $"{found.Count} active systems provide the capability '{capabilityName}' ({capability}) with overlapping scopes ({string.Join(", ", kinds)}): consolidate onto one shared system and retire the others after migration, saving {Money(avoidable)} a year in operation costs."),
                     new Dictionary<string, object?>
                     {
                         ["capability"] = capability,
@@ -100,44 +128,106 @@ public sealed class DuplicateBuildRule : BuiltInRule
                         ["overlap"] = kinds[0],
                         ["overlapKinds"] = kinds,
                         ["avoidableAnnualCost"] = avoidable,
-                        ["owners"] = Sorted(systems.Select(static s => s.Owner)),
+                        ["owners"] = Sorted(found.Select(static s => s.Owner)),
                     });
             }
         }
     }
 
+    /// <summary>Whether the capability at <paramref name="index"/> is listed before it too.</summary>
+    private static bool Repeats(IReadOnlyList<string> capabilities, int index)
+    {
+        for (var k = 0; k < index; k++)
+        {
+            if (string.Equals(capabilities[k], capabilities[index], StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static int[] Unset(int count)
+    {
+        var array = new int[count];
+        Array.Fill(array, -1);
+        return array;
+    }
+
+    /// <summary>Joins <paramref name="i"/> with the first member seen with <paramref name="key"/>, or makes it that member.</summary>
+    private static void Join(IndexSets sets, int[] first, int key, int i, List<int>? touched)
+    {
+        if (first[key] >= 0)
+        {
+            sets.Union(i, first[key]);
+        }
+        else
+        {
+            first[key] = i;
+            touched?.Add(key);
+        }
+    }
+
+    private static void Reset(int[] first, List<int> touched)
+    {
+        foreach (var key in touched)
+        {
+            first[key] = -1;
+        }
+        touched.Clear();
+    }
+
     /// <summary>
     /// The kinds by which some two members' scopes overlap, in the order horizontal, vertical, shared-use
-    /// (never empty for a group of ≥ 2 joined systems).
+    /// (never empty for a group of ≥ 2 joined systems): marks per jurisdiction, owner and agency, stamped
+    /// per group so that nothing is cleared.
     /// </summary>
-    private static List<string> OverlapKinds(RuleContext context, IReadOnlyList<InformationSystem> systems)
+    private sealed class OverlapMarks(SystemKeys keys)
     {
-        var graph = context.Graph;
-        var kinds = new List<string>();
-        var jurisdictions = new HashSet<Jurisdiction>();
-        foreach (var s in systems)
+        private readonly int[] _jurisdiction = new int[keys.JurisdictionCount];
+        private readonly int[] _owner = new int[keys.AgencyCount];
+        private readonly int[] _agency = new int[keys.AgencyCount];
+        private int _stamp;
+
+        public List<string> Kinds(List<int> group)
         {
-            if (graph.JurisdictionOf(s.Owner) is { } j && !jurisdictions.Add(j))
+            _stamp++;
+            var kinds = new List<string>(3);
+            foreach (var s in group)
             {
-                kinds.Add(Horizontal);
-                break;
+                var j = keys.Jurisdiction[s];
+                if (j >= 0 && !Mark(_jurisdiction, j))
+                {
+                    kinds.Add(Horizontal);
+                    break;
+                }
             }
-        }
-        var owners = new HashSet<string>(systems.Select(static s => s.Owner), StringComparer.Ordinal);
-        if (systems.Any(s => graph.AncestorsOf(s.Owner).Any(owners.Contains)))
-        {
-            kinds.Add(Vertical);
-        }
-        var agencies = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var s in systems)
-        {
-            if (Scope(s).Any(a => !agencies.Add(a)))
+            foreach (var s in group)
             {
-                kinds.Add(SharedUse);
-                break;
+                _owner[keys.Owner[s]] = _stamp;
             }
+            if (group.Exists(s => Array.Exists(keys.AncestorsOfOwner(s), a => _owner[a] == _stamp)))
+            {
+                kinds.Add(Vertical);
+            }
+            foreach (var s in group)
+            {
+                foreach (var agency in keys.Scope(s))
+                {
+                    if (!Mark(_agency, agency))
+                    {
+                        kinds.Add(SharedUse);
+                        return kinds;
+                    }
+                }
+            }
+            return kinds;
         }
-        return kinds;
+
+        /// <summary>Marks a key for this group; false when it was marked already.</summary>
+        private bool Mark(int[] marks, int key)
+        {
+            if (marks[key] == _stamp) return false;
+            marks[key] = _stamp;
+            return true;
+        }
     }
 }
 

@@ -1,0 +1,95 @@
+using ArchModel.Graph;
+using ArchModel.Model;
+
+namespace ArchModel.Analysis.Rules;
+
+/// <summary>
+/// The keys the scope rules join systems by, as small integers computed once per system: its scope
+/// (owner and users), its owner, the owner's jurisdiction and the owner's superiors. A rule that joins
+/// a million systems on these keys indexes arrays instead of hashing ids for every comparison.
+/// </summary>
+/// <remarks>
+/// Agencies are numbered in the order they are met (any id met, known to the model or not, so a model with
+/// errors joins exactly as by its ids); jurisdictions likewise. The numbers mean nothing outside one instance.
+/// </remarks>
+internal sealed class SystemKeys
+{
+    private readonly Dictionary<string, int> _agencies = new(StringComparer.Ordinal);
+    private readonly int[] _scopeStart;
+    private readonly List<int> _scope = [];
+    private readonly List<int[]?> _ancestors = [];
+
+    public SystemKeys(ModelGraph graph, InformationSystem[] systems)
+    {
+        Systems = systems;
+        Owner = new int[systems.Length];
+        Jurisdiction = new int[systems.Length];
+        _scopeStart = new int[systems.Length + 1];
+        var jurisdictions = new Dictionary<Jurisdiction, int>();
+        for (var s = 0; s < systems.Length; s++)
+        {
+            var system = systems[s];
+            foreach (var agency in RuleSupport.Scope(system))
+            {
+                _scope.Add(Number(agency));
+            }
+            _scopeStart[s + 1] = _scope.Count;
+            var owner = Owner[s] = Number(system.Owner);
+            if (_ancestors[owner] is null)
+            {
+                var ancestors = graph.AncestorsOf(system.Owner);
+                var numbers = new int[ancestors.Count];
+                for (var i = 0; i < numbers.Length; i++)
+                {
+                    numbers[i] = Number(ancestors[i]);
+                }
+                _ancestors[owner] = numbers;
+            }
+            if (graph.JurisdictionOf(system.Owner) is { } jurisdiction)
+            {
+                if (!jurisdictions.TryGetValue(jurisdiction, out var j))
+                {
+                    jurisdictions[jurisdiction] = j = jurisdictions.Count;
+                }
+                Jurisdiction[s] = j;
+            }
+            else
+            {
+                Jurisdiction[s] = -1;
+            }
+        }
+        JurisdictionCount = jurisdictions.Count;
+    }
+
+    /// <summary>The systems, by position.</summary>
+    public InformationSystem[] Systems { get; }
+
+    /// <summary>How many agency numbers there are (every agency met in a scope, as an owner or a superior).</summary>
+    public int AgencyCount => _agencies.Count;
+
+    /// <summary>How many jurisdiction numbers there are.</summary>
+    public int JurisdictionCount { get; }
+
+    /// <summary>The number of each system's owner.</summary>
+    public int[] Owner { get; }
+
+    /// <summary>The number of each system's owner's jurisdiction, or -1 (unknown owner or no region).</summary>
+    public int[] Jurisdiction { get; }
+
+    /// <summary>scope(S): the numbers of the owner and the users of the system at <paramref name="system"/>, each once.</summary>
+    public ReadOnlySpan<int> Scope(int system) =>
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_scope)[_scopeStart[system].._scopeStart[system + 1]];
+
+    /// <summary>The numbers of the superiors of the owner of the system at <paramref name="system"/>, nearest first.</summary>
+    public int[] AncestorsOfOwner(int system) => _ancestors[Owner[system]]!;
+
+    private int Number(string agency)
+    {
+        if (!_agencies.TryGetValue(agency, out var n))
+        {
+            _agencies[agency] = n = _agencies.Count;
+            _ancestors.Add(null);
+        }
+        return n;
+    }
+}
