@@ -55,7 +55,7 @@ public sealed class ModelGraph
         _dataResourcesById = new(() => ById(model.DataResources));
 
         // The silo views are built when a rule first needs them, alongside the rules that do not.
-        _silo = new(() => new SiloViews(model), LazyThreadSafetyMode.ExecutionAndPublication);
+        _silo = new(() => new SiloViews(this), LazyThreadSafetyMode.ExecutionAndPublication);
         _dataFlow = new(BuildDataFlow);
 
         // Network link graph: undirected, a link of any `via` joins both ends.
@@ -174,6 +174,13 @@ public sealed class ModelGraph
     /// <summary>The flows of <see cref="DataFlow"/>, by id.</summary>
     public IReadOnlyList<Flow> SiloFlows => _silo.Value.Flows;
 
+    /// <summary>The systems at both ends of the flow at <paramref name="index"/> in <see cref="SiloFlows"/>, without a look-up by id.</summary>
+    public (InformationSystem From, InformationSystem To) SiloFlowEnds(int index)
+    {
+        var silo = _silo.Value;
+        return (silo.Systems[silo.FlowFrom[index]], silo.Systems[silo.FlowTo[index]]);
+    }
+
     /// <summary>
     /// The connected components of <see cref="DataFlow"/> seen as an undirected graph (isolated systems
     /// are components of one); each sorted ordinally, the list sorted by each component's first id.
@@ -251,38 +258,55 @@ public sealed class ModelGraph
     /// <summary>The data-flow views of the silo rules, built together on first use.</summary>
     private sealed class SiloViews
     {
-        public SiloViews(ArchitectureModel model)
+        public SiloViews(ModelGraph graph)
         {
-            // System data-flow graph of the silo rules.
-            var siloSystems = model.Systems
+            var model = graph.Model;
+            // System data-flow graph of the silo rules: from the systems and flows already sorted by id (the first
+            // definition of each id) when ids are distinct, the usual case; otherwise sorted here as before.
+            var distinctSystems = graph.SystemsById.Count == model.Systems.Count;
+            var siloSystems = (distinctSystems ? graph.SystemsById : model.Systems.DistinctBy(static s => s.Id))
                 .Where(static s => s.IsActive && !s.Standalone)
-                .DistinctBy(static s => s.Id)
                 .ToArray();
-            Array.Sort(siloSystems, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+            if (!distinctSystems)
+            {
+                Array.Sort(siloSystems, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+            }
+            Index = new Dictionary<string, int>(siloSystems.Length, StringComparer.Ordinal);
             for (var i = 0; i < siloSystems.Length; i++)
             {
                 Index[siloSystems[i].Id] = i;
             }
-            var siloFlows = new List<(Flow Flow, int Order)>();
-            for (var i = 0; i < model.Flows.Count; i++)
-            {
-                var flow = model.Flows[i];
-                if (flow.IsActive && flow.From != flow.To && Index.ContainsKey(flow.From) && Index.ContainsKey(flow.To))
-                {
-                    siloFlows.Add((flow, i));
-                }
-            }
-            // By id, ties (only in a model with duplicate ids) in model order.
-            siloFlows.Sort(static (a, b) => string.CompareOrdinal(a.Flow.Id, b.Flow.Id) is var c && c != 0 ? c : a.Order.CompareTo(b.Order));
+            bool IsSiloFlow(Flow flow) => flow.IsActive && flow.From != flow.To && Index.ContainsKey(flow.From) && Index.ContainsKey(flow.To);
             Systems = siloSystems;
-            Flows = siloFlows.ConvertAll(static f => f.Flow);
+            if (graph.FlowsById.Count == model.Flows.Count)
+            {
+                Flows = graph.FlowsById.Where(IsSiloFlow).ToList();
+            }
+            else
+            {
+                var siloFlows = new List<(Flow Flow, int Order)>();
+                for (var i = 0; i < model.Flows.Count; i++)
+                {
+                    if (IsSiloFlow(model.Flows[i]))
+                    {
+                        siloFlows.Add((model.Flows[i], i));
+                    }
+                }
+                // By id, ties (only in a model with duplicate ids) in model order.
+                siloFlows.Sort(static (a, b) => string.CompareOrdinal(a.Flow.Id, b.Flow.Id) is var c && c != 0 ? c : a.Order.CompareTo(b.Order));
+                Flows = siloFlows.ConvertAll(static f => f.Flow);
+            }
 
             // Undirected components of the data-flow graph: a union-find over the systems' positions, which
             // are in id order, so each component is sorted and the components come by their first id.
+            FlowFrom = new int[Flows.Count];
+            FlowTo = new int[Flows.Count];
             var sets = new IndexSets(siloSystems.Length);
-            foreach (var flow in Flows)
+            for (var f = 0; f < Flows.Count; f++)
             {
-                sets.Union(Index[flow.From], Index[flow.To]);
+                FlowFrom[f] = Index[Flows[f].From];
+                FlowTo[f] = Index[Flows[f].To];
+                sets.Union(FlowFrom[f], FlowTo[f]);
             }
             ComponentOf = new int[siloSystems.Length];
             var systemComponents = sets.Groups(1);
@@ -296,13 +320,19 @@ public sealed class ModelGraph
             Components = systemComponents.ConvertAll(c => (IReadOnlyList<string>)c.ConvertAll(i => siloSystems[i].Id).ToArray());
         }
 
-        public Dictionary<string, int> Index { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int> Index { get; }
 
         public int[] ComponentOf { get; }
 
         public InformationSystem[] Systems { get; }
 
         public List<Flow> Flows { get; }
+
+        /// <summary>The position in <see cref="Systems"/> of each flow's <c>from</c> system.</summary>
+        public int[] FlowFrom { get; }
+
+        /// <summary>The position in <see cref="Systems"/> of each flow's <c>to</c> system.</summary>
+        public int[] FlowTo { get; }
 
         public IReadOnlyList<IReadOnlyList<string>> Components { get; }
     }

@@ -98,12 +98,13 @@ public sealed class ClosedAgencyRule : BuiltInRule
     {
         var graph = context.Graph;
         var participating = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var flow in graph.SiloFlows)
+        for (var i = 0; i < graph.SiloFlows.Count; i++)
         {
-            if (graph.IsCrossAgency(flow))
+            var (from, to) = graph.SiloFlowEnds(i);
+            if (from.Owner != to.Owner)
             {
-                participating.Add(graph.OwnerOf(flow.From)!);
-                participating.Add(graph.OwnerOf(flow.To)!);
+                participating.Add(from.Owner);
+                participating.Add(to.Owner);
             }
         }
         foreach (var group in graph.SiloSystems.GroupBy(static s => s.Owner).OrderBy(static g => g.Key, StringComparer.Ordinal))
@@ -139,14 +140,15 @@ public sealed class StovepipeRule : BuiltInRule
         var vertical = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         var horizontal = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var flow in graph.SiloFlows)
+        for (var i = 0; i < graph.SiloFlows.Count; i++)
         {
-            if (!graph.IsCrossAgency(flow))
+            var (from, to) = graph.SiloFlowEnds(i);
+            var a = from.Owner;
+            var b = to.Owner;
+            if (a == b)
             {
                 continue;
             }
-            var a = graph.OwnerOf(flow.From)!;
-            var b = graph.OwnerOf(flow.To)!;
             if (graph.ShareSectorLine(a, b))
             {
                 foreach (var (x, y) in new[] { (a, b), (b, a) })
@@ -200,9 +202,10 @@ public sealed class UnsharedResourceRule : BuiltInRule
     {
         var graph = context.Graph;
         var shared = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var flow in graph.SiloFlows)
+        for (var i = 0; i < graph.SiloFlows.Count; i++)
         {
-            var receiver = graph.OwnerOf(flow.To);
+            var flow = graph.SiloFlows[i];
+            var receiver = graph.SiloFlowEnds(i).To.Owner;
             foreach (var id in flow.Carries)
             {
                 if (context.Model.GetDataResource(id) is { } resource && resource.Owner != receiver)
@@ -297,10 +300,10 @@ public sealed class UnroutableFlowRule : BuiltInRule
     {
         var model = context.Model;
         var graph = context.Graph;
-        foreach (var flow in graph.SiloFlows)
+        for (var i = 0; i < graph.SiloFlows.Count; i++)
         {
-            var from = model.GetSystem(flow.From)!;
-            var to = model.GetSystem(flow.To)!;
+            var flow = graph.SiloFlows[i];
+            var (from, to) = graph.SiloFlowEnds(i);
             if (from.Networks.Count == 0 || to.Networks.Count == 0)
             {
                 continue;
