@@ -57,9 +57,12 @@ public static class Analyzer
         var work = runs.ConvertAll(run => (Action)(() =>
         {
             run.Rule.Analyze(new RuleContext(graph, run.Rule.Descriptor, run.Severity, run.Findings, cancellationToken));
-            // Each rule's findings are sorted on its own thread; rules run in code order, so the joined list is
-            // sorted too (checked below).
-            run.Findings.Sort(Finding.Order);
+            // Each rule's findings are sorted on its own thread (most rules report in order already: checked
+            // first); rules run in code order, so the joined list is sorted too (checked below).
+            if (!IsSorted(run.Findings))
+            {
+                run.Findings.Sort(Finding.Order);
+            }
         }));
         MetricsCalculator.Prepared? prepared = null;
         if (options.ComputeMetrics)

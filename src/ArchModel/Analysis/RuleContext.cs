@@ -75,7 +75,7 @@ public sealed class RuleContext
     private static string[] SortedDistinct(IEnumerable<string> elements)
     {
         var ids = elements.ToArray();
-        if (ids.Length < 2)
+        if (ids.Length < 2 || IsAscending(ids))
         {
             return ids;
         }
@@ -91,6 +91,16 @@ public sealed class RuleContext
         return n == ids.Length ? ids : ids[..n];
     }
 
+    /// <summary>Whether the ids are in strictly ascending ordinal order (rules mostly report them so).</summary>
+    private static bool IsAscending(string[] ids)
+    {
+        for (var i = 1; i < ids.Length; i++)
+        {
+            if (string.CompareOrdinal(ids[i - 1], ids[i]) >= 0) return false;
+        }
+        return true;
+    }
+
     private static object? NormalizeEvidence(string key, object? value) => value switch
     {
         null => null,
@@ -103,6 +113,7 @@ public sealed class RuleContext
         int i => (long)i,
         short s => (long)s,
         Enum e => EnumName(e),
+        string[] array => (IReadOnlyList<string>)array.AsSpan().ToArray(),
         IEnumerable<string> list => (IReadOnlyList<string>)list.ToArray(),
         _ => throw new ArgumentException($"Evidence '{key}' has an unsupported type {value.GetType().Name}.", nameof(value)),
     };
