@@ -113,21 +113,16 @@ internal static class MetricsCalculator
             {
                 continue;
             }
-            var counts = Count(graph, flow);
+            // The owners of the first systems of both ends, each looked up once (OwnerOf gives the same in a model
+            // whose ids are unique across kinds, as validation requires).
+            var from = flow.From is not null ? firstOwner.GetValueOrDefault(flow.From) : null;
+            var to = flow.To is not null ? firstOwner.GetValueOrDefault(flow.To) : null;
+            var counts = Count(graph, flow, from, to);
             total.Add(counts);
             // The agencies owning a system at either end, each once.
             touched.Clear();
-            foreach (var end in (ReadOnlySpan<string>)[flow.From, flow.To])
-            {
-                if (end is not null && firstOwner.TryGetValue(end, out var owner))
-                {
-                    Touch(touched, owner);
-                    foreach (var other in otherOwners.GetValueOrDefault(end) ?? [])
-                    {
-                        Touch(touched, other);
-                    }
-                }
-            }
+            AddOwners(touched, flow.From, from, otherOwners);
+            AddOwners(touched, flow.To, to, otherOwners);
             foreach (var owner in touched)
             {
                 CollectionsMarshal.GetValueRefOrNullRef(owners, owner).Add(counts);
@@ -259,15 +254,32 @@ internal static class MetricsCalculator
         return t;
     }
 
-    /// <summary>What one flow adds to the counts of the flow metrics.</summary>
-    private static Tally Count(ModelGraph graph, Flow flow)
+    /// <summary>Touches the owner of an end's first system and the other owners of its id.</summary>
+    private static void AddOwners(List<string> touched, string? end, string? owner, Dictionary<string, List<string>> otherOwners)
+    {
+        if (owner is null)
+        {
+            return;
+        }
+        Touch(touched, owner);
+        if (otherOwners.Count > 0)
+        {
+            foreach (var other in otherOwners.GetValueOrDefault(end!) ?? [])
+            {
+                Touch(touched, other);
+            }
+        }
+    }
+
+    /// <summary>What one flow adds to the counts of the flow metrics, given the owners of its ends' systems (OwnerOf).</summary>
+    private static Tally Count(ModelGraph graph, Flow flow, string? fromOwner, string? toOwner)
     {
         var t = new Tally();
         if (flow.IsActive)
         {
             t.ActiveFlows = 1;
-            // IsCrossAgency and IsHorizontal, with each owner looked up once.
-            if (graph.OwnerOf(flow.From) is { } a && graph.OwnerOf(flow.To) is { } b && a != b)
+            // IsCrossAgency and IsHorizontal.
+            if (fromOwner is { } a && toOwner is { } b && a != b)
             {
                 t.CrossFlows = 1;
                 t.HorizontalFlows = graph.ShareSectorLine(a, b) ? 0 : 1;
