@@ -214,12 +214,29 @@ public sealed class UnsharedResourceRule : BuiltInRule
                 }
             }
         }
-        foreach (var resource in context.Graph.DataResourcesById)
+        var unshared = context.Graph.DataResourcesById.Where(r => r.Sharing != SharingLevel.None && !shared.Contains(r.Id)).ToList();
+        if (unshared.Count == 0)
         {
-            if (resource.Sharing == SharingLevel.None || shared.Contains(resource.Id))
+            return;
+        }
+        // The evidence needs the systems holding each reported resource and whether its owner has systems: one
+        // pass over the systems for those, not an index of every system by owner and by resource.
+        var holders = unshared.ToDictionary(static r => r.Id, static _ => new List<string>(), StringComparer.Ordinal);
+        var owners = new HashSet<string>(unshared.Select(static r => r.Owner), StringComparer.Ordinal);
+        var ownersWithSystems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var system in context.Model.Systems)
+        {
+            foreach (var held in system.Holds)
             {
-                continue;
+                holders.GetValueOrDefault(held)?.Add(system.Id);
             }
+            if (owners.Contains(system.Owner))
+            {
+                ownersWithSystems.Add(system.Owner);
+            }
+        }
+        foreach (var resource in unshared)
+        {
             var ownerName = Name(context.Model, resource.Owner);
             context.Report([resource.Id],
                 new LocalizedText(
@@ -229,8 +246,8 @@ public sealed class UnsharedResourceRule : BuiltInRule
                 {
                     ["owner"] = resource.Owner,
                     ["sharing"] = resource.Sharing,
-                    ["ownerHasSystems"] = context.Model.SystemsOwnedBy(resource.Owner).Count > 0,
-                    ["heldBy"] = Sorted(context.Model.SystemsHolding(resource.Id).Select(static s => s.Id)),
+                    ["ownerHasSystems"] = ownersWithSystems.Contains(resource.Owner),
+                    ["heldBy"] = Sorted(holders[resource.Id]),
                 });
         }
     }

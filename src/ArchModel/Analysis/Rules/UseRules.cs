@@ -23,17 +23,31 @@ public sealed class BuiltButUnusedRule : BuiltInRule
     {
         var model = context.Model;
         var threshold = context.Settings.ZombieMonthlyActiveUsers;
-        foreach (var system in context.Graph.SystemsById)
+        var candidates = context.Graph.SystemsById
+            .Where(s => s.Status == SystemStatus.Operational && s.Usage?.MonthlyActiveUsers is { } users && users < threshold)
+            .ToList();
+        if (candidates.Count == 0)
         {
-            if (system.Status != SystemStatus.Operational || system.Usage?.MonthlyActiveUsers is not { } users || users >= threshold)
+            return;
+        }
+        // The few candidates against every flow, once: cheaper than indexing a million flows by both ends.
+        var inFlow = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<string>(candidates.Select(static s => s.Id), StringComparer.Ordinal);
+        foreach (var flow in model.Flows)
+        {
+            if (flow.IsActive)
+            {
+                if (flow.From is { } from && ids.Contains(from)) inFlow.Add(from);
+                if (flow.To is { } to && ids.Contains(to)) inFlow.Add(to);
+            }
+        }
+        foreach (var system in candidates)
+        {
+            if (inFlow.Contains(system.Id) || model.ServicesUsing(system.Id).Count > 0)
             {
                 continue;
             }
-            if (model.FlowsFrom(system.Id).Any(static f => f.IsActive) || model.FlowsTo(system.Id).Any(static f => f.IsActive)
-                || model.ServicesUsing(system.Id).Count > 0)
-            {
-                continue;
-            }
+            var users = system.Usage!.MonthlyActiveUsers!.Value;
             var cost = system.Cost?.AnnualOperation;
             context.Report([system.Id],
                 new LocalizedText(
