@@ -47,7 +47,7 @@ public sealed class RuleContext
     {
         ArgumentNullException.ThrowIfNull(elements);
         ArgumentNullException.ThrowIfNull(message);
-        var ids = SortedDistinct(elements);
+        var ids = Rules.RuleSupport.Sorted(elements);
         if (ids.Length == 0)
         {
             throw new ArgumentException("A finding names at least one element.", nameof(elements));
@@ -69,36 +69,6 @@ public sealed class RuleContext
             Evidence = facts,
             Location = Model.Find(ids[0])?.Location,
         });
-    }
-
-    /// <summary>The ids in ordinal order, each once (a national model reports hundreds of thousands of findings).</summary>
-    private static string[] SortedDistinct(IEnumerable<string> elements)
-    {
-        var ids = elements.ToArray();
-        if (ids.Length < 2 || IsAscending(ids))
-        {
-            return ids;
-        }
-        Array.Sort(ids, StringComparer.Ordinal);
-        var n = 1;
-        for (var i = 1; i < ids.Length; i++)
-        {
-            if (!string.Equals(ids[i], ids[n - 1], StringComparison.Ordinal))
-            {
-                ids[n++] = ids[i];
-            }
-        }
-        return n == ids.Length ? ids : ids[..n];
-    }
-
-    /// <summary>Whether the ids are in strictly ascending ordinal order (rules mostly report them so).</summary>
-    private static bool IsAscending(string[] ids)
-    {
-        for (var i = 1; i < ids.Length; i++)
-        {
-            if (string.CompareOrdinal(ids[i - 1], ids[i]) >= 0) return false;
-        }
-        return true;
     }
 
     private static object? NormalizeEvidence(string key, object? value) => value switch
