@@ -593,15 +593,17 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
     {
         var model = context.Model;
         var graph = context.Graph;
-        var byCategory = model.DataResources
-            .Where(static r => r.Category is { } c && c != ResourceCategory.Other)
-            .DistinctBy(static r => r.Id)
-            .GroupBy(static r => r.Category!.Value)
-            .OrderBy(static g => g.Key);
+        // From the resources already sorted by id (the first definition of each id) when ids are distinct, the
+        // usual case: every category's members come sorted.
+        var categorized = graph.DataResourcesById.Count == model.DataResources.Count
+            ? graph.DataResourcesById.Where(static r => r.Category is { } c && c != ResourceCategory.Other)
+            : model.DataResources.Where(static r => r.Category is { } c && c != ResourceCategory.Other)
+                .DistinctBy(static r => r.Id).OrderBy(static r => r.Id, StringComparer.Ordinal);
+        var byCategory = categorized.GroupBy(static r => r.Category!.Value).OrderBy(static g => g.Key);
         foreach (var category in byCategory)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var members = category.OrderBy(static r => r.Id, StringComparer.Ordinal).ToArray();
+            var members = category.ToArray();
             if (members.Length < 2)
             {
                 continue;
