@@ -9,6 +9,19 @@ namespace ArchModel.Tests.Analysis;
 public class DuplicateBuildTests
 {
     [Test]
+    public void Analyze_RepeatedIdRetiredFirst_JoinsItsActiveDefinition()
+    {
+        var m = new TestModel().Agency("a1").Agency("a2")
+            .System("s1", "a1", caps: ["c"], status: SystemStatus.Retired)
+            .System("s1", "a1", caps: ["c"], usedBy: ["a2"])
+            .System("s2", "a2", caps: ["c"]);
+        // A model with duplicate ids has load errors (AM0005) and may still be analysed.
+        var model = new ModelBuilder().AddRange(m.Elements).Build().Model;
+        var result = Analyzer.Analyze(model, new AnalysisOptions { Rules = RuleSet.Create(new DuplicateBuildRule()), ComputeMetrics = false });
+        Assert.That(TestModel.Of(result, "AM1001"), Is.EqualTo(new[] { "s1,s2" }));
+    }
+
+    [Test]
     public void Analyze_TwoAgenciesSameJurisdictionSameCapability_OneHorizontalFinding()
     {
         var m = new TestModel()

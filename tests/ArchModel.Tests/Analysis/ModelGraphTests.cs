@@ -29,6 +29,48 @@ public class ModelGraphTests
     }
 
     [Test]
+    public void SiloFlowEnds_AreTheSystemsOfEachSiloFlow()
+    {
+        var model = Deep();
+        var graph = ModelGraph.Build(model);
+        var ends = Enumerable.Range(0, graph.SiloFlows.Count).Select(i => graph.SiloFlowEnds(i)).ToList();
+        Assert.That(ends.Select(e => (e.From, e.To)),
+            Is.EqualTo(graph.SiloFlows.Select(f => (model.GetSystem(f.From)!, model.GetSystem(f.To)!))));
+    }
+
+    [Test]
+    public void Build_RepeatedIds_SiloViewsKeepTheFirstSystemAndEveryFlowInIdOrder()
+    {
+        // With a repeated id the views are sorted on their own instead of taken from SystemsById/FlowsById.
+        // A model with duplicate ids has load errors (AM0005) and may still be analysed.
+        var elements = new TestModel()
+            .Agency("a", AgencyLevel.County, region: "1")
+            .System("s2", "a").System("s1", "a").System("s1", "a", status: SystemStatus.Retired)
+            .Flow("f2", "s1", "s2").Flow("f1", "s2", "s1").Flow("f1", "s1", "s2")
+            .Elements;
+        var model = new ModelBuilder().AddRange(elements).Build().Model;
+        var graph = ModelGraph.Build(model);
+        Assert.That(graph.SiloSystems.Select(s => s.Id), Is.EqualTo(new[] { "s1", "s2" }));
+        Assert.That(graph.SiloFlows.Select(f => (f.Id, f.From)), Is.EqualTo(new[] { ("f1", "s2"), ("f1", "s1"), ("f2", "s1") }));
+        Assert.That(graph.SiloFlowEnds(0).From.Id, Is.EqualTo("s2"));
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void IndexSets_Groups_OfAtLeastTheSizeAscendingInOrderOfFirstMember(int minSize)
+    {
+        var sets = new IndexSets(9);
+        // {0, 4, 8}, {1, 2}, {3}, {5, 6, 7} joined in an order that makes chains.
+        foreach (var (a, b) in new[] { (8, 4), (4, 0), (2, 1), (7, 6), (6, 5) })
+        {
+            sets.Union(a, b);
+        }
+        var all = new List<List<int>> { new() { 0, 4, 8 }, new() { 1, 2 }, new() { 3 }, new() { 5, 6, 7 } };
+        Assert.That(sets.Groups(minSize), Is.EqualTo(all.Where(g => g.Count >= minSize)));
+    }
+
+    [Test]
     public void Build_Hierarchy_AncestorsNearestFirstAndAboveAtAnyDepth()
     {
         var graph = ModelGraph.Build(Deep());
