@@ -44,6 +44,7 @@ public static class AnalysisOutput
             w.WritePropertyName("evidence");
             WriteValue(w, f.Evidence);
             w.WriteEndObject();
+            JsonOutput.FlushWhenFull(w);
         }
         w.WriteEndArray();
 

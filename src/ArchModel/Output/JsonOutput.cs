@@ -30,6 +30,18 @@ public static class JsonOutput
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// Hands what the writer holds to its stream once it is a megabyte: a <see cref="Utf8JsonWriter"/> over a stream
+    /// keeps everything until flushed, which for the findings of a national model is hundreds of megabytes.
+    /// </summary>
+    internal static void FlushWhenFull(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= 1 << 20)
+        {
+            writer.Flush();
+        }
+    }
+
     /// <summary>Writes <c>"tool"</c> and <c>"model"</c>.</summary>
     internal static void WriteHeader(Utf8JsonWriter writer, ArchitectureModel? model, IReadOnlyList<string> files)
     {
@@ -61,6 +73,7 @@ public static class JsonOutput
             writer.WriteString("message", d.Message[language]);
             WriteLocation(writer, d.Location);
             writer.WriteEndObject();
+            FlushWhenFull(writer);
         }
         writer.WriteEndArray();
     }

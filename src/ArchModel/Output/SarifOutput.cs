@@ -123,6 +123,7 @@ public static class SarifOutput
                 w.WriteEndArray();
             }
             w.WriteEndObject();
+            JsonOutput.FlushWhenFull(w);
         }
         w.WriteEndArray();
         w.WriteEndObject();

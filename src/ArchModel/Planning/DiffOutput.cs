@@ -103,6 +103,7 @@ public static class DiffOutput
                 w.WriteEndObject();
             }
             w.WriteEndObject();
+            JsonOutput.FlushWhenFull(w);
         }
         w.WriteEndArray();
     }
@@ -121,6 +122,7 @@ public static class DiffOutput
                 w.WriteBoolean("suppressed", true);
             }
             w.WriteEndObject();
+            JsonOutput.FlushWhenFull(w);
         }
         w.WriteEndArray();
     }

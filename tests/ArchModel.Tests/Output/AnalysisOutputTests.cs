@@ -21,6 +21,51 @@ public sealed class AnalysisOutputTests
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>A stream that remembers the largest single write it was given.</summary>
+    private sealed class WriteSizes : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public int Largest { get; private set; }
+
+        public override void Write(ReadOnlySpan<byte> buffer) => Write(buffer.ToArray(), 0, buffer.Length);
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Writes++;
+            Largest = Math.Max(Largest, count);
+            base.Write(buffer, offset, count);
+        }
+    }
+
+    [Test]
+    public void WriteJsonAndSarif_ManyFindings_ReachTheStreamInPiecesAndUnchanged()
+    {
+        // A Utf8JsonWriter over a stream holds everything until flushed: the findings of a national model are
+        // hundreds of megabytes. The writers hand them on a megabyte at a time.
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.Path, "model.json");
+        using (var file = File.Create(path))
+        {
+            ArchModel.Generation.ModelGenerator.Write(file, new ArchModel.Generation.GeneratorOptions { Agencies = 2000, Seed = 3 });
+        }
+        var load = ModelLoader.LoadFile(path);
+        var analysis = Analyzer.Analyze(load.Model!);
+        foreach (var write in new Action<Stream>[]
+        {
+            s => AnalysisOutput.WriteJson(s, load, analysis, Language.Chinese),
+            s => AnalysisOutput.WriteSarif(s, load, analysis, Language.Chinese),
+        })
+        {
+            using var pieces = new WriteSizes();
+            write(pieces);
+            Assert.That(pieces.Length, Is.GreaterThan(3 << 20), "enough findings to need several pieces");
+            Assert.That(pieces.Writes, Is.GreaterThan(2));
+            Assert.That(pieces.Largest, Is.LessThan(2 << 20));
+            Assert.That(Encoding.UTF8.GetString(pieces.ToArray()), Is.EqualTo(Write(write)));
+        }
+    }
+
     [Test]
     public void WriteSarif_DemoProvince_ValidatesAgainstTheSarifSchema()
     {
