@@ -96,6 +96,30 @@ public sealed class ModelGraph
     /// <summary>Every data resource once (the first definition of an id), in ordinal id order; sorted once for all rules.</summary>
     public IReadOnlyList<DataResource> DataResourcesById => _dataResourcesById.Value;
 
+    /// <summary>
+    /// The systems <paramref name="keep"/> admits, the first admitted definition of each id, in ordinal id order:
+    /// filtered from <see cref="SystemsById"/> when the model's system ids are distinct (the usual case).
+    /// </summary>
+    internal InformationSystem[] SystemsWhere(Func<InformationSystem, bool> keep) => Kept(Model.Systems, SystemsById, keep);
+
+    /// <summary>
+    /// The data resources <paramref name="keep"/> admits, the first admitted definition of each id, in ordinal id
+    /// order: filtered from <see cref="DataResourcesById"/> when the model's resource ids are distinct.
+    /// </summary>
+    internal DataResource[] DataResourcesWhere(Func<DataResource, bool> keep) => Kept(Model.DataResources, DataResourcesById, keep);
+
+    private static T[] Kept<T>(IReadOnlyList<T> all, IReadOnlyList<T> byId, Func<T, bool> keep) where T : Element
+    {
+        if (byId.Count == all.Count)
+        {
+            return byId.Where(keep).ToArray();
+        }
+        // A repeated id: its first definition that is kept counts, whatever the definitions before it.
+        var kept = all.Where(keep).DistinctBy(static e => e.Id).ToArray();
+        Array.Sort(kept, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return kept;
+    }
+
     private static T[] ById<T>(IReadOnlyList<T> elements) where T : Element
     {
         var seen = new HashSet<string>(elements.Count, StringComparer.Ordinal);
@@ -261,16 +285,9 @@ public sealed class ModelGraph
         public SiloViews(ModelGraph graph)
         {
             var model = graph.Model;
-            // System data-flow graph of the silo rules: from the systems and flows already sorted by id (the first
-            // definition of each id) when ids are distinct, the usual case; otherwise sorted here as before.
-            var distinctSystems = graph.SystemsById.Count == model.Systems.Count;
-            var siloSystems = (distinctSystems ? graph.SystemsById : model.Systems.DistinctBy(static s => s.Id))
-                .Where(static s => s.IsActive && !s.Standalone)
-                .ToArray();
-            if (!distinctSystems)
-            {
-                Array.Sort(siloSystems, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-            }
+            // System data-flow graph of the silo rules: from the systems and flows already sorted by id when ids are
+            // distinct, the usual case; otherwise sorted here.
+            var siloSystems = graph.SystemsWhere(static s => s.IsActive && !s.Standalone);
             Index = new Dictionary<string, int>(siloSystems.Length, StringComparer.Ordinal);
             for (var i = 0; i < siloSystems.Length; i++)
             {

@@ -65,7 +65,7 @@ public static class AnalysisOutput
             w.WriteStartObject();
             w.WriteString("metric", t.Metric);
             w.WriteNumber("target", t.Target);
-            WriteNumberOrNull(w, "actual", t.Actual);
+            JsonOutput.WriteNumberOrNull(w, "actual", t.Actual);
             if (t.Met is { } met)
             {
                 w.WriteBoolean("met", met);
@@ -109,21 +109,9 @@ public static class AnalysisOutput
         w.WriteStartObject();
         foreach (var (metric, value) in values)
         {
-            WriteNumberOrNull(w, metric, value);
+            JsonOutput.WriteNumberOrNull(w, metric, value);
         }
         w.WriteEndObject();
-    }
-
-    private static void WriteNumberOrNull(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            w.WriteNumber(name, Math.Round(v, 6));
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 
     private static void WriteValue(Utf8JsonWriter w, object? value)

@@ -42,6 +42,19 @@ public static class JsonOutput
         }
     }
 
+    /// <summary>Writes a metric's value rounded to six decimals, or <c>null</c> when it has none (or is not finite).</summary>
+    internal static void WriteNumberOrNull(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            writer.WriteNumber(name, Math.Round(v, 6));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
     /// <summary>Writes <c>"tool"</c> and <c>"model"</c>.</summary>
     internal static void WriteHeader(Utf8JsonWriter writer, ArchitectureModel? model, IReadOnlyList<string> files)
     {

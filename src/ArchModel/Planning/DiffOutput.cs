@@ -31,8 +31,8 @@ public static class DiffOutput
         foreach (var m in diff.Metrics)
         {
             w.WriteStartObject(m.Metric);
-            WriteNumber(w, "before", m.Before);
-            WriteNumber(w, "after", m.After);
+            JsonOutput.WriteNumberOrNull(w, "before", m.Before);
+            JsonOutput.WriteNumberOrNull(w, "after", m.After);
             w.WriteEndObject();
         }
         w.WriteEndObject();
@@ -132,12 +132,6 @@ public static class DiffOutput
         w.WriteStartArray(name);
         foreach (var v in values) w.WriteStringValue(v);
         w.WriteEndArray();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v) w.WriteNumber(name, Math.Round(v, 6));
-        else w.WriteNull(name);
     }
 
     private static void WriteValue(Utf8JsonWriter w, object? value)

@@ -39,18 +39,20 @@ public class ModelGraphTests
     }
 
     [Test]
-    public void Build_RepeatedIds_SiloViewsKeepTheFirstSystemAndEveryFlowInIdOrder()
+    public void Build_RepeatedIds_SiloViewsKeepTheFirstActiveSystemAndEveryFlowInIdOrder()
     {
         // With a repeated id the views are sorted on their own instead of taken from SystemsById/FlowsById.
         // A model with duplicate ids has load errors (AM0005) and may still be analysed.
         var elements = new TestModel()
             .Agency("a", AgencyLevel.County, region: "1")
             .System("s2", "a").System("s1", "a").System("s1", "a", status: SystemStatus.Retired)
+            .System("s3", "a", status: SystemStatus.Retired).System("s3", "a")
             .Flow("f2", "s1", "s2").Flow("f1", "s2", "s1").Flow("f1", "s1", "s2")
             .Elements;
         var model = new ModelBuilder().AddRange(elements).Build().Model;
         var graph = ModelGraph.Build(model);
-        Assert.That(graph.SiloSystems.Select(s => s.Id), Is.EqualTo(new[] { "s1", "s2" }));
+        Assert.That(graph.SiloSystems.Select(s => s.Id), Is.EqualTo(new[] { "s1", "s2", "s3" }));
+        Assert.That(graph.SiloSystems.All(static s => s.IsActive), Is.True);
         Assert.That(graph.SiloFlows.Select(f => (f.Id, f.From)), Is.EqualTo(new[] { ("f1", "s2"), ("f1", "s1"), ("f2", "s1") }));
         Assert.That(graph.SiloFlowEnds(0).From.Id, Is.EqualTo("s2"));
     }

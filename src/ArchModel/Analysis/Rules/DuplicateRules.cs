@@ -27,7 +27,7 @@ public sealed class DuplicateBuildRule : BuiltInRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        var keys = new SystemKeys(context.Graph, ActiveSystemsById(context.Graph));
+        var keys = new SystemKeys(context.Graph, context.Graph.SystemsWhere(static s => s.IsActive));
         var systems = keys.Systems;
 
         // Positions in id order, so every capability's members come sorted.
@@ -46,12 +46,11 @@ public sealed class DuplicateBuildRule : BuiltInRule
         var capabilityIds = byCapability.Keys.ToArray();
         Array.Sort(capabilityIds, StringComparer.Ordinal);
 
-        // The first member (per capability) seen with each agency in scope, owner and jurisdiction; reset after
-        // each capability through the lists of what was set.
+        // The first member (per capability) seen with each agency in scope, owner and jurisdiction; what a
+        // capability set is unset after it, so the arrays are made once.
         var firstByAgency = Unset(keys.AgencyCount);
         var firstByOwner = Unset(keys.AgencyCount);
         var firstByJurisdiction = Unset(keys.JurisdictionCount);
-        var touched = new List<int>();
         var marks = new OverlapMarks(keys);
         foreach (var capability in capabilityIds)
         {
@@ -68,7 +67,7 @@ public sealed class DuplicateBuildRule : BuiltInRule
                 // (a) some agency in both scopes.
                 foreach (var agency in keys.Scope(s))
                 {
-                    Join(sets, firstByAgency, agency, i, touched);
+                    Join(sets, firstByAgency, agency, i);
                 }
                 if (firstByOwner[keys.Owner[s]] < 0)
                 {
@@ -77,7 +76,7 @@ public sealed class DuplicateBuildRule : BuiltInRule
                 // (b) owners in the same jurisdiction.
                 if (keys.Jurisdiction[s] >= 0)
                 {
-                    Join(sets, firstByJurisdiction, keys.Jurisdiction[s], i, null);
+                    Join(sets, firstByJurisdiction, keys.Jurisdiction[s], i);
                 }
             }
             // (c) one owner above the other; systems of one owner are already joined by (a).
@@ -88,11 +87,11 @@ public sealed class DuplicateBuildRule : BuiltInRule
                     if (firstByOwner[ancestor] is var j && j >= 0) sets.Union(i, j);
                 }
             }
-            Reset(firstByAgency, touched);
-            for (var i = 0; i < members.Count; i++)
+            foreach (var s in members)
             {
-                firstByOwner[keys.Owner[members[i]]] = -1;
-                if (keys.Jurisdiction[members[i]] >= 0) firstByJurisdiction[keys.Jurisdiction[members[i]]] = -1;
+                foreach (var agency in keys.Scope(s)) firstByAgency[agency] = -1;
+                firstByOwner[keys.Owner[s]] = -1;
+                if (keys.Jurisdiction[s] >= 0) firstByJurisdiction[keys.Jurisdiction[s]] = -1;
             }
 
             var groups = sets.Groups(2);
@@ -152,7 +151,7 @@ public sealed class DuplicateBuildRule : BuiltInRule
     }
 
     /// <summary>Joins <paramref name="i"/> with the first member seen with <paramref name="key"/>, or makes it that member.</summary>
-    private static void Join(IndexSets sets, int[] first, int key, int i, List<int>? touched)
+    private static void Join(IndexSets sets, int[] first, int key, int i)
     {
         if (first[key] >= 0)
         {
@@ -161,17 +160,7 @@ public sealed class DuplicateBuildRule : BuiltInRule
         else
         {
             first[key] = i;
-            touched?.Add(key);
         }
-    }
-
-    private static void Reset(int[] first, List<int> touched)
-    {
-        foreach (var key in touched)
-        {
-            first[key] = -1;
-        }
-        touched.Clear();
     }
 
     /// <summary>
@@ -593,12 +582,8 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
     {
         var model = context.Model;
         var graph = context.Graph;
-        // From the resources already sorted by id (the first definition of each id) when ids are distinct, the
-        // usual case: every category's members come sorted.
-        var categorized = graph.DataResourcesById.Count == model.DataResources.Count
-            ? graph.DataResourcesById.Where(static r => r.Category is { } c && c != ResourceCategory.Other)
-            : model.DataResources.Where(static r => r.Category is { } c && c != ResourceCategory.Other)
-                .DistinctBy(static r => r.Id).OrderBy(static r => r.Id, StringComparer.Ordinal);
+        // In id order, so every category's members come sorted.
+        var categorized = graph.DataResourcesWhere(static r => r.Category is { } c && c != ResourceCategory.Other);
         var byCategory = categorized.GroupBy(static r => r.Category!.Value).OrderBy(static g => g.Key);
         foreach (var category in byCategory)
         {

@@ -46,22 +46,6 @@ internal static class RuleSupport
         return scope;
     }
 
-    /// <summary>
-    /// The active systems, the first definition of each id, in ordinal id order (the sorted list of
-    /// <see cref="ModelGraph.SystemsById"/> when ids are distinct, the usual case).
-    /// </summary>
-    public static InformationSystem[] ActiveSystemsById(ModelGraph graph)
-    {
-        var model = graph.Model;
-        if (graph.SystemsById.Count == model.Systems.Count)
-        {
-            return graph.SystemsById.Where(static s => s.IsActive).ToArray();
-        }
-        var active = model.Systems.Where(static s => s.IsActive).DistinctBy(static s => s.Id).ToArray();
-        Array.Sort(active, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return active;
-    }
-
     /// <summary>Whether the scopes of two systems overlap: (a) a common agency, (b) owners in one jurisdiction, (c) one owner above the other.</summary>
     /// <remarks>Allocates nothing: AM1002 asks it for every similar pair.</remarks>
     public static bool ScopesOverlap(ModelGraph graph, InformationSystem a, InformationSystem b)
