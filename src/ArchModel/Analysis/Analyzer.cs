@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ArchModel.Analysis.Rules;
 using ArchModel.Diagnostics;
 using ArchModel.Graph;
 using ArchModel.Model;
@@ -68,6 +69,12 @@ public static class Analyzer
         if (options.ComputeMetrics)
         {
             work.Insert(Math.Min(2, work.Count), () => prepared = MetricsCalculator.Prepare(graph, cancellationToken));
+        }
+        // The silo views are built once, on first use; built by the first silo rule, they would keep every other
+        // silo rule waiting. Built beside the duplicate rules instead, they are ready when the silo rules start.
+        if (runs.Count(static r => r.Rule is BuiltInRule { UsesSiloViews: true }) > 1)
+        {
+            work.Insert(Math.Min(2, work.Count), graph.PrepareSiloViews);
         }
         try
         {

@@ -192,6 +192,9 @@ public sealed class ModelGraph
     /// <remarks>Built on first use: the built-in rules work from <see cref="SiloFlows"/> and <see cref="SystemComponents"/>.</remarks>
     public IBidirectionalGraph<string, TaggedEdge<string, Flow>> DataFlow => _dataFlow.Value;
 
+    /// <summary>Builds the silo views now, unless built already (the analyzer builds them beside other rules).</summary>
+    internal void PrepareSiloViews() => _ = _silo.Value;
+
     /// <summary>The active, non-standalone systems (the vertices of <see cref="DataFlow"/>), by id.</summary>
     public IReadOnlyList<InformationSystem> SiloSystems => _silo.Value.Systems;
 

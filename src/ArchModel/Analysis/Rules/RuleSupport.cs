@@ -17,6 +17,12 @@ public abstract class BuiltInRule : IRule
 
     /// <inheritdoc />
     public abstract void Analyze(RuleContext context);
+
+    /// <summary>
+    /// Whether the rule reads the silo views of <see cref="ModelGraph"/> (built together on first use): the
+    /// analyzer then builds them beside the first rules, so that no rule waits for another to build them.
+    /// </summary>
+    internal virtual bool UsesSiloViews => false;
 }
 
 /// <summary>Helpers shared by the built-in rules.</summary>

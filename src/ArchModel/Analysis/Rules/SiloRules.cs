@@ -15,6 +15,8 @@ public sealed class IsolatedSystemRule : BuiltInRule
     {
     }
 
+    internal override bool UsesSiloViews => true;
+
     /// <inheritdoc />
     public override void Analyze(RuleContext context)
     {
@@ -43,6 +45,8 @@ public sealed class IslandRule : BuiltInRule
         DiagnosticSeverity.Warning)
     {
     }
+
+    internal override bool UsesSiloViews => true;
 
     /// <inheritdoc />
     public override void Analyze(RuleContext context)
@@ -93,6 +97,8 @@ public sealed class ClosedAgencyRule : BuiltInRule
     {
     }
 
+    internal override bool UsesSiloViews => true;
+
     /// <inheritdoc />
     public override void Analyze(RuleContext context)
     {
@@ -132,6 +138,8 @@ public sealed class StovepipeRule : BuiltInRule
         DiagnosticSeverity.Warning)
     {
     }
+
+    internal override bool UsesSiloViews => true;
 
     /// <inheritdoc />
     public override void Analyze(RuleContext context)
@@ -196,6 +204,8 @@ public sealed class UnsharedResourceRule : BuiltInRule
         DiagnosticSeverity.Warning)
     {
     }
+
+    internal override bool UsesSiloViews => true;
 
     /// <inheritdoc />
     public override void Analyze(RuleContext context)
@@ -311,6 +321,8 @@ public sealed class UnroutableFlowRule : BuiltInRule
         DiagnosticSeverity.Error)
     {
     }
+
+    internal override bool UsesSiloViews => true;
 
     /// <inheritdoc />
     public override void Analyze(RuleContext context)
