@@ -60,6 +60,10 @@ internal static class MetricsCalculator
         public required ModelGraph Graph { get; init; }
         public required Dictionary<string, Tally> Owners { get; init; }
         public required List<(string Owner, string Id, bool Active, bool First)> Counted { get; init; }
+        /// <summary>The position in <see cref="Counted"/> of each system id's first system.</summary>
+        public required Dictionary<string, int> FirstCounted { get; init; }
+        /// <summary>The other positions of a repeated system id counted again for another owner.</summary>
+        public required Dictionary<string, List<int>> MoreCounted { get; init; }
         public Tally Total;
     }
 
@@ -73,23 +77,26 @@ internal static class MetricsCalculator
         var counted = new List<(string Owner, string Id, bool Active, bool First)>(model.Systems.Count);
         var total = new Tally();
         var owners = new Dictionary<string, Tally>(StringComparer.Ordinal);
-        var firstOwner = new Dictionary<string, string>(model.Systems.Count, StringComparer.Ordinal);
+        var firstCounted = new Dictionary<string, int>(model.Systems.Count, StringComparer.Ordinal);
         // Owners of a repeated system id (reported by validation) other than the first: counted once each.
         var otherOwners = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var moreCounted = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var system in model.Systems)
         {
             var id = system.Id;
-            var first = firstOwner.TryAdd(id, system.Owner);
+            var first = firstCounted.TryAdd(id, counted.Count);
             var firstForOwner = first;
-            if (!first && firstOwner[id] != system.Owner)
+            if (!first && counted[firstCounted[id]].Owner != system.Owner)
             {
                 if (!otherOwners.TryGetValue(id, out var others))
                 {
                     otherOwners[id] = others = [];
+                    moreCounted[id] = [];
                 }
                 if (!others.Contains(system.Owner))
                 {
                     others.Add(system.Owner);
+                    moreCounted[id].Add(counted.Count);
                     firstForOwner = true;
                 }
             }
@@ -115,8 +122,8 @@ internal static class MetricsCalculator
             }
             // The owners of the first systems of both ends, each looked up once (OwnerOf gives the same in a model
             // whose ids are unique across kinds, as validation requires).
-            var from = flow.From is not null ? firstOwner.GetValueOrDefault(flow.From) : null;
-            var to = flow.To is not null ? firstOwner.GetValueOrDefault(flow.To) : null;
+            var from = flow.From is not null && firstCounted.TryGetValue(flow.From, out var f) ? counted[f].Owner : null;
+            var to = flow.To is not null && firstCounted.TryGetValue(flow.To, out var t) ? counted[t].Owner : null;
             var counts = Count(graph, flow, from, to);
             total.Add(counts);
             // The agencies owning a system at either end, each once.
@@ -130,7 +137,7 @@ internal static class MetricsCalculator
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new Prepared { Graph = graph, Owners = owners, Counted = counted, Total = total };
+        return new Prepared { Graph = graph, Owners = owners, Counted = counted, FirstCounted = firstCounted, MoreCounted = moreCounted, Total = total };
     }
 
     /// <summary>Adds the counts that depend on findings (unsuppressed ones only) and computes every metric.</summary>
@@ -144,8 +151,23 @@ internal static class MetricsCalculator
         var zombies = Ids(active, "AM3001");
         var unshared = Ids(active, "AM2005");
         var total = prepared.Total;
-        foreach (var (owner, id, isActive, first) in prepared.Counted)
+        // Only the systems named by those findings gain a count: found from the findings' ids (a few hundred
+        // thousand in a national model) rather than by testing each of its million systems against them.
+        var named = new HashSet<string>(inDuplicate, StringComparer.Ordinal);
+        named.UnionWith(isolated);
+        named.UnionWith(zombies);
+        var affected = new List<int>();
+        foreach (var id in named)
         {
+            if (prepared.FirstCounted.TryGetValue(id, out var index))
+            {
+                affected.Add(index);
+                affected.AddRange(prepared.MoreCounted.GetValueOrDefault(id) ?? []);
+            }
+        }
+        foreach (var index in affected)
+        {
+            var (owner, id, isActive, first) = prepared.Counted[index];
             var found = new Tally
             {
                 Duplicates = isActive && inDuplicate.Contains(id) ? 1 : 0,
