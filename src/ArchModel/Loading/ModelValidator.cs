@@ -29,12 +29,29 @@ internal sealed class ModelValidator
     public static void Validate(ModelContent content, ISourceLocator locator, List<Diagnostic> diagnostics)
     {
         var validator = new ModelValidator(content, locator, diagnostics);
-        validator.CheckIds();
-        validator.AssignFlowIds();
-        validator.CheckValues();
+        // The value and cycle checks need no index by id: they run beside the one that builds it, each into its
+        // own list, and the lists join in the order the checks would run one after another.
+        var values = new List<Diagnostic>();
+        var cycles = new List<Diagnostic>();
+        var beside = Task.Run(() =>
+        {
+            validator.CheckValues(values);
+            validator.CheckCycles(content.Agencies, static a => a.Parent, new LocalizedText("机构", "agencies"), cycles);
+            validator.CheckCycles(content.Capabilities, static c => c.Parent, new LocalizedText("功能", "capabilities"), cycles);
+        });
+        try
+        {
+            validator.CheckIds();
+            validator.AssignFlowIds();
+        }
+        finally
+        {
+            // Never leave the task running over content the caller may use, and rethrow its own exception.
+            beside.GetAwaiter().GetResult();
+        }
+        diagnostics.AddRange(values);
         validator.CheckReferences();
-        validator.CheckCycles(content.Agencies, static a => a.Parent, new LocalizedText("机构", "agencies"));
-        validator.CheckCycles(content.Capabilities, static c => c.Parent, new LocalizedText("功能", "capabilities"));
+        diagnostics.AddRange(cycles);
         validator.CheckSelfFlows();
         foreach (var id in content.DroppedIds)
         {
@@ -121,7 +138,7 @@ internal sealed class ModelValidator
         }
     }
 
-    private void CheckValues()
+    private void CheckValues(List<Diagnostic> sink)
     {
         foreach (var element in _content.Defined)
         {
@@ -129,11 +146,11 @@ internal sealed class ModelValidator
             {
                 if (named.Name is null)
                 {
-                    Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty("name", element.Id), element, null);
+                    Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty("name", element.Id), element, null, sink: sink);
                 }
                 else if (string.IsNullOrWhiteSpace(named.Name))
                 {
-                    Report(DiagnosticCodes.InvalidValue, Messages.EmptyText("name"), element, "name");
+                    Report(DiagnosticCodes.InvalidValue, Messages.EmptyText("name"), element, "name", sink: sink);
                 }
             }
             switch (element)
@@ -141,15 +158,15 @@ internal sealed class ModelValidator
                 case InformationSystem s:
                     if (s.ProtectionLevel is { } level and (< 1 or > 5))
                     {
-                        Range(element, "protectionLevel", level, "1–5");
+                        Range(element.Location, "protectionLevel", level, "1–5", sink);
                     }
-                    NonNegative(element, "usage.registeredUsers", s.Usage?.RegisteredUsers);
-                    NonNegative(element, "usage.monthlyActiveUsers", s.Usage?.MonthlyActiveUsers);
-                    NonNegative(element, "cost.build", s.Cost?.Build);
-                    NonNegative(element, "cost.annualOperation", s.Cost?.AnnualOperation);
+                    NonNegative(element, "usage.registeredUsers", s.Usage?.RegisteredUsers, sink);
+                    NonNegative(element, "usage.monthlyActiveUsers", s.Usage?.MonthlyActiveUsers, sink);
+                    NonNegative(element, "cost.build", s.Cost?.Build, sink);
+                    NonNegative(element, "cost.annualOperation", s.Cost?.AnnualOperation, sink);
                     break;
                 case Project p:
-                    NonNegative(element, "budget", p.Budget);
+                    NonNegative(element, "budget", p.Budget, sink);
                     break;
             }
         }
@@ -157,34 +174,34 @@ internal sealed class ModelValidator
         {
             if (!RuleCode.IsValid(suppression.Rule ?? ""))
             {
-                Report(DiagnosticCodes.InvalidValue, Messages.BadRuleCode(suppression.Rule ?? ""), suppression.Location, "rule");
+                Report(DiagnosticCodes.InvalidValue, Messages.BadRuleCode(suppression.Rule ?? ""), suppression.Location, "rule", sink: sink);
             }
             if (suppression.Elements is null || suppression.Elements.Count == 0)
             {
-                Report(DiagnosticCodes.InvalidValue, Messages.EmptyText("elements"), suppression.Location, "elements");
+                Report(DiagnosticCodes.InvalidValue, Messages.EmptyText("elements"), suppression.Location, "elements", sink: sink);
             }
             if (string.IsNullOrWhiteSpace(suppression.Justification))
             {
-                Report(DiagnosticCodes.InvalidValue, Messages.EmptyText("justification"), suppression.Location, "justification");
+                Report(DiagnosticCodes.InvalidValue, Messages.EmptyText("justification"), suppression.Location, "justification", sink: sink);
             }
         }
         var settings = _content.Settings;
         var root = _content.RootLocation;
         if (settings.DuplicateNameSimilarity is < 0 or > 1 || double.IsNaN(settings.DuplicateNameSimilarity))
         {
-            Range(root, "settings.duplicateNameSimilarity", settings.DuplicateNameSimilarity, "0–1");
+            Range(root, "settings.duplicateNameSimilarity", settings.DuplicateNameSimilarity, "0–1", sink);
         }
         if (settings.ZombieMonthlyActiveUsers < 0)
         {
-            Range(root, "settings.zombieMonthlyActiveUsers", settings.ZombieMonthlyActiveUsers, "≥ 0");
+            Range(root, "settings.zombieMonthlyActiveUsers", settings.ZombieMonthlyActiveUsers, "≥ 0", sink);
         }
         if (settings.ExposureMinProtectionLevel is < 1 or > 5)
         {
-            Range(root, "settings.exposureMinProtectionLevel", settings.ExposureMinProtectionLevel, "1–5");
+            Range(root, "settings.exposureMinProtectionLevel", settings.ExposureMinProtectionLevel, "1–5", sink);
         }
         if (settings.LocalizationMinProtectionLevel is < 1 or > 5)
         {
-            Range(root, "settings.localizationMinProtectionLevel", settings.LocalizationMinProtectionLevel, "1–5");
+            Range(root, "settings.localizationMinProtectionLevel", settings.LocalizationMinProtectionLevel, "1–5", sink);
         }
         foreach (var (metric, value) in _content.Targets)
         {
@@ -192,25 +209,22 @@ internal sealed class ModelValidator
             if (ratio ? value is < 0 or > 1 : value < 0)
             {
                 var location = _content.TargetLocations.GetValueOrDefault(metric);
-                _diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error,
+                sink.Add(new Diagnostic(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error,
                     Messages.OutOfRange($"targets.{metric}", Format(value), ratio ? "0–1" : "≥ 0"), location));
             }
         }
     }
 
-    private void NonNegative(Element element, string path, double? value)
+    private void NonNegative(Element element, string path, double? value, List<Diagnostic> sink)
     {
         if (value < 0)
         {
-            Range(element, path, value.Value, "≥ 0");
+            Range(element.Location, path, value.Value, "≥ 0", sink);
         }
     }
 
-    private void Range(Element element, string path, double value, string range) =>
-        Report(DiagnosticCodes.InvalidValue, Messages.OutOfRange(path, Format(value), range), element, path);
-
-    private void Range(SourceLocation? anchor, string path, double value, string range) =>
-        Report(DiagnosticCodes.InvalidValue, Messages.OutOfRange(path, Format(value), range), anchor, path);
+    private void Range(SourceLocation? anchor, string path, double value, string range, List<Diagnostic> sink) =>
+        Report(DiagnosticCodes.InvalidValue, Messages.OutOfRange(path, Format(value), range), anchor, path, sink: sink);
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
@@ -272,7 +286,7 @@ internal sealed class ModelValidator
         }
     }
 
-    private void CheckCycles<T>(IReadOnlyList<T> elements, Func<T, string?> parentOf, LocalizedText kind) where T : Element
+    private void CheckCycles<T>(IReadOnlyList<T> elements, Func<T, string?> parentOf, LocalizedText kind, List<Diagnostic> sink) where T : Element
     {
         var byId = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach (var e in elements)
@@ -297,7 +311,7 @@ internal sealed class ModelValidator
                 var first = cycle.MinBy(static e => e.Id, StringComparer.Ordinal)!;
                 var at = cycle.IndexOf(first);
                 var ordered = cycle.Skip(at).Concat(cycle.Take(at)).Select(static e => e.Id).Append(first.Id);
-                Report(DiagnosticCodes.ParentCycle, Messages.ParentCycle(kind.Chinese, kind.English, ordered), first, "parent");
+                Report(DiagnosticCodes.ParentCycle, Messages.ParentCycle(kind.Chinese, kind.English, ordered), first, "parent", sink: sink);
             }
             foreach (var e in walk)
             {
@@ -347,8 +361,9 @@ internal sealed class ModelValidator
         _ => ("元素", "element"),
     };
 
-    private void Report(string code, LocalizedText message, Element element, string? path, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
-        Report(code, message, element.Location, path, severity);
+    private void Report(string code, LocalizedText message, Element element, string? path,
+        DiagnosticSeverity severity = DiagnosticSeverity.Error, List<Diagnostic>? sink = null) =>
+        Report(code, message, element.Location, path, severity, sink);
 
     private void Report(string code, LocalizedText message, SourceLocation? anchor, string? path,
         DiagnosticSeverity severity = DiagnosticSeverity.Error, List<Diagnostic>? sink = null) =>
