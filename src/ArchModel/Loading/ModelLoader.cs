@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ArchModel.Diagnostics;
 using ArchModel.Model;
 
@@ -181,8 +182,10 @@ public sealed class ModelLoader
 
             // The files of one list are read and parsed in parallel (a national model is split by region),
             // each into its own content; they join the model one by one in list order, each followed by
-            // its own includes, so the result is the same as reading them one after another.
-            Parallel.For(0, files.Count,
+            // its own includes, so the result is the same as reading them one after another. They are handed
+            // out one at a time, largest first, so that no processor is left parsing a large file alone at the end.
+            var largestFirst = Enumerable.Range(0, files.Count).OrderByDescending(i => SizeOf(files[i].File)).ToArray();
+            Parallel.ForEach(Partitioner.Create(largestFirst, EnumerablePartitionerOptions.NoBuffering),
                 new ParallelOptions { CancellationToken = _cancellation },
                 static () => new StringPool(),
                 (i, _, strings) =>
@@ -280,6 +283,19 @@ public sealed class ModelLoader
 
         private bool IsInsideRoot(string full) => full == _rootFolder ||
             full.StartsWith(_rootFolder.EndsWith(Path.DirectorySeparatorChar) ? _rootFolder : _rootFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+        /// <summary>A file's length for scheduling, 0 when it cannot be read (reading it reports why).</summary>
+        private static long SizeOf(string full)
+        {
+            try
+            {
+                return new FileInfo(full) is { Exists: true } info ? info.Length : 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                return 0;
+            }
+        }
 
         private SourceText? Read(string full, out LocalizedText? error)
         {
