@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Unicode;
 
 namespace ArchModel.Loading;
@@ -8,31 +11,123 @@ namespace ArchModel.Loading;
 /// (an agency id is referenced by every system it owns), so a large model holds each once, and the
 /// parser decodes short strings without allocating when it has seen them before.
 /// </summary>
+/// <remarks>
+/// Keyed by the UTF-8 bytes themselves: a text seen before is found by hashing and comparing its bytes,
+/// without decoding it to UTF-16 first (a national model looks up millions of short texts, most of them
+/// ASCII ids). An open-addressing table of (hash, position) pairs, at most half full, over the strings in order.
+/// </remarks>
 internal sealed class StringPool
 {
     /// <summary>Texts longer than this many bytes are not pooled (names and descriptions rarely repeat).</summary>
     public const int MaxBytes = 96;
 
-    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    // The table holds no references: the strings live in an array filled in order, so that a collection scans only
+    // its newest part for references to young strings, not a table written all over.
+    private Slot[] _slots = new Slot[1024];
+    private string[] _texts = new string[512];
+    private int _count;
 
-    public StringPool() => _bySpan = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>A text's hash and its position in <see cref="_texts"/> plus one (0: an empty slot).</summary>
+    private struct Slot
+    {
+        public int Hash;
+        public int Text;
+    }
 
-    /// <summary>The pooled string of some UTF-8 bytes; <see langword="false"/> when they are not valid UTF-8.</summary>
+    /// <summary>The pooled string of some UTF-8 bytes (at most <see cref="MaxBytes"/>); <see langword="false"/> when they are not valid UTF-8.</summary>
     public bool TryGet(ReadOnlySpan<byte> utf8, out string text)
     {
+        var hash = Hash(utf8);
+        var mask = _slots.Length - 1;
+        var slot = hash & mask;
+        while (_slots[slot].Text != 0)
+        {
+            if (_slots[slot].Hash == hash && Matches(_texts[_slots[slot].Text - 1], utf8))
+            {
+                text = _texts[_slots[slot].Text - 1];
+                return true;
+            }
+            slot = (slot + 1) & mask;
+        }
         Span<char> chars = stackalloc char[MaxBytes];
         if (Utf8.ToUtf16(utf8, chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
         {
             text = "";
             return false;
         }
-        var span = chars[..written];
-        if (!_bySpan.TryGetValue(span, out text!))
+        text = chars[..written].ToString();
+        if (_count == _texts.Length)
         {
-            text = span.ToString();
-            _strings.Add(text, text);
+            Array.Resize(ref _texts, _count * 2);
+        }
+        _texts[_count++] = text;
+        _slots[slot] = new Slot { Hash = hash, Text = _count };
+        if (_count * 2 > _slots.Length)
+        {
+            Grow();
         }
         return true;
+    }
+
+    /// <summary>Whether a pooled text has these UTF-8 bytes.</summary>
+    private static bool Matches(string text, ReadOnlySpan<byte> utf8)
+    {
+        if (text.Length == utf8.Length)
+        {
+            // Equal lengths: both are ASCII or they differ (any other character takes more bytes than chars).
+            return Ascii.Equals(utf8, text);
+        }
+        if (text.Length > utf8.Length)
+        {
+            return false;
+        }
+        Span<char> chars = stackalloc char[MaxBytes];
+        return Utf8.ToUtf16(utf8, chars, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
+            && chars[..written].SequenceEqual(text);
+    }
+
+    private void Grow()
+    {
+        var slots = new Slot[_slots.Length * 2];
+        var mask = slots.Length - 1;
+        foreach (var entry in _slots)
+        {
+            if (entry.Text == 0)
+            {
+                continue;
+            }
+            var slot = entry.Hash & mask;
+            while (slots[slot].Text != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = entry;
+        }
+        _slots = slots;
+    }
+
+    /// <summary>A hash of the bytes, eight at a time, mixed so that its low bits (the slot) depend on every byte.</summary>
+    private static int Hash(ReadOnlySpan<byte> bytes)
+    {
+        const ulong Multiplier = 0x9E3779B97F4A7C15;
+        var h = (ulong)bytes.Length * Multiplier;
+        var i = 0;
+        for (; i + sizeof(ulong) <= bytes.Length; i += sizeof(ulong))
+        {
+            h = BitOperations.RotateLeft((h ^ MemoryMarshal.Read<ulong>(bytes[i..])) * Multiplier, 29);
+        }
+        if (i < bytes.Length)
+        {
+            var tail = 0UL;
+            for (var shift = 0; i < bytes.Length; i++, shift += 8)
+            {
+                tail |= (ulong)bytes[i] << shift;
+            }
+            h = BitOperations.RotateLeft((h ^ tail) * Multiplier, 29);
+        }
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCD;
+        h ^= h >> 33;
+        return (int)(h & int.MaxValue);
     }
 }
