@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 
 namespace ArchModel.Loading;
 
@@ -31,6 +32,29 @@ internal static class Fields
 
     public static readonly FrozenDictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         ByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The fields by the length of their UTF-8 name, to find one from a property name's bytes without decoding them.</summary>
+    private static readonly (byte[] Name, Field Field)[][] ByLength = Enumerable.Range(0, 33)
+        .Select(length => Enum.GetValues<Field>().Where(f => f != Field.None && NameOf(f).Length == length)
+            .Select(static f => (Encoding.ASCII.GetBytes(NameOf(f)), f)).ToArray())
+        .ToArray();
+
+    /// <summary>The field whose JSON name is these UTF-8 bytes, or <see cref="Field.None"/>.</summary>
+    public static Field ByUtf8(ReadOnlySpan<byte> name)
+    {
+        if (name.Length >= ByLength.Length)
+        {
+            return Field.None;
+        }
+        foreach (var (candidate, field) in ByLength[name.Length])
+        {
+            if (name.SequenceEqual(candidate))
+            {
+                return field;
+            }
+        }
+        return Field.None;
+    }
 
     public static string NameOf(Field field) => JsonNames[(int)field];
 

@@ -889,6 +889,11 @@ internal sealed class FileParser
             name = GetString(ref r);
             return Fields.BySpan.TryGetValue(name, out var escaped) ? escaped : Field.None;
         }
+        if (Fields.ByUtf8(r.ValueSpan) is var known and not Field.None)
+        {
+            return known;
+        }
+        // Not a field's name: decoded (and checked to be UTF-8) as before, to report it by name.
         Span<char> buffer = stackalloc char[32];
         int length;
         try
