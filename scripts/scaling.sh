@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The scaling run of the README's performance section: generates models of about 10k, 100k and 1M elements
-# (archmodel generate, split by region), then times each stage once in a fresh process per size — the bare
+# (archmodel generate, split by region), then times each stage in a fresh process per size and run — the bare
 # read of the files with Newtonsoft's JsonTextReader (the floor), load and validate, analyse, a diagram,
-# a report — with the peak memory after each, and prints the scaling exponent between sizes.
-# Usage: scripts/scaling.sh [SIZES]   (default 10000,100000,1000000; generated models are kept in $TMPDIR/archmodel-scaling)
+# a report — with the peak memory after each, and prints the median of the runs, the highest peak, the scaling
+# exponent between sizes and the ratio of load + analyse to the bare read.
+# Usage: scripts/scaling.sh [SIZES] [RUNS]   (default 10000,100000,1000000 and 3 runs; generated models are
+# kept in $TMPDIR/archmodel-scaling)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${1:-10000,100000,1000000}
+runs=${2:-3}
 dotnet build tests/ArchModel.Benchmarks -c Release -nologo -clp:NoSummary >/dev/null
-exec dotnet tests/ArchModel.Benchmarks/bin/Release/net10.0/ArchModel.Benchmarks.dll --pipeline "$sizes"
+exec dotnet tests/ArchModel.Benchmarks/bin/Release/net10.0/ArchModel.Benchmarks.dll --pipeline "$sizes" --runs "$runs"

@@ -11,12 +11,12 @@ using Newtonsoft.Json;
 namespace ArchModel.Benchmarks;
 
 /// <summary>
-/// <c>--pipeline 10000,100000,1000000</c>: generates a model of about each number of elements, then in a
-/// fresh process per size times each stage once (after a warm-up on a small model) and reads the peak
-/// memory after it (the heap is collected between stages, outside the timings, except between load and analyse,
-/// which the tool runs back to back): the bare read of the files
-/// with Newtonsoft's JsonTextReader (the floor), load and validate, analyse, a diagram, a report. Prints a
-/// table with the scaling exponent between sizes.
+/// <c>--pipeline 10000,100000,1000000 [--runs N]</c>: generates a model of about each number of elements, then
+/// in a fresh process per size and run (N runs, default 3) times each stage once (after a warm-up on a small
+/// model) and reads the peak memory after it (the heap is collected between stages, outside the timings, except
+/// between load and analyse, which the tool runs back to back): the bare read of the files with Newtonsoft's
+/// JsonTextReader (the floor), load and validate, analyse, a diagram, a report. Prints a table of the median
+/// times, the highest peaks, the scaling exponent between sizes and the ratio to the bare read.
 /// </summary>
 internal static class PipelineScaling
 {
@@ -25,11 +25,11 @@ internal static class PipelineScaling
     /// <summary>Elements per agency in generated models, measured: used to size the generator.</summary>
     private const double ElementsPerAgency = 8.2;
 
-    public static int Run(string sizesArgument)
+    public static int Run(string sizesArgument, int runs)
     {
         var sizes = sizesArgument.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var root = Path.Combine(Path.GetTempPath(), "archmodel-scaling");
-        var results = new List<(long Elements, double[] Ms, long[] PeakBytes)>();
+        var results = new List<(long Elements, double[] Ms, long[] PeakBytes, double[] Ratios)>();
         foreach (var size in sizes)
         {
             var folder = Path.Combine(root, size.ToString(CultureInfo.InvariantCulture));
@@ -38,29 +38,26 @@ internal static class PipelineScaling
             {
                 ModelGenerator.WriteTo(folder, new GeneratorOptions { Agencies = agencies, SplitByRegion = true, Seed = 1 });
             }
-            // Under `dotnet X.dll` the process is the host: hand it the assembly again.
-            var host = Environment.ProcessPath!;
-            string[] childArgs = Path.GetFileNameWithoutExtension(host) == "dotnet"
-                ? [typeof(PipelineScaling).Assembly.Location, "--pipeline-stage", folder]
-                : ["--pipeline-stage", folder];
-            var child = Process.Start(new ProcessStartInfo(host, childArgs)
+            // Each run is a fresh process; a stage's time is the median of the runs, its peak the highest, and the
+            // ratio to the bare read is taken within each run (the bare read and the load run a few seconds apart)
+            // before the median of those is taken: the machine's speed drifts between runs.
+            var times = new List<double[]>();
+            var peaks = new List<long[]>();
+            long elements = 0;
+            for (var run = 0; run < runs; run++)
             {
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            })!;
-            var line = child.StandardOutput.ReadToEnd().Trim().Split('\n')[^1];
-            child.WaitForExit();
-            if (child.ExitCode != 0)
-            {
-                Console.Error.WriteLine($"stage process failed for {size}: {line}");
-                return 1;
+                if (RunStage(folder) is not { } measured)
+                {
+                    return 1;
+                }
+                (elements, var ms, var peak) = measured;
+                times.Add(ms);
+                peaks.Add(peak);
+                Console.Error.WriteLine($"{elements:N0} elements, run {run + 1}: " + string.Join(", ", Stages.Select((s, i) => $"{s} {ms[i]:F0} ms")));
             }
-            var parts = line.Split(' ');
-            var elements = long.Parse(parts[0], CultureInfo.InvariantCulture);
-            var ms = parts.Skip(1).Take(Stages.Length).Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-            var peaks = parts.Skip(1 + Stages.Length).Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-            results.Add((elements, ms, peaks));
-            Console.Error.WriteLine($"{elements:N0} elements: " + string.Join(", ", Stages.Select((s, i) => $"{s} {ms[i]:F0} ms")));
+            var median = Enumerable.Range(0, Stages.Length).Select(s => Median(times.Select(t => t[s]))).ToArray();
+            var highest = Enumerable.Range(0, Stages.Length).Select(s => peaks.Max(p => p[s])).ToArray();
+            results.Add((elements, median, highest, times.Select(static t => (t[1] + t[2]) / t[0]).Order().ToArray()));
         }
 
         var text = new StringBuilder();
@@ -90,14 +87,47 @@ internal static class PipelineScaling
             }
             text.AppendLine();
         }
-        text.Append("| load+validate+analyse ÷ bare read |");
+        text.Append(CultureInfo.InvariantCulture, $"| load+validate+analyse ÷ bare read (median of {runs} runs; lowest–highest) |");
         foreach (var r in results)
         {
-            text.Append(CultureInfo.InvariantCulture, $" {(r.Ms[1] + r.Ms[2]) / r.Ms[0]:F2}× |");
+            text.Append(CultureInfo.InvariantCulture, $" {Median(r.Ratios):F2}× ({r.Ratios[0]:F2}–{r.Ratios[^1]:F2}) |");
         }
         text.Append(string.Concat(Enumerable.Repeat(" |", results.Count - 1))).AppendLine();
         Console.WriteLine(text.ToString());
         return 0;
+    }
+
+    /// <summary>Runs the stages once in a fresh process; <see langword="null"/> (reported) when it fails.</summary>
+    private static (long Elements, double[] Ms, long[] Peaks)? RunStage(string folder)
+    {
+        // Under `dotnet X.dll` the process is the host: hand it the assembly again.
+        var host = Environment.ProcessPath!;
+        string[] childArgs = Path.GetFileNameWithoutExtension(host) == "dotnet"
+            ? [typeof(PipelineScaling).Assembly.Location, "--pipeline-stage", folder]
+            : ["--pipeline-stage", folder];
+        using var child = Process.Start(new ProcessStartInfo(host, childArgs)
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        var line = child.StandardOutput.ReadToEnd().Trim().Split('\n')[^1];
+        child.WaitForExit();
+        if (child.ExitCode != 0)
+        {
+            Console.Error.WriteLine($"stage process failed for {folder}: {line}");
+            return null;
+        }
+        var parts = line.Split(' ');
+        var elements = long.Parse(parts[0], CultureInfo.InvariantCulture);
+        var ms = parts.Skip(1).Take(Stages.Length).Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        var peaks = parts.Skip(1 + Stages.Length).Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        return (elements, ms, peaks);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static string Short(long n) => n >= 1_000_000 ? $"{n / 1_000_000.0:0.#}M" : $"{n / 1000.0:0.#}k";

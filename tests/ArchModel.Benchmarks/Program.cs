@@ -7,28 +7,14 @@ using BenchmarkDotNet.Running;
 
 // `--scaling`: time each family once at 10k and 100k systems (after a warm-up) and print the scaling exponent
 // log(t2/t1)/log(10): ~1 is linear (`--rules` also times every rule alone). Anything else: BenchmarkDotNet's switcher.
-if (args is ["--pipeline", var pipelineSizes])
+if (args is ["--pipeline", var pipelineSizes, ..var pipelineRest])
 {
-    return PipelineScaling.Run(pipelineSizes);
+    var runs = pipelineRest is ["--runs", var count] ? int.Parse(count, CultureInfo.InvariantCulture) : 3;
+    return PipelineScaling.Run(pipelineSizes, runs);
 }
 if (args is ["--pipeline-stage", var stageFolder])
 {
     return PipelineScaling.Stage(stageFolder);
-}
-
-if (args.Contains("--probe-names"))
-{
-    foreach (var size in new[] { 10_000, 100_000 })
-    {
-        var m = SyntheticModel.Create(size);
-        var names = m.Systems.Where(x => x.IsActive).SelectMany((x, i) => x.Aliases.Prepend(x.Name)
-            .Select(n => (i, ArchModel.Analysis.Rules.NameSimilarityIndex.Normalize(n, m.GetAgency(x.Owner)?.Name)))).ToList();
-        var sw = Stopwatch.StartNew();
-        var pairs = ArchModel.Analysis.Rules.NameSimilarityIndex.SimilarPairs(names, 0.8).ToList();
-        Console.WriteLine($"{size}: {names.Count} names, {names.Select(x => x.Item2).Distinct().Count()} distinct, {pairs.Count} pairs, {sw.ElapsedMilliseconds} ms");
-        foreach (var g in names.GroupBy(x => x.Item2).OrderByDescending(g => g.Count()).Take(3)) Console.WriteLine($"  {g.Key} x{g.Count()}");
-    }
-    return 0;
 }
 
 if (args.Contains("--scaling"))
