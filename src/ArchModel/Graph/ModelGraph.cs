@@ -296,36 +296,50 @@ public sealed class ModelGraph
             {
                 Index[siloSystems[i].Id] = i;
             }
-            bool IsSiloFlow(Flow flow) => flow.IsActive && flow.From != flow.To && Index.ContainsKey(flow.From) && Index.ContainsKey(flow.To);
+            // A silo flow: active, between two different silo systems; the positions of both ends are kept.
+            var flows = new List<Flow>();
+            var from = new List<int>();
+            var to = new List<int>();
+            void Keep(Flow flow)
+            {
+                if (flow.IsActive && flow.From != flow.To && Index.TryGetValue(flow.From, out var f) && Index.TryGetValue(flow.To, out var t))
+                {
+                    flows.Add(flow);
+                    from.Add(f);
+                    to.Add(t);
+                }
+            }
             Systems = siloSystems;
             if (graph.FlowsById.Count == model.Flows.Count)
             {
-                Flows = graph.FlowsById.Where(IsSiloFlow).ToList();
+                foreach (var flow in graph.FlowsById)
+                {
+                    Keep(flow);
+                }
             }
             else
             {
-                var siloFlows = new List<(Flow Flow, int Order)>();
+                // By id, ties (only in a model with duplicate ids) in model order.
+                var order = new List<(Flow Flow, int Order)>(model.Flows.Count);
                 for (var i = 0; i < model.Flows.Count; i++)
                 {
-                    if (IsSiloFlow(model.Flows[i]))
-                    {
-                        siloFlows.Add((model.Flows[i], i));
-                    }
+                    order.Add((model.Flows[i], i));
                 }
-                // By id, ties (only in a model with duplicate ids) in model order.
-                siloFlows.Sort(static (a, b) => string.CompareOrdinal(a.Flow.Id, b.Flow.Id) is var c && c != 0 ? c : a.Order.CompareTo(b.Order));
-                Flows = siloFlows.ConvertAll(static f => f.Flow);
+                order.Sort(static (a, b) => string.CompareOrdinal(a.Flow.Id, b.Flow.Id) is var c && c != 0 ? c : a.Order.CompareTo(b.Order));
+                foreach (var (flow, _) in order)
+                {
+                    Keep(flow);
+                }
             }
+            Flows = flows;
+            FlowFrom = [.. from];
+            FlowTo = [.. to];
 
             // Undirected components of the data-flow graph: a union-find over the systems' positions, which
             // are in id order, so each component is sorted and the components come by their first id.
-            FlowFrom = new int[Flows.Count];
-            FlowTo = new int[Flows.Count];
             var sets = new IndexSets(siloSystems.Length);
             for (var f = 0; f < Flows.Count; f++)
             {
-                FlowFrom[f] = Index[Flows[f].From];
-                FlowTo[f] = Index[Flows[f].To];
                 sets.Union(FlowFrom[f], FlowTo[f]);
             }
             ComponentOf = new int[siloSystems.Length];
