@@ -82,4 +82,28 @@ public sealed class ArchitectureModelTests
         Assert.That(result.Diagnostics.Single().Code, Is.EqualTo("AM0008"));
         Assert.That(result.Model.ParentChain("a").Select(static a => a.Id), Is.EqualTo(new[] { "b" }));
     }
+
+    [Test]
+    public void KindLookups_ResolveARepeatedIdToItsFirstDefinitionOnly()
+    {
+        // Each kind's map is built from its own list, keeping an element only when the index by id resolves to
+        // it: a second system with an id, or a system whose id an agency took first, is not found as a system.
+        var first = new InformationSystem { Id = "s.dup", Name = "先", Owner = "a" };
+        var result = new ModelBuilder()
+            .Add(new Agency { Id = "a", Name = "甲", Level = AgencyLevel.Municipal })
+            .Add(new Agency { Id = "shared", Name = "乙", Level = AgencyLevel.Municipal })
+            .Add(first)
+            .Add(new InformationSystem { Id = "s.dup", Name = "后", Owner = "a" })
+            .Add(new InformationSystem { Id = "shared", Name = "丙", Owner = "a" })
+            .Build();
+        Assert.That(result.Diagnostics.Select(static d => d.Code), Is.EqualTo(new[] { "AM0005", "AM0005" }));
+        var model = result.Model;
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.GetSystem("s.dup"), Is.SameAs(first));
+            Assert.That(model.GetSystem("shared"), Is.Null);
+            Assert.That(model.GetAgency("shared")?.Name, Is.EqualTo("乙"));
+            Assert.That(model.GetAgency("s.dup"), Is.Null);
+        });
+    }
 }
