@@ -62,7 +62,7 @@ internal static class MetricsCalculator
         public required List<(string Owner, string Id, bool Active, bool First)> Counted { get; init; }
         /// <summary>The position in <see cref="Counted"/> of each system id's first system.</summary>
         public required Dictionary<string, int> FirstCounted { get; init; }
-        /// <summary>The other positions of a repeated system id counted again for another owner.</summary>
+        /// <summary>The other positions of a repeated system id, counted again for each other owner.</summary>
         public required Dictionary<string, List<int>> MoreCounted { get; init; }
         public Tally Total;
     }
@@ -78,8 +78,7 @@ internal static class MetricsCalculator
         var total = new Tally();
         var owners = new Dictionary<string, Tally>(StringComparer.Ordinal);
         var firstCounted = new Dictionary<string, int>(model.Systems.Count, StringComparer.Ordinal);
-        // Owners of a repeated system id (reported by validation) other than the first: counted once each.
-        var otherOwners = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        // A repeated system id (reported by validation) with other owners than the first: counted once for each.
         var moreCounted = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var system in model.Systems)
         {
@@ -88,15 +87,13 @@ internal static class MetricsCalculator
             var firstForOwner = first;
             if (!first && counted[firstCounted[id]].Owner != system.Owner)
             {
-                if (!otherOwners.TryGetValue(id, out var others))
+                if (!moreCounted.TryGetValue(id, out var more))
                 {
-                    otherOwners[id] = others = [];
-                    moreCounted[id] = [];
+                    moreCounted[id] = more = [];
                 }
-                if (!others.Contains(system.Owner))
+                if (!more.Exists(k => counted[k].Owner == system.Owner))
                 {
-                    others.Add(system.Owner);
-                    moreCounted[id].Add(counted.Count);
+                    more.Add(counted.Count);
                     firstForOwner = true;
                 }
             }
@@ -128,8 +125,8 @@ internal static class MetricsCalculator
             total.Add(counts);
             // The agencies owning a system at either end, each once.
             touched.Clear();
-            AddOwners(touched, flow.From, from, otherOwners);
-            AddOwners(touched, flow.To, to, otherOwners);
+            AddOwners(touched, flow.From, from, counted, moreCounted);
+            AddOwners(touched, flow.To, to, counted, moreCounted);
             foreach (var owner in touched)
             {
                 CollectionsMarshal.GetValueRefOrNullRef(owners, owner).Add(counts);
@@ -277,18 +274,19 @@ internal static class MetricsCalculator
     }
 
     /// <summary>Touches the owner of an end's first system and the other owners of its id.</summary>
-    private static void AddOwners(List<string> touched, string? end, string? owner, Dictionary<string, List<string>> otherOwners)
+    private static void AddOwners(List<string> touched, string? end, string? owner,
+        List<(string Owner, string Id, bool Active, bool First)> counted, Dictionary<string, List<int>> moreCounted)
     {
         if (owner is null)
         {
             return;
         }
         Touch(touched, owner);
-        if (otherOwners.Count > 0)
+        if (moreCounted.Count > 0)
         {
-            foreach (var other in otherOwners.GetValueOrDefault(end!) ?? [])
+            foreach (var k in moreCounted.GetValueOrDefault(end!) ?? [])
             {
-                Touch(touched, other);
+                Touch(touched, counted[k].Owner);
             }
         }
     }

@@ -284,4 +284,34 @@ public class MetricsTests
         Assert.That(targets.Single(t => t.Metric == MetricNames.IsolationRate).Met, Is.True);
         Assert.That(targets.Single(t => t.Metric == MetricNames.CrossAgencyFlowShare).Met, Is.False);
     }
+
+    [Test]
+    public void Metrics_RepeatedSystemId_CountsForEveryOwnerOnceAndForTheModelOnce()
+    {
+        // s and r are each defined under agencies a and b (an error validation reports; analysis still runs).
+        // s is isolated, r receives a flow from u: each owner of a repeated id gets its counts, the model once.
+        var result = new ModelBuilder()
+            .Add(new Agency { Id = "a", Name = "甲", Level = AgencyLevel.Municipal })
+            .Add(new Agency { Id = "b", Name = "乙", Level = AgencyLevel.Municipal })
+            .Add(new Agency { Id = "c", Name = "丙", Level = AgencyLevel.Municipal })
+            .Add(new InformationSystem { Id = "s", Name = "审批", Owner = "a" })
+            .Add(new InformationSystem { Id = "r", Name = "登记", Owner = "a" })
+            .Add(new InformationSystem { Id = "s", Name = "审批", Owner = "b" })
+            .Add(new InformationSystem { Id = "r", Name = "登记", Owner = "b" })
+            .Add(new InformationSystem { Id = "u", Name = "交换", Owner = "c" })
+            .Add(new Flow { Id = "f", From = "u", To = "r" })
+            .Build();
+        Assert.That(result.Diagnostics.Select(static d => d.Code), Is.EqualTo(new[] { "AM0005", "AM0005" }));
+        var metrics = Analyzer.Analyze(result.Model).Metrics;
+        Assert.Multiple(() =>
+        {
+            Assert.That(metrics.Model[MetricNames.IsolationRate], Is.EqualTo(1.0 / 3));
+            foreach (var owner in new[] { "a", "b" })
+            {
+                Assert.That(metrics.Agencies[owner][MetricNames.IsolationRate], Is.EqualTo(0.5), owner);
+                Assert.That(metrics.Agencies[owner][MetricNames.CrossAgencyFlowShare], Is.EqualTo(1.0), owner);
+            }
+            Assert.That(metrics.Agencies["c"][MetricNames.IsolationRate], Is.EqualTo(0.0));
+        });
+    }
 }
