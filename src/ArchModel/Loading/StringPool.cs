@@ -27,11 +27,11 @@ internal sealed class StringPool
     private string[] _texts = new string[512];
     private int _count;
 
-    /// <summary>A text's hash and its position in <see cref="_texts"/> plus one (0: an empty slot).</summary>
+    /// <summary>A text's hash and its number: its position in <see cref="_texts"/> plus one (0: an empty slot).</summary>
     private struct Slot
     {
         public int Hash;
-        public int Text;
+        public int Number;
     }
 
     /// <summary>The pooled string of some UTF-8 bytes (at most <see cref="MaxBytes"/>); <see langword="false"/> when they are not valid UTF-8.</summary>
@@ -40,11 +40,11 @@ internal sealed class StringPool
         var hash = Hash(utf8);
         var mask = _slots.Length - 1;
         var slot = hash & mask;
-        while (_slots[slot].Text != 0)
+        while (_slots[slot].Number != 0)
         {
-            if (_slots[slot].Hash == hash && Matches(_texts[_slots[slot].Text - 1], utf8))
+            if (_slots[slot].Hash == hash && Matches(_texts[_slots[slot].Number - 1], utf8))
             {
-                text = _texts[_slots[slot].Text - 1];
+                text = _texts[_slots[slot].Number - 1];
                 return true;
             }
             slot = (slot + 1) & mask;
@@ -61,7 +61,7 @@ internal sealed class StringPool
             Array.Resize(ref _texts, _count * 2);
         }
         _texts[_count++] = text;
-        _slots[slot] = new Slot { Hash = hash, Text = _count };
+        _slots[slot] = new Slot { Hash = hash, Number = _count };
         if (_count * 2 > _slots.Length)
         {
             Grow();
@@ -92,12 +92,12 @@ internal sealed class StringPool
         var mask = slots.Length - 1;
         foreach (var entry in _slots)
         {
-            if (entry.Text == 0)
+            if (entry.Number == 0)
             {
                 continue;
             }
             var slot = entry.Hash & mask;
-            while (slots[slot].Text != 0)
+            while (slots[slot].Number != 0)
             {
                 slot = (slot + 1) & mask;
             }
