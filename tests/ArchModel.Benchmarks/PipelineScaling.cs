@@ -12,10 +12,11 @@ namespace ArchModel.Benchmarks;
 
 /// <summary>
 /// <c>--pipeline 10000,100000,1000000 [--runs N]</c>: generates a model of about each number of elements, then
-/// in a fresh process per size and run (N runs, default 3) times each stage once (after a warm-up on a small
-/// model) and reads the peak memory after it (the heap is collected between stages, outside the timings, except
-/// between load and analyse, which the tool runs back to back): the bare read of the files with Newtonsoft's
-/// JsonTextReader (the floor), load and validate, analyse, a diagram, a report. Prints a table of the median
+/// per size and run (N runs, default 3) times each stage once in fresh processes, after a warm-up on a small
+/// model, and reads the peak memory after it: the bare read of the files with Newtonsoft's JsonTextReader (the
+/// floor, in a process of its own with .NET's default GC), then load and validate, analyse, a diagram and a
+/// report in one process with the tool's GC settings (the heap is collected between stages, outside the
+/// timings, except between load and analyse, which the tool runs back to back). Prints a table of the median
 /// times, the highest peaks, the scaling exponent between sizes and the ratio to the bare read.
 /// </summary>
 internal static class PipelineScaling
@@ -97,31 +98,55 @@ internal static class PipelineScaling
         return 0;
     }
 
-    /// <summary>Runs the stages once in a fresh process; <see langword="null"/> (reported) when it fails.</summary>
+    /// <summary>
+    /// Runs the stages once: the bare read in a fresh process with .NET's default GC (the floor must not depend on
+    /// the tool's GC settings: Newtonsoft's reader allocates a string per token, and the server GC slows it by
+    /// about 5%), then the tool's stages in another fresh process with the tool's settings. <see langword="null"/>
+    /// (reported) when either fails.
+    /// </summary>
     private static (long Elements, double[] Ms, long[] Peaks)? RunStage(string folder)
+    {
+        if (RunChild("--pipeline-bare", folder, defaultGc: true) is not [var bareMs, var barePeak]
+            || RunChild("--pipeline-stage", folder, defaultGc: false) is not { } stages)
+        {
+            return null;
+        }
+        var elements = long.Parse(stages[0], CultureInfo.InvariantCulture);
+        var ms = stages.Skip(1).Take(Stages.Length).Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        var peaks = stages.Skip(1 + Stages.Length).Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        ms[0] = double.Parse(bareMs, CultureInfo.InvariantCulture);
+        peaks[0] = long.Parse(barePeak, CultureInfo.InvariantCulture);
+        return (elements, ms, peaks);
+    }
+
+    /// <summary>Runs this program in a fresh process and returns the words of its last output line.</summary>
+    private static string[]? RunChild(string mode, string folder, bool defaultGc)
     {
         // Under `dotnet X.dll` the process is the host: hand it the assembly again.
         var host = Environment.ProcessPath!;
         string[] childArgs = Path.GetFileNameWithoutExtension(host) == "dotnet"
-            ? [typeof(PipelineScaling).Assembly.Location, "--pipeline-stage", folder]
-            : ["--pipeline-stage", folder];
-        using var child = Process.Start(new ProcessStartInfo(host, childArgs)
+            ? [typeof(PipelineScaling).Assembly.Location, mode, folder]
+            : [mode, folder];
+        var start = new ProcessStartInfo(host, childArgs)
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
-        })!;
+        };
+        if (defaultGc)
+        {
+            // Environment settings win over the runtimeconfig's: the workstation GC, no extra compaction.
+            start.Environment["DOTNET_gcServer"] = "0";
+            start.Environment["DOTNET_GCConserveMemory"] = "0";
+        }
+        using var child = Process.Start(start)!;
         var line = child.StandardOutput.ReadToEnd().Trim().Split('\n')[^1];
         child.WaitForExit();
         if (child.ExitCode != 0)
         {
-            Console.Error.WriteLine($"stage process failed for {folder}: {line}");
+            Console.Error.WriteLine($"{mode} failed for {folder}: {line}");
             return null;
         }
-        var parts = line.Split(' ');
-        var elements = long.Parse(parts[0], CultureInfo.InvariantCulture);
-        var ms = parts.Skip(1).Take(Stages.Length).Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        var peaks = parts.Skip(1 + Stages.Length).Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        return (elements, ms, peaks);
+        return line.Split(' ');
     }
 
     private static double Median(IEnumerable<double> values)
@@ -132,15 +157,10 @@ internal static class PipelineScaling
 
     private static string Short(long n) => n >= 1_000_000 ? $"{n / 1_000_000.0:0.#}M" : $"{n / 1000.0:0.#}k";
 
-    /// <summary>The child process: warm up, then time each stage once on the model in <paramref name="folder"/>.</summary>
+    /// <summary>The child process of the tool's stages: warm up, then time each stage but the bare read once on the model in <paramref name="folder"/>.</summary>
     public static int Stage(string folder)
     {
-        var warm = Path.Combine(Path.GetTempPath(), "archmodel-scaling", "warm-up");
-        if (!File.Exists(Path.Combine(warm, "model.json")))
-        {
-            ModelGenerator.WriteTo(warm, new GeneratorOptions { Agencies = 500, SplitByRegion = true, Seed = 2 });
-        }
-        Measure(warm, out _, out _, out _);
+        Measure(WarmUpModel(), out _, out _, out _);
         GC.Collect();
         Measure(folder, out var elements, out var ms, out var peaks);
         Console.WriteLine(string.Join(' ', new[] { elements.ToString(CultureInfo.InvariantCulture) }
@@ -149,16 +169,40 @@ internal static class PipelineScaling
         return 0;
     }
 
-    private static void Measure(string folder, out long elements, out double[] ms, out long[] peaks)
+    /// <summary>The child process of the bare read: warm up, then read the files of <paramref name="folder"/> once; prints the time and the peak.</summary>
+    public static int Bare(string folder)
     {
-        ms = new double[Stages.Length];
-        peaks = new long[Stages.Length];
-        var files = new[] { Path.Combine(folder, "model.json") }
+        ReadBare(WarmUpModel());
+        GC.Collect();
+        var clock = Stopwatch.StartNew();
+        ReadBare(folder);
+        var ms = clock.Elapsed.TotalMilliseconds;
+        using var process = Process.GetCurrentProcess();
+        Console.Error.WriteLine($"bare read: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ms:F1} {process.PeakWorkingSet64}"));
+        return 0;
+    }
+
+    private static string WarmUpModel()
+    {
+        var warm = Path.Combine(Path.GetTempPath(), "archmodel-scaling", "warm-up");
+        if (!File.Exists(Path.Combine(warm, "model.json")))
+        {
+            ModelGenerator.WriteTo(warm, new GeneratorOptions { Agencies = 500, SplitByRegion = true, Seed = 2 });
+        }
+        return warm;
+    }
+
+    private static string[] FilesOf(string folder) =>
+        new[] { Path.Combine(folder, "model.json") }
             .Concat(Directory.Exists(Path.Combine(folder, "regions")) ? Directory.GetFiles(Path.Combine(folder, "regions")).Order(StringComparer.Ordinal) : [])
             .ToArray();
-        var clock = Stopwatch.StartNew();
+
+    /// <summary>The floor: every token of every file read with Newtonsoft's JsonTextReader, nothing done with them.</summary>
+    private static long ReadBare(string folder)
+    {
         long tokens = 0;
-        foreach (var file in files)
+        foreach (var file in FilesOf(folder))
         {
             using var reader = new JsonTextReader(new StreamReader(file));
             while (reader.Read())
@@ -166,10 +210,17 @@ internal static class PipelineScaling
                 tokens++;
             }
         }
-        Lap(0, ref ms, ref peaks, clock);
+        return tokens;
+    }
 
+    private static void Measure(string folder, out long elements, out double[] ms, out long[] peaks)
+    {
+        // Stage 0, the bare read, is timed by its own process (Bare).
+        ms = new double[Stages.Length];
+        peaks = new long[Stages.Length];
+        var clock = Stopwatch.StartNew();
         Settle(clock);
-        var load = ModelLoader.LoadFile(files[0]);
+        var load = ModelLoader.LoadFile(FilesOf(folder)[0]);
         if (load.HasErrors)
         {
             throw new InvalidOperationException("the generated model has errors: " + load.Diagnostics[0]);

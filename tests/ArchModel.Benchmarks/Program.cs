@@ -16,6 +16,10 @@ if (args is ["--pipeline-stage", var stageFolder])
 {
     return PipelineScaling.Stage(stageFolder);
 }
+if (args is ["--pipeline-bare", var bareFolder])
+{
+    return PipelineScaling.Bare(bareFolder);
+}
 
 if (args.Contains("--scaling"))
 {
