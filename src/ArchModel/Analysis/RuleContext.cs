@@ -52,7 +52,9 @@ public sealed class RuleContext
         {
             throw new ArgumentException("A finding names at least one element.", nameof(elements));
         }
-        var facts = new SortedList<string, object?>(StringComparer.Ordinal);
+        // Sized from the evidence when it knows its count: no growth, and nothing for TrimExcess to copy.
+        var facts = new SortedList<string, object?>(evidence is IReadOnlyCollection<KeyValuePair<string, object?>> known ? known.Count : 0,
+            StringComparer.Ordinal);
         foreach (var (key, value) in evidence ?? [])
         {
             facts[key] = NormalizeEvidence(key, value);
