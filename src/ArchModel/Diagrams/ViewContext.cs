@@ -395,75 +395,53 @@ internal sealed class ViewContext
     /// is (a landscape's nodes come in system order, its edges merged in order).</summary>
     private static T[] SortedByKey<T>(List<T> items, Func<T, string> key)
     {
-        var ascending = true;
-        for (var i = 1; i < items.Count && ascending; i++)
+        var sorted = StableSorted(items, (x, y) => string.CompareOrdinal(key(x), key(y)));
+        // Equal keys are now side by side, the first in list order leading: keep that one.
+        var distinct = new List<T>(sorted.Length);
+        foreach (var item in sorted)
         {
-            ascending = string.CompareOrdinal(key(items[i - 1]), key(items[i])) < 0;
+            if (distinct.Count == 0 || !string.Equals(key(distinct[^1]), key(item), StringComparison.Ordinal))
+            {
+                distinct.Add(item);
+            }
         }
-        if (ascending)
+        return distinct.Count == sorted.Length ? sorted : distinct.ToArray();
+    }
+
+    /// <summary>The edges stably sorted by source, target, kind and status.</summary>
+    private static DiagramEdge[] SortedEdges(List<DiagramEdge> edges) => StableSorted(edges, static (x, y) =>
+    {
+        var c = string.CompareOrdinal(x.From, y.From);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(x.To, y.To);
+        if (c != 0) return c;
+        c = x.Kind.CompareTo(y.Kind);
+        return c != 0 ? c : x.Status.CompareTo(y.Status);
+    });
+
+    /// <summary>The items stably sorted (equal items keep their list order); a list already in order is only copied.</summary>
+    private static T[] StableSorted<T>(List<T> items, Comparison<T> compare)
+    {
+        var inOrder = true;
+        for (var i = 1; i < items.Count && inOrder; i++)
+        {
+            inOrder = compare(items[i - 1], items[i]) <= 0;
+        }
+        if (inOrder)
         {
             return items.ToArray();
         }
-        // Sort positions by key then position, and keep the first of each key.
+        // Sort positions, ties by position, so that the sort is stable.
         var order = new int[items.Count];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
         }
-        Array.Sort(order, (a, b) =>
-        {
-            var c = string.CompareOrdinal(key(items[a]), key(items[b]));
-            return c != 0 ? c : a.CompareTo(b);
-        });
-        var result = new List<T>(order.Length);
-        string? last = null;
-        foreach (var i in order)
-        {
-            var k = key(items[i]);
-            if (last is null || !string.Equals(last, k, StringComparison.Ordinal))
-            {
-                result.Add(items[i]);
-                last = k;
-            }
-        }
-        return result.ToArray();
-    }
-
-    /// <summary>The edges stably sorted by source, target, kind and status.</summary>
-    private static DiagramEdge[] SortedEdges(List<DiagramEdge> edges)
-    {
-        static int Compare(DiagramEdge x, DiagramEdge y)
-        {
-            var c = string.CompareOrdinal(x.From, y.From);
-            if (c != 0) return c;
-            c = string.CompareOrdinal(x.To, y.To);
-            if (c != 0) return c;
-            c = x.Kind.CompareTo(y.Kind);
-            return c != 0 ? c : x.Status.CompareTo(y.Status);
-        }
-        var sorted = true;
-        for (var i = 1; i < edges.Count && sorted; i++)
-        {
-            sorted = Compare(edges[i - 1], edges[i]) <= 0;
-        }
-        if (sorted)
-        {
-            return edges.ToArray();
-        }
-        var order = new int[edges.Count];
+        Array.Sort(order, (a, b) => compare(items[a], items[b]) is var c && c != 0 ? c : a.CompareTo(b));
+        var result = new T[order.Length];
         for (var i = 0; i < order.Length; i++)
         {
-            order[i] = i;
-        }
-        Array.Sort(order, (a, b) =>
-        {
-            var c = Compare(edges[a], edges[b]);
-            return c != 0 ? c : a.CompareTo(b);
-        });
-        var result = new DiagramEdge[order.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            result[i] = edges[order[i]];
+            result[i] = items[order[i]];
         }
         return result;
     }
