@@ -85,7 +85,6 @@ public sealed class RuleContext
         int i => (long)i,
         short s => (long)s,
         Enum e => EnumName(e),
-        string[] array => (IReadOnlyList<string>)array.AsSpan().ToArray(),
         IEnumerable<string> list => (IReadOnlyList<string>)list.ToArray(),
         _ => throw new ArgumentException($"Evidence '{key}' has an unsupported type {value.GetType().Name}.", nameof(value)),
     };
