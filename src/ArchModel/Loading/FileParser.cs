@@ -61,7 +61,7 @@ internal sealed class FileParser
                 Report(DiagnosticCodes.InvalidValue, Messages.RootNotObject(), Start(ref reader), "");
                 return;
             }
-            RootLocation = _source.Locate(Start(ref reader), "");
+            RootLocation = _source.LocateForward(Start(ref reader), "");
             ParseRoot(ref reader);
             // Anything after the root object is a syntax error, which Read reports by throwing.
             reader.Read();
@@ -110,7 +110,7 @@ internal sealed class FileParser
                         var offset = Start(ref item);
                         if (ReadString(ref item, path) is { } include)
                         {
-                            Includes.Add((include, _source.Locate(offset, path)));
+                            Includes.Add((include, _source.LocateForward(offset, path)));
                         }
                     });
                     break;
@@ -376,7 +376,7 @@ internal sealed class FileParser
                 continue;
             }
             var valueOffset = Start(ref r);
-            _content.TargetLocations[metric] = _source.Locate(valueOffset, path);
+            _content.TargetLocations[metric] = _source.LocateForward(valueOffset, path);
             if (ReadNumber(ref r, path) is { } value)
             {
                 _content.Targets[metric] = value;
@@ -810,7 +810,7 @@ internal sealed class FileParser
     }
 
     private SourceLocation Locate(ref ObjectState o) =>
-        o.Path.IsItem(out var array, out var item) ? _source.Locate(o.Offset, array, item) : _source.Locate(o.Offset, o.Path);
+        o.Path.IsItem(out var array, out var item) ? _source.LocateForward(o.Offset, array, item) : _source.LocateForward(o.Offset, o.Path);
 
     /// <summary>Reports missing required fields; returns whether the object can become an element.</summary>
     private bool Complete(ref ObjectState o, string? id, params ReadOnlySpan<Field> required)
@@ -1334,7 +1334,7 @@ internal sealed class FileParser
     private long Start(ref Utf8JsonReader r) => _source.Start + r.TokenStartIndex;
 
     private void Report(string code, LocalizedText message, long offset, string path, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
-        _diagnostics.Add(new Diagnostic(code, severity, message, _source.Locate(offset, path)));
+        _diagnostics.Add(new Diagnostic(code, severity, message, _source.LocateReport(offset, path)));
 
     private void ReportSyntax(JsonException e)
     {

@@ -50,7 +50,7 @@ internal sealed class SourceTextLocator(IReadOnlyDictionary<string, SourceText> 
                     return anchor with { Path = path };
                 }
             }
-            return source.Locate(anchor.Offset + reader.TokenStartIndex, path);
+            return source.LocateFrom(anchor, anchor.Offset + reader.TokenStartIndex, path);
         }
         catch (JsonException)
         {

@@ -9,12 +9,12 @@ internal sealed class SourceText
 {
     private int[]? _lineStarts;
 
-    // The parser locates every element, in file order: a cursor that counts the newlines since the last
-    // element answers those without an index of every line (a national model has 20 million lines). Used
-    // only by the one thread that parses the file.
-    private long _cursorOffset;
-    private int _cursorLine;
-    private long _cursorLineStart;
+    // The parser locates every element, in file order, and its own diagnostics, in file order too: a cursor
+    // for each, counting lines and columns forward from the last place it answered, locates them without an
+    // index of every line (a national model has 20 million lines) and without counting a long line from its
+    // start each time (a minified file is one line). Used only by the one thread that parses the file.
+    private Cursor _elements;
+    private Cursor _reports;
 
     public SourceText(string displayPath, string fullPath, byte[] bytes)
     {
@@ -22,7 +22,7 @@ internal sealed class SourceText
         FullPath = fullPath;
         Bytes = bytes;
         Start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-        _cursorOffset = _cursorLineStart = Start;
+        _elements = _reports = new Cursor { Offset = Start };
     }
 
     /// <summary>The path shown in diagnostics.</summary>
@@ -39,6 +39,9 @@ internal sealed class SourceText
 
     /// <summary>The JSON text without the BOM.</summary>
     public ReadOnlySpan<byte> Json => Bytes.AsSpan(Start);
+
+    /// <summary>Whether the index of line starts has been built (only a position asked for out of order builds it).</summary>
+    internal bool HasLineIndex => Volatile.Read(ref _lineStarts) is not null;
 
     /// <summary>The start of every line, built the first time a position is asked for out of order.</summary>
     private int[] LineStarts => LazyInitializer.EnsureInitialized(ref _lineStarts, () =>
@@ -72,45 +75,98 @@ internal sealed class SourceText
     }
 
     /// <summary>
-    /// The same as <see cref="Position"/> for offsets that only grow (the parser's elements), counting the
-    /// newlines since the previous one; an offset behind the cursor falls back to the line index.
+    /// The same as <see cref="Position"/>, counted forward from <paramref name="cursor"/>, which moves to
+    /// <paramref name="offset"/>; from <paramref name="other"/> when the offset is behind the cursor but not behind
+    /// the other; from the line index only when it is behind both.
     /// </summary>
-    private (int Line, int Column) PositionForward(long offset)
+    private (int Line, int Column) PositionForward(ref Cursor cursor, in Cursor other, long offset)
     {
         offset = Math.Clamp(offset, Start, Bytes.Length);
-        if (offset < _cursorOffset)
+        if (offset < cursor.Offset)
         {
-            return Position(offset);
+            if (offset < other.Offset)
+            {
+                return Position(offset);
+            }
+            cursor = other;
         }
-        var skipped = Bytes.AsSpan((int)_cursorOffset, (int)(offset - _cursorOffset));
-        var newlines = skipped.Count((byte)'\n');
-        if (newlines > 0)
-        {
-            _cursorLine += newlines;
-            _cursorLineStart = _cursorOffset + skipped.LastIndexOf((byte)'\n') + 1;
-        }
-        _cursorOffset = offset;
-        var column = Encoding.UTF8.GetCharCount(Bytes, (int)_cursorLineStart, (int)(offset - _cursorLineStart)) + 1;
-        return (_cursorLine + 1, column);
+        cursor = Advance(cursor, offset);
+        return (cursor.Line + 1, cursor.Column + 1);
+    }
+
+    /// <summary>The cursor at <paramref name="offset"/>, counted from <paramref name="start"/>, which is not after it.</summary>
+    private Cursor Advance(Cursor start, long offset)
+    {
+        var skipped = Bytes.AsSpan((int)start.Offset, (int)(offset - start.Offset));
+        var lastNewline = skipped.LastIndexOf((byte)'\n');
+        return lastNewline < 0
+            ? start with { Offset = offset, Column = start.Column + Encoding.UTF8.GetCharCount(skipped) }
+            : new Cursor
+            {
+                Offset = offset,
+                Line = start.Line + skipped.Count((byte)'\n'),
+                Column = Encoding.UTF8.GetCharCount(skipped[(lastNewline + 1)..]),
+            };
+    }
+
+    /// <summary>A place in the file whose 0-based line and UTF-16 column are known.</summary>
+    private record struct Cursor
+    {
+        public long Offset;
+        public int Line;
+        public int Column;
     }
 
     /// <summary>The absolute byte offset of a 0-based line and a 0-based byte position in that line.</summary>
     public long OffsetOf(long line, long bytePositionInLine) =>
         line < LineStarts.Length ? LineStarts[line] + bytePositionInLine : Bytes.Length;
 
-    /// <summary>The location of a byte offset, with its JSON path.</summary>
+    /// <summary>The location of a byte offset, with its JSON path. Safe on any thread.</summary>
     public SourceLocation Locate(long offset, string path)
     {
         var (line, column) = Position(offset);
         return new SourceLocation(DisplayPath, line, column, path) { Offset = offset };
     }
 
+    /// <summary>The same as <see cref="Locate(long, string)"/>, counting forward from the previous location asked for.</summary>
+    /// <remarks>For the parsing thread only, which asks in file order: the index of every line (some megabytes for
+    /// each file of a national model) is then never built.</remarks>
+    public SourceLocation LocateForward(long offset, string path)
+    {
+        var (line, column) = PositionForward(ref _elements, _reports, offset);
+        return new SourceLocation(DisplayPath, line, column, path) { Offset = offset };
+    }
+
+    /// <summary>
+    /// The location of <paramref name="offset"/> inside the value that starts at <paramref name="anchor"/> (a location
+    /// in this file), counted from the anchor's line and column: safe on any thread, and as cheap in a long line as in
+    /// a short one.
+    /// </summary>
+    public SourceLocation LocateFrom(SourceLocation anchor, long offset, string path)
+    {
+        if (anchor.Offset < Start || offset < anchor.Offset || offset > Bytes.Length)
+        {
+            return Locate(offset, path);
+        }
+        var at = Advance(new Cursor { Offset = anchor.Offset, Line = anchor.Line - 1, Column = anchor.Column - 1 }, offset);
+        return new SourceLocation(DisplayPath, at.Line + 1, at.Column + 1, path) { Offset = offset };
+    }
+
+    /// <summary>The location of a diagnostic the parser reports, counting forward from the previous one.</summary>
+    /// <remarks>For the parsing thread only. Diagnostics come in file order, except those that name the start of
+    /// an object after something inside it; those count from the last element located.</remarks>
+    public SourceLocation LocateReport(long offset, string path)
+    {
+        var (line, column) = PositionForward(ref _reports, _elements, offset);
+        return new SourceLocation(DisplayPath, line, column, path) { Offset = offset };
+    }
+
     /// <summary>The location of a byte offset that starts item <paramref name="item"/> of the top-level array <paramref name="array"/>.</summary>
     /// <remarks>Every element has one, in file order: the path is formatted only if somebody reads it, and the
     /// line is found by counting forward from the previous element. For the parsing thread only.</remarks>
-    public SourceLocation Locate(long offset, string array, int item)
+    public SourceLocation LocateForward(long offset, string array, int item)
     {
-        var (line, column) = PositionForward(offset);
+        var (line, column) = PositionForward(ref _elements, _reports, offset);
         return new SourceLocation(DisplayPath, line, column, array, item) { Offset = offset };
     }
 }
