@@ -142,57 +142,94 @@ internal static class MetricsCalculator
     {
         var model = prepared.Graph.Model;
         var owners = prepared.Owners;
-        var active = findings.Where(static f => !f.Suppressed).ToArray();
-        var inDuplicate = Ids(active, "AM1001");
-        var isolated = Ids(active, "AM2001");
-        var zombies = Ids(active, "AM3001");
-        var unshared = Ids(active, "AM2005");
         var total = prepared.Total;
-        // Only the systems named by those findings gain a count: found from the findings' ids (a few hundred
-        // thousand in a national model) rather than by testing each of its million systems against them.
-        var named = new HashSet<string>(inDuplicate, StringComparer.Ordinal);
-        named.UnionWith(isolated);
-        named.UnionWith(zombies);
+        // One pass over the findings: a national model has a quarter of a million, and only four rules' count here.
+        var duplicates = new List<Finding>();
+        var unshared = new HashSet<string>(StringComparer.Ordinal);
+        var marks = new Found[prepared.Counted.Count];
         var affected = new List<int>();
-        foreach (var id in named)
+        foreach (var finding in findings)
         {
-            if (prepared.FirstCounted.TryGetValue(id, out var index))
+            if (finding.Suppressed)
             {
-                affected.Add(index);
-                affected.AddRange(prepared.MoreCounted.GetValueOrDefault(id) ?? []);
+                continue;
             }
-        }
-        foreach (var index in affected)
-        {
-            var (owner, id, isActive, first) = prepared.Counted[index];
-            var found = new Tally
+            var found = finding.Rule switch
             {
-                Duplicates = isActive && inDuplicate.Contains(id) ? 1 : 0,
-                Isolated = isolated.Contains(id) ? 1 : 0,
-                Zombies = zombies.Contains(id) ? 1 : 0,
+                "AM1001" => Found.Duplicate,
+                "AM2001" => Found.Isolated,
+                "AM3001" => Found.Zombie,
+                _ => Found.None,
             };
-            if (first)
+            if (found == Found.Duplicate)
             {
-                total.Add(found);
+                duplicates.Add(finding);
             }
-            CollectionsMarshal.GetValueRefOrNullRef(owners, owner).Add(found);
+            else if (finding.Rule == "AM2005")
+            {
+                unshared.UnionWith(finding.Elements);
+            }
+            if (found == Found.None)
+            {
+                continue;
+            }
+            // Only the systems these findings name gain a count: marked by position (every position of a repeated
+            // id) rather than by testing each of a million systems against sets of ids.
+            foreach (var id in finding.Elements)
+            {
+                if (prepared.FirstCounted.TryGetValue(id, out var index))
+                {
+                    Mark(index);
+                    foreach (var more in prepared.MoreCounted.GetValueOrDefault(id) ?? [])
+                    {
+                        Mark(more);
+                    }
+                }
+            }
+
+            void Mark(int index)
+            {
+                if (marks[index] == Found.None)
+                {
+                    affected.Add(index);
+                }
+                marks[index] |= found;
+            }
         }
 
-        var result = new SortedDictionary<string, double?>(StringComparer.Ordinal);
-        total.WriteTo(result);
-        var shareable = model.DataResources.Where(static r => r.Sharing != SharingLevel.None).DistinctBy(static r => r.Id).ToArray();
-        result[MetricNames.SharingRate] = Ratio(shareable.Count(r => !unshared.Contains(r.Id)), shareable.Length);
-        var unconditional = model.DataResources.Where(static r => r.Sharing == SharingLevel.Unconditional).DistinctBy(static r => r.Id).ToArray();
-        result[MetricNames.OpenDataRate] = Ratio(unconditional.Count(static r => r.Open), unconditional.Length);
-        var services = model.Services.DistinctBy(static s => s.Id).ToArray();
-        result[MetricNames.OnlineServiceRate] = Ratio(services.Count(static s => s.IsOnline), services.Length);
-        // The avoidable cost and the per-agency maps are independent: computed side by side.
+        // The avoidable cost needs only the duplicate findings; the rest is one chain: each side by side with it.
         var avoidable = 0.0;
         SortedList<string, IReadOnlyDictionary<string, double?>>? agencies = null;
+        var result = new SortedDictionary<string, double?>(StringComparer.Ordinal);
         Parallel.Invoke(
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => avoidable = AvoidableAnnualCost(model, active),
-            () => agencies = PerAgency(model, owners));
+            () => avoidable = AvoidableAnnualCost(model, duplicates),
+            () =>
+            {
+                foreach (var index in affected)
+                {
+                    var (owner, _, isActive, first) = prepared.Counted[index];
+                    var found = new Tally
+                    {
+                        Duplicates = isActive && marks[index].HasFlag(Found.Duplicate) ? 1 : 0,
+                        Isolated = marks[index].HasFlag(Found.Isolated) ? 1 : 0,
+                        Zombies = marks[index].HasFlag(Found.Zombie) ? 1 : 0,
+                    };
+                    if (first)
+                    {
+                        total.Add(found);
+                    }
+                    CollectionsMarshal.GetValueRefOrNullRef(owners, owner).Add(found);
+                }
+                total.WriteTo(result);
+                var shareable = model.DataResources.Where(static r => r.Sharing != SharingLevel.None).DistinctBy(static r => r.Id).ToArray();
+                result[MetricNames.SharingRate] = Ratio(shareable.Count(r => !unshared.Contains(r.Id)), shareable.Length);
+                var unconditional = model.DataResources.Where(static r => r.Sharing == SharingLevel.Unconditional).DistinctBy(static r => r.Id).ToArray();
+                result[MetricNames.OpenDataRate] = Ratio(unconditional.Count(static r => r.Open), unconditional.Length);
+                var services = model.Services.DistinctBy(static s => s.Id).ToArray();
+                result[MetricNames.OnlineServiceRate] = Ratio(services.Count(static s => s.IsOnline), services.Length);
+                agencies = PerAgency(model, owners);
+            });
         result[MetricNames.AvoidableAnnualCost] = avoidable;
 
         var targets = new List<TargetResult>();
@@ -416,9 +453,8 @@ internal static class MetricsCalculator
     /// The ids are numbered in ordinal order, so each group sums its members in id order and the groups come in
     /// the order of their first id: the floating-point total is the same on every run.
     /// </remarks>
-    private static double AvoidableAnnualCost(ArchitectureModel model, IReadOnlyList<Finding> active)
+    private static double AvoidableAnnualCost(ArchitectureModel model, List<Finding> duplicates)
     {
-        var duplicates = active.Where(static f => f.Rule == "AM1001").ToArray();
         var ids = duplicates.SelectMany(static f => f.Elements).Distinct(StringComparer.Ordinal).ToArray();
         Array.Sort(ids, StringComparer.Ordinal);
         var position = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
@@ -443,8 +479,15 @@ internal static class MetricsCalculator
         return total;
     }
 
-    private static HashSet<string> Ids(IEnumerable<Finding> findings, string rule) =>
-        new(findings.Where(f => f.Rule == rule).SelectMany(static f => f.Elements), StringComparer.Ordinal);
+    /// <summary>What the findings say of one counted system.</summary>
+    [Flags]
+    private enum Found : byte
+    {
+        None = 0,
+        Duplicate = 1,
+        Isolated = 2,
+        Zombie = 4,
+    }
 
     private static double? Ratio(int numerator, int denominator) => denominator == 0 ? null : (double)numerator / denominator;
 }
