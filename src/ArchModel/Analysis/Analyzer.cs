@@ -43,32 +43,74 @@ public static class Analyzer
         options ??= AnalysisOptions.Default;
         var model = graph.Model;
 
-        var runs = new List<(IRule Rule, DiagnosticSeverity Severity, List<Finding> Findings)>();
+        var runs = new List<RuleRun>();
         foreach (var rule in options.Rules)
         {
             if (ResolveSeverity(model.Settings, rule.Descriptor) is { } severity)
             {
-                runs.Add((rule, severity, []));
+                runs.Add(new RuleRun(rule, severity));
             }
         }
         cancellationToken.ThrowIfCancellationRequested();
+        var suppressions = model.Suppressions.Count > 0 ? new Suppressions(model) : null;
         // Rules are independent readers of the model and its views: they run side by side, each into its own
-        // list, and the lists join in rule order, so the result is the same as running them one by one. The
-        // scorecard's counts that need no finding are made meanwhile, after the two costly duplicate rules.
+        // list, and the lists join in rule order, so the result is the same as running them one by one.
         var work = runs.ConvertAll(run => (Action)(() =>
         {
-            run.Rule.Analyze(new RuleContext(graph, run.Rule.Descriptor, run.Severity, run.Findings, cancellationToken));
-            // Each rule's findings are sorted on its own thread (most rules report in order already: checked
-            // first); rules run in code order, so the joined list is sorted too (checked below).
-            if (!IsSorted(run.Findings))
+            try
             {
-                run.Findings.Sort(Finding.Order);
+                run.Rule.Analyze(new RuleContext(graph, run.Rule.Descriptor, run.Severity, run.Findings, cancellationToken));
+                // Each rule's findings are sorted on its own thread (most rules report in order already: checked
+                // first); rules run in code order, so the joined list is sorted too (checked below).
+                if (!IsSorted(run.Findings))
+                {
+                    run.Findings.Sort(Finding.Order);
+                }
+                // A suppression names one rule's finding: applied here, so the scorecard can count a rule's findings
+                // as soon as it is done.
+                suppressions?.Apply(run.Findings);
+                run.Succeeded = true;
+            }
+            finally
+            {
+                run.Done.Set();
             }
         }));
         MetricsCalculator.Prepared? prepared = null;
+        MetricsReport? metrics = null;
+        using var preparing = new ManualResetEventSlim();
         if (options.ComputeMetrics)
         {
-            work.Insert(Math.Min(2, work.Count), () => prepared = MetricsCalculator.Prepare(graph, cancellationToken));
+            // The scorecard's counts that need no finding are made beside the two costly duplicate rules. Those that do
+            // are added a few items after the last rule they count, beside the rules still running rather than after
+            // them all; it waits for the rules it counts and for the first counts (items are handed out in order, so
+            // those have all started, and a rule that throws still says it is done).
+            var counted = runs.FindAll(static r => MetricsCalculator.CountsFindingsOf(r.Rule.Descriptor.Code));
+            var complete = (Action)(() =>
+            {
+                preparing.Wait(cancellationToken);
+                foreach (var run in counted)
+                {
+                    run.Done.Wait(cancellationToken);
+                }
+                if (prepared is not null && counted.TrueForAll(static r => r.Succeeded))
+                {
+                    metrics = MetricsCalculator.Complete(prepared, [.. counted.SelectMany(static r => r.Findings)], cancellationToken);
+                }
+            });
+            var last = counted.Count == 0 ? 0 : counted.Max(r => runs.IndexOf(r)) + 1;
+            work.Insert(Math.Min(last + 3, work.Count), complete);
+            work.Insert(Math.Min(2, work.Count), () =>
+            {
+                try
+                {
+                    prepared = MetricsCalculator.Prepare(graph, cancellationToken);
+                }
+                finally
+                {
+                    preparing.Set();
+                }
+            });
         }
         // The silo views are built once, on first use; built by the first silo rule, they would keep every other
         // silo rule waiting. Built beside the duplicate rules instead, they are ready when the silo rules start.
@@ -94,6 +136,13 @@ public static class Analyzer
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             throw;
         }
+        finally
+        {
+            foreach (var run in runs)
+            {
+                run.Done.Dispose();
+            }
+        }
         var findings = new List<Finding>(runs.Sum(static r => r.Findings.Count));
         foreach (var run in runs)
         {
@@ -101,21 +150,23 @@ public static class Analyzer
         }
         var ran = runs.ConvertAll(static r => r.Rule.Descriptor);
 
-        var diagnostics = new List<Diagnostic>();
-        if (model.Suppressions.Count > 0)
-        {
-            findings = ApplySuppressions(model, findings, diagnostics);
-        }
+        var diagnostics = suppressions?.Unused() ?? [];
         if (!IsSorted(findings))
         {
             findings.Sort(Finding.Order);
         }
         diagnostics.Sort(Diagnostic.Order);
+        return new AnalysisResult(findings, diagnostics, metrics ?? MetricsReport.Empty, ran);
+    }
 
-        var metrics = prepared is not null
-            ? MetricsCalculator.Complete(prepared, findings, cancellationToken)
-            : MetricsReport.Empty;
-        return new AnalysisResult(findings, diagnostics, metrics, ran);
+    /// <summary>One rule to run, its findings, and whether it has finished.</summary>
+    private sealed class RuleRun(IRule rule, DiagnosticSeverity severity)
+    {
+        public IRule Rule { get; } = rule;
+        public DiagnosticSeverity Severity { get; } = severity;
+        public List<Finding> Findings { get; } = [];
+        public ManualResetEventSlim Done { get; } = new();
+        public bool Succeeded { get; set; }
     }
 
     /// <summary>
@@ -151,54 +202,68 @@ public static class Analyzer
         };
     }
 
-    private static List<Finding> ApplySuppressions(ArchitectureModel model, List<Finding> findings, List<Diagnostic> diagnostics)
+    /// <summary>The model's suppressions, matched against each rule's findings; thread-safe once built.</summary>
+    private sealed class Suppressions
     {
+        private readonly ArchitectureModel _model;
         // Key: rule code and the element SET (distinct ids, sorted ordinally).
-        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < model.Suppressions.Count; i++)
+        private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
+        private readonly bool[] _used;
+
+        public Suppressions(ArchitectureModel model)
         {
-            var s = model.Suppressions[i];
-            var key = Key(s.Rule, s.Elements.Distinct(StringComparer.Ordinal).OrderBy(static e => e, StringComparer.Ordinal));
-            if (!byKey.TryGetValue(key, out var list))
+            _model = model;
+            for (var i = 0; i < model.Suppressions.Count; i++)
             {
-                byKey[key] = list = [];
-            }
-            list.Add(i);
-        }
-        var used = new bool[model.Suppressions.Count];
-        var result = new List<Finding>(findings.Count);
-        foreach (var finding in findings)
-        {
-            if (byKey.TryGetValue(Key(finding.Rule, finding.Elements), out var matches))
-            {
-                foreach (var i in matches)
+                var s = model.Suppressions[i];
+                var key = Key(s.Rule, s.Elements.Distinct(StringComparer.Ordinal).OrderBy(static e => e, StringComparer.Ordinal));
+                if (!_byKey.TryGetValue(key, out var list))
                 {
-                    used[i] = true;
+                    _byKey[key] = list = [];
                 }
-                result.Add(finding with { Suppressed = true, Justification = model.Suppressions[matches[0]].Justification });
+                list.Add(i);
             }
-            else
-            {
-                result.Add(finding);
-            }
+            _used = new bool[model.Suppressions.Count];
         }
-        for (var i = 0; i < used.Length; i++)
+
+        /// <summary>Marks the suppressed findings of one rule's list (in place) and the suppressions used.</summary>
+        public void Apply(List<Finding> findings)
         {
-            if (used[i])
+            for (var f = 0; f < findings.Count; f++)
             {
-                continue;
+                if (_byKey.TryGetValue(Key(findings[f].Rule, findings[f].Elements), out var matches))
+                {
+                    foreach (var i in matches)
+                    {
+                        Volatile.Write(ref _used[i], true);
+                    }
+                    findings[f] = findings[f] with { Suppressed = true, Justification = _model.Suppressions[matches[0]].Justification };
+                }
             }
-            var s = model.Suppressions[i];
-            var ids = string.Join(", ", s.Elements.Distinct(StringComparer.Ordinal).OrderBy(static e => e, StringComparer.Ordinal));
-            diagnostics.Add(new Diagnostic(
-                DiagnosticCodes.UnusedSuppression,
-                DiagnosticSeverity.Warning,
-                new LocalizedText(
-                    $"规则 {s.Rule} 针对元素 [{ids}] 的抑制项未匹配任何发现：问题可能已解决，或规则代码、元素集合有误；请删除或更正该抑制项。",
-                    $"The suppression of rule {s.Rule} for elements [{ids}] matched no finding: the problem may be fixed, or the rule code or element set is wrong; remove or correct the suppression."),
-                s.Location));
         }
-        return result;
+
+        /// <summary>An AM0011 warning for each suppression that matched no finding (once every rule has run).</summary>
+        public List<Diagnostic> Unused()
+        {
+            var diagnostics = new List<Diagnostic>();
+            for (var i = 0; i < _used.Length; i++)
+            {
+                if (_used[i])
+                {
+                    continue;
+                }
+                var s = _model.Suppressions[i];
+                var ids = string.Join(", ", s.Elements.Distinct(StringComparer.Ordinal).OrderBy(static e => e, StringComparer.Ordinal));
+                diagnostics.Add(new Diagnostic(
+                    DiagnosticCodes.UnusedSuppression,
+                    DiagnosticSeverity.Warning,
+                    new LocalizedText(
+                        $"规则 {s.Rule} 针对元素 [{ids}] 的抑制项未匹配任何发现：问题可能已解决，或规则代码、元素集合有误；请删除或更正该抑制项。",
+                        $"The suppression of rule {s.Rule} for elements [{ids}] matched no finding: the problem may be fixed, or the rule code or element set is wrong; remove or correct the suppression."),
+                    s.Location));
+            }
+            return diagnostics;
+        }
     }
 
     private static bool IsSorted(List<Finding> findings)

@@ -67,6 +67,9 @@ internal static class MetricsCalculator
         public Tally Total;
     }
 
+    /// <summary>Whether the findings of rule <paramref name="code"/> count in the scorecard (<see cref="Complete"/> reads no other).</summary>
+    public static bool CountsFindingsOf(string code) => code is "AM1001" or "AM2001" or "AM2005" or "AM3001";
+
     /// <summary>Counts what needs no finding: one pass over systems and flows.</summary>
     public static Prepared Prepare(ModelGraph graph, CancellationToken cancellationToken)
     {

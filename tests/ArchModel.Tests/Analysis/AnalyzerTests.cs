@@ -177,12 +177,33 @@ public class AnalyzerTests
             Throws.InstanceOf<InvalidOperationException>().With.Message.EqualTo("rule bug"));
     }
 
-    private sealed class ThrowingRule : IRule
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Analyze_CountedRuleThatThrows_SurfacesItsExceptionInsteadOfWaitingForItsFindings(int processors)
     {
-        public RuleDescriptor Descriptor { get; } = new("X9999",
+        // The scorecard waits for the rules whose findings it counts: one that throws must not leave it waiting.
+        // The rule throws late, when the other processor has run every other item and waits for it.
+        var model = new TestModel().Agency("a").System("s", "a").Build();
+        var options = new AnalysisOptions
+        {
+            Rules = RuleSet.Default.Without("AM2001").With(new ThrowingRule("AM2001", TimeSpan.FromMilliseconds(500))),
+            MaxDegreeOfParallelism = processors,
+        };
+        var analysis = Task.Run(() => Analyzer.Analyze(model, options));
+        Assert.That(() => analysis.Wait(TimeSpan.FromMinutes(1)),
+            Throws.InstanceOf<AggregateException>().With.InnerException.InstanceOf<InvalidOperationException>());
+    }
+
+    private sealed class ThrowingRule(string code = "X9999", TimeSpan delay = default) : IRule
+    {
+        public RuleDescriptor Descriptor { get; } = new(code,
             new LocalizedText("故障", "Broken"), new LocalizedText("故障", "Broken"), DiagnosticSeverity.Warning);
 
-        public void Analyze(RuleContext context) => throw new InvalidOperationException("rule bug");
+        public void Analyze(RuleContext context)
+        {
+            Thread.Sleep(delay);
+            throw new InvalidOperationException("rule bug");
+        }
     }
 
     [Test]
