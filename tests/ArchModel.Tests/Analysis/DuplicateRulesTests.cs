@@ -460,6 +460,17 @@ public class DuplicateHostingTests
         Assert.That(f.Evidence["target"], Is.EqualTo("cloud.a"));
     }
 
+    [TestCase("cloud.a", "cloud.b", "cloud.a")]
+    [TestCase("cloud.b", "cloud.a", "cloud.a")]
+    public void Analyze_SharedPlatformsByOwnerAndByRegion_TargetIsTheFirstById(string byOwner, string byRegion, string target)
+    {
+        // One shared platform serves the jurisdiction through its owner, another through its region: whichever
+        // criterion, the target is the first of them in id order.
+        var m = new TestModel().Agency("a1").Agency("a2")
+            .Platform("dc1", false, "a1").Platform(byOwner, true, "a2").Platform(byRegion, true, owner: null, region: "320000");
+        Assert.That(TestModel.Single(m.Analyze(), "AM1003").Evidence["target"], Is.EqualTo(target));
+    }
+
     [Test]
     public void Analyze_SharedPlatformByRegionOnly_Finding()
     {

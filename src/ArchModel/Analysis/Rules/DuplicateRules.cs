@@ -534,11 +534,28 @@ public sealed class DuplicateHostingRule : BuiltInRule
                 list.Add(platform);
             }
         }
+        // The shared platform serving a jurisdiction is the first in id order whose owner is in it or whose region is
+        // its region: the first of each jurisdiction and of each region, looked up (a national model has thousands
+        // of shared platforms and thousands of groups).
         var shared = platforms.Where(static p => p.Shared).ToArray();
+        var firstByJurisdiction = new Dictionary<Jurisdiction, int>();
+        var firstByRegion = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < shared.Length; i++)
+        {
+            if (graph.JurisdictionOf(shared[i].Owner) is { } served)
+            {
+                firstByJurisdiction.TryAdd(served, i);
+            }
+            if (!string.IsNullOrEmpty(shared[i].Region))
+            {
+                firstByRegion.TryAdd(shared[i].Region!, i);
+            }
+        }
         foreach (var (jurisdiction, group) in groups.OrderBy(static g => g.Value[0].Id, StringComparer.Ordinal))
         {
-            var target = shared.FirstOrDefault(s =>
-                graph.JurisdictionOf(s.Owner) == jurisdiction || (!string.IsNullOrEmpty(s.Region) && s.Region == jurisdiction.Region));
+            var first = Math.Min(firstByJurisdiction.GetValueOrDefault(jurisdiction, int.MaxValue),
+                firstByRegion.GetValueOrDefault(jurisdiction.Region, int.MaxValue));
+            var target = first == int.MaxValue ? null : shared[first];
             if (group.Count < 2 && target is null)
             {
                 continue;
