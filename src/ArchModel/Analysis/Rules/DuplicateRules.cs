@@ -331,9 +331,11 @@ public sealed class ProbableDuplicateRule : BuiltInRule
             foreach (var (a, b, similarity) in pairs)
             {
                 var key = a < b ? (long)a << 32 | (uint)b : (long)b << 32 | (uint)a;
-                if (!best.TryGetValue(key, out var old) || similarity > old)
+                // One look-up per pair (a pair is found again in every block both systems are in).
+                ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(best, key, out var known);
+                if (!known || similarity > kept)
                 {
-                    best[key] = similarity;
+                    kept = similarity;
                 }
             }
         }
@@ -359,19 +361,21 @@ public sealed class ProbableDuplicateRule : BuiltInRule
             }
         }
 
+        // The pairs in order (keys and values of an unchanged dictionary enumerate in the same order).
         var keys = best.Keys.ToArray();
-        Array.Sort(keys);
+        var similarities = best.Values.ToArray();
+        Array.Sort(keys, similarities);
         var edges = new List<(int A, int B, double Similarity)>();
-        foreach (var key in keys)
+        for (var k = 0; k < keys.Length; k++)
         {
-            var (a, b) = ((int)(key >> 32), (int)key);
+            var (a, b) = ((int)(keys[k] >> 32), (int)keys[k]);
             var sa = systems[a];
             var sb = systems[b];
             if (ShareCapability(sa, sb) || !ScopesOverlap(graph, sa, sb))
             {
                 continue;
             }
-            edges.Add((a, b, best[key]));
+            edges.Add((a, b, similarities[k]));
         }
 
         // Groups over the systems that have an edge (numbered in system order, so each group stays ascending
