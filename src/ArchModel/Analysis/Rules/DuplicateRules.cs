@@ -618,9 +618,10 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
             var firstByJurisdiction = new Dictionary<Jurisdiction, int>();
             var byOwner = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             var bySector = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var ownerAgency = new Agency?[members.Length];
             for (var i = 0; i < members.Length; i++)
             {
-                var owner = model.GetAgency(members[i].Owner);
+                var owner = ownerAgency[i] = model.GetAgency(members[i].Owner);
                 if (owner?.Jurisdiction is { } j)
                 {
                     if (firstByJurisdiction.TryGetValue(j, out var k)) sets.Union(i, k);
@@ -638,7 +639,7 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
             // neighbour at another level, so the whole sector is one connected group.
             foreach (var inSector in bySector.Values)
             {
-                if (inSector.Select(i => model.GetAgency(members[i].Owner)!.Level).Distinct().Count() >= 2)
+                if (inSector.Exists(i => ownerAgency[i]!.Level != ownerAgency[inSector[0]]!.Level))
                 {
                     foreach (var i in inSector) sets.Union(inSector[0], i);
                 }
