@@ -18,6 +18,7 @@ internal sealed class SystemKeys
     private readonly int[] _scopeStart;
     private readonly List<int> _scope = [];
     private readonly List<int[]?> _ancestors = [];
+    private readonly List<int> _jurisdictionOf = [];
 
     public SystemKeys(ModelGraph graph, InformationSystem[] systems)
     {
@@ -35,6 +36,7 @@ internal sealed class SystemKeys
             }
             _scopeStart[s + 1] = _scope.Count;
             var owner = Owner[s] = Number(system.Owner);
+            // An owner's superiors and jurisdiction, numbered the first time it owns a system (an agency owns several).
             if (_ancestors[owner] is null)
             {
                 var ancestors = graph.AncestorsOf(system.Owner);
@@ -44,19 +46,14 @@ internal sealed class SystemKeys
                     numbers[i] = Number(ancestors[i]);
                 }
                 _ancestors[owner] = numbers;
-            }
-            if (graph.JurisdictionOf(system.Owner) is { } jurisdiction)
-            {
-                if (!jurisdictions.TryGetValue(jurisdiction, out var j))
+                var j = -1;
+                if (graph.JurisdictionOf(system.Owner) is { } jurisdiction && !jurisdictions.TryGetValue(jurisdiction, out j))
                 {
                     jurisdictions[jurisdiction] = j = jurisdictions.Count;
                 }
-                Jurisdiction[s] = j;
+                _jurisdictionOf[owner] = j;
             }
-            else
-            {
-                Jurisdiction[s] = -1;
-            }
+            Jurisdiction[s] = _jurisdictionOf[owner];
         }
         JurisdictionCount = jurisdictions.Count;
     }
@@ -89,6 +86,7 @@ internal sealed class SystemKeys
         {
             _agencies[agency] = n = _agencies.Count;
             _ancestors.Add(null);
+            _jurisdictionOf.Add(-1);
         }
         return n;
     }
