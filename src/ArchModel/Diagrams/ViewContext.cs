@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
 using ArchModel.Model;
@@ -305,21 +306,24 @@ internal sealed class ViewContext
     /// <param name="direction">The layout direction.</param>
     public DiagramView FinishCollapsedByOwner(ViewKind kind, LocalizedText title, IReadOnlyList<InformationSystem> systems, DiagramDirection direction)
     {
-        // The owners' group nodes, members in system order.
-        var groupOf = new Dictionary<string, string>(systems.Count, StringComparer.Ordinal);
-        var owners = new Dictionary<string, (string Key, IReadOnlyList<DiagramGroup?> Groups, List<InformationSystem> Members)>(StringComparer.Ordinal);
+        // The owners' group nodes, members in system order; each system numbered with its owner's group, so that
+        // the million flows of a national model are joined on integers.
+        var groupOf = new Dictionary<string, (int System, int Group)>(systems.Count, StringComparer.Ordinal);
+        var owners = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groupList = new List<(string Key, IReadOnlyList<DiagramGroup?> Groups, List<InformationSystem> Members)>();
         foreach (var s in systems)
         {
-            if (!owners.TryGetValue(s.Owner, out var owner))
+            if (!owners.TryGetValue(s.Owner, out var g))
             {
                 var groups = OwnerGroups(s.Owner).Groups;
-                owners[s.Owner] = owner = ("g:0:" + groups[0]!.Key, groups, []);
+                owners[s.Owner] = g = groupList.Count;
+                groupList.Add(("g:0:" + groups[0]!.Key, groups, []));
             }
-            owner.Members.Add(s);
-            groupOf[s.Id] = owner.Key;
+            groupList[g].Members.Add(s);
+            groupOf.TryAdd(s.Id, (groupOf.Count, g));
         }
-        var nodes = new List<DiagramNode>(owners.Count);
-        foreach (var (key, groups, members) in owners.Values)
+        var nodes = new List<DiagramNode>(groupList.Count);
+        foreach (var (key, groups, members) in groupList)
         {
             var highlight = new ViewAggregator.HighlightUnion();
             var ids = new string[members.Count];
@@ -333,9 +337,10 @@ internal sealed class ViewContext
             nodes.Add(ViewAggregator.GroupNode(key, groups[0]!, groups, counts, highlight.Result, ids, Language));
         }
 
-        // The flows between owners, merged; the system-level edges are only counted, for the note.
-        var systemEdges = new HashSet<(string, string, DiagramEdgeKind, DiagramStatus)>();
-        var merged = new Dictionary<(string, string, DiagramEdgeKind, DiagramStatus), ViewAggregator.MergedEdge>();
+        // The flows between owners, merged; the system-level edges are only counted, for the note. A flow's kind
+        // follows from its two systems, so two flows are one system-level edge when their systems and status are.
+        var systemEdges = new HashSet<(int, int, DiagramStatus)>();
+        var merged = new Dictionary<(int, int, DiagramEdgeKind, DiagramStatus), ViewAggregator.MergedEdge>();
         var internalEdges = 0;
         foreach (var flow in Model.Flows.Where(FlowPasses).DistinctBy(static f => f.Id))
         {
@@ -343,34 +348,41 @@ internal sealed class ViewContext
             {
                 continue;
             }
-            var edgeKind = FlowKind(flow);
             var status = FlowStatusOf(flow);
-            systemEdges.Add((flow.From, flow.To, edgeKind, status));
-            if (from == to)
+            systemEdges.Add((from.System, to.System, status));
+            if (from.Group == to.Group)
             {
                 internalEdges++;
                 continue;
             }
+            var edgeKind = FlowKind(flow);
             var edge = new DiagramEdge
             {
-                From = from,
-                To = to,
+                From = groupList[from.Group].Key,
+                To = groupList[to.Group].Key,
                 Kind = edgeKind,
                 Status = status,
                 ElementIds = [flow.Id],
                 Highlight = Highlight(flow.Id),
             };
-            if (merged.TryGetValue((from, to, edgeKind, status), out var existing))
+            ref var existing = ref CollectionsMarshal.GetValueRefOrAddDefault(merged, (from.Group, to.Group, edgeKind, status), out var known);
+            if (known)
             {
-                existing.Add(edge);
+                existing!.Add(edge);
             }
             else
             {
-                merged[(from, to, edgeKind, status)] = new ViewAggregator.MergedEdge(edge);
+                existing = new ViewAggregator.MergedEdge(edge);
             }
         }
+        // One group per owner id ("agency:" and the id), so the groups' numbers and keys stand for each other.
+        var byKeys = new Dictionary<(string, string, DiagramEdgeKind, DiagramStatus), ViewAggregator.MergedEdge>(merged.Count);
+        foreach (var ((from, to, edgeKind, status), edge) in merged)
+        {
+            byKeys.Add((groupList[from].Key, groupList[to].Key, edgeKind, status), edge);
+        }
         var view = ViewAggregator.Collapsed(Frame(kind, title, direction), 0, Math.Max(1, Options.MaxNodes), Math.Max(0, Options.MaxEdges),
-            systems.Count, systemEdges.Count, nodes, [DiagramGroupKind.Agency], ViewAggregator.Merged(merged), internalEdges);
+            systems.Count, systemEdges.Count, nodes, [DiagramGroupKind.Agency], ViewAggregator.Merged(byKeys), internalEdges);
         return ViewAggregator.Fit(view, Options.MaxNodes, Options.MaxEdges);
     }
 
