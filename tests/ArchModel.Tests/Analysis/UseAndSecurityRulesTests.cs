@@ -98,6 +98,38 @@ public class SecurityRulesTests
     }
 
     [Test]
+    public void Analyze_ClassifiedFlowsInAnyModelOrder_ReportedInIdOrder()
+    {
+        var m = new TestModel().Agency("a").Network("ext", NetworkKind.Extranet)
+            .System("s1", "a").System("s2", "a").Resource("r", "a", classified: true)
+            .Flow("f2", "s1", "s2", carries: ["r"], via: ["ext"])
+            .Flow("f10", "s1", "s2", carries: ["r"], via: ["ext"])
+            .Flow("f1", "s1", "s2", carries: ["r"], via: ["ext"]);
+        Assert.That(m.Findings("AM4001"), Is.EqualTo(new[] { "f1", "f10", "f2" }));
+    }
+
+    [TestCase(false, true, 0)]
+    [TestCase(true, false, 1)]
+    [TestCase(true, true, 1)]
+    public void Analyze_FlowIdDefinedTwice_TheFirstFlowCounts(bool firstClassified, bool secondClassified, int findings)
+    {
+        // Validation reports the repeated id (AM0005); the analysis reads the first flow of it, as every rule does.
+        var m = new TestModel().Agency("a").Network("ext", NetworkKind.Extranet)
+            .System("s1", "a").System("s2", "a").Resource("r", "a", classified: true).Resource("open", "a")
+            .Flow("f", "s1", "s2", carries: [firstClassified ? "r" : "open"], via: ["ext"])
+            .Flow("f", "s2", "s1", carries: [secondClassified ? "r" : "open"], via: ["ext"])
+            .Flow("g", "s1", "s2", carries: ["r"], via: ["ext"]);
+        var model = new ModelBuilder().AddRange(m.Elements).Build().Model;
+        var found = Analyzer.Analyze(model).Findings.Where(f => f.Rule == "AM4001").ToList();
+        Assert.That(found.Count(f => f.Elements.SequenceEqual(["f"])), Is.EqualTo(findings));
+        Assert.That(found.Count(f => f.Elements.SequenceEqual(["g"])), Is.EqualTo(1));
+        if (findings == 1)
+        {
+            Assert.That(found.Single(f => f.Elements.SequenceEqual(["f"])).Message.English, Does.Contain("(s1 → s2)"), "the first flow's ends");
+        }
+    }
+
+    [Test]
     public void Analyze_ClassifiedFlowViaClassifiedOnly_NoFinding()
     {
         var m = new TestModel().Agency("a")
