@@ -143,6 +143,40 @@ public class AnalyzerTests
     }
 
     [Test]
+    public void Analyze_RuleReportingOutOfOrder_FindingsInTheWholeOrder()
+    {
+        // Findings that share their first element are ordered by the rest, a shorter list first, then by message.
+        var model = new TestModel().Agency("a").Build();
+        var reports = new[] { "b", "a,c", "a,b|2", "a,b|1", "a", "c,a", "a,b,c" };
+        var options = new AnalysisOptions { Rules = RuleSet.Create(new ReportingRule(reports)), ComputeMetrics = false };
+        var findings = Analyzer.Analyze(model, options).Findings.Select(f => string.Join(",", f.Elements) + "|" + f.Message.English);
+        Assert.That(findings, Is.EqualTo(new[] { "a|x", "a,b|1", "a,b|2", "a,b,c|x", "a,c|x", "a,c|x", "b|x" }));
+
+        // The sort of one rule's findings on its own (the join re-sorts a list that is out of order, so the above
+        // would pass with a sort that left ties unordered).
+        var own = Analyzer.Analyze(model, options).Findings.Reverse().ToList();
+        Analyzer.SortByElements(own);
+        Assert.That(own, Is.EqualTo(own.Order(Finding.Order).ToList()));
+    }
+
+    /// <summary>Reports one finding per entry ("elements|message"), in the order given.</summary>
+    private sealed class ReportingRule(string[] reports) : IRule
+    {
+        public RuleDescriptor Descriptor { get; } = new("X0001",
+            new LocalizedText("测试", "Test"), new LocalizedText("测试", "Test"), DiagnosticSeverity.Warning);
+
+        public void Analyze(RuleContext context)
+        {
+            foreach (var report in reports)
+            {
+                var parts = report.Split('|');
+                var message = parts.Length > 1 ? parts[1] : "x";
+                context.Report(parts[0].Split(','), new LocalizedText(message, message));
+            }
+        }
+    }
+
+    [Test]
     public void Analyze_EvidenceKeys_SortedOrdinally()
     {
         var m = new TestModel().Agency("a").Agency("b").System("s1", "a", caps: ["c"]).System("s2", "b", caps: ["c"]);
