@@ -112,11 +112,12 @@ internal static class MetricsCalculator
             }
             CollectionsMarshal.GetValueRefOrAddDefault(owners, system.Owner, out _).Add(counts);
         }
-        var flowIds = new HashSet<string>(model.Flows.Count, StringComparer.Ordinal);
+        // Each flow id once (its first flow); no set of a million ids needed when no id repeats.
+        var flowIds = model.HasDistinctIds ? null : new HashSet<string>(model.Flows.Count, StringComparer.Ordinal);
         var touched = new List<string>(4);
         foreach (var flow in model.Flows)
         {
-            if (!flowIds.Add(flow.Id))
+            if (flowIds is not null && !flowIds.Add(flow.Id))
             {
                 continue;
             }

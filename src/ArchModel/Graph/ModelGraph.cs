@@ -50,9 +50,9 @@ public sealed class ModelGraph
             _ancestors[agency.Id] = n < MaxWalk ? chain[..n] : [.. model.ParentChain(agency.Id).Select(static a => a.Id)];
         }
         _agencyHierarchy = new(BuildHierarchy);
-        _systemsById = new(() => ById(model.Systems));
-        _flowsById = new(() => ById(model.Flows));
-        _dataResourcesById = new(() => ById(model.DataResources));
+        _systemsById = new(() => ById(model, model.Systems));
+        _flowsById = new(() => ById(model, model.Flows));
+        _dataResourcesById = new(() => ById(model, model.DataResources));
 
         // The silo views are built when a rule first needs them, alongside the rules that do not.
         _silo = new(() => new SiloViews(this), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -120,18 +120,26 @@ public sealed class ModelGraph
         return kept;
     }
 
-    private static T[] ById<T>(IReadOnlyList<T> elements) where T : Element
+    private static T[] ById<T>(ArchitectureModel model, IReadOnlyList<T> elements) where T : Element
     {
-        var seen = new HashSet<string>(elements.Count, StringComparer.Ordinal);
-        var result = new List<T>(elements.Count);
-        foreach (var element in elements)
+        T[] array;
+        if (model.HasDistinctIds)
         {
-            if (seen.Add(element.Id))
-            {
-                result.Add(element);
-            }
+            array = [.. elements];
         }
-        var array = result.ToArray();
+        else
+        {
+            var seen = new HashSet<string>(elements.Count, StringComparer.Ordinal);
+            var result = new List<T>(elements.Count);
+            foreach (var element in elements)
+            {
+                if (seen.Add(element.Id))
+                {
+                    result.Add(element);
+                }
+            }
+            array = result.ToArray();
+        }
         Array.Sort(array, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
         return array;
     }

@@ -14,6 +14,7 @@ namespace ArchModel.Model;
 public sealed class ArchitectureModel
 {
     private readonly Dictionary<string, Element> _byId;
+    private readonly Lazy<bool> _hasDistinctIds;
     private readonly ByKind<Agency> _agencies;
     private readonly ByKind<InformationSystem> _systems;
     private readonly ByKind<Network> _networks;
@@ -65,6 +66,10 @@ public sealed class ArchitectureModel
             }
         }
         _byId = byId;
+        // The index holds only ids of the model's elements (the validator drops its placeholders for the ids of
+        // elements it could not read), so it has as many entries as there are elements only when no id repeats.
+        _hasDistinctIds = new(() => _byId.Count == Capabilities.Count + Agencies.Count + Networks.Count + Platforms.Count
+            + Systems.Count + DataResources.Count + Flows.Count + Services.Count + Projects.Count);
         _agencies = new(byId, Agencies);
         _systems = new(byId, Systems);
         _networks = new(byId, Networks);
@@ -153,6 +158,13 @@ public sealed class ArchitectureModel
     public IEnumerable<Element> Elements =>
         Capabilities.Concat<Element>(Agencies).Concat(Networks).Concat(Platforms).Concat(Systems)
             .Concat(DataResources).Concat(Flows).Concat(Services).Concat(Projects);
+
+    /// <summary>
+    /// Whether every element has an id of its own (the index by id holds each element, and nothing else): then
+    /// every element is the first definition of its id, and code that keeps the first of each id need not look.
+    /// Validation reports a repeated id (AM0005); a model with one can still be analysed.
+    /// </summary>
+    internal bool HasDistinctIds => _hasDistinctIds.Value;
 
     /// <summary>The element with this id, or <see langword="null"/>.</summary>
     public Element? Find(string? id) => id is not null && _byId.TryGetValue(id, out var e) ? e : null;

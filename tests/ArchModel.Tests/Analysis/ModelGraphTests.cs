@@ -38,6 +38,26 @@ public class ModelGraphTests
             Is.EqualTo(graph.SiloFlows.Select(f => (model.GetSystem(f.From)!, model.GetSystem(f.To)!))));
     }
 
+    [TestCase(false, false, true)]
+    [TestCase(true, false, false)]
+    [TestCase(false, true, false)]
+    public void HasDistinctIds_FalseWhenAnIdRepeatsWithinOrAcrossKinds(bool repeatSystem, bool flowNamedAsSystem, bool distinct)
+    {
+        var m = new TestModel().Agency("a").System("s1", "a").System("s2", "a").Flow("f1", "s1", "s2")
+            .Flow(flowNamedAsSystem ? "s2" : "f2", "s2", "s1");
+        if (repeatSystem)
+        {
+            m.System("s1", "a", status: SystemStatus.Retired);
+        }
+        var model = new ModelBuilder().AddRange(m.Elements).Build().Model;
+        Assert.That(model.HasDistinctIds, Is.EqualTo(distinct));
+        // Whichever way it is decided, the sorted views keep the first definition of each id.
+        var graph = ModelGraph.Build(model);
+        Assert.That(graph.SystemsById.Select(static s => (s.Id, s.Status)),
+            Is.EqualTo(new[] { ("s1", SystemStatus.Operational), ("s2", SystemStatus.Operational) }));
+        Assert.That(graph.FlowsById.Select(static f => f.Id), Is.EqualTo(flowNamedAsSystem ? new[] { "f1", "s2" } : new[] { "f1", "f2" }));
+    }
+
     [Test]
     public void Build_RepeatedIds_SiloViewsKeepTheFirstActiveSystemAndEveryFlowInIdOrder()
     {
