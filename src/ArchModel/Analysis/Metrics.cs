@@ -226,11 +226,11 @@ internal static class MetricsCalculator
                     CollectionsMarshal.GetValueRefOrNullRef(owners, owner).Add(found);
                 }
                 total.WriteTo(result);
-                var shareable = model.DataResources.Where(static r => r.Sharing != SharingLevel.None).DistinctBy(static r => r.Id).ToArray();
+                var shareable = model.EachIdOnce(model.DataResources.Where(static r => r.Sharing != SharingLevel.None)).ToArray();
                 result[MetricNames.SharingRate] = Ratio(shareable.Count(r => !unshared.Contains(r.Id)), shareable.Length);
-                var unconditional = model.DataResources.Where(static r => r.Sharing == SharingLevel.Unconditional).DistinctBy(static r => r.Id).ToArray();
+                var unconditional = model.EachIdOnce(model.DataResources.Where(static r => r.Sharing == SharingLevel.Unconditional)).ToArray();
                 result[MetricNames.OpenDataRate] = Ratio(unconditional.Count(static r => r.Open), unconditional.Length);
-                var services = model.Services.DistinctBy(static s => s.Id).ToArray();
+                var services = model.EachIdOnce(model.Services).ToArray();
                 result[MetricNames.OnlineServiceRate] = Ratio(services.Count(static s => s.IsOnline), services.Length);
                 agencies = PerAgency(model, owners);
             });

@@ -253,10 +253,6 @@ internal sealed class ViewContext
         _ => DiagramStatus.Normal,
     };
 
-    /// <summary>The elements, each id once (the first): as they come when no id of the model repeats.</summary>
-    public IEnumerable<T> EachIdOnce<T>(IEnumerable<T> elements) where T : Element =>
-        Model.HasDistinctIds ? elements : elements.DistinctBy(static e => e.Id);
-
     /// <summary>The node key of an element: <c>e:</c> and its id (one string per id, however often asked).</summary>
     private string Key(string id)
     {
@@ -346,7 +342,7 @@ internal sealed class ViewContext
         var systemEdges = new HashSet<(int, int, DiagramStatus)>();
         var merged = new Dictionary<(int, int, DiagramEdgeKind, DiagramStatus), ViewAggregator.MergedEdge>();
         var internalEdges = 0;
-        foreach (var flow in EachIdOnce(Model.Flows.Where(FlowPasses)))
+        foreach (var flow in Model.EachIdOnce(Model.Flows.Where(FlowPasses)))
         {
             if (flow.From == flow.To || !groupOf.TryGetValue(flow.From, out var from) || !groupOf.TryGetValue(flow.To, out var to))
             {

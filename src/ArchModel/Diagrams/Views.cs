@@ -39,7 +39,7 @@ public static class Views
     {
         var ctx = new ViewContext(model, analysis, options);
         var title = new LocalizedText("总体架构：机构与信息系统", "Landscape: agencies and their systems");
-        var systems = ctx.EachIdOnce(model.Systems.Where(ctx.SystemPasses)).ToArray();
+        var systems = model.EachIdOnce(model.Systems.Where(ctx.SystemPasses)).ToArray();
         if (systems.Length > Math.Max(1, ctx.Options.MaxNodes))
         {
             // Too many systems to draw: they would be collapsed into their agencies, so they are built so at once.

@@ -166,6 +166,10 @@ public sealed class ArchitectureModel
     /// </summary>
     internal bool HasDistinctIds => _hasDistinctIds.Value;
 
+    /// <summary>The elements, each id once (the first of it): as they come when no id of the model repeats.</summary>
+    internal IEnumerable<T> EachIdOnce<T>(IEnumerable<T> elements) where T : Element =>
+        HasDistinctIds ? elements : elements.DistinctBy(static e => e.Id);
+
     /// <summary>The element with this id, or <see langword="null"/>.</summary>
     public Element? Find(string? id) => id is not null && _byId.TryGetValue(id, out var e) ? e : null;
 

@@ -458,8 +458,12 @@ public sealed class ProbableDuplicateRule : BuiltInRule
     private static InformationSystem[] ActiveSystems(ArchitectureModel model)
     {
         var active = model.Systems.Where(static s => s.IsActive).ToArray();
-        // When the model finds each of them by its id, their ids are distinct (the usual case, checked without a set
-        // of every id); otherwise keep the first of each id, as DistinctBy does.
+        if (model.HasDistinctIds)
+        {
+            return active;
+        }
+        // When the model finds each of them by its id, their ids are distinct (checked without a set of every id);
+        // otherwise keep the first of each id, as DistinctBy does.
         foreach (var system in active)
         {
             if (!ReferenceEquals(model.Find(system.Id), system))
