@@ -33,18 +33,43 @@ internal sealed class ViewContext
         {
             return;
         }
+        // A national model has 250,000 findings naming a million ids, and only a few dozen different highlights
+        // (a severity and a set of rules): each is made once and shared, and so is each merge of two.
+        var marks = new Dictionary<(DiagnosticSeverity, string), DiagramHighlight>();
+        var merges = new Dictionary<(DiagramHighlight, DiagramHighlight), DiagramHighlight>();
+        void Mark(string id, DiagramHighlight mark)
+        {
+            ref var highlight = ref CollectionsMarshal.GetValueRefOrAddDefault(_highlights, id, out var marked);
+            if (!marked)
+            {
+                highlight = mark;
+            }
+            else if (!ReferenceEquals(highlight, mark))
+            {
+                ref var merged = ref CollectionsMarshal.GetValueRefOrAddDefault(merges, (highlight!, mark), out var known);
+                if (!known)
+                {
+                    merged = DiagramHighlight.Merge(highlight, mark)!;
+                }
+                highlight = merged;
+            }
+        }
         foreach (var f in analysis.ActiveFindings.Where(f => f.Rule.StartsWith(rulePrefix, StringComparison.Ordinal)))
         {
             _findings.Add(f);
-            var mark = new DiagramHighlight(f.Severity, [f.Rule]);
+            ref var mark = ref CollectionsMarshal.GetValueRefOrAddDefault(marks, (f.Severity, f.Rule), out var seen);
+            if (!seen)
+            {
+                mark = new DiagramHighlight(f.Severity, [f.Rule]);
+            }
             foreach (var id in f.Elements)
             {
-                _highlights[id] = DiagramHighlight.Merge(_highlights.GetValueOrDefault(id), mark)!;
+                Mark(id, mark!);
             }
             // A duplicate build names systems; the capability they duplicate is marked too.
             if (f.Rule == "AM1001" && f.Evidence.TryGetValue("capability", out var c) && c is string capability)
             {
-                _highlights[capability] = DiagramHighlight.Merge(_highlights.GetValueOrDefault(capability), mark)!;
+                Mark(capability, mark!);
             }
         }
     }
