@@ -269,16 +269,24 @@ public static class ViewAggregator
 
         public void Add(DiagramEdge edge)
         {
-            if (_ids is null)
-            {
-                _ids = [.. first.ElementIds];
-            }
             _weight += edge.Weight;
             // A label survives only if every merged edge has it.
             _label = _label == edge.Label ? _label : null;
-            _ids.AddRange(edge.ElementIds);
+            Ids.AddRange(edge.ElementIds);
             _highlight.Add(edge.Highlight);
         }
+
+        /// <summary>What an unlabelled edge of weight 1 and one element adds, without making the edge (a national
+        /// model merges a million).</summary>
+        public void Add(string elementId, DiagramHighlight? highlight)
+        {
+            _weight++;
+            _label = null;
+            Ids.Add(elementId);
+            _highlight.Add(highlight);
+        }
+
+        private List<string> Ids => _ids ??= [.. first.ElementIds];
 
         /// <summary>The first edge as it is when nothing joined it; else the merge: weights summed, the ids
         /// of all, each once, sorted ordinally, the highlights combined.</summary>

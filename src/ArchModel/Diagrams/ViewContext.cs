@@ -381,23 +381,22 @@ internal sealed class ViewContext
                 continue;
             }
             var edgeKind = FlowKind(flow);
-            var edge = new DiagramEdge
-            {
-                From = groupList[from.Group].Key,
-                To = groupList[to.Group].Key,
-                Kind = edgeKind,
-                Status = status,
-                ElementIds = [flow.Id],
-                Highlight = Highlight(flow.Id),
-            };
             ref var existing = ref CollectionsMarshal.GetValueRefOrAddDefault(merged, (from.Group, to.Group, edgeKind, status), out var known);
             if (known)
             {
-                existing!.Add(edge);
+                existing!.Add(flow.Id, Highlight(flow.Id));
             }
             else
             {
-                existing = new ViewAggregator.MergedEdge(edge);
+                existing = new ViewAggregator.MergedEdge(new DiagramEdge
+                {
+                    From = groupList[from.Group].Key,
+                    To = groupList[to.Group].Key,
+                    Kind = edgeKind,
+                    Status = status,
+                    ElementIds = [flow.Id],
+                    Highlight = Highlight(flow.Id),
+                });
             }
         }
         // One group per owner id ("agency:" and the id), so the groups' numbers and keys stand for each other.
