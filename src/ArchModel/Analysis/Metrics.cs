@@ -201,7 +201,7 @@ internal static class MetricsCalculator
             }
         }
 
-        // The avoidable cost needs only the duplicate findings; the rest is one chain: each side by side with it.
+        // The avoidable cost needs only the duplicate findings: it runs beside the rest, which is one chain.
         var avoidable = 0.0;
         SortedList<string, IReadOnlyDictionary<string, double?>>? agencies = null;
         var result = new SortedDictionary<string, double?>(StringComparer.Ordinal);

@@ -446,14 +446,7 @@ internal sealed class ViewContext
 
     /// <summary>The edges stably sorted by source, target, kind and status.</summary>
     private static DiagramEdge[] SortedEdges(List<DiagramEdge> edges) => StableSorted(edges, static (x, y) =>
-    {
-        var c = string.CompareOrdinal(x.From, y.From);
-        if (c != 0) return c;
-        c = string.CompareOrdinal(x.To, y.To);
-        if (c != 0) return c;
-        c = x.Kind.CompareTo(y.Kind);
-        return c != 0 ? c : x.Status.CompareTo(y.Status);
-    });
+        ViewAggregator.EdgeKeyComparer.Instance.Compare((x.From, x.To, x.Kind, x.Status), (y.From, y.To, y.Kind, y.Status)));
 
     /// <summary>The items stably sorted (equal items keep their list order); a list already in order is only copied.</summary>
     private static T[] StableSorted<T>(List<T> items, Comparison<T> compare)

@@ -23,8 +23,16 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        foreach (var flow in ClassifiedFlowsById(context))
+        foreach (var flow in context.Graph.FlowsById)
         {
+            if (!flow.IsActive)
+            {
+                continue;
+            }
+            if (!CarriesClassified(model, flow.Carries))
+            {
+                continue;
+            }
             var classified = Sorted(flow.Carries.Where(id => model.GetDataResource(id) is { Classified: true }));
             IEnumerable<string> networks = flow.Via.Count > 0
                 ? flow.Via
@@ -73,33 +81,6 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
                     ["networks"] = open,
                 });
         }
-    }
-
-    /// <summary>The active flows carrying classified data, each id once (its first flow), in id order.</summary>
-    /// <remarks>
-    /// A national model has over a million flows and a few thousand carry classified data: those are found in model
-    /// order and sorted, rather than sorting every flow. When one of them is not what the model finds by its id (an
-    /// id defined twice, which validation reports), the first flow of each id is taken from every flow sorted.
-    /// </remarks>
-    private static IEnumerable<Flow> ClassifiedFlowsById(RuleContext context)
-    {
-        var model = context.Model;
-        bool Carrying(Flow flow) => flow.IsActive && CarriesClassified(model, flow.Carries);
-        var found = new List<Flow>();
-        foreach (var flow in model.Flows)
-        {
-            if (!Carrying(flow))
-            {
-                continue;
-            }
-            if (!ReferenceEquals(model.Find(flow.Id), flow))
-            {
-                return context.Graph.FlowsById.Where(Carrying);
-            }
-            found.Add(flow);
-        }
-        found.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return found;
     }
 
     /// <summary>Whether any of the resources is classified, without allocating (most flows and systems carry none).</summary>
