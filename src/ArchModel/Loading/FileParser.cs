@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using ArchModel.Diagnostics;
 using ArchModel.Model;
@@ -555,7 +556,7 @@ internal sealed class FileParser
                 case Field.Usage: usage = ReadObject(ref r, ref o, field, ParseUsage); break;
                 case Field.Cost: cost = ReadObject(ref r, ref o, field, ParseCost); break;
                 case Field.ProtectionLevel: protection = ReadInt32(ref r, ref o, field); break;
-                case Field.Components: components = ReadObjects(ref r, ref o, field, ParseComponent); break;
+                case Field.Components: components = ReadObjects(ref r, ref o, field, ParseComponent, _content.Pool.ComponentLists); break;
                 case Field.Holds: holds = ReadStrings(ref r, ref o, field); break;
                 case Field.Project: project = ReadText(ref r, ref o, field); break;
                 case Field.Standalone: standalone = ReadBool(ref r, ref o, field) ?? false; break;
@@ -619,7 +620,7 @@ internal sealed class FileParser
                 case Field.Vendor: vendor = ReadText(ref r, ref o, field); break;
             }
         }
-        return Complete(ref o, null, Field.Name) ? new SystemComponent(name!, category, origin, vendor) : null;
+        return Complete(ref o, null, Field.Name) ? _content.Pool.Component(name!, category, origin, vendor) : null;
     }
 
     private void ParseDataResource(ref Utf8JsonReader r, ref ObjectState o)
@@ -975,7 +976,7 @@ internal sealed class FileParser
             return [];
         }
         // Direct loops rather than ReadArray's callback: this runs for nearly every element. The items
-        // gather in one reused list, so each array costs one allocation, its own.
+        // gather in one reused list; the array is the pool's, so a list the load has seen before allocates nothing.
         var list = _strings;
         list.Clear();
         for (var index = 0; ; index++)
@@ -983,7 +984,7 @@ internal sealed class FileParser
             r.Read();
             if (r.TokenType == JsonTokenType.EndArray)
             {
-                return list.Count == 0 ? [] : list.ToArray();
+                return _content.Pool.StringLists.Get(CollectionsMarshal.AsSpan(list));
             }
             if (r.TokenType == JsonTokenType.String)
             {
@@ -1033,7 +1034,9 @@ internal sealed class FileParser
         return parse(ref r, ref inner);
     }
 
-    private IReadOnlyList<T> ReadObjects<T>(ref Utf8JsonReader r, ref ObjectState o, Field field, ObjectParser<T> parse) where T : class
+    /// <summary>An array of objects; with a pool, the pool's array of the same items (the items must come from the pool too).</summary>
+    private IReadOnlyList<T> ReadObjects<T>(ref Utf8JsonReader r, ref ObjectState o, Field field, ObjectParser<T> parse, ListPool<T>? pool = null)
+        where T : class
     {
         if (r.TokenType != JsonTokenType.StartArray)
         {
@@ -1046,7 +1049,7 @@ internal sealed class FileParser
             r.Read();
             if (r.TokenType == JsonTokenType.EndArray)
             {
-                return list.ToArray();
+                return pool is null ? list.ToArray() : pool.Get(CollectionsMarshal.AsSpan(list));
             }
             var path = FieldPath(ref o, field).Item(index);
             if (r.TokenType != JsonTokenType.StartObject)
@@ -1319,7 +1322,7 @@ internal sealed class FileParser
     {
         if (!r.ValueIsEscaped && !r.HasValueSequence && r.ValueSpan.Length <= StringPool.MaxBytes)
         {
-            return _content.Strings.TryGet(r.ValueSpan, out var pooled) ? pooled : throw new InvalidUtf8Exception(Start(ref r));
+            return _content.Pool.Strings.TryGet(r.ValueSpan, out var pooled) ? pooled : throw new InvalidUtf8Exception(Start(ref r));
         }
         try
         {

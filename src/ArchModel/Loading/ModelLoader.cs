@@ -187,11 +187,11 @@ public sealed class ModelLoader
             var largestFirst = Enumerable.Range(0, files.Count).OrderByDescending(i => SizeOf(files[i].File)).ToArray();
             Parallel.ForEach(Partitioner.Create(largestFirst, EnumerablePartitionerOptions.NoBuffering),
                 new ParallelOptions { CancellationToken = _cancellation },
-                static () => new StringPool(),
-                (i, _, strings) =>
+                static () => new ValuePool(),
+                (i, _, pool) =>
                 {
-                    ParseAlone(files[i], strings);
-                    return strings;
+                    ParseAlone(files[i], pool);
+                    return pool;
                 },
                 static _ => { });
 
@@ -218,7 +218,7 @@ public sealed class ModelLoader
             _stack.RemoveAt(_stack.Count - 1);
         }
 
-        private void ParseAlone(Parsed file, StringPool strings)
+        private void ParseAlone(Parsed file, ValuePool pool)
         {
             var source = Read(file.File, out var error);
             file.Source = source;
@@ -227,7 +227,7 @@ public sealed class ModelLoader
             {
                 return;
             }
-            file.Content = new ModelContent(strings);
+            file.Content = new ModelContent(pool);
             file.Parser = new FileParser(source, file.Content, file.Diagnostics, isRoot: false);
             file.Parser.Parse();
         }

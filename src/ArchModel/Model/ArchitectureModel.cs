@@ -442,7 +442,7 @@ public sealed class ArchitectureModel
 }
 
 /// <summary>The raw content of a model before it is frozen: what the loader and the builder both produce.</summary>
-internal sealed class ModelContent(Loading.StringPool? strings = null)
+internal sealed class ModelContent(Loading.ValuePool? pool = null)
 {
     public ModelInfo Info { get; set; } = new() { Id = "model" };
     public ModelSettings Settings { get; set; } = ModelSettings.Default;
@@ -468,8 +468,8 @@ internal sealed class ModelContent(Loading.StringPool? strings = null)
     /// <summary>Where the root file's object starts, the anchor for settings diagnostics.</summary>
     public Diagnostics.SourceLocation? RootLocation { get; set; }
 
-    /// <summary>The texts the parser has seen, shared by the files one loader thread parses.</summary>
-    public Loading.StringPool Strings { get; } = strings ?? new();
+    /// <summary>The texts, lists and components the parser has seen, shared by the files one loader thread parses.</summary>
+    public Loading.ValuePool Pool { get; } = pool ?? new();
 
     /// <summary>Every element by id, as the validator resolved them (first definition wins); null before validation.</summary>
     public Dictionary<string, Element>? ById { get; set; }

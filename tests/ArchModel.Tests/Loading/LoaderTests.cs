@@ -231,4 +231,30 @@ public sealed class LoaderTests
         Assert.That(first, Is.Not.Empty);
         Assert.That(second, Is.EqualTo(first));
     }
+
+    [Test]
+    public void Load_RepeatedListsAndComponents_AreSharedAndKeepTheirValues()
+    {
+        using var temp = new TempFolder();
+        temp.Write("model.json", Root.Replace("INCLUDES", "\"a.json\"", StringComparison.Ordinal));
+        temp.Write("a.json", """
+            { "agencies": [ { "id": "a", "name": "A", "level": "county" } ],
+              "networks": [ { "id": "n1", "name": "N1", "kind": "extranet" }, { "id": "n2", "name": "N2", "kind": "internet" } ],
+              "systems": [
+                { "id": "s1", "name": "1", "owner": "a", "networks": ["n1", "n2"],
+                  "components": [ { "name": "鲲鹏920", "category": "chip", "origin": "domestic", "vendor": "华为" } ] },
+                { "id": "s2", "name": "2", "owner": "a", "networks": ["n1", "n2"],
+                  "components": [ { "name": "鲲鹏920", "category": "chip", "origin": "domestic", "vendor": "华为" } ] },
+                { "id": "s3", "name": "3", "owner": "a", "networks": ["n2", "n1"],
+                  "components": [ { "name": "鲲鹏920", "category": "chip", "origin": "domestic" } ] } ] }
+            """);
+        var result = Load(temp);
+        Assert.That(result.Diagnostics, Is.Empty);
+        var systems = result.Model!.Systems;
+        Assert.That(systems[1].Networks, Is.SameAs(systems[0].Networks));
+        Assert.That(systems[1].Components, Is.SameAs(systems[0].Components));
+        Assert.That(systems[2].Networks, Is.EqualTo(new[] { "n2", "n1" }));
+        Assert.That(systems[2].Components.Single(), Is.EqualTo(new SystemComponent("鲲鹏920", ComponentCategory.Chip, ComponentOrigin.Domestic, null)));
+        Assert.That(systems[2].Components[0], Is.Not.SameAs(systems[0].Components[0]));
+    }
 }

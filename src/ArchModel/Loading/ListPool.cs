@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+
+namespace ArchModel.Loading;
+
+/// <summary>
+/// One array per distinct short list of pooled values in a load: a national model repeats the same few lists
+/// on hundreds of thousands of elements (<c>["net.extranet"]</c>, <c>["cap.oa"]</c>, the same five components), and
+/// every array kept alive is another object each full collection marks.
+/// </summary>
+/// <remarks>
+/// The items are compared by reference: they come from the same load's pools (<see cref="StringPool"/>, or the
+/// components it shares), so equal items are the same instance. An item that was not pooled, such as a long text,
+/// only misses a chance to share: two lists are only ever shared when they hold the same instances in the same order.
+/// The arrays handed out are shared and must not be written to; the model exposes them as read-only lists.
+/// An open-addressing table of (hash, position) pairs, at most half full, over the arrays in order.
+/// </remarks>
+internal sealed class ListPool<T> where T : class
+{
+    /// <summary>Lists longer than this are not pooled (long lists rarely repeat, and comparing them costs).</summary>
+    public const int MaxItems = 8;
+
+    private Slot[] _slots = new Slot[256];
+    private T[][] _lists = new T[128][];
+    private int _count;
+
+    private struct Slot
+    {
+        public int Hash;
+        public int Number;
+    }
+
+    /// <summary>The pooled array of these items; a new array when the list is too long to pool, <c>[]</c> when empty.</summary>
+    public T[] Get(ReadOnlySpan<T> items)
+    {
+        if (items.IsEmpty)
+        {
+            return [];
+        }
+        if (items.Length > MaxItems)
+        {
+            return items.ToArray();
+        }
+        var hash = Hash(items);
+        var mask = _slots.Length - 1;
+        var slot = hash & mask;
+        while (_slots[slot].Number != 0)
+        {
+            if (_slots[slot].Hash == hash && Matches(_lists[_slots[slot].Number - 1], items))
+            {
+                return _lists[_slots[slot].Number - 1];
+            }
+            slot = (slot + 1) & mask;
+        }
+        var list = items.ToArray();
+        if (_count == _lists.Length)
+        {
+            Array.Resize(ref _lists, _count * 2);
+        }
+        _lists[_count++] = list;
+        _slots[slot] = new Slot { Hash = hash, Number = _count };
+        if (_count * 2 > _slots.Length)
+        {
+            Grow();
+        }
+        return list;
+    }
+
+    private static bool Matches(T[] list, ReadOnlySpan<T> items)
+    {
+        if (list.Length != items.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < list.Length; i++)
+        {
+            if (!ReferenceEquals(list[i], items[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void Grow()
+    {
+        var slots = new Slot[_slots.Length * 2];
+        var mask = slots.Length - 1;
+        foreach (var entry in _slots)
+        {
+            if (entry.Number == 0)
+            {
+                continue;
+            }
+            var slot = entry.Hash & mask;
+            while (slots[slot].Number != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = entry;
+        }
+        _slots = slots;
+    }
+
+    /// <summary>A hash of the items' identities, mixed so that the low bits (the slot) depend on every item.</summary>
+    private static int Hash(ReadOnlySpan<T> items)
+    {
+        var h = (uint)items.Length;
+        foreach (var item in items)
+        {
+            h = (h ^ (uint)RuntimeHelpers.GetHashCode(item)) * 0x9E3779B1;
+            h ^= h >> 15;
+        }
+        return (int)(h & int.MaxValue);
+    }
+}
