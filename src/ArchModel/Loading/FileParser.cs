@@ -1342,7 +1342,7 @@ internal sealed class FileParser
     private void ReportSyntax(JsonException e)
     {
         var offset = _source.OffsetOf(e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
-        var json = _source.Bytes.AsSpan();
+        var json = _source.Bytes;
         LocalizedText message;
         if (offset >= json.Length
             || (e.Message.Contains("end of data", StringComparison.Ordinal) && json[((int)offset + 1)..].Trim(" \t\r\n"u8).IsEmpty))

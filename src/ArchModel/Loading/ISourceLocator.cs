@@ -39,7 +39,7 @@ internal sealed class SourceTextLocator(IReadOnlyDictionary<string, SourceText> 
         {
             return anchor with { Path = path };
         }
-        var reader = new Utf8JsonReader(source.Bytes.AsSpan((int)anchor.Offset), new JsonReaderOptions { MaxDepth = FileParser.MaxDepth });
+        var reader = new Utf8JsonReader(source.Bytes[(int)anchor.Offset..], new JsonReaderOptions { MaxDepth = FileParser.MaxDepth });
         try
         {
             reader.Read();

@@ -90,6 +90,7 @@ public sealed class ModelLoader
         private readonly ModelContent _content = new();
         private readonly List<Diagnostic> _diagnostics = [];
         private readonly Dictionary<string, SourceText> _sources = new(StringComparer.Ordinal);
+        private readonly List<SourceText> _read = [];
         private readonly HashSet<string> _loaded = new(StringComparer.Ordinal);
         private readonly List<string> _stack = [];
 
@@ -103,6 +104,22 @@ public sealed class ModelLoader
         }
 
         public LoadResult Execute()
+        {
+            try
+            {
+                return Load();
+            }
+            finally
+            {
+                // The files' bytes live outside the managed heap: freed here, whether the load ended or was cancelled.
+                foreach (var source in _read)
+                {
+                    source.Dispose();
+                }
+            }
+        }
+
+        private LoadResult Load()
         {
             var root = Read(_rootFull, out var error);
             if (root is null)
@@ -313,7 +330,16 @@ public sealed class ModelLoader
                     error = new LocalizedText($"文件超过 {_options.MaxFileBytes} 字节", $"larger than {_options.MaxFileBytes} bytes");
                     return null;
                 }
-                return new SourceText(Display(full), full, File.ReadAllBytes(full));
+                var display = Display(full);
+                var bytes = NativeFileBytes.Read(full);
+                var source = bytes is null
+                    ? new SourceText(display, full, File.ReadAllBytes(full))
+                    : new SourceText(display, full, bytes.Memory, bytes);
+                lock (_read)
+                {
+                    _read.Add(source);
+                }
+                return source;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
             {

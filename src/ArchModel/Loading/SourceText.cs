@@ -4,9 +4,11 @@ using ArchModel.Diagnostics;
 namespace ArchModel.Loading;
 
 /// <summary>One model file's bytes, and what turns byte offsets into lines and columns.</summary>
-/// <remarks>Kept only while a load runs; the frozen model holds no file contents.</remarks>
-internal sealed class SourceText
+/// <remarks>Kept only while a load runs, which disposes it at the end; the frozen model holds no file contents.</remarks>
+internal sealed class SourceText : IDisposable
 {
+    private readonly ReadOnlyMemory<byte> _bytes;
+    private readonly IDisposable? _owner;
     private int[]? _lineStarts;
 
     // The parser locates every element, in file order, and its own diagnostics, in file order too: a cursor
@@ -16,12 +18,14 @@ internal sealed class SourceText
     private Cursor _elements;
     private Cursor _reports;
 
-    public SourceText(string displayPath, string fullPath, byte[] bytes)
+    /// <summary>A file's text over <paramref name="bytes"/>, which <paramref name="owner"/> (if any) frees when the text is disposed.</summary>
+    public SourceText(string displayPath, string fullPath, ReadOnlyMemory<byte> bytes, IDisposable? owner = null)
     {
         DisplayPath = displayPath;
         FullPath = fullPath;
-        Bytes = bytes;
-        Start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        _bytes = bytes;
+        _owner = owner;
+        Start = bytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
         _elements = _reports = new Cursor { Offset = Start };
     }
 
@@ -31,14 +35,14 @@ internal sealed class SourceText
     /// <summary>The absolute path.</summary>
     public string FullPath { get; }
 
-    /// <summary>The file's bytes, BOM included.</summary>
-    public byte[] Bytes { get; }
+    /// <summary>The file's bytes, BOM included; not to be read after <see cref="Dispose"/>.</summary>
+    public ReadOnlySpan<byte> Bytes => _bytes.Span;
 
     /// <summary>Where the JSON text starts: after the UTF-8 BOM, if any.</summary>
     public int Start { get; }
 
     /// <summary>The JSON text without the BOM.</summary>
-    public ReadOnlySpan<byte> Json => Bytes.AsSpan(Start);
+    public ReadOnlySpan<byte> Json => Bytes[Start..];
 
     /// <summary>Whether the index of line starts has been built (only a position asked for out of order builds it).</summary>
     internal bool HasLineIndex => Volatile.Read(ref _lineStarts) is not null;
@@ -47,7 +51,7 @@ internal sealed class SourceText
     private int[] LineStarts => LazyInitializer.EnsureInitialized(ref _lineStarts, () =>
     {
         var starts = new List<int> { Start };
-        var span = Bytes.AsSpan();
+        var span = Bytes;
         var at = Start;
         while (at < span.Length)
         {
@@ -65,12 +69,12 @@ internal sealed class SourceText
     /// <summary>The 1-based line and UTF-16 column of a byte offset.</summary>
     public (int Line, int Column) Position(long offset)
     {
-        offset = Math.Clamp(offset, Start, Bytes.Length);
+        offset = Math.Clamp(offset, Start, _bytes.Length);
         var lineStarts = LineStarts;
         var index = Array.BinarySearch(lineStarts, (int)offset);
         var line = index >= 0 ? index : ~index - 1;
         var lineStart = lineStarts[line];
-        var column = Encoding.UTF8.GetCharCount(Bytes, lineStart, (int)offset - lineStart) + 1;
+        var column = Encoding.UTF8.GetCharCount(Bytes[lineStart..(int)offset]) + 1;
         return (line + 1, column);
     }
 
@@ -81,7 +85,7 @@ internal sealed class SourceText
     /// </summary>
     private (int Line, int Column) PositionForward(ref Cursor cursor, in Cursor other, long offset)
     {
-        offset = Math.Clamp(offset, Start, Bytes.Length);
+        offset = Math.Clamp(offset, Start, _bytes.Length);
         if (offset < cursor.Offset)
         {
             if (offset < other.Offset)
@@ -97,7 +101,7 @@ internal sealed class SourceText
     /// <summary>The cursor at <paramref name="offset"/>, counted from <paramref name="start"/>, which is not after it.</summary>
     private Cursor Advance(Cursor start, long offset)
     {
-        var skipped = Bytes.AsSpan((int)start.Offset, (int)(offset - start.Offset));
+        var skipped = Bytes[(int)start.Offset..(int)offset];
         var lastNewline = skipped.LastIndexOf((byte)'\n');
         return lastNewline < 0
             ? start with { Offset = offset, Column = start.Column + Encoding.UTF8.GetCharCount(skipped) }
@@ -119,7 +123,7 @@ internal sealed class SourceText
 
     /// <summary>The absolute byte offset of a 0-based line and a 0-based byte position in that line.</summary>
     public long OffsetOf(long line, long bytePositionInLine) =>
-        line < LineStarts.Length ? LineStarts[line] + bytePositionInLine : Bytes.Length;
+        line < LineStarts.Length ? LineStarts[line] + bytePositionInLine : _bytes.Length;
 
     /// <summary>The location of a byte offset, with its JSON path. Safe on any thread.</summary>
     public SourceLocation Locate(long offset, string path)
@@ -144,7 +148,7 @@ internal sealed class SourceText
     /// </summary>
     public SourceLocation LocateFrom(SourceLocation anchor, long offset, string path)
     {
-        if (anchor.Offset < Start || offset < anchor.Offset || offset > Bytes.Length)
+        if (anchor.Offset < Start || offset < anchor.Offset || offset > _bytes.Length)
         {
             return Locate(offset, path);
         }
@@ -169,4 +173,7 @@ internal sealed class SourceText
         var (line, column) = PositionForward(ref _elements, _reports, offset);
         return new SourceLocation(DisplayPath, line, column, array, item) { Offset = offset };
     }
+
+    /// <summary>Frees the bytes, if this text owns them.</summary>
+    public void Dispose() => _owner?.Dispose();
 }

@@ -78,7 +78,7 @@ public sealed class SourceTextTests
     [Test]
     public void The_byte_order_mark_is_not_a_column()
     {
-        var source = new SourceText("a.json", "/a.json", [.. "\uFEFF"u8, .. "{\"a\": 1}"u8]);
+        var source = new SourceText("a.json", "/a.json", (byte[])[.. "\uFEFF"u8, .. "{\"a\": 1}"u8]);
         var location = source.LocateForward(source.Start + 1, "a");
         Assert.That((location.Line, location.Column), Is.EqualTo((1, 2)));
     }
