@@ -212,6 +212,7 @@ public static class ModelGenerator
         w.WriteStartArray("agencies");
         foreach (var unit in units)
         {
+            JsonOutput.FlushWhenFull(w);
             foreach (var agency in plan.AgenciesOf(unit))
             {
                 w.WriteStartObject();
@@ -237,6 +238,7 @@ public static class ModelGenerator
         w.WriteStartArray("platforms");
         foreach (var unit in units)
         {
+            JsonOutput.FlushWhenFull(w);
             if (unit.Level is "provincial" or "municipal" or "national")
             {
                 w.WriteStartObject();
@@ -268,6 +270,7 @@ public static class ModelGenerator
         w.WriteStartArray("systems");
         foreach (var unit in units)
         {
+            JsonOutput.FlushWhenFull(w);
             foreach (var s in plan.SystemsOf(unit))
             {
                 WriteSystem(w, s);
@@ -279,6 +282,7 @@ public static class ModelGenerator
         w.WriteStartArray("dataResources");
         foreach (var unit in units)
         {
+            JsonOutput.FlushWhenFull(w);
             foreach (var agency in plan.AgenciesOf(unit).Where(static a => a.Sector is not null))
             {
                 var random = plan.RandomFor(agency.Id, 3);
@@ -303,6 +307,7 @@ public static class ModelGenerator
         w.WriteStartArray("flows");
         foreach (var unit in units)
         {
+            JsonOutput.FlushWhenFull(w);
             foreach (var flow in plan.FlowsOf(unit))
             {
                 w.WriteStartObject();
@@ -356,6 +361,7 @@ public static class ModelGenerator
         w.WriteStartArray("projects");
         foreach (var unit in units)
         {
+            JsonOutput.FlushWhenFull(w);
             foreach (var agency in plan.AgenciesOf(unit).Where(static a => a.Sector is not null && a.SectorIndex % 8 == 0))
             {
                 var random = plan.RandomFor(agency.Id, 6);

@@ -21,23 +21,6 @@ public sealed class AnalysisOutputTests
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>A stream that remembers the largest single write it was given.</summary>
-    private sealed class WriteSizes : MemoryStream
-    {
-        public int Writes { get; private set; }
-
-        public int Largest { get; private set; }
-
-        public override void Write(ReadOnlySpan<byte> buffer) => Write(buffer.ToArray(), 0, buffer.Length);
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            Writes++;
-            Largest = Math.Max(Largest, count);
-            base.Write(buffer, offset, count);
-        }
-    }
-
     [Test]
     public void WriteJsonAndSarif_ManyFindings_ReachTheStreamInPiecesAndUnchanged()
     {
