@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ArchModel.Diagnostics;
 
 namespace ArchModel.Diagrams;
@@ -165,7 +166,8 @@ public static class ViewAggregator
     internal static DiagramView Collapsed(DiagramView view, int level, int maxNodes, int maxEdges, int nodesBefore, int edgesBefore,
         List<DiagramNode> nodes, SortedSet<DiagramGroupKind> kinds, List<DiagramEdge> edges, int internalEdges)
     {
-        var nodeArray = nodes.OrderBy(static n => n.Key, StringComparer.Ordinal).ToArray();
+        var nodeArray = nodes.ToArray();
+        NaturalMergeSort.Sort(nodeArray.AsSpan(), NodeKeyComparer.Instance);
         var kindText = string.Join("、", kinds.Select(k => DiagramStyle.GroupKindText(k).Chinese));
         var kindTextEn = string.Join(", ", kinds.Select(k => DiagramStyle.GroupKindText(k).English));
         var note = new LocalizedText(
@@ -192,7 +194,7 @@ public static class ViewAggregator
         {
             all.AddRange(m.ElementIds);
         }
-        all.Sort(StringComparer.Ordinal);
+        NaturalMergeSort.Sort(CollectionsMarshal.AsSpan(all), StringComparer.Ordinal);
         var ids = new List<string>(all.Count);
         foreach (var id in all)
         {
@@ -250,7 +252,7 @@ public static class ViewAggregator
     {
         var keys = new (string, string, DiagramEdgeKind, DiagramStatus)[merged.Count];
         merged.Keys.CopyTo(keys, 0);
-        Array.Sort(keys, EdgeKeyComparer.Instance);
+        NaturalMergeSort.Sort(keys.AsSpan(), EdgeKeyComparer.Instance);
         var result = new List<DiagramEdge>(keys.Length);
         foreach (var key in keys)
         {
@@ -296,7 +298,7 @@ public static class ViewAggregator
             {
                 return first;
             }
-            _ids.Sort(StringComparer.Ordinal);
+            NaturalMergeSort.Sort(CollectionsMarshal.AsSpan(_ids), StringComparer.Ordinal);
             var ids = new List<string>(_ids.Count);
             foreach (var id in _ids)
             {
@@ -352,6 +354,14 @@ public static class ViewAggregator
             1 => _first,
             _ => new DiagramHighlight(_severity, _rules!.Order(StringComparer.Ordinal).ToArray()),
         };
+    }
+
+    /// <summary>Nodes in ordinal order of their keys.</summary>
+    private sealed class NodeKeyComparer : IComparer<DiagramNode>
+    {
+        public static readonly NodeKeyComparer Instance = new();
+
+        public int Compare(DiagramNode? x, DiagramNode? y) => string.CompareOrdinal(x!.Key, y!.Key);
     }
 
     /// <summary>Orders edge keys ordinally: source, target, kind, status.</summary>

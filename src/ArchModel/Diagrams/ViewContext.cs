@@ -357,7 +357,7 @@ internal sealed class ViewContext
                 ids[i] = members[i].Id;
                 highlight.Add(Highlight(members[i].Id));
             }
-            Array.Sort(ids, StringComparer.Ordinal);
+            NaturalMergeSort.Sort(ids.AsSpan(), StringComparer.Ordinal);
             var counts = new SortedDictionary<DiagramNodeKind, int> { [DiagramNodeKind.System] = members.Count };
             nodes.Add(ViewAggregator.GroupNode(key, groups[0]!, groups, counts, highlight.Result, ids, Language));
         }
@@ -451,27 +451,8 @@ internal sealed class ViewContext
     /// <summary>The items stably sorted (equal items keep their list order); a list already in order is only copied.</summary>
     private static T[] StableSorted<T>(List<T> items, Comparison<T> compare)
     {
-        var inOrder = true;
-        for (var i = 1; i < items.Count && inOrder; i++)
-        {
-            inOrder = compare(items[i - 1], items[i]) <= 0;
-        }
-        if (inOrder)
-        {
-            return items.ToArray();
-        }
-        // Sort positions, ties by position, so that the sort is stable.
-        var order = new int[items.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-        Array.Sort(order, (a, b) => compare(items[a], items[b]) is var c && c != 0 ? c : a.CompareTo(b));
-        var result = new T[order.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            result[i] = items[order[i]];
-        }
+        var result = items.ToArray();
+        NaturalMergeSort.Sort(result.AsSpan(), Comparer<T>.Create(compare));
         return result;
     }
 }
