@@ -180,10 +180,29 @@ internal static class DiagramStyle
     };
 
     /// <summary>"3 个系统 · 1 个机构" / "3 systems · 1 agencies", kinds in enum order.</summary>
-    public static string CountsText(IReadOnlyDictionary<DiagramNodeKind, int> counts, Language language) =>
-        string.Join(" · ", counts.OrderBy(static kv => kv.Key).Select(kv => language == Language.English
-            ? $"{kv.Value} {CountUnit(kv.Key).English}"
-            : $"{kv.Value} {CountUnit(kv.Key).Chinese}"));
+    public static string CountsText(IReadOnlyDictionary<DiagramNodeKind, int> counts, Language language)
+    {
+        // Kinds in their order, each looked up: a national landscape makes this text for 130,000 agencies, nearly
+        // all of one kind, and sorting each dictionary's entries cost more than the text.
+        string? text = null;
+        var found = 0;
+        foreach (var kind in NodeKinds)
+        {
+            if (found == counts.Count)
+            {
+                break;
+            }
+            if (counts.TryGetValue(kind, out var n))
+            {
+                found++;
+                var part = Count(n, kind, language);
+                text = text is null ? part : $"{text} · {part}";
+            }
+        }
+        return text ?? "";
+    }
+
+    private static readonly DiagramNodeKind[] NodeKinds = [.. Enum.GetValues<DiagramNodeKind>().Order()];
 
     /// <summary>"N 个系统" / "N systems".</summary>
     public static string Count(int n, DiagramNodeKind kind, Language language) =>

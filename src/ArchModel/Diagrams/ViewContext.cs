@@ -62,9 +62,9 @@ internal sealed class ViewContext
             {
                 mark = new DiagramHighlight(f.Severity, [f.Rule]);
             }
-            foreach (var id in f.Elements)
+            for (var i = 0; i < f.Elements.Count; i++)
             {
-                Mark(id, mark!);
+                Mark(f.Elements[i], mark!);
             }
             // A duplicate build names systems; the capability they duplicate is marked too.
             if (f.Rule == "AM1001" && f.Evidence.TryGetValue("capability", out var c) && c is string capability)
@@ -363,8 +363,9 @@ internal sealed class ViewContext
         }
 
         // The flows between owners, merged; the system-level edges are only counted, for the note. A flow's kind
-        // follows from its two systems, so two flows are one system-level edge when their systems and status are.
-        var systemEdges = new HashSet<(int, int, DiagramStatus)>();
+        // follows from its two systems, so two flows are one system-level edge when their systems and status are:
+        // each packed into one number (systems below 2^30, five statuses), the distinct numbers counted after a sort.
+        var systemEdges = new List<ulong>(Model.Flows.Count);
         var merged = new Dictionary<(int, int, DiagramEdgeKind, DiagramStatus), ViewAggregator.MergedEdge>();
         var internalEdges = 0;
         foreach (var flow in Model.EachIdOnce(Model.Flows.Where(FlowPasses)))
@@ -374,7 +375,7 @@ internal sealed class ViewContext
                 continue;
             }
             var status = FlowStatusOf(flow);
-            systemEdges.Add((from.System, to.System, status));
+            systemEdges.Add((ulong)from.System << 34 | (ulong)to.System << 4 | (ulong)status);
             if (from.Group == to.Group)
             {
                 internalEdges++;
@@ -406,8 +407,23 @@ internal sealed class ViewContext
             byKeys.Add((groupList[from].Key, groupList[to].Key, edgeKind, status), edge);
         }
         var view = ViewAggregator.Collapsed(Frame(kind, title, direction), 0, Math.Max(1, Options.MaxNodes), Math.Max(0, Options.MaxEdges),
-            systems.Count, systemEdges.Count, nodes, [DiagramGroupKind.Agency], ViewAggregator.Merged(byKeys), internalEdges);
+            systems.Count, CountDistinct(systemEdges), nodes, [DiagramGroupKind.Agency], ViewAggregator.Merged(byKeys), internalEdges);
         return ViewAggregator.Fit(view, Options.MaxNodes, Options.MaxEdges);
+    }
+
+    private static int CountDistinct(List<ulong> values)
+    {
+        var span = CollectionsMarshal.AsSpan(values);
+        span.Sort();
+        var distinct = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (i == 0 || span[i] != span[i - 1])
+            {
+                distinct++;
+            }
+        }
+        return distinct;
     }
 
     /// <summary>An empty view of a kind: its title, language, layout and label length.</summary>
