@@ -98,9 +98,8 @@ public static class Analyzer
                     metrics = MetricsCalculator.Complete(prepared, [.. counted.SelectMany(static r => r.Findings)], cancellationToken);
                 }
             });
-            var last = counted.Count == 0 ? 0 : counted.Max(r => runs.IndexOf(r)) + 1;
-            work.Insert(Math.Min(last + 3, work.Count), complete);
-            work.Insert(Math.Min(2, work.Count), () =>
+            var prepareAt = Math.Min(2, work.Count);
+            work.Insert(prepareAt, () =>
             {
                 try
                 {
@@ -111,6 +110,11 @@ public static class Analyzer
                     preparing.Set();
                 }
             });
+            // After the last counted rule (moved one on if the first counts went before it) and always after the first
+            // counts: were it handed out first, a single processor would wait for an item it has not started.
+            var afterCounted = counted.Count == 0 ? 0 : counted.Max(r => runs.IndexOf(r)) + 1;
+            afterCounted += afterCounted > prepareAt ? 1 : 0;
+            work.Insert(Math.Max(prepareAt + 1, Math.Min(afterCounted + 3, work.Count)), complete);
         }
         // The silo views are built once, on first use; built by the first silo rule, they would keep every other
         // silo rule waiting. Built beside the duplicate rules instead, they are ready when the silo rules start.

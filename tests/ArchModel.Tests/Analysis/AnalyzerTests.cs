@@ -228,6 +228,37 @@ public class AnalyzerTests
             Throws.InstanceOf<AggregateException>().With.InnerException.InstanceOf<InvalidOperationException>());
     }
 
+    [TestCase(0, 1)]
+    [TestCase(1, 1)]
+    [TestCase(2, 1)]
+    [TestCase(0, 2)]
+    [TestCase(1, 2)]
+    public void Analyze_FewRules_ComputesTheScorecardOnAnyNumberOfProcessors(int rules, int processors)
+    {
+        // With fewer than three rules the scorecard's two items come right after them: the one that waits for the
+        // counts must come after the one that makes them, or a single processor waits for itself.
+        var model = new TestModel().Agency("a").System("s", "a").Build();
+        var options = new AnalysisOptions
+        {
+            Rules = RuleSet.Empty.With([.. RuleSet.Default.Where(static r => r.Descriptor.Code is "AM3002" or "AM4004").Take(rules)]),
+            MaxDegreeOfParallelism = processors,
+        };
+        var analysis = Task.Run(() => Analyzer.Analyze(model, options));
+        Assert.That(analysis.Wait(TimeSpan.FromMinutes(1)), Is.True, "the analysis finished");
+        Assert.That(analysis.Result.Metrics.Model[MetricNames.DuplicateRate], Is.EqualTo(0));
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Analyze_OnlyRuleThrows_SurfacesItsExceptionInsteadOfWaitingForTheScorecard(int processors)
+    {
+        var model = new TestModel().Agency("a").System("s", "a").Build();
+        var options = new AnalysisOptions { Rules = RuleSet.Empty.With(new ThrowingRule()), MaxDegreeOfParallelism = processors };
+        var analysis = Task.Run(() => Analyzer.Analyze(model, options));
+        Assert.That(() => analysis.Wait(TimeSpan.FromMinutes(1)),
+            Throws.InstanceOf<AggregateException>().With.InnerException.InstanceOf<InvalidOperationException>());
+    }
+
     private sealed class ThrowingRule(string code = "X9999", TimeSpan delay = default) : IRule
     {
         public RuleDescriptor Descriptor { get; } = new(code,
