@@ -39,4 +39,53 @@ public class CustomRuleTests
         var result = Analyzer.Analyze(Model(settings), new AnalysisOptions { Rules = RuleSet.Empty.With(new MissingProtectionLevelRule()) });
         Assert.That(result.Findings, Is.Empty);
     }
+
+    /// <summary>A rule that reports one finding with the evidence it is given.</summary>
+    private sealed class EvidenceRule(IEnumerable<KeyValuePair<string, object?>> evidence) : IRule
+    {
+        public RuleDescriptor Descriptor { get; } = new(
+            "X0002", new LocalizedText("证据", "Evidence"), new LocalizedText("证据", "Evidence"), DiagnosticSeverity.Info);
+
+        public void Analyze(RuleContext context) => context.Report(["sys.graded"], new LocalizedText("证据", "evidence"), evidence);
+    }
+
+    private static Finding ReportWith(IEnumerable<KeyValuePair<string, object?>> evidence) =>
+        Analyzer.Analyze(Model(), new AnalysisOptions { Rules = RuleSet.Empty.With(new EvidenceRule(evidence)) }).Findings.Single();
+
+    [Test]
+    public void Report_EvidenceInAnyOrderAndRepeated_KeysSortedLastValueKept()
+    {
+        KeyValuePair<string, object?>[] given =
+        [
+            new("zeta", 1), new("alpha", "a"), new("中文", true), new("Beta", SystemStatus.Planned), new("alpha", "b"), new("none", null),
+        ];
+        var evidence = ReportWith(given).Evidence;
+        Assert.That(evidence.Keys, Is.EqualTo(new[] { "Beta", "alpha", "none", "zeta", "中文" }));
+        Assert.That(evidence.Values, Is.EqualTo(new object?[] { "planned", "b", null, 1L, true }));
+        Assert.That(evidence.Count, Is.EqualTo(5));
+        Assert.That(evidence["alpha"], Is.EqualTo("b"));
+        Assert.That(evidence.TryGetValue("none", out var none) && none is null, Is.True);
+        Assert.That(evidence.ContainsKey("Alpha"), Is.False);
+        Assert.That(() => evidence["missing"], Throws.TypeOf<KeyNotFoundException>());
+        Assert.That(ReportWith([]).Evidence, Is.Empty);
+    }
+
+    [Test]
+    public void Report_ManyFacts_SortedAsFewAre()
+    {
+        var given = Enumerable.Range(0, 40).Select(static i => new KeyValuePair<string, object?>($"k{(i * 7) % 40:D2}", (long)i)).ToList();
+        given.Add(new("k05", "last"));
+        var evidence = ReportWith(given).Evidence;
+        Assert.That(evidence.Keys, Is.EqualTo(Enumerable.Range(0, 40).Select(static i => $"k{i:D2}")));
+        Assert.That(evidence["k05"], Is.EqualTo("last"));
+        Assert.That(evidence["k07"], Is.EqualTo(1L));
+    }
+
+    [Test]
+    public void Report_NullEvidenceKey_IsRefused()
+    {
+        // A rule's bug surfaces as the rule's own exception, as any exception a rule throws does.
+        Assert.That(() => ReportWith([new(null!, 1)]),
+            Throws.ArgumentException.With.Message.Contains("evidence key is null"));
+    }
 }
