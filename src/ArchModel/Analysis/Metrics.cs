@@ -179,12 +179,12 @@ internal static class MetricsCalculator
             }
             // Only the systems these findings name gain a count: marked by position (every position of a repeated
             // id) rather than by testing each of a million systems against sets of ids.
-            foreach (var id in finding.Elements)
+            for (var e = 0; e < finding.Elements.Count; e++)
             {
-                if (prepared.FirstCounted.TryGetValue(id, out var index))
+                if (prepared.FirstCounted.TryGetValue(finding.Elements[e], out var index))
                 {
                     Mark(index);
-                    foreach (var more in prepared.MoreCounted.GetValueOrDefault(id) ?? [])
+                    foreach (var more in prepared.MoreCounted.GetValueOrDefault(finding.Elements[e]) ?? [])
                     {
                         Mark(more);
                     }
@@ -288,9 +288,9 @@ internal static class MetricsCalculator
         t.Active = 1;
         t.Silo = s.Standalone ? 0 : 1;
         bool onNetwork = false, unified = false;
-        foreach (var n in s.Networks)
+        for (var i = 0; i < s.Networks.Count; i++)
         {
-            if (model.GetNetwork(n) is { } network)
+            if (model.GetNetwork(s.Networks[i]) is { } network)
             {
                 onNetwork = true;
                 unified |= network.IsUnified;
@@ -303,12 +303,13 @@ internal static class MetricsCalculator
             t.Hosted = 1;
             t.OnCloud = platform.Shared ? 1 : 0;
         }
-        foreach (var c in s.Components)
+        for (var i = 0; i < s.Components.Count; i++)
         {
-            if (c.Origin != ComponentOrigin.Unknown)
+            var origin = s.Components[i].Origin;
+            if (origin != ComponentOrigin.Unknown)
             {
                 t.Components++;
-                t.Domestic += c.Origin == ComponentOrigin.Domestic ? 1 : 0;
+                t.Domestic += origin == ComponentOrigin.Domestic ? 1 : 0;
             }
         }
         return t;

@@ -216,11 +216,11 @@ public sealed class UnsharedResourceRule : BuiltInRule
         {
             var flow = graph.SiloFlows[i];
             var receiver = graph.SiloFlowEnds(i).To.Owner;
-            foreach (var id in flow.Carries)
+            for (var c = 0; c < flow.Carries.Count; c++)
             {
-                if (context.Model.GetDataResource(id) is { } resource && resource.Owner != receiver)
+                if (context.Model.GetDataResource(flow.Carries[c]) is { } resource && resource.Owner != receiver)
                 {
-                    shared.Add(id);
+                    shared.Add(flow.Carries[c]);
                 }
             }
         }
@@ -236,9 +236,9 @@ public sealed class UnsharedResourceRule : BuiltInRule
         var ownersWithSystems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var system in context.Model.Systems)
         {
-            foreach (var held in system.Holds)
+            for (var h = 0; h < system.Holds.Count; h++)
             {
-                holders.GetValueOrDefault(held)?.Add(system.Id);
+                holders.GetValueOrDefault(system.Holds[h])?.Add(system.Id);
             }
             if (owners.Contains(system.Owner))
             {
