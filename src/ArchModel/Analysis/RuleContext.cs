@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ArchModel.Diagnostics;
 using ArchModel.Graph;
 using ArchModel.Model;
@@ -70,7 +71,7 @@ public sealed class RuleContext
                 AddFact(key, value);
             }
         }
-        var facts = EvidenceMap.Of(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_facts));
+        var facts = EvidenceMap.Of(CollectionsMarshal.AsSpan(_facts));
         _sink.Add(new Finding
         {
             Rule = Rule.Code,

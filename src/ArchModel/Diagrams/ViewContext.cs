@@ -411,6 +411,7 @@ internal sealed class ViewContext
         return ViewAggregator.Fit(view, Options.MaxNodes, Options.MaxEdges);
     }
 
+    /// <summary>How many distinct values the list holds (it is sorted in place).</summary>
     private static int CountDistinct(List<ulong> values)
     {
         var span = CollectionsMarshal.AsSpan(values);
