@@ -19,15 +19,9 @@ internal sealed class ListPool<T> where T : class
     /// <summary>Lists longer than this are not pooled (long lists rarely repeat, and comparing them costs).</summary>
     public const int MaxItems = 8;
 
-    private Slot[] _slots = new Slot[256];
+    private PoolSlot[] _slots = new PoolSlot[256];
     private T[][] _lists = new T[128][];
     private int _count;
-
-    private struct Slot
-    {
-        public int Hash;
-        public int Number;
-    }
 
     /// <summary>The pooled array of these items; a new array when the list is too long to pool, <c>[]</c> when empty.</summary>
     public T[] Get(ReadOnlySpan<T> items)
@@ -57,10 +51,10 @@ internal sealed class ListPool<T> where T : class
             Array.Resize(ref _lists, _count * 2);
         }
         _lists[_count++] = list;
-        _slots[slot] = new Slot { Hash = hash, Number = _count };
+        _slots[slot] = new PoolSlot { Hash = hash, Number = _count };
         if (_count * 2 > _slots.Length)
         {
-            Grow();
+            _slots = PoolSlot.Grow(_slots);
         }
         return list;
     }
@@ -81,25 +75,6 @@ internal sealed class ListPool<T> where T : class
         return true;
     }
 
-    private void Grow()
-    {
-        var slots = new Slot[_slots.Length * 2];
-        var mask = slots.Length - 1;
-        foreach (var entry in _slots)
-        {
-            if (entry.Number == 0)
-            {
-                continue;
-            }
-            var slot = entry.Hash & mask;
-            while (slots[slot].Number != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = entry;
-        }
-        _slots = slots;
-    }
 
     /// <summary>A hash of the items' identities, mixed so that the low bits (the slot) depend on every item.</summary>
     private static int Hash(ReadOnlySpan<T> items)

@@ -23,16 +23,9 @@ internal sealed class StringPool
 
     // The table holds no references: the strings live in an array filled in order, so that a collection scans only
     // its newest part for references to young strings, not a table written all over.
-    private Slot[] _slots = new Slot[1024];
+    private PoolSlot[] _slots = new PoolSlot[1024];
     private string[] _texts = new string[512];
     private int _count;
-
-    /// <summary>A text's hash and its number: its position in <see cref="_texts"/> plus one (0: an empty slot).</summary>
-    private struct Slot
-    {
-        public int Hash;
-        public int Number;
-    }
 
     /// <summary>The pooled string of some UTF-8 bytes (at most <see cref="MaxBytes"/>); <see langword="false"/> when they are not valid UTF-8.</summary>
     public bool TryGet(ReadOnlySpan<byte> utf8, out string text)
@@ -61,10 +54,10 @@ internal sealed class StringPool
             Array.Resize(ref _texts, _count * 2);
         }
         _texts[_count++] = text;
-        _slots[slot] = new Slot { Hash = hash, Number = _count };
+        _slots[slot] = new PoolSlot { Hash = hash, Number = _count };
         if (_count * 2 > _slots.Length)
         {
-            Grow();
+            _slots = PoolSlot.Grow(_slots);
         }
         return true;
     }
@@ -86,25 +79,6 @@ internal sealed class StringPool
             && chars[..written].SequenceEqual(text);
     }
 
-    private void Grow()
-    {
-        var slots = new Slot[_slots.Length * 2];
-        var mask = slots.Length - 1;
-        foreach (var entry in _slots)
-        {
-            if (entry.Number == 0)
-            {
-                continue;
-            }
-            var slot = entry.Hash & mask;
-            while (slots[slot].Number != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = entry;
-        }
-        _slots = slots;
-    }
 
     /// <summary>A hash of the bytes, eight at a time, mixed so that its low bits (the slot) depend on every byte.</summary>
     private static int Hash(ReadOnlySpan<byte> bytes)
