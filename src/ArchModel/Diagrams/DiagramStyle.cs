@@ -168,18 +168,19 @@ internal static class DiagramStyle
         _ => new("说明", "note"),
     };
 
-    private static LocalizedText CountUnit(DiagramNodeKind kind) => kind switch
+    /// <summary>The unit counted: Chinese measure word and noun; English noun, singular for one.</summary>
+    private static LocalizedText CountUnit(DiagramNodeKind kind, int n) => kind switch
     {
-        DiagramNodeKind.Agency => new("个机构", "agencies"),
-        DiagramNodeKind.System => new("个系统", "systems"),
-        DiagramNodeKind.Network => new("个网络", "networks"),
-        DiagramNodeKind.Platform => new("个平台", "platforms"),
-        DiagramNodeKind.Capability => new("项功能", "capabilities"),
-        DiagramNodeKind.DataResource => new("项数据资源", "data resources"),
-        _ => new("项", "items"),
+        DiagramNodeKind.Agency => new("个机构", n == 1 ? "agency" : "agencies"),
+        DiagramNodeKind.System => new("个系统", n == 1 ? "system" : "systems"),
+        DiagramNodeKind.Network => new("个网络", n == 1 ? "network" : "networks"),
+        DiagramNodeKind.Platform => new("个平台", n == 1 ? "platform" : "platforms"),
+        DiagramNodeKind.Capability => new("项功能", n == 1 ? "capability" : "capabilities"),
+        DiagramNodeKind.DataResource => new("项数据资源", n == 1 ? "data resource" : "data resources"),
+        _ => new("项", n == 1 ? "item" : "items"),
     };
 
-    /// <summary>"3 个系统 · 1 个机构" / "3 systems · 1 agencies", kinds in enum order.</summary>
+    /// <summary>"1 个机构 · 3 个系统" / "1 agency · 3 systems", kinds in enum order.</summary>
     public static string CountsText(IReadOnlyDictionary<DiagramNodeKind, int> counts, Language language)
     {
         // Kinds in their order, each looked up: a national landscape makes this text for 130,000 agencies, nearly
@@ -204,9 +205,9 @@ internal static class DiagramStyle
 
     private static readonly DiagramNodeKind[] NodeKinds = [.. Enum.GetValues<DiagramNodeKind>().Order()];
 
-    /// <summary>"N 个系统" / "N systems".</summary>
+    /// <summary>"N 个系统" / "N systems" ("1 system").</summary>
     public static string Count(int n, DiagramNodeKind kind, Language language) =>
-        language == Language.English ? $"{n} {CountUnit(kind).English}" : $"{n} {CountUnit(kind).Chinese}";
+        language == Language.English ? $"{n} {CountUnit(kind, n).English}" : $"{n} {CountUnit(kind, n).Chinese}";
 
     public static LocalizedText VariantText(DiagramNodeKind kind, DiagramNodeVariant variant) => variant switch
     {
