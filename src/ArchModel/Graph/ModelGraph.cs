@@ -122,24 +122,7 @@ public sealed class ModelGraph
 
     private static T[] ById<T>(ArchitectureModel model, IReadOnlyList<T> elements) where T : Element
     {
-        T[] array;
-        if (model.HasDistinctIds)
-        {
-            array = [.. elements];
-        }
-        else
-        {
-            var seen = new HashSet<string>(elements.Count, StringComparer.Ordinal);
-            var result = new List<T>(elements.Count);
-            foreach (var element in elements)
-            {
-                if (seen.Add(element.Id))
-                {
-                    result.Add(element);
-                }
-            }
-            array = result.ToArray();
-        }
+        var array = model.EachIdOnce(elements).ToArray();
         Array.Sort(array, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
         return array;
     }

@@ -1034,7 +1034,7 @@ internal sealed class FileParser
         return parse(ref r, ref inner);
     }
 
-    /// <summary>An array of objects; with a pool, the pool's array of the same items (the items must come from the pool too).</summary>
+    /// <summary>An array of objects; with a pool, the pool's array of the same item instances.</summary>
     private IReadOnlyList<T> ReadObjects<T>(ref Utf8JsonReader r, ref ObjectState o, Field field, ObjectParser<T> parse, ListPool<T>? pool = null)
         where T : class
     {

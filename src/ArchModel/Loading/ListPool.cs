@@ -46,16 +46,7 @@ internal sealed class ListPool<T> where T : class
             slot = (slot + 1) & mask;
         }
         var list = items.ToArray();
-        if (_count == _lists.Length)
-        {
-            Array.Resize(ref _lists, _count * 2);
-        }
-        _lists[_count++] = list;
-        _slots[slot] = new PoolSlot { Hash = hash, Number = _count };
-        if (_count * 2 > _slots.Length)
-        {
-            _slots = PoolSlot.Grow(_slots);
-        }
+        PoolSlot.Add(ref _slots, slot, hash, ref _lists, ref _count, list);
         return list;
     }
 
@@ -74,7 +65,6 @@ internal sealed class ListPool<T> where T : class
         }
         return true;
     }
-
 
     /// <summary>A hash of the items' identities, mixed so that the low bits (the slot) depend on every item.</summary>
     private static int Hash(ReadOnlySpan<T> items)

@@ -10,6 +10,24 @@ internal struct PoolSlot
     public int Hash;
     public int Number;
 
+    /// <summary>
+    /// Adds <paramref name="value"/> to a pool: appended to its values (doubled when full), numbered in the empty
+    /// slot its look-up ended on, and the table doubled once it is half full.
+    /// </summary>
+    public static void Add<T>(ref PoolSlot[] table, int slot, int hash, ref T[] values, ref int count, T value)
+    {
+        if (count == values.Length)
+        {
+            Array.Resize(ref values, count * 2);
+        }
+        values[count++] = value;
+        table[slot] = new PoolSlot { Hash = hash, Number = count };
+        if (count * 2 > table.Length)
+        {
+            table = Grow(table);
+        }
+    }
+
     /// <summary>A table twice the size holding the same entries, each at its first free slot from its hash.</summary>
     public static PoolSlot[] Grow(PoolSlot[] table)
     {

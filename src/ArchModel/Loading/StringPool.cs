@@ -49,16 +49,7 @@ internal sealed class StringPool
             return false;
         }
         text = chars[..written].ToString();
-        if (_count == _texts.Length)
-        {
-            Array.Resize(ref _texts, _count * 2);
-        }
-        _texts[_count++] = text;
-        _slots[slot] = new PoolSlot { Hash = hash, Number = _count };
-        if (_count * 2 > _slots.Length)
-        {
-            _slots = PoolSlot.Grow(_slots);
-        }
+        PoolSlot.Add(ref _slots, slot, hash, ref _texts, ref _count, text);
         return true;
     }
 
@@ -78,7 +69,6 @@ internal sealed class StringPool
         return Utf8.ToUtf16(utf8, chars, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
             && chars[..written].SequenceEqual(text);
     }
-
 
     /// <summary>A hash of the bytes, eight at a time, mixed so that its low bits (the slot) depend on every byte.</summary>
     private static int Hash(ReadOnlySpan<byte> bytes)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ArchModel.Model;
 
 namespace ArchModel.Loading;
@@ -24,8 +25,7 @@ internal sealed class ValuePool
     /// <summary>The pooled component with these values (components are immutable records, compared by value).</summary>
     public SystemComponent Component(string name, ComponentCategory? category, ComponentOrigin origin, string? vendor)
     {
-        ref var component = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
-            _components, (name, category, origin, vendor), out _);
+        ref var component = ref CollectionsMarshal.GetValueRefOrAddDefault(_components, (name, category, origin, vendor), out _);
         return component ??= new SystemComponent(name, category, origin, vendor);
     }
 }
