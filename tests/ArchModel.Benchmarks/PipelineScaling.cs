@@ -12,12 +12,13 @@ namespace ArchModel.Benchmarks;
 
 /// <summary>
 /// <c>--pipeline 10000,100000,1000000 [--runs N]</c>: generates a model of about each number of elements, then
-/// per size and run (N runs, default 3) times each stage once in fresh processes, after a warm-up on a small
-/// model, and reads the peak memory after it: the bare read of the files with Newtonsoft's JsonTextReader (the
+/// per run (N runs, default 3) and size, the sizes one after another, times each stage once in fresh processes,
+/// after a warm-up on a small model, and reads the peak memory after it: the bare read of the files with Newtonsoft's JsonTextReader (the
 /// floor, in a process of its own with .NET's default GC), then load and validate, analyse, a diagram and a
 /// report in one process with the tool's GC settings (the heap is collected between stages, outside the
 /// timings, except between load and analyse, which the tool runs back to back). Prints a table of the median
-/// times, the highest peaks, the scaling exponent between sizes and the ratio to the bare read.
+/// times, the highest peaks, and the median and range of the scaling exponent between sizes and of the ratio to
+/// the bare read, both taken within each run.
 /// </summary>
 internal static class PipelineScaling
 {
@@ -30,36 +31,51 @@ internal static class PipelineScaling
     {
         var sizes = sizesArgument.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var root = Path.Combine(Path.GetTempPath(), "archmodel-scaling");
-        var results = new List<(long Elements, double[] Ms, long[] PeakBytes, double[] Ratios)>();
-        foreach (var size in sizes)
+        var folders = new string[sizes.Length];
+        for (var i = 0; i < sizes.Length; i++)
         {
-            var folder = Path.Combine(root, size.ToString(CultureInfo.InvariantCulture));
-            var agencies = Math.Max(42, (int)(size / ElementsPerAgency));
-            if (!File.Exists(Path.Combine(folder, "model.json")))
+            folders[i] = Path.Combine(root, sizes[i].ToString(CultureInfo.InvariantCulture));
+            var agencies = Math.Max(42, (int)(sizes[i] / ElementsPerAgency));
+            if (!File.Exists(Path.Combine(folders[i], "model.json")))
             {
-                ModelGenerator.WriteTo(folder, new GeneratorOptions { Agencies = agencies, SplitByRegion = true, Seed = 1 });
+                ModelGenerator.WriteTo(folders[i], new GeneratorOptions { Agencies = agencies, SplitByRegion = true, Seed = 1 });
             }
-            // Each run is a fresh process; a stage's time is the median of the runs, its peak the highest, and the
-            // ratio to the bare read is taken within each run (the bare read and the load run a few seconds apart)
-            // before the median of those is taken: the machine's speed drifts between runs.
-            var times = new List<double[]>();
-            var peaks = new List<long[]>();
-            long elements = 0;
-            for (var run = 0; run < runs; run++)
+        }
+        // Each run is a fresh process per size, the sizes one after another, so that what is compared within a run
+        // was measured within a minute: the machine's speed drifts by a third between minutes. A stage's time is
+        // the median of the runs and its peak the highest; the ratio to the bare read and the exponent between
+        // sizes are taken within each run, and the median and range of those are shown.
+        var times = new double[sizes.Length][][];
+        var peaks = new long[sizes.Length][][];
+        var elements = new long[sizes.Length];
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            times[i] = new double[runs][];
+            peaks[i] = new long[runs][];
+        }
+        for (var run = 0; run < runs; run++)
+        {
+            for (var i = 0; i < sizes.Length; i++)
             {
-                if (RunStage(folder) is not { } measured)
+                if (RunStage(folders[i]) is not { } measured)
                 {
                     return 1;
                 }
-                (elements, var ms, var peak) = measured;
-                times.Add(ms);
-                peaks.Add(peak);
-                Console.Error.WriteLine($"{elements:N0} elements, run {run + 1}: " + string.Join(", ", Stages.Select((s, i) => $"{s} {ms[i]:F0} ms")));
+                (elements[i], times[i][run], peaks[i][run]) = measured;
+                Console.Error.WriteLine($"{elements[i]:N0} elements, run {run + 1}: " + string.Join(", ", Stages.Select((s, k) => $"{s} {times[i][run][k]:F0} ms")));
             }
-            var median = Enumerable.Range(0, Stages.Length).Select(s => Median(times.Select(t => t[s]))).ToArray();
-            var highest = Enumerable.Range(0, Stages.Length).Select(s => peaks.Max(p => p[s])).ToArray();
-            results.Add((elements, median, highest, times.Select(static t => (t[1] + t[2]) / t[0]).Order().ToArray()));
         }
+        var results = Enumerable.Range(0, sizes.Length).Select(i => (
+            Elements: elements[i],
+            Ms: Enumerable.Range(0, Stages.Length).Select(s => Median(times[i].Select(t => t[s]))).ToArray(),
+            PeakBytes: Enumerable.Range(0, Stages.Length).Select(s => peaks[i].Max(p => p[s])).ToArray(),
+            Ratios: times[i].Select(static t => (t[1] + t[2]) / t[0]).Order().ToArray())).ToList();
+        // exponents[i][s]: stage s from size i - 1 to size i, one per run, in order.
+        var exponents = Enumerable.Range(1, sizes.Length - 1).Select(i => Enumerable.Range(0, Stages.Length)
+            .Select(s => Enumerable.Range(0, runs)
+                .Select(run => Math.Log(times[i][run][s] / times[i - 1][run][s]) / Math.Log((double)elements[i] / elements[i - 1]))
+                .Order().ToArray())
+            .ToArray()).ToArray();
 
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
@@ -70,7 +86,7 @@ internal static class PipelineScaling
         }
         for (var i = 1; i < results.Count; i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $" exponent {Short(results[i - 1].Elements)}→{Short(results[i].Elements)} |");
+            text.Append(CultureInfo.InvariantCulture, $" exponent {Short(results[i - 1].Elements)}→{Short(results[i].Elements)} (median of {runs} runs; lowest–highest) |");
         }
         text.AppendLine();
         text.Append("| --- |").Append(string.Concat(Enumerable.Repeat(" ---: |", results.Count * 2 - 1))).AppendLine();
@@ -81,10 +97,10 @@ internal static class PipelineScaling
             {
                 text.Append(CultureInfo.InvariantCulture, $" {r.Ms[s]:N0} ms, peak {r.PeakBytes[s] / 1048576.0:N0} MiB |");
             }
-            for (var i = 1; i < results.Count; i++)
+            foreach (var between in exponents)
             {
-                var exponent = Math.Log(results[i].Ms[s] / results[i - 1].Ms[s]) / Math.Log((double)results[i].Elements / results[i - 1].Elements);
-                text.Append(CultureInfo.InvariantCulture, $" {exponent:F2} |");
+                var e = between[s];
+                text.Append(CultureInfo.InvariantCulture, $" {Median(e):F2} ({e[0]:F2}–{e[^1]:F2}) |");
             }
             text.AppendLine();
         }
