@@ -17,6 +17,8 @@ internal sealed class ModelValidator
     private readonly ISourceLocator _locator;
     private readonly List<Diagnostic> _diagnostics;
     private readonly Dictionary<string, Element> _byId;
+    private KindMaps? _kinds;
+    private bool _repeatedId;
 
     private ModelValidator(ModelContent content, ISourceLocator locator, List<Diagnostic> diagnostics)
     {
@@ -31,14 +33,17 @@ internal sealed class ModelValidator
     {
         var validator = new ModelValidator(content, locator, diagnostics);
         // The value and cycle checks need no index by id: they run beside the one that builds it, each into its
-        // own list, and the lists join in the order the checks would run one after another.
+        // own list, and the lists join in the order the checks would run one after another. So do the maps of each
+        // kind by id, which are what the index resolves to unless an id is defined twice.
         var values = new List<Diagnostic>();
         var cycles = new List<Diagnostic>();
+        KindMaps? firstOfEachKind = null;
         var beside = Task.Run(() =>
         {
             validator.CheckValues(values);
             validator.CheckCycles(content.Agencies, static a => a.Parent, new LocalizedText("机构", "agencies"), cycles);
             validator.CheckCycles(content.Capabilities, static c => c.Parent, new LocalizedText("功能", "capabilities"), cycles);
+            firstOfEachKind = KindMaps.FirstOfEachKind(content);
         });
         try
         {
@@ -50,6 +55,7 @@ internal sealed class ModelValidator
             // Never leave the task running over content the caller may use, and rethrow its own exception.
             beside.GetAwaiter().GetResult();
         }
+        validator._kinds = validator._repeatedId ? KindMaps.Resolved(content, validator._byId) : firstOfEachKind;
         diagnostics.AddRange(values);
         var selfFlows = new List<Diagnostic>();
         validator.CheckReferences(selfFlows);
@@ -63,6 +69,7 @@ internal sealed class ModelValidator
             }
         }
         content.ById = validator._byId;
+        content.Kinds = validator._kinds;
     }
 
     private void CheckIds()
@@ -84,6 +91,7 @@ internal sealed class ModelValidator
             }
             if (!_byId.TryAdd(element.Id, element))
             {
+                _repeatedId = true;
                 Report(DiagnosticCodes.DuplicateId, Messages.DuplicateId(element.Id, _byId[element.Id].Location), element, "id");
             }
         }
@@ -283,6 +291,11 @@ internal sealed class ModelValidator
             {
                 Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty(reference.Path, anchor?.Path ?? ""), anchor, null, sink: sink);
             }
+            return;
+        }
+        if (reference.Expected is { } kind && _kinds!.Contains(kind, reference.Id))
+        {
+            // The usual case, answered by the small map of the kind named: an element of that kind has the id.
             return;
         }
         if (!_byId.TryGetValue(reference.Id, out var target))

@@ -70,11 +70,13 @@ public sealed class ArchitectureModel
         // elements it could not read), so it has as many entries as there are elements only when no id repeats.
         _hasDistinctIds = new(() => _byId.Count == Capabilities.Count + Agencies.Count + Networks.Count + Platforms.Count
             + Systems.Count + DataResources.Count + Flows.Count + Services.Count + Projects.Count);
-        _agencies = new(byId, Agencies);
-        _systems = new(byId, Systems);
-        _networks = new(byId, Networks);
-        _platforms = new(byId, Platforms);
-        _dataResources = new(byId, DataResources);
+        // The validator's maps of each kind, when there are some; else each is built on first use.
+        var kinds = content.Kinds;
+        _agencies = new(byId, Agencies, kinds?.Agencies);
+        _systems = new(byId, Systems, kinds?.Systems);
+        _networks = new(byId, Networks, kinds?.Networks);
+        _platforms = new(byId, Platforms, kinds?.Platforms);
+        _dataResources = new(byId, DataResources, kinds?.DataResources);
 
         // Each look-up is built on first use (safely from several threads): a caller that validates a model
         // or draws one view pays for none of the others.
@@ -395,40 +397,24 @@ public sealed class ArchitectureModel
         index.Map.TryGetValue(key, out var list) ? list : [];
 
     /// <summary>
-    /// The elements of one kind by id, as <see cref="Find{T}"/> resolves them, built on first use: the analyses
-    /// look agencies, systems and networks up millions of times, and a dictionary of one kind is a fraction of
-    /// the index of every element, so far more of it stays in the processor's caches.
+    /// The elements of one kind by id, as <see cref="Find{T}"/> resolves them: the analyses look agencies, systems
+    /// and networks up millions of times, and a dictionary of one kind is a fraction of the index of every element,
+    /// so far more of it stays in the processor's caches (<see cref="KindMaps"/>). Validation's map, or built on
+    /// first use.
     /// </summary>
     private sealed class ByKind<T> where T : Element
     {
-        private readonly Dictionary<string, Element> _byId;
-        private readonly IReadOnlyList<T> _elements;
         private readonly Lazy<Dictionary<string, T>> _map;
 
-        public ByKind(Dictionary<string, Element> byId, IReadOnlyList<T> elements)
+        public ByKind(Dictionary<string, Element> byId, IReadOnlyList<T> elements, Dictionary<string, T>? validated)
         {
-            _byId = byId;
-            _elements = elements;
             // Built once even when rules running side by side ask at the same time.
-            _map = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+            _map = validated is not null
+                ? new(validated)
+                : new(() => KindMaps.Resolved(elements, byId), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public T? Get(string? id) => id is not null && _map.Value.TryGetValue(id, out var element) ? element : null;
-
-        private Dictionary<string, T> Build()
-        {
-            // The elements of the kind that the index by id resolves to: one look-up each, rather than a walk
-            // over the index of every element (a million in a national model, for 130,000 agencies).
-            var map = new Dictionary<string, T>(_elements.Count, StringComparer.Ordinal);
-            foreach (var element in _elements)
-            {
-                if (element.Id is { } id && _byId.TryGetValue(id, out var found) && ReferenceEquals(found, element))
-                {
-                    map[id] = element;
-                }
-            }
-            return map;
-        }
     }
 
     /// <summary>A look-up from id to elements, built on first use.</summary>
@@ -473,6 +459,9 @@ internal sealed class ModelContent(Loading.ValuePool? pool = null)
 
     /// <summary>Every element by id, as the validator resolved them (first definition wins); null before validation.</summary>
     public Dictionary<string, Element>? ById { get; set; }
+
+    /// <summary>The elements of each referenced kind by id, as <see cref="ById"/> resolves them; null before validation.</summary>
+    public KindMaps? Kinds { get; set; }
 
     /// <summary>Ids of elements that were defined but dropped for a reported error: references to them are not reported again.</summary>
     public HashSet<string> DroppedIds { get; } = new(StringComparer.Ordinal);

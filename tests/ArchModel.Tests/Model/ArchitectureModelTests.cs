@@ -106,4 +106,33 @@ public sealed class ArchitectureModelTests
             Assert.That(model.GetAgency("s.dup"), Is.Null);
         });
     }
+
+    [Test]
+    public void References_ToAnIdAnotherKindDefinedFirst_AreOfTheWrongKind()
+    {
+        // Validation answers most references from the map of the kind they name; an agency defined after a system
+        // with its id is in no map, so a system it owns is reported as owned by a system, as the index resolves it.
+        var result = new ModelBuilder()
+            .Add(new Agency { Id = "a", Name = "甲", Level = AgencyLevel.Municipal })
+            .Add(new InformationSystem { Id = "x", Name = "先", Owner = "a" })
+            .Add(new Agency { Id = "x", Name = "乙", Level = AgencyLevel.Municipal })
+            .Add(new InformationSystem { Id = "s", Name = "丙", Owner = "x" })
+            .Build();
+        Assert.That(result.Diagnostics.Select(static d => d.Code),
+            Is.EqualTo(new[] { DiagnosticCodes.DuplicateId, DiagnosticCodes.WrongKindReference }));
+        Assert.That(result.Model.GetAgency("x"), Is.Null);
+    }
+
+    [Test]
+    public void References_ByKind_AreCheckedWithoutARepeatedId()
+    {
+        var result = new ModelBuilder()
+            .Add(new Agency { Id = "a", Name = "甲", Level = AgencyLevel.Municipal })
+            .Add(new InformationSystem { Id = "s", Name = "乙", Owner = "a", UsedBy = ["a", "s", "none"] })
+            .Build();
+        Assert.That(result.Diagnostics.Select(static d => d.Code),
+            Is.EquivalentTo(new[] { DiagnosticCodes.WrongKindReference, DiagnosticCodes.UnknownReference }));
+        Assert.That(result.Model.GetAgency("a")?.Name, Is.EqualTo("甲"));
+        Assert.That(result.Model.GetSystem("s")?.Owner, Is.EqualTo("a"));
+    }
 }
