@@ -167,7 +167,7 @@ public static class ViewAggregator
         List<DiagramNode> nodes, SortedSet<DiagramGroupKind> kinds, List<DiagramEdge> edges, int internalEdges)
     {
         var nodeArray = nodes.ToArray();
-        NaturalMergeSort.Sort(nodeArray.AsSpan(), NodeKeyComparer.Instance);
+        NaturalMergeSort.Sort(nodeArray, NodeKeyComparer.Instance);
         var kindText = string.Join("、", kinds.Select(k => DiagramStyle.GroupKindText(k).Chinese));
         var kindTextEn = string.Join(", ", kinds.Select(k => DiagramStyle.GroupKindText(k).English));
         var note = new LocalizedText(
@@ -252,14 +252,25 @@ public static class ViewAggregator
     {
         var keys = new (string, string, DiagramEdgeKind, DiagramStatus)[merged.Count];
         merged.Keys.CopyTo(keys, 0);
-        NaturalMergeSort.Sort(keys.AsSpan(), EdgeKeyComparer.Instance);
-        var result = new List<DiagramEdge>(keys.Length);
-        foreach (var key in keys)
+        NaturalMergeSort.Sort(keys, EdgeKeyComparer.Instance);
+        // Each merged edge sorts its own ids: side by side, when there are many (the dictionary is only read).
+        var edges = new DiagramEdge[keys.Length];
+        if (keys.Length < MergeSideBySideFrom)
         {
-            result.Add(merged[key].ToEdge());
+            for (var i = 0; i < keys.Length; i++)
+            {
+                edges[i] = merged[keys[i]].ToEdge();
+            }
         }
-        return result;
+        else
+        {
+            Parallel.For(0, keys.Length, i => edges[i] = merged[keys[i]].ToEdge());
+        }
+        return [.. edges];
     }
+
+    /// <summary>From this many merged edges their ids are sorted side by side.</summary>
+    private const int MergeSideBySideFrom = 4096;
 
     /// <summary>Parallel edges being merged: the first (re-pointed) and what the others add to it.</summary>
     internal sealed class MergedEdge(DiagramEdge first)

@@ -62,4 +62,33 @@ public sealed class NaturalMergeSortTests
         NaturalMergeSort.Sort(items.AsSpan(), StringComparer.Ordinal);
         Assert.That(items, Is.EqualTo(new[] { "Z", "a", "ab", "abc", "市", "𠀋", "ｚ" }));
     }
+
+    [TestCase(0)] // the halves already in order
+    [TestCase(3)] // many ties, some across the middle
+    [TestCase(1000)]
+    [TestCase(100_000)] // few ties
+    public void Long_arrays_sorted_in_halves_side_by_side_sort_stably(int distinct)
+    {
+        var random = new Random(distinct);
+        var count = NaturalMergeSort.ParallelFrom * 2 + 123;
+        var items = distinct == 0
+            ? Enumerable.Range(0, count).Select(static i => ($"{i:D7}", i)).ToArray()
+            : Enumerable.Range(0, count).Select(i => ($"k{random.Next(distinct)}", i)).ToArray();
+        var array = items.ToArray();
+        NaturalMergeSort.Sort(array, Comparer<(string Key, int Position)>.Create(static (a, b) => string.CompareOrdinal(a.Key, b.Key)));
+        Assert.That(array, Is.EqualTo(Reference(items)));
+    }
+
+    [Test]
+    public void A_long_array_whose_right_half_comes_first_is_merged_stably()
+    {
+        // Every right item below every left one but for ties at the split: the merge's two pieces are uneven.
+        var half = NaturalMergeSort.ParallelFrom;
+        var items = Enumerable.Range(0, half).Select(static i => ($"b{i / 7:D6}", i))
+            .Concat(Enumerable.Range(0, half).Select(i => ($"a{i:D6}", half + i)))
+            .Concat([($"b{half / 14:D6}", 2 * half)]).ToArray();
+        var array = items.ToArray();
+        NaturalMergeSort.Sort(array, Comparer<(string Key, int Position)>.Create(static (a, b) => string.CompareOrdinal(a.Key, b.Key)));
+        Assert.That(array, Is.EqualTo(Reference(items)));
+    }
 }
