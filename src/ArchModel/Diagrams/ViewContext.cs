@@ -368,36 +368,56 @@ internal sealed class ViewContext
         var systemEdges = new List<ulong>(Model.Flows.Count);
         var merged = new Dictionary<(int, int, DiagramEdgeKind, DiagramStatus), ViewAggregator.MergedEdge>();
         var internalEdges = 0;
-        foreach (var flow in Model.EachIdOnce(Model.Flows.Where(FlowPasses)))
+        // What each flow needs of the look-ups (its systems' numbers and groups, its kind, its highlight) is found
+        // side by side, a block of flows at a time; the block is then merged in model order, as one loop would.
+        var flows = Model.EachIdOnce(Model.Flows.Where(FlowPasses)).ToArray();
+        var block = new FlowEnds[Math.Min(flows.Length, FlowBlock)];
+        for (var start = 0; start < flows.Length; start += FlowBlock)
         {
-            if (flow.From == flow.To || !groupOf.TryGetValue(flow.From, out var from) || !groupOf.TryGetValue(flow.To, out var to))
+            var count = Math.Min(FlowBlock, flows.Length - start);
+            if (count < FlowBlock / 4)
             {
-                continue;
-            }
-            var status = FlowStatusOf(flow);
-            systemEdges.Add((ulong)from.System << 34 | (ulong)to.System << 4 | (ulong)status);
-            if (from.Group == to.Group)
-            {
-                internalEdges++;
-                continue;
-            }
-            var edgeKind = FlowKind(flow);
-            ref var existing = ref CollectionsMarshal.GetValueRefOrAddDefault(merged, (from.Group, to.Group, edgeKind, status), out var known);
-            if (known)
-            {
-                existing!.Add(flow.Id, Highlight(flow.Id));
+                for (var i = 0; i < count; i++)
+                {
+                    block[i] = Resolve(flows[start + i], groupOf);
+                }
             }
             else
             {
-                existing = new ViewAggregator.MergedEdge(new DiagramEdge
+                var first = start;
+                Parallel.For(0, count, i => block[i] = Resolve(flows[first + i], groupOf));
+            }
+            for (var i = 0; i < count; i++)
+            {
+                var (from, to, status, edgeKind, highlight, drawn) = block[i];
+                if (!drawn)
                 {
-                    From = groupList[from.Group].Key,
-                    To = groupList[to.Group].Key,
-                    Kind = edgeKind,
-                    Status = status,
-                    ElementIds = [flow.Id],
-                    Highlight = Highlight(flow.Id),
-                });
+                    continue;
+                }
+                systemEdges.Add((ulong)from.System << 34 | (ulong)to.System << 4 | (ulong)status);
+                if (from.Group == to.Group)
+                {
+                    internalEdges++;
+                    continue;
+                }
+                var flow = flows[start + i];
+                ref var existing = ref CollectionsMarshal.GetValueRefOrAddDefault(merged, (from.Group, to.Group, edgeKind, status), out var known);
+                if (known)
+                {
+                    existing!.Add(flow.Id, highlight);
+                }
+                else
+                {
+                    existing = new ViewAggregator.MergedEdge(new DiagramEdge
+                    {
+                        From = groupList[from.Group].Key,
+                        To = groupList[to.Group].Key,
+                        Kind = edgeKind,
+                        Status = status,
+                        ElementIds = [flow.Id],
+                        Highlight = highlight,
+                    });
+                }
             }
         }
         // One group per owner id ("agency:" and the id), so the groups' numbers and keys stand for each other.
@@ -409,6 +429,25 @@ internal sealed class ViewContext
         var view = ViewAggregator.Collapsed(Frame(kind, title, direction), 0, Math.Max(1, Options.MaxNodes), Math.Max(0, Options.MaxEdges),
             systems.Count, CountDistinct(systemEdges), nodes, [DiagramGroupKind.Agency], ViewAggregator.Merged(byKeys), internalEdges);
         return ViewAggregator.Fit(view, Options.MaxNodes, Options.MaxEdges);
+    }
+
+    /// <summary>How many flows a collapsed landscape resolves side by side before merging them.</summary>
+    private const int FlowBlock = 65_536;
+
+    /// <summary>What the merge needs of one flow: its systems' numbers and owner groups, status, kind and highlight;
+    /// <c>Drawn</c> is false for a flow to itself or from or to a system not drawn.</summary>
+    private readonly record struct FlowEnds(
+        (int System, int Group) From, (int System, int Group) To, DiagramStatus Status, DiagramEdgeKind Kind, DiagramHighlight? Highlight, bool Drawn);
+
+    /// <summary>Looks one flow up (reads only: safe side by side); the kind and highlight only for a flow between two groups.</summary>
+    private FlowEnds Resolve(Flow flow, Dictionary<string, (int System, int Group)> groupOf)
+    {
+        if (flow.From == flow.To || !groupOf.TryGetValue(flow.From, out var from) || !groupOf.TryGetValue(flow.To, out var to))
+        {
+            return default;
+        }
+        var between = from.Group != to.Group;
+        return new FlowEnds(from, to, FlowStatusOf(flow), between ? FlowKind(flow) : default, between ? Highlight(flow.Id) : null, true);
     }
 
     /// <summary>How many distinct values the list holds (it is sorted in place).</summary>
