@@ -115,9 +115,30 @@ public static class ViewAggregator
         Array.Sort(groupKeys, StringComparer.Ordinal);
         foreach (var key in groupKeys)
         {
+            kinds.Add(groupInfo[key].Kind);
+        }
+        // Each group's node (its counts, highlight and sorted ids) is made from its own members: side by side when
+        // the view is large (a national landscape's provinces gather a hundred thousand ids each), in key order.
+        var groupNodes = new DiagramNode[groupKeys.Length];
+        if (view.Nodes.Count < CollapseSideBySideFrom)
+        {
+            for (var g = 0; g < groupKeys.Length; g++)
+            {
+                groupNodes[g] = Group(groupKeys[g]);
+            }
+        }
+        else
+        {
+            Parallel.For(0, groupKeys.Length, g => groupNodes[g] = Group(groupKeys[g]));
+        }
+        nodes.AddRange(groupNodes);
+        var edges = MergeEdges(view.Edges, map, out var internalEdges);
+        return Collapsed(view, level, maxNodes, maxEdges, view.Nodes.Count, view.Edges.Count, nodes, kinds, edges, internalEdges);
+
+        DiagramNode Group(string key)
+        {
             var members = groups[key];
             var info = groupInfo[key];
-            kinds.Add(info.Kind);
             var counts = new SortedDictionary<DiagramNodeKind, int>();
             foreach (var m in members)
             {
@@ -138,11 +159,12 @@ public static class ViewAggregator
             {
                 highlight.Add(m.Highlight);
             }
-            nodes.Add(GroupNode(key, info, members[0].Groups, counts, highlight.Result, SortedIds(members), language));
+            return GroupNode(key, info, members[0].Groups, counts, highlight.Result, SortedIds(members), language);
         }
-        var edges = MergeEdges(view.Edges, map, out var internalEdges);
-        return Collapsed(view, level, maxNodes, maxEdges, view.Nodes.Count, view.Edges.Count, nodes, kinds, edges, internalEdges);
     }
+
+    /// <summary>From this many nodes a collapse makes its group nodes side by side.</summary>
+    private const int CollapseSideBySideFrom = 16_384;
 
     /// <summary>A node standing for the members of a group.</summary>
     internal static DiagramNode GroupNode(string key, DiagramGroup info, IReadOnlyList<DiagramGroup?> groups,
