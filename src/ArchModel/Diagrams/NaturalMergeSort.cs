@@ -77,7 +77,7 @@ internal static class NaturalMergeSort
             for (; r + 2 < starts.Count; r += 2)
             {
                 merged.Add(starts[r]);
-                Merge(from, starts[r], starts[r + 1], starts[r + 2], to, comparer);
+                Merge(from, starts[r], starts[r + 1], starts[r + 1], starts[r + 2], to, starts[r], comparer);
             }
             if (r + 1 < starts.Count)
             {
@@ -116,28 +116,15 @@ internal static class NaturalMergeSort
     }
 
     /// <summary>Merges the sorted ranges [leftStart, leftEnd) and [rightStart, rightEnd) of <paramref name="from"/> into <paramref name="to"/> from <paramref name="at"/>; ties from the left.</summary>
-    private static void Merge<T>(T[] from, int leftStart, int leftEnd, int rightStart, int rightEnd, T[] to, int at, IComparer<T> comparer)
+    private static void Merge<T>(ReadOnlySpan<T> from, int leftStart, int leftEnd, int rightStart, int rightEnd, Span<T> to, int at, IComparer<T> comparer)
     {
         int left = leftStart, right = rightStart;
         while (left < leftEnd && right < rightEnd)
         {
             to[at++] = comparer.Compare(from[right], from[left]) < 0 ? from[right++] : from[left++];
         }
-        Array.Copy(from, left, to, at, leftEnd - left);
+        from[left..leftEnd].CopyTo(to[at..]);
         at += leftEnd - left;
-        Array.Copy(from, right, to, at, rightEnd - right);
-    }
-
-    /// <summary>Merges the sorted ranges [start, middle) and [middle, end) of <paramref name="from"/> into the same range of <paramref name="to"/>; ties from the left.</summary>
-    private static void Merge<T>(ReadOnlySpan<T> from, int start, int middle, int end, Span<T> to, IComparer<T> comparer)
-    {
-        int left = start, right = middle, at = start;
-        while (left < middle && right < end)
-        {
-            to[at++] = comparer.Compare(from[right], from[left]) < 0 ? from[right++] : from[left++];
-        }
-        from[left..middle].CopyTo(to[at..]);
-        at += middle - left;
-        from[right..end].CopyTo(to[at..]);
+        from[right..rightEnd].CopyTo(to[at..]);
     }
 }

@@ -120,17 +120,7 @@ public static class ViewAggregator
         // Each group's node (its counts, highlight and sorted ids) is made from its own members: side by side when
         // the view is large (a national landscape's provinces gather a hundred thousand ids each), in key order.
         var groupNodes = new DiagramNode[groupKeys.Length];
-        if (view.Nodes.Count < CollapseSideBySideFrom)
-        {
-            for (var g = 0; g < groupKeys.Length; g++)
-            {
-                groupNodes[g] = Group(groupKeys[g]);
-            }
-        }
-        else
-        {
-            Parallel.For(0, groupKeys.Length, g => groupNodes[g] = Group(groupKeys[g]));
-        }
+        SideBySide.For(groupKeys.Length, view.Nodes.Count >= CollapseSideBySideFrom, g => groupNodes[g] = Group(groupKeys[g]));
         nodes.AddRange(groupNodes);
         var edges = MergeEdges(view.Edges, map, out var internalEdges);
         return Collapsed(view, level, maxNodes, maxEdges, view.Nodes.Count, view.Edges.Count, nodes, kinds, edges, internalEdges);
@@ -277,17 +267,7 @@ public static class ViewAggregator
         NaturalMergeSort.Sort(keys, EdgeKeyComparer.Instance);
         // Each merged edge sorts its own ids: side by side, when there are many (the dictionary is only read).
         var edges = new DiagramEdge[keys.Length];
-        if (keys.Length < MergeSideBySideFrom)
-        {
-            for (var i = 0; i < keys.Length; i++)
-            {
-                edges[i] = merged[keys[i]].ToEdge();
-            }
-        }
-        else
-        {
-            Parallel.For(0, keys.Length, i => edges[i] = merged[keys[i]].ToEdge());
-        }
+        SideBySide.For(keys.Length, keys.Length >= MergeSideBySideFrom, i => edges[i] = merged[keys[i]].ToEdge());
         return [.. edges];
     }
 

@@ -375,18 +375,8 @@ internal sealed class ViewContext
         for (var start = 0; start < flows.Length; start += FlowBlock)
         {
             var count = Math.Min(FlowBlock, flows.Length - start);
-            if (count < FlowBlock / 4)
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    block[i] = Resolve(flows[start + i], groupOf);
-                }
-            }
-            else
-            {
-                var first = start;
-                Parallel.For(0, count, i => block[i] = Resolve(flows[first + i], groupOf));
-            }
+            var first = start;
+            SideBySide.For(count, count >= FlowBlock / 4, i => block[i] = Resolve(flows[first + i], groupOf));
             for (var i = 0; i < count; i++)
             {
                 var (from, to, status, edgeKind, highlight, drawn) = block[i];
