@@ -58,14 +58,31 @@ internal static class MetricsCalculator
     internal sealed class Prepared
     {
         public required ModelGraph Graph { get; init; }
-        public required Dictionary<string, Tally> Owners { get; init; }
-        public required List<(string Owner, string Id, bool Active, bool First)> Counted { get; init; }
+        /// <summary>Each owner named by a system, in the order first met; systems and flows refer to them by position.</summary>
+        public required List<Owner> Owners { get; init; }
+        /// <summary>The position in <see cref="Owners"/> of each owner id.</summary>
+        public required Dictionary<string, int> OwnerIndex { get; init; }
+        public required List<Counted> Counted { get; init; }
         /// <summary>The position in <see cref="Counted"/> of each system id's first system.</summary>
         public required Dictionary<string, int> FirstCounted { get; init; }
         /// <summary>The other positions of a repeated system id, counted again for each other owner.</summary>
         public required Dictionary<string, List<int>> MoreCounted { get; init; }
         public Tally Total;
     }
+
+    /// <summary>An owner of systems: its agency and superiors, looked up once, and its counts.</summary>
+    internal struct Owner(string id, Agency? agency, string[] superiors)
+    {
+        public readonly string Id = id;
+        /// <summary>The agency of the id (<see cref="ArchitectureModel.GetAgency"/>), or <see langword="null"/>.</summary>
+        public readonly Agency? Agency = agency;
+        /// <summary>The agency's superiors on its sector line, nearest first (<see cref="ModelGraph.AncestorsOf"/>).</summary>
+        public readonly string[] Superiors = superiors;
+        public Tally Tally;
+    }
+
+    /// <summary>A system counted for an owner: the first of its id, or a repeat of the id with another owner.</summary>
+    internal readonly record struct Counted(InformationSystem System, int Owner, bool First);
 
     /// <summary>Whether the findings of rule <paramref name="code"/> count in the scorecard (<see cref="Complete"/> reads no other).</summary>
     public static bool CountsFindingsOf(string code) => code is "AM1001" or "AM2001" or "AM2005" or "AM3001";
@@ -76,25 +93,34 @@ internal static class MetricsCalculator
         var model = graph.Model;
         // One pass over systems and flows: each adds its counts to the model's tally and to its owners'
         // (a national model has 130,000 agencies; counting per agency from the look-ups would touch every
-        // flow several times). The counts that depend on findings are added by Complete.
-        var counted = new List<(string Owner, string Id, bool Active, bool First)>(model.Systems.Count);
+        // flow several times). Owners are numbered as they are met, each looked up once: a flow reaches its
+        // ends' owners, their agencies and superiors by position. The counts that depend on findings are
+        // added by Complete.
+        var counted = new List<Counted>(model.Systems.Count);
         var total = new Tally();
-        var owners = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        var owners = new List<Owner>();
+        var ownerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var firstCounted = new Dictionary<string, int>(model.Systems.Count, StringComparer.Ordinal);
         // A repeated system id (reported by validation) with other owners than the first: counted once for each.
         var moreCounted = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var system in model.Systems)
         {
-            var id = system.Id;
-            var first = firstCounted.TryAdd(id, counted.Count);
-            var firstForOwner = first;
-            if (!first && counted[firstCounted[id]].Owner != system.Owner)
+            ref var ownerAt = ref CollectionsMarshal.GetValueRefOrAddDefault(ownerIndex, system.Owner, out var known);
+            if (!known)
             {
-                if (!moreCounted.TryGetValue(id, out var more))
+                ownerAt = owners.Count;
+                owners.Add(new Owner(system.Owner, model.GetAgency(system.Owner), graph.SuperiorsOf(system.Owner)));
+            }
+            var owner = ownerAt;
+            var first = firstCounted.TryAdd(system.Id, counted.Count);
+            var firstForOwner = first;
+            if (!first && counted[firstCounted[system.Id]].Owner != owner)
+            {
+                if (!moreCounted.TryGetValue(system.Id, out var more))
                 {
-                    moreCounted[id] = more = [];
+                    moreCounted[system.Id] = more = [];
                 }
-                if (!more.Exists(k => counted[k].Owner == system.Owner))
+                if (!more.Exists(k => counted[k].Owner == owner))
                 {
                     more.Add(counted.Count);
                     firstForOwner = true;
@@ -105,16 +131,17 @@ internal static class MetricsCalculator
                 continue;
             }
             var counts = Count(model, system);
-            counted.Add((system.Owner, id, system.IsActive, first));
+            counted.Add(new Counted(system, owner, first));
             if (first)
             {
                 total.Add(counts);
             }
-            CollectionsMarshal.GetValueRefOrAddDefault(owners, system.Owner, out _).Add(counts);
+            CollectionsMarshal.AsSpan(owners)[owner].Tally.Add(counts);
         }
         // Each flow id once (its first flow); no set of a million ids needed when no id repeats.
         var flowIds = model.HasDistinctIds ? null : new HashSet<string>(model.Flows.Count, StringComparer.Ordinal);
-        var touched = new List<string>(4);
+        var touched = new List<int>(4);
+        var ownerSpan = CollectionsMarshal.AsSpan(owners);
         foreach (var flow in model.Flows)
         {
             if (flowIds is not null && !flowIds.Add(flow.Id))
@@ -123,9 +150,9 @@ internal static class MetricsCalculator
             }
             // The owners of the first systems of both ends, each looked up once (OwnerOf gives the same in a model
             // whose ids are unique across kinds, as validation requires).
-            var from = flow.From is not null && firstCounted.TryGetValue(flow.From, out var f) ? counted[f].Owner : null;
-            var to = flow.To is not null && firstCounted.TryGetValue(flow.To, out var t) ? counted[t].Owner : null;
-            var counts = Count(graph, flow, from, to);
+            var from = flow.From is not null && firstCounted.TryGetValue(flow.From, out var f) ? counted[f].Owner : -1;
+            var to = flow.To is not null && firstCounted.TryGetValue(flow.To, out var t) ? counted[t].Owner : -1;
+            var counts = Count(flow, ownerSpan, from, to);
             total.Add(counts);
             // The agencies owning a system at either end, each once.
             touched.Clear();
@@ -133,19 +160,22 @@ internal static class MetricsCalculator
             AddOwners(touched, flow.To, to, counted, moreCounted);
             foreach (var owner in touched)
             {
-                CollectionsMarshal.GetValueRefOrNullRef(owners, owner).Add(counts);
+                ownerSpan[owner].Tally.Add(counts);
             }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new Prepared { Graph = graph, Owners = owners, Counted = counted, FirstCounted = firstCounted, MoreCounted = moreCounted, Total = total };
+        return new Prepared
+        {
+            Graph = graph, Owners = owners, OwnerIndex = ownerIndex, Counted = counted, FirstCounted = firstCounted,
+            MoreCounted = moreCounted, Total = total,
+        };
     }
 
     /// <summary>Adds the counts that depend on findings (unsuppressed ones only) and computes every metric.</summary>
     public static MetricsReport Complete(Prepared prepared, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {
         var model = prepared.Graph.Model;
-        var owners = prepared.Owners;
         var total = prepared.Total;
         // One pass over the findings: a national model has a quarter of a million, and only four rules' count here.
         var duplicates = new List<Finding>();
@@ -184,9 +214,12 @@ internal static class MetricsCalculator
                 if (prepared.FirstCounted.TryGetValue(finding.Elements[e], out var index))
                 {
                     Mark(index);
-                    foreach (var more in prepared.MoreCounted.GetValueOrDefault(finding.Elements[e]) ?? [])
+                    if (prepared.MoreCounted.Count > 0)
                     {
-                        Mark(more);
+                        foreach (var more in prepared.MoreCounted.GetValueOrDefault(finding.Elements[e]) ?? [])
+                        {
+                            Mark(more);
+                        }
                     }
                 }
             }
@@ -200,22 +233,22 @@ internal static class MetricsCalculator
                 marks[index] |= found;
             }
         }
-
         // The avoidable cost needs only the duplicate findings: it runs beside the rest, which is one chain.
         var avoidable = 0.0;
-        SortedList<string, IReadOnlyDictionary<string, double?>>? agencies = null;
+        OrdinalMap<IReadOnlyDictionary<string, double?>>? agencies = null;
         var result = new SortedDictionary<string, double?>(StringComparer.Ordinal);
         Parallel.Invoke(
             new ParallelOptions { CancellationToken = cancellationToken },
             () => avoidable = AvoidableAnnualCost(model, duplicates),
             () =>
             {
+                var owners = CollectionsMarshal.AsSpan(prepared.Owners);
                 foreach (var index in affected)
                 {
-                    var (owner, _, isActive, first) = prepared.Counted[index];
+                    var (system, owner, first) = prepared.Counted[index];
                     var found = new Tally
                     {
-                        Duplicates = isActive && marks[index].HasFlag(Found.Duplicate) ? 1 : 0,
+                        Duplicates = system.IsActive && marks[index].HasFlag(Found.Duplicate) ? 1 : 0,
                         Isolated = marks[index].HasFlag(Found.Isolated) ? 1 : 0,
                         Zombies = marks[index].HasFlag(Found.Zombie) ? 1 : 0,
                     };
@@ -223,7 +256,7 @@ internal static class MetricsCalculator
                     {
                         total.Add(found);
                     }
-                    CollectionsMarshal.GetValueRefOrNullRef(owners, owner).Add(found);
+                    owners[owner].Tally.Add(found);
                 }
                 total.WriteTo(result);
                 var shareable = model.EachIdOnce(model.DataResources.Where(static r => r.Sharing != SharingLevel.None)).ToArray();
@@ -232,7 +265,7 @@ internal static class MetricsCalculator
                 result[MetricNames.OpenDataRate] = Ratio(unconditional.Count(static r => r.Open), unconditional.Length);
                 var services = model.EachIdOnce(model.Services).ToArray();
                 result[MetricNames.OnlineServiceRate] = Ratio(services.Count(static s => s.IsOnline), services.Length);
-                agencies = PerAgency(model, owners);
+                agencies = PerAgency(model, prepared);
             });
         result[MetricNames.AvoidableAnnualCost] = avoidable;
 
@@ -252,25 +285,30 @@ internal static class MetricsCalculator
     }
 
     /// <summary>The metrics of each agency owning at least one system, in ordinal id order.</summary>
-    private static SortedList<string, IReadOnlyDictionary<string, double?>> PerAgency(ArchitectureModel model, Dictionary<string, Tally> owners)
+    private static OrdinalMap<IReadOnlyDictionary<string, double?>> PerAgency(ArchitectureModel model, Prepared prepared)
     {
-        var agencyIds = new List<string>();
-        var seenAgencies = new HashSet<string>(StringComparer.Ordinal);
+        // The agencies that own a system, each once, found by their owner numbers.
+        var ids = new List<string>();
+        var slots = new List<int>();
+        var seen = new bool[prepared.Owners.Count];
         foreach (var agency in model.Agencies)
         {
-            if (owners.ContainsKey(agency.Id) && seenAgencies.Add(agency.Id))
+            if (prepared.OwnerIndex.TryGetValue(agency.Id, out var slot) && !seen[slot])
             {
-                agencyIds.Add(agency.Id);
+                seen[slot] = true;
+                ids.Add(agency.Id);
+                slots.Add(slot);
             }
         }
-        agencyIds.Sort(StringComparer.Ordinal);
-        var agencies = new SortedList<string, IReadOnlyDictionary<string, double?>>(agencyIds.Count, StringComparer.Ordinal);
-        foreach (var id in agencyIds)
+        var keys = ids.ToArray();
+        var owners = slots.ToArray();
+        Array.Sort(keys, owners, StringComparer.Ordinal);
+        var metrics = new IReadOnlyDictionary<string, double?>[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            // Keys arrive in order: each add appends.
-            agencies.Add(id, owners[id].ToMetrics());
+            metrics[i] = prepared.Owners[owners[i]].Tally.ToMetrics();
         }
-        return agencies;
+        return new OrdinalMap<IReadOnlyDictionary<string, double?>>(keys, metrics);
     }
 
     /// <summary>What one system adds to the counts of the system metrics that need no finding.</summary>
@@ -316,10 +354,9 @@ internal static class MetricsCalculator
     }
 
     /// <summary>Touches the owner of an end's first system and the other owners of its id.</summary>
-    private static void AddOwners(List<string> touched, string? end, string? owner,
-        List<(string Owner, string Id, bool Active, bool First)> counted, Dictionary<string, List<int>> moreCounted)
+    private static void AddOwners(List<int> touched, string? end, int owner, List<Counted> counted, Dictionary<string, List<int>> moreCounted)
     {
-        if (owner is null)
+        if (owner < 0)
         {
             return;
         }
@@ -333,24 +370,26 @@ internal static class MetricsCalculator
         }
     }
 
-    /// <summary>What one flow adds to the counts of the flow metrics, given the owners of its ends' systems (OwnerOf).</summary>
-    private static Tally Count(ModelGraph graph, Flow flow, string? fromOwner, string? toOwner)
+    /// <summary>What one flow adds to the counts of the flow metrics, given the owners of its ends' systems (OwnerOf), or -1.</summary>
+    private static Tally Count(Flow flow, ReadOnlySpan<Owner> owners, int fromOwner, int toOwner)
     {
         var t = new Tally();
         if (flow.IsActive)
         {
             t.ActiveFlows = 1;
             // IsCrossAgency and IsHorizontal.
-            if (fromOwner is { } a && toOwner is { } b && a != b)
+            if (fromOwner >= 0 && toOwner >= 0 && fromOwner != toOwner)
             {
                 t.CrossFlows = 1;
-                t.HorizontalFlows = graph.ShareSectorLine(a, b) ? 0 : 1;
+                ref readonly var a = ref owners[fromOwner];
+                ref readonly var b = ref owners[toOwner];
+                t.HorizontalFlows = ModelGraph.ShareSectorLine(a.Agency, a.Superiors, b.Agency, b.Superiors) ? 0 : 1;
             }
         }
         return t;
     }
 
-    private static void Touch(List<string> touched, string owner)
+    private static void Touch(List<int> touched, int owner)
     {
         if (!touched.Contains(owner))
         {
@@ -394,12 +433,12 @@ internal static class MetricsCalculator
         /// <summary>The per-agency metrics, as a small read-only map in ordinal key order.</summary>
         public readonly IReadOnlyDictionary<string, double?> ToMetrics()
         {
-            var ordered = new double?[MetricValues.Keys.Length];
+            var ordered = new double?[PerAgencyKeys.Length];
             for (var i = 0; i < ordered.Length; i++)
             {
-                ordered[i] = Value(MetricValues.Keys[i]);
+                ordered[i] = Value(PerAgencyKeys[i]);
             }
-            return new MetricValues(ordered);
+            return new OrdinalMap<double?>(PerAgencyKeys, ordered);
         }
 
         /// <summary>One per-agency metric; the same values <see cref="WriteTo"/> writes.</summary>
@@ -417,40 +456,48 @@ internal static class MetricsCalculator
         };
     }
 
+    /// <summary>The keys of every agency's metrics: the per-agency metrics in ordinal order.</summary>
+    private static readonly string[] PerAgencyKeys = [.. MetricsReport.PerAgencyMetrics.Order(StringComparer.Ordinal)];
+
     /// <summary>
-    /// The per-agency metrics of one agency: the same keys for every agency, in ordinal order, and one array of
-    /// values (a national model has 130,000 agencies; a sorted dictionary each would be four objects more).
+    /// A read-only map over keys in ordinal order and their values: two arrays, looked up by binary search. The
+    /// per-agency metrics (130,000 agencies in a national model) are one of these each, sharing their keys, and so
+    /// is the map of them all, built from keys already sorted (a sorted list would search for each key it adds).
     /// </summary>
-    private sealed class MetricValues(double?[] values) : IReadOnlyDictionary<string, double?>
+    private sealed class OrdinalMap<TValue>(string[] keys, TValue[] values) : IReadOnlyDictionary<string, TValue>
     {
-        public static readonly string[] Keys = [.. MetricsReport.PerAgencyMetrics.Order(StringComparer.Ordinal)];
+        public TValue this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
 
-        public double? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+        public IEnumerable<string> Keys => keys;
 
-        IEnumerable<string> IReadOnlyDictionary<string, double?>.Keys => Keys;
+        public IEnumerable<TValue> Values => values;
 
-        public IEnumerable<double?> Values => values;
+        public int Count => keys.Length;
 
-        public int Count => Keys.Length;
+        public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
-        public bool ContainsKey(string key) => Array.IndexOf(Keys, key) >= 0;
-
-        public bool TryGetValue(string key, out double? value)
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TValue value)
         {
-            var i = Array.IndexOf(Keys, key);
-            value = i >= 0 ? values[i] : null;
+            var i = IndexOf(key);
+            value = i >= 0 ? values[i] : default;
             return i >= 0;
         }
 
-        public IEnumerator<KeyValuePair<string, double?>> GetEnumerator()
+        public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator()
         {
-            for (var i = 0; i < Keys.Length; i++)
+            for (var i = 0; i < keys.Length; i++)
             {
-                yield return new(Keys[i], values[i]);
+                yield return new(keys[i], values[i]);
             }
         }
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private int IndexOf(string key)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            return Array.BinarySearch(keys, key, StringComparer.Ordinal);
+        }
     }
 
     /// <summary>Over each connected group of systems linked by AM1001 findings: total annual operation cost minus the largest member's.</summary>

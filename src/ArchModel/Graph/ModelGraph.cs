@@ -236,15 +236,22 @@ public sealed class ModelGraph
     public IReadOnlyList<string> AncestorsOf(string agencyId) => _ancestors.TryGetValue(agencyId, out var a) ? a : [];
 
     /// <summary>Whether <paramref name="upper"/> is on <paramref name="lower"/>'s parent chain.</summary>
-    public bool IsAbove(string upper, string lower) => Array.IndexOf(_ancestors.GetValueOrDefault(lower) ?? [], upper) >= 0;
+    public bool IsAbove(string upper, string lower) => Array.IndexOf(SuperiorsOf(lower), upper) >= 0;
 
     /// <summary>
     /// Whether two different agencies share a sector line (条): one is above the other, or both have the
     /// same non-empty <c>sector</c> at different levels.
     /// </summary>
-    public bool ShareSectorLine(string agencyA, string agencyB)
+    public bool ShareSectorLine(string agencyA, string agencyB) =>
+        agencyA != agencyB && ShareSectorLine(Model.GetAgency(agencyA), SuperiorsOf(agencyA), Model.GetAgency(agencyB), SuperiorsOf(agencyB));
+
+    /// <summary>
+    /// <see cref="ShareSectorLine(string, string)"/> of two different agency ids already looked up: their agencies
+    /// (<see langword="null"/> for an unknown id) and superiors (<see cref="SuperiorsOf"/>).
+    /// </summary>
+    internal static bool ShareSectorLine(Agency? a, string[] superiorsOfA, Agency? b, string[] superiorsOfB)
     {
-        if (agencyA == agencyB || Model.GetAgency(agencyA) is not { } a || Model.GetAgency(agencyB) is not { } b)
+        if (a is null || b is null)
         {
             return false;
         }
@@ -252,8 +259,11 @@ public sealed class ModelGraph
         {
             return true;
         }
-        return IsAbove(agencyA, agencyB) || IsAbove(agencyB, agencyA);
+        return Array.IndexOf(superiorsOfB, a.Id) >= 0 || Array.IndexOf(superiorsOfA, b.Id) >= 0;
     }
+
+    /// <summary>The ids of an agency's superiors on its sector line, nearest first; empty for an unknown id.</summary>
+    internal string[] SuperiorsOf(string agencyId) => _ancestors.GetValueOrDefault(agencyId) ?? [];
 
     /// <summary>The jurisdiction (块) of an agency, or <see langword="null"/> (unknown agency or no region).</summary>
     public Jurisdiction? JurisdictionOf(string? agencyId) => Model.GetAgency(agencyId)?.Jurisdiction;
