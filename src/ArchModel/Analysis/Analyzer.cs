@@ -70,6 +70,7 @@ public static class Analyzer
                 // as soon as it is done.
                 suppressions?.Apply(run.Findings);
                 run.Succeeded = true;
+                run.Then?.Invoke();
             }
             finally
             {
@@ -78,6 +79,7 @@ public static class Analyzer
         }));
         MetricsCalculator.Prepared? prepared = null;
         MetricsReport? metrics = null;
+        double? avoidable = null;
         using var preparing = new ManualResetEventSlim();
         if (options.ComputeMetrics)
         {
@@ -86,6 +88,12 @@ public static class Analyzer
             // them all; it waits for the rules it counts and for the first counts (items are handed out in order, so
             // those have all started, and a rule that throws still says it is done).
             var counted = runs.FindAll(static r => MetricsCalculator.CountsFindingsOf(r.Rule.Descriptor.Code));
+            // The avoidable cost needs only the duplicate builds: computed by the rule's own work item as soon as it
+            // has found them, early in the analysis, rather than by the scorecard's, which is among the last to end.
+            if (runs.Find(static r => r.Rule.Descriptor.Code == "AM1001") is { } duplicates)
+            {
+                duplicates.Then = () => avoidable = MetricsCalculator.AvoidableAnnualCost(model, duplicates.Findings);
+            }
             var complete = (Action)(() =>
             {
                 preparing.Wait(cancellationToken);
@@ -95,7 +103,7 @@ public static class Analyzer
                 }
                 if (prepared is not null && counted.TrueForAll(static r => r.Succeeded))
                 {
-                    metrics = MetricsCalculator.Complete(prepared, [.. counted.SelectMany(static r => r.Findings)], cancellationToken);
+                    metrics = MetricsCalculator.Complete(prepared, [.. counted.SelectMany(static r => r.Findings)], avoidable, cancellationToken);
                 }
             });
             var prepareAt = Math.Min(2, work.Count);
@@ -148,14 +156,20 @@ public static class Analyzer
             }
         }
         var findings = new List<Finding>(runs.Sum(static r => r.Findings.Count));
+        // Each rule's list is sorted: the joined list is, when every list's first finding follows the last one before it.
+        var sorted = true;
         foreach (var run in runs)
         {
+            if (run.Findings.Count > 0 && findings.Count > 0)
+            {
+                sorted &= Finding.Order.Compare(findings[^1], run.Findings[0]) <= 0;
+            }
             findings.AddRange(run.Findings);
         }
         var ran = runs.ConvertAll(static r => r.Rule.Descriptor);
 
         var diagnostics = suppressions?.Unused() ?? [];
-        if (!IsSorted(findings))
+        if (!sorted)
         {
             findings.Sort(Finding.Order);
         }
@@ -171,6 +185,8 @@ public static class Analyzer
         public List<Finding> Findings { get; } = [];
         public ManualResetEventSlim Done { get; } = new();
         public bool Succeeded { get; set; }
+        /// <summary>What the rule's work item does next once the rule has succeeded (before it says it is done).</summary>
+        public Action? Then { get; set; }
     }
 
     /// <summary>

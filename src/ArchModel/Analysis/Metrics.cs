@@ -52,7 +52,7 @@ public sealed record MetricsReport(
 internal static class MetricsCalculator
 {
     public static MetricsReport Compute(ModelGraph graph, IReadOnlyList<Finding> findings, CancellationToken cancellationToken) =>
-        Complete(Prepare(graph, cancellationToken), findings, cancellationToken);
+        Complete(Prepare(graph, cancellationToken), findings, null, cancellationToken);
 
     /// <summary>The counts that need no finding; the analyser computes them while the rules run.</summary>
     internal sealed class Prepared
@@ -173,12 +173,15 @@ internal static class MetricsCalculator
     }
 
     /// <summary>Adds the counts that depend on findings (unsuppressed ones only) and computes every metric.</summary>
-    public static MetricsReport Complete(Prepared prepared, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    /// <param name="prepared">The counts that need no finding.</param>
+    /// <param name="findings">The findings of the rules the scorecard counts (<see cref="CountsFindingsOf"/>).</param>
+    /// <param name="avoidable">The <see cref="AvoidableAnnualCost"/> of these findings when already computed.</param>
+    /// <param name="cancellationToken">Cancels the computation.</param>
+    public static MetricsReport Complete(Prepared prepared, IReadOnlyList<Finding> findings, double? avoidable, CancellationToken cancellationToken)
     {
         var model = prepared.Graph.Model;
         var total = prepared.Total;
         // One pass over the findings: a national model has a quarter of a million, and only four rules' count here.
-        var duplicates = new List<Finding>();
         var unshared = new HashSet<string>(StringComparer.Ordinal);
         var marks = new Found[prepared.Counted.Count];
         var affected = new List<int>();
@@ -195,11 +198,7 @@ internal static class MetricsCalculator
                 "AM3001" => Found.Zombie,
                 _ => Found.None,
             };
-            if (found == Found.Duplicate)
-            {
-                duplicates.Add(finding);
-            }
-            else if (finding.Rule == "AM2005")
+            if (finding.Rule == "AM2005")
             {
                 unshared.UnionWith(finding.Elements);
             }
@@ -233,13 +232,13 @@ internal static class MetricsCalculator
                 marks[index] |= found;
             }
         }
-        // The avoidable cost needs only the duplicate findings: it runs beside the rest, which is one chain.
-        var avoidable = 0.0;
+        // The avoidable cost needs only the duplicate findings: unless the analyser computed it as soon as they were
+        // found, it runs beside the rest, which is one chain.
         OrdinalMap<IReadOnlyDictionary<string, double?>>? agencies = null;
         var result = new SortedDictionary<string, double?>(StringComparer.Ordinal);
         Parallel.Invoke(
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => avoidable = AvoidableAnnualCost(model, duplicates),
+            () => avoidable ??= AvoidableAnnualCost(model, findings),
             () =>
             {
                 var owners = CollectionsMarshal.AsSpan(prepared.Owners);
@@ -267,7 +266,7 @@ internal static class MetricsCalculator
                 result[MetricNames.OnlineServiceRate] = Ratio(services.Count(static s => s.IsOnline), services.Length);
                 agencies = PerAgency(model, prepared);
             });
-        result[MetricNames.AvoidableAnnualCost] = avoidable;
+        result[MetricNames.AvoidableAnnualCost] = avoidable!.Value;
 
         var targets = new List<TargetResult>();
         foreach (var (metric, target) in model.Targets.OrderBy(static t => t.Key, StringComparer.Ordinal))
@@ -505,8 +504,11 @@ internal static class MetricsCalculator
     /// The ids are numbered in ordinal order, so each group sums its members in id order and the groups come in
     /// the order of their first id: the floating-point total is the same on every run.
     /// </remarks>
-    private static double AvoidableAnnualCost(ArchitectureModel model, List<Finding> duplicates)
+    /// <param name="model">The model.</param>
+    /// <param name="findings">Findings of any rules: the unsuppressed ones of AM1001 count.</param>
+    public static double AvoidableAnnualCost(ArchitectureModel model, IEnumerable<Finding> findings)
     {
+        var duplicates = findings.Where(static f => !f.Suppressed && f.Rule == "AM1001").ToList();
         var ids = duplicates.SelectMany(static f => f.Elements).Distinct(StringComparer.Ordinal).ToArray();
         Array.Sort(ids, StringComparer.Ordinal);
         var position = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);

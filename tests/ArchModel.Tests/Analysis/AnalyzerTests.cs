@@ -1,6 +1,7 @@
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
 using ArchModel.Loading;
+using ArchModel.Graph;
 using ArchModel.Model;
 using NUnit.Framework;
 
@@ -350,6 +351,45 @@ public class MetricsTests
         Assert.That(metrics.Agencies["b"][MetricNames.CrossAgencyFlowShare], Is.EqualTo(1.0));
         Assert.That(metrics.Agencies["a"].Keys, Is.EquivalentTo(MetricsReport.PerAgencyMetrics));
         Assert.That(metrics.Agencies["b"][MetricNames.CloudRate], Is.Null);
+    }
+
+    [Test]
+    public void Metrics_AvoidableCost_SuppressedDuplicateNotCounted_InTheAnalysisAndFromFindings()
+    {
+        // s1,s2 duplicate capability x (avoidable 10); s3,s4 duplicate y (avoidable 7), suppressed.
+        var m = new TestModel().Agency("a").Agency("b")
+            .System("s1", "a", caps: ["x"], cost: 10).System("s2", "b", caps: ["x"], cost: 30)
+            .System("s3", "a", caps: ["y"], cost: 7).System("s4", "b", caps: ["y"], cost: 9)
+            .Suppress("AM1001", "s3", "s4");
+        var model = m.Build();
+        var result = Analyzer.Analyze(model);
+        Assert.That(result.Findings.Count(static f => f.Rule == "AM1001" && f.Suppressed), Is.EqualTo(1));
+        Assert.That(result.Metrics.Model[MetricNames.AvoidableAnnualCost], Is.EqualTo(10.0));
+        var recomputed = Analyzer.ComputeMetrics(ModelGraph.Build(model), result.Findings);
+        Assert.That(recomputed.Model[MetricNames.AvoidableAnnualCost], Is.EqualTo(10.0));
+    }
+
+    [Test]
+    public void Metrics_PerAgency_OrdinalOrderAndLookUps()
+    {
+        var m = new TestModel().Agency("b").Agency("a").Agency("B").Agency("无系统")
+            .System("s1", "b").System("s2", "a").System("s3", "B").System("s4", "b");
+        var agencies = m.Analyze().Metrics.Agencies;
+        Assert.Multiple(() =>
+        {
+            // The agencies that own systems, each once, in ordinal order.
+            Assert.That(agencies.Keys, Is.EqualTo(new[] { "B", "a", "b" }));
+            Assert.That(agencies.Select(static kv => kv.Key), Is.EqualTo(new[] { "B", "a", "b" }));
+            Assert.That(agencies.Count, Is.EqualTo(3));
+            Assert.That(agencies.ContainsKey("a"), Is.True);
+            Assert.That(agencies.ContainsKey("c"), Is.False);
+            Assert.That(agencies.TryGetValue("无系统", out _), Is.False);
+            Assert.That(() => agencies["A"], Throws.TypeOf<KeyNotFoundException>());
+            var values = agencies["b"];
+            Assert.That(values.Keys, Is.EqualTo(MetricsReport.PerAgencyMetrics.Order(StringComparer.Ordinal)));
+            Assert.That(values.TryGetValue("noSuchMetric", out _), Is.False);
+            Assert.That(() => values["noSuchMetric"], Throws.TypeOf<KeyNotFoundException>());
+        });
     }
 
     [Test]
