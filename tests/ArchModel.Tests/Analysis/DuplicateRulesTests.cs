@@ -102,6 +102,25 @@ public class DuplicateBuildTests
         Assert.That(m.Findings("AM1001"), Is.EqualTo(new[] { "s1,s2" }));
     }
 
+    [TestCase(3)]
+    [TestCase(20)]
+    public void Analyze_RepeatedOrLongUsedBy_SharedUseThroughLastUser(int users)
+    {
+        // usedBy names every user twice and the owner too; the scope is each agency once however long the list,
+        // and a user at its end still joins.
+        var m = new TestModel().Agency("a1", region: "320000").Agency("a2", region: "330000");
+        for (var i = 0; i < users; i++)
+        {
+            m.Agency($"u{i}", region: "340000");
+        }
+        var listed = Enumerable.Range(0, users).SelectMany(static i => new[] { $"u{i}", "a1", $"u{i}" }).ToArray();
+        m.System("s1", "a1", caps: ["cap.x"], usedBy: listed).System("s2", "a2", caps: ["cap.x"], usedBy: [$"u{users - 1}"])
+            .System("s3", "a2", caps: ["cap.y"], usedBy: ["u0"]);
+        var f = TestModel.Single(m.Analyze(), "AM1001");
+        Assert.That(f.Elements, Is.EqualTo(new[] { "s1", "s2" }));
+        Assert.That(f.Evidence["overlapKinds"], Is.EqualTo(new[] { "shared-use" }));
+    }
+
     [Test]
     public void Analyze_ChainOfOverlaps_OneConnectedGroup()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ArchModel.Graph;
 using ArchModel.Model;
 
@@ -27,15 +28,30 @@ internal sealed class SystemKeys
         Jurisdiction = new int[systems.Length];
         _scopeStart = new int[systems.Length + 1];
         var jurisdictions = new Dictionary<Jurisdiction, int>();
+        // Room for every scope as listed (owner and users), so the list of a national model's millions of numbers
+        // is made once.
+        var listed = 0L;
+        foreach (var system in systems)
+        {
+            listed += 1 + system.UsedBy.Count;
+        }
+        _scope.Capacity = (int)Math.Min(listed, Array.MaxLength);
         for (var s = 0; s < systems.Length; s++)
         {
             var system = systems[s];
-            foreach (var agency in RuleSupport.Scope(system))
+            // scope(S) as RuleSupport.Scope gives it (owner first, then each user once), by number.
+            var owner = Owner[s] = Number(system.Owner);
+            _scope.Add(owner);
+            var seen = system.UsedBy.Count > 16 ? new HashSet<int> { owner } : null;
+            for (var u = 0; u < system.UsedBy.Count; u++)
             {
-                _scope.Add(Number(agency));
+                var number = Number(system.UsedBy[u]);
+                if (seen?.Add(number) ?? !CollectionsMarshal.AsSpan(_scope)[_scopeStart[s]..].Contains(number))
+                {
+                    _scope.Add(number);
+                }
             }
             _scopeStart[s + 1] = _scope.Count;
-            var owner = Owner[s] = Number(system.Owner);
             // An owner's superiors and jurisdiction, numbered the first time it owns a system (an agency owns several).
             if (_ancestors[owner] is null)
             {
@@ -75,7 +91,7 @@ internal sealed class SystemKeys
 
     /// <summary>scope(S): the numbers of the owner and the users of the system at <paramref name="system"/>, each once.</summary>
     public ReadOnlySpan<int> Scope(int system) =>
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_scope)[_scopeStart[system].._scopeStart[system + 1]];
+        CollectionsMarshal.AsSpan(_scope)[_scopeStart[system].._scopeStart[system + 1]];
 
     /// <summary>The numbers of the superiors of the owner of the system at <paramref name="system"/>, nearest first.</summary>
     public int[] AncestorsOfOwner(int system) => _ancestors[Owner[system]]!;
