@@ -9,7 +9,7 @@ namespace ArchModel.Analysis;
 /// <remarks>
 /// <see cref="Analyze"/> is called at most once per analysis, on one thread, while other rules of the same
 /// analysis may run on other threads (a rule must not share mutable state with another); it reads the model and the
-/// graph views from the context and reports findings with <see cref="RuleContext.Report"/>. The
+/// graph views from the context and reports findings with <see cref="RuleContext.Report(IEnumerable{string}, Diagnostics.LocalizedText, IEnumerable{KeyValuePair{string, object}}?)"/>. The
 /// engine sorts element ids, locates, applies severity overrides and suppressions, so a rule only
 /// says what it found. A rule must not depend on element order or dictionary order for what it
 /// reports. Bad input is never an exception: a rule skips references it cannot resolve.

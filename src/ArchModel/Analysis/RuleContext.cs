@@ -49,13 +49,8 @@ public sealed class RuleContext
     {
         ArgumentNullException.ThrowIfNull(elements);
         ArgumentNullException.ThrowIfNull(message);
-        var ids = Rules.RuleSupport.Sorted(elements);
-        if (ids.Length == 0)
-        {
-            throw new ArgumentException("A finding names at least one element.", nameof(elements));
-        }
         // The facts gather in one buffer the rule's reports share (a dictionary's own enumerator, not a boxed one,
-        // when the rule passes a dictionary, as the built-in rules do); the finding keeps one compact copy.
+        // when the rule passes a dictionary); the finding keeps one compact copy.
         _facts.Clear();
         if (evidence is Dictionary<string, object?> dictionary)
         {
@@ -71,6 +66,34 @@ public sealed class RuleContext
                 AddFact(key, value);
             }
         }
+        Add(elements, message);
+    }
+
+    /// <summary>
+    /// Reports a finding with its facts in a span: the built-in rules' way, a quarter of a million times on a national
+    /// model, without a dictionary per finding.
+    /// </summary>
+    internal void Report(IEnumerable<string> elements, LocalizedText message, ReadOnlySpan<KeyValuePair<string, object?>> evidence)
+    {
+        ArgumentNullException.ThrowIfNull(elements);
+        ArgumentNullException.ThrowIfNull(message);
+        _facts.Clear();
+        foreach (var (key, value) in evidence)
+        {
+            // A built-in rule hands over the arrays it reports and does not touch them again: kept, not copied.
+            AddFact(key, value, keepArrays: true);
+        }
+        Add(elements, message);
+    }
+
+    /// <summary>Adds the finding of <paramref name="elements"/> with the facts gathered.</summary>
+    private void Add(IEnumerable<string> elements, LocalizedText message)
+    {
+        var ids = Rules.RuleSupport.Sorted(elements);
+        if (ids.Length == 0)
+        {
+            throw new ArgumentException("A finding names at least one element.", nameof(elements));
+        }
         var facts = EvidenceMap.Of(CollectionsMarshal.AsSpan(_facts));
         _sink.Add(new Finding
         {
@@ -84,13 +107,13 @@ public sealed class RuleContext
         });
     }
 
-    private void AddFact(string key, object? value)
+    private void AddFact(string key, object? value, bool keepArrays = false)
     {
         if (key is null)
         {
             throw new ArgumentException("An evidence key is null.", nameof(key));
         }
-        _facts.Add(new(key, NormalizeEvidence(key, value)));
+        _facts.Add(new(key, keepArrays && value is string[] array ? array : NormalizeEvidence(key, value)));
     }
 
     private static object? NormalizeEvidence(string key, object? value) => value switch

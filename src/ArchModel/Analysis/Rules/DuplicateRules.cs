@@ -120,15 +120,14 @@ public sealed class DuplicateBuildRule : BuiltInRule
                     new LocalizedText(
                         $"{found.Count} 个在用系统重复提供功能“{capabilityName}”（{capability}），服务范围重叠（{string.Join("；", kinds.Select(KindZh))}）：建议统建共用，保留一个系统，其余迁移后停用，每年可节省运维费用 {Money(avoidable)}。",
                         $"{found.Count} active systems provide the capability '{capabilityName}' ({capability}) with overlapping scopes ({string.Join(", ", kinds)}): consolidate onto one shared system and retire the others after migration, saving {Money(avoidable)} a year in operation costs."),
-                    new Dictionary<string, object?>
-                    {
-                        ["capability"] = capability,
-                        ["capabilityShareable"] = shareable,
-                        ["overlap"] = kinds[0],
-                        ["overlapKinds"] = kinds,
-                        ["avoidableAnnualCost"] = avoidable,
-                        ["owners"] = Sorted(found.Select(static s => s.Owner)),
-                    });
+                    [
+                        new("capability", capability),
+                        new("capabilityShareable", shareable),
+                        new("overlap", kinds[0]),
+                        new("overlapKinds", kinds),
+                        new("avoidableAnnualCost", avoidable),
+                        new("owners", Sorted(found.Select(static s => s.Owner))),
+                    ]);
             }
         }
     }
@@ -444,13 +443,12 @@ public sealed class ProbableDuplicateRule : BuiltInRule
                 new LocalizedText(
                     $"名称相似的在用系统 {list} 服务范围重叠但功能登记没有交集（相似度 {similarity}）：请核实是否重复建设；若是，统建共用并停用多余系统；若否，补全各系统的功能登记。",
                     $"The active systems {listEn} have similar names (similarity {similarity}) and overlapping scopes but no capability in common: check whether they duplicate each other; if so consolidate and retire the extra ones, if not complete their capabilities."),
-                new Dictionary<string, object?>
-                {
-                    ["similarity"] = maxSimilarity[g],
-                    ["minSimilarity"] = minSimilarity[g],
-                    ["names"] = memberNames,
-                    ["owners"] = Sorted(members.Select(static s => s.Owner)),
-                });
+                [
+                    new("similarity", maxSimilarity[g]),
+                    new("minSimilarity", minSimilarity[g]),
+                    new("names", memberNames),
+                    new("owners", Sorted(members.Select(static s => s.Owner))),
+                ]);
         }
     }
 
@@ -576,14 +574,13 @@ public sealed class DuplicateHostingRule : BuiltInRule
             var en = target is null
                 ? $"{group.Count} non-shared platforms are run separately in jurisdiction {whereEn}: build or designate one shared government cloud, move the systems onto it and close the separate platforms."
                 : $"The shared platform '{target.Name}' ({target.Id}) serves jurisdiction {whereEn}, yet {group.Count} non-shared platform(s) are still run there: move their systems to the shared platform and close them.";
-            context.Report(group.Select(static p => p.Id), new LocalizedText(zh, en), new Dictionary<string, object?>
-            {
-                ["jurisdiction"] = Spell(jurisdiction),
-                ["level"] = JsonNames.Of(jurisdiction.Level),
-                ["region"] = jurisdiction.Region,
-                ["target"] = target?.Id,
-                ["systemsToMove"] = Sorted(group.SelectMany(p => model.SystemsHostedOn(p.Id)).Where(static s => s.IsActive).Select(static s => s.Id)),
-            });
+            context.Report(group.Select(static p => p.Id), new LocalizedText(zh, en), [
+                new("jurisdiction", Spell(jurisdiction)),
+                new("level", JsonNames.Of(jurisdiction.Level)),
+                new("region", jurisdiction.Region),
+                new("target", target?.Id),
+                new("systemsToMove", Sorted(group.SelectMany(p => model.SystemsHostedOn(p.Id)).Where(static s => s.IsActive).Select(static s => s.Id))),
+            ]);
         }
     }
 }
@@ -677,11 +674,10 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
                     new LocalizedText(
                         $"{owners.Length} 个机构分别采集同类（{categoryName}）数据 {list}：请确定唯一权威来源，其余机构改为通过共享交换获取，停止重复采集。",
                         $"{owners.Length} agencies each collect {categoryName} data ({listEn}): name one authoritative source and have the others obtain the data through sharing instead of collecting it again."),
-                    new Dictionary<string, object?>
-                    {
-                        ["category"] = categoryName,
-                        ["owners"] = owners,
-                    });
+                    [
+                        new("category", categoryName),
+                        new("owners", owners),
+                    ]);
             }
         }
     }

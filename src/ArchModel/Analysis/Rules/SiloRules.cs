@@ -29,7 +29,7 @@ public sealed class IsolatedSystemRule : BuiltInRule
                     new LocalizedText(
                         $"在用系统“{system.Name}”与其他在用系统之间没有任何数据流：请通过政务信息资源共享交换平台接入相关系统；若确需单机运行，请标记为 standalone。",
                         $"The active system '{system.Name}' has no data flow with any other active system: connect it through the government data-sharing exchange, or mark it standalone if it must run alone."),
-                    new Dictionary<string, object?> { ["owner"] = system.Owner, ["status"] = system.Status });
+                    [new("owner", system.Owner), new("status", system.Status)]);
             }
         }
     }
@@ -75,13 +75,12 @@ public sealed class IslandRule : BuiltInRule
                 new LocalizedText(
                     $"{members.Count} 个系统只在彼此之间交换数据，与主体系统网络（{mainSize} 个系统）没有连接：请建立该组与主网络之间的数据共享通道。",
                     $"{members.Count} systems exchange data only among themselves, with no connection to the main network of {mainSize} systems: open a data-sharing channel between this group and the main network."),
-                new Dictionary<string, object?>
-                {
-                    ["componentSize"] = (long)members.Count,
-                    ["mainComponentSize"] = (long)mainSize,
-                    ["mainComponentFirst"] = components[main][0],
-                    ["owners"] = owners,
-                });
+                [
+                    new("componentSize", (long)members.Count),
+                    new("mainComponentSize", (long)mainSize),
+                    new("mainComponentFirst", components[main][0]),
+                    new("owners", owners),
+                ]);
         }
     }
 }
@@ -123,7 +122,7 @@ public sealed class ClosedAgencyRule : BuiltInRule
                 new LocalizedText(
                     $"机构“{agency.Name}”的 {group.Count()} 个在用系统不与任何其他机构交换数据：请梳理跨部门业务协同需求，通过共享交换平台与其他机构互联互通。",
                     $"The {group.Count()} active system(s) of '{agency.Name}' exchange no data with any other agency: identify cross-agency business needs and connect them through the data-sharing exchange."),
-                new Dictionary<string, object?> { ["systems"] = Sorted(group.Select(static s => s.Id)) });
+                [new("systems", Sorted(group.Select(static s => s.Id)))]);
         }
     }
 }
@@ -182,11 +181,10 @@ public sealed class StovepipeRule : BuiltInRule
                 new LocalizedText(
                     $"机构“{agency.Name}”只与本条线上下级交换数据（{counts[id]} 条纵向数据流），与本地其他部门没有横向数据流：请推动与同级部门的横向数据共享和业务协同。",
                     $"'{agency.Name}' exchanges data only along its sector line ({counts[id]} vertical flows) and with no other agency horizontally: open horizontal data sharing with the other agencies of its jurisdiction."),
-                new Dictionary<string, object?>
-                {
-                    ["verticalFlows"] = counts[id],
-                    ["verticalPartners"] = partners.ToArray(),
-                });
+                [
+                    new("verticalFlows", counts[id]),
+                    new("verticalPartners", partners.ToArray()),
+                ]);
         }
     }
 }
@@ -252,13 +250,12 @@ public sealed class UnsharedResourceRule : BuiltInRule
                 new LocalizedText(
                     $"“{ownerName}”的数据资源“{resource.Name}”登记为{(resource.Sharing == SharingLevel.Unconditional ? "无条件" : "有条件")}共享，但没有任何数据流把它提供给其他机构：请在共享交换平台发布并对接需求部门，或更正共享属性。",
                     $"The data resource '{resource.Name}' of '{ownerName}' is registered as {JsonNames.Of(resource.Sharing)}ly shareable but no flow provides it to another agency: publish it on the sharing exchange and serve the agencies that need it, or correct its sharing level."),
-                new Dictionary<string, object?>
-                {
-                    ["owner"] = resource.Owner,
-                    ["sharing"] = resource.Sharing,
-                    ["ownerHasSystems"] = ownersWithSystems.Contains(resource.Owner),
-                    ["heldBy"] = Sorted(holders[resource.Id]),
-                });
+                [
+                    new("owner", resource.Owner),
+                    new("sharing", resource.Sharing),
+                    new("ownerHasSystems", ownersWithSystems.Contains(resource.Owner)),
+                    new("heldBy", Sorted(holders[resource.Id])),
+                ]);
         }
     }
 }
@@ -298,12 +295,11 @@ public sealed class NetworkIslandRule : BuiltInRule
                 new LocalizedText(
                     $"网络“{network.Name}”无法经由任何链路到达政务内网或政务外网：请通过网关或网闸接入统一电子政务网络，或将其上系统迁移到统一网络。",
                     $"The network '{network.Name}' reaches no unified government network over any link: connect it to the intranet or extranet through a gateway or isolation device, or move its systems onto a unified network."),
-                new Dictionary<string, object?>
-                {
-                    ["kind"] = network.NetworkKind,
-                    ["linkedComponent"] = component,
-                    ["systems"] = Sorted(model.SystemsOn(network.Id).Where(static s => s.IsActive).Select(static s => s.Id)),
-                });
+                [
+                    new("kind", network.NetworkKind),
+                    new("linkedComponent", component),
+                    new("systems", Sorted(model.SystemsOn(network.Id).Where(static s => s.IsActive).Select(static s => s.Id))),
+                ]);
         }
     }
 }
@@ -345,13 +341,12 @@ public sealed class UnroutableFlowRule : BuiltInRule
                 new LocalizedText(
                     $"从“{from.Name}”到“{to.Name}”的数据流无法传输：两端系统所在网络之间没有链路可达。请在网络之间建立合规连接（如网关、网闸），或调整系统接入的网络。",
                     $"The flow from '{from.Name}' to '{to.Name}' cannot travel: no network of the sender reaches a network of the receiver. Link the networks compliantly (gateway, isolation device) or change the networks the systems are attached to."),
-                new Dictionary<string, object?>
-                {
-                    ["from"] = from.Id,
-                    ["to"] = to.Id,
-                    ["fromNetworks"] = Sorted(from.Networks),
-                    ["toNetworks"] = Sorted(to.Networks),
-                });
+                [
+                    new("from", from.Id),
+                    new("to", to.Id),
+                    new("fromNetworks", Sorted(from.Networks)),
+                    new("toNetworks", Sorted(to.Networks)),
+                ]);
         }
     }
 
