@@ -98,7 +98,8 @@ internal static class MetricsCalculator
         // added by Complete.
         var counted = new List<Counted>(model.Systems.Count);
         var total = new Tally();
-        var owners = new List<Owner>();
+        // Owners are agencies (validation reports any other): room for them all, made once.
+        var owners = new List<Owner>(model.Agencies.Count);
         var ownerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var firstCounted = new Dictionary<string, int>(model.Systems.Count, StringComparer.Ordinal);
         // A repeated system id (reported by validation) with other owners than the first: counted once for each.
