@@ -121,7 +121,7 @@ internal static class MetricsCalculator
                 {
                     moreCounted[system.Id] = more = [];
                 }
-                if (!more.Exists(k => counted[k].Owner == owner))
+                if (!CountsFor(more, counted, owner))
                 {
                     more.Add(counted.Count);
                     firstForOwner = true;
@@ -351,6 +351,20 @@ internal static class MetricsCalculator
             }
         }
         return t;
+    }
+
+    /// <summary>Whether one of the other positions of a repeated id is counted for <paramref name="owner"/> (a loop, not a
+    /// lambda: a lambda's captured owner would be allocated for every system).</summary>
+    private static bool CountsFor(List<int> more, List<Counted> counted, int owner)
+    {
+        foreach (var k in more)
+        {
+            if (counted[k].Owner == owner)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Touches the owner of an end's first system and the other owners of its id.</summary>

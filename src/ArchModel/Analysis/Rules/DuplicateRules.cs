@@ -115,11 +115,12 @@ public sealed class DuplicateBuildRule : BuiltInRule
                     largest = Math.Max(largest, cost);
                 }
                 avoidable -= largest;
+                var money = Money(avoidable);
                 context.Report(
                     found.ConvertAll(static s => s.Id),
                     new LocalizedText(
-                        $"{found.Count} 个在用系统重复提供功能“{capabilityName}”（{capability}），服务范围重叠（{string.Join("；", kinds.Select(KindZh))}）：建议统建共用，保留一个系统，其余迁移后停用，每年可节省运维费用 {Money(avoidable)}。",
-                        $"{found.Count} active systems provide the capability '{capabilityName}' ({capability}) with overlapping scopes ({string.Join(", ", kinds)}): consolidate onto one shared system and retire the others after migration, saving {Money(avoidable)} a year in operation costs."),
+                        $"{found.Count} 个在用系统重复提供功能“{capabilityName}”（{capability}），服务范围重叠（{string.Join("；", kinds.Select(KindZh))}）：建议统建共用，保留一个系统，其余迁移后停用，每年可节省运维费用 {money}。",
+                        $"{found.Count} active systems provide the capability '{capabilityName}' ({capability}) with overlapping scopes ({string.Join(", ", kinds)}): consolidate onto one shared system and retire the others after migration, saving {money} a year in operation costs."),
                     [
                         new("capability", capability),
                         new("capabilityShareable", shareable),
@@ -191,7 +192,7 @@ public sealed class DuplicateBuildRule : BuiltInRule
             {
                 _owner[keys.Owner[s]] = _stamp;
             }
-            if (group.Exists(s => Array.Exists(keys.AncestorsOfOwner(s), a => _owner[a] == _stamp)))
+            if (HasOwnerAbove(group))
             {
                 kinds.Add(Vertical);
             }
@@ -207,6 +208,19 @@ public sealed class DuplicateBuildRule : BuiltInRule
                 }
             }
             return kinds;
+        }
+
+        /// <summary>Whether some member's owner has a superior among the owners stamped for this group.</summary>
+        private bool HasOwnerAbove(List<int> group)
+        {
+            foreach (var s in group)
+            {
+                foreach (var ancestor in keys.AncestorsOfOwner(s))
+                {
+                    if (_owner[ancestor] == _stamp) return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>Marks a key for this group; false when it was marked already.</summary>

@@ -42,8 +42,9 @@ internal static class RuleSupport
         }
         var scope = new List<string>(s.UsedBy.Count + 1) { s.Owner };
         var seen = s.UsedBy.Count > 16 ? new HashSet<string>(StringComparer.Ordinal) { s.Owner } : null;
-        foreach (var agency in s.UsedBy)
+        for (var i = 0; i < s.UsedBy.Count; i++)
         {
+            var agency = s.UsedBy[i];
             if (seen?.Add(agency) ?? !scope.Contains(agency))
             {
                 scope.Add(agency);

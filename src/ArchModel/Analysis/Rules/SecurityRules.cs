@@ -84,9 +84,9 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
     /// <summary>Whether any of the resources is classified, without allocating (most flows and systems carry none).</summary>
     private static bool CarriesClassified(ArchitectureModel model, IReadOnlyList<string> resources)
     {
-        foreach (var id in resources)
+        for (var i = 0; i < resources.Count; i++)
         {
-            if (model.GetDataResource(id) is { Classified: true })
+            if (model.GetDataResource(resources[i]) is { Classified: true })
             {
                 return true;
             }
@@ -117,6 +117,10 @@ public sealed class ExposedProtectedSystemRule : BuiltInRule
             {
                 continue;
             }
+            if (!OnInternet(model, system.Networks))
+            {
+                continue;
+            }
             var internet = Sorted(system.Networks.Where(id => model.GetNetwork(id) is { NetworkKind: NetworkKind.Internet }));
             if (internet.Length == 0)
             {
@@ -132,6 +136,19 @@ public sealed class ExposedProtectedSystemRule : BuiltInRule
                     new("networks", internet),
                 ]);
         }
+    }
+
+    /// <summary>Whether a system is on the internet (a plain loop: most systems of a national model are not).</summary>
+    private static bool OnInternet(ArchitectureModel model, IReadOnlyList<string> networks)
+    {
+        for (var i = 0; i < networks.Count; i++)
+        {
+            if (model.GetNetwork(networks[i]) is { NetworkKind: NetworkKind.Internet })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
 
@@ -162,13 +179,11 @@ public sealed class ForeignCoreTechnologyRule : BuiltInRule
             {
                 continue;
             }
-            var foreign = system.Components
-                .Where(static c => c.Origin == ComponentOrigin.Foreign && c.Category is { } cat && Core.Contains(cat))
-                .ToArray();
-            if (foreign.Length == 0)
+            if (!HasForeignCore(system.Components))
             {
                 continue;
             }
+            var foreign = system.Components.Where(IsForeignCore).ToArray();
             var described = Sorted(foreign.Select(static c => $"{JsonNames.Of(c.Category!.Value)}:{c.Name}"));
             context.Report([system.Id],
                 new LocalizedText(
@@ -181,6 +196,22 @@ public sealed class ForeignCoreTechnologyRule : BuiltInRule
                     new("vendors", Sorted(foreign.Select(static c => c.Vendor).OfType<string>())),
                 ]);
         }
+    }
+
+    private static bool IsForeignCore(SystemComponent c) =>
+        c.Origin == ComponentOrigin.Foreign && c.Category is { } category && Array.IndexOf(Core, category) >= 0;
+
+    /// <summary>Whether some component is foreign core technology (a plain loop: most systems have none).</summary>
+    private static bool HasForeignCore(IReadOnlyList<SystemComponent> components)
+    {
+        for (var i = 0; i < components.Count; i++)
+        {
+            if (IsForeignCore(components[i]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
 

@@ -353,17 +353,18 @@ public sealed class UnroutableFlowRule : BuiltInRule
     /// <summary>Whether some network of <paramref name="from"/> equals or reaches some network of <paramref name="to"/>.</summary>
     private static bool Reachable(Graph.ModelGraph graph, IReadOnlyList<string> from, IReadOnlyList<string> to)
     {
-        // Plain loops: this runs for every flow of the model, and systems are on one or two networks.
-        foreach (var a in from)
+        // Plain loops (no enumerator to allocate): this runs for every flow of the model, and systems are on one
+        // or two networks.
+        for (var i = 0; i < from.Count; i++)
         {
-            var component = graph.NetworkComponentOf(a);
+            var component = graph.NetworkComponentOf(from[i]);
             if (component < 0)
             {
                 continue;
             }
-            foreach (var b in to)
+            for (var j = 0; j < to.Count; j++)
             {
-                if (graph.NetworkComponentOf(b) == component)
+                if (graph.NetworkComponentOf(to[j]) == component)
                 {
                     return true;
                 }
