@@ -27,12 +27,23 @@ internal sealed class FileParser
     private readonly bool _isRoot;
     private readonly List<string> _strings = [];
 
+    // The parsers of nested objects as delegates made once: a method group makes a new delegate each time it is
+    // passed (three per system, a million in a national model).
+    private readonly ObjectParser<NetworkLink> _parseLink;
+    private readonly ObjectParser<SystemUsage> _parseUsage;
+    private readonly ObjectParser<SystemCost> _parseCost;
+    private readonly ObjectParser<SystemComponent> _parseComponent;
+
     public FileParser(SourceText source, ModelContent content, List<Diagnostic> diagnostics, bool isRoot)
     {
         _source = source;
         _content = content;
         _diagnostics = diagnostics;
         _isRoot = isRoot;
+        _parseLink = ParseLink;
+        _parseUsage = ParseUsage;
+        _parseCost = ParseCost;
+        _parseComponent = ParseComponent;
     }
 
     /// <summary>The file's <c>includes</c>, with the location of each entry.</summary>
@@ -470,7 +481,7 @@ internal sealed class FileParser
                 case Field.Kind: kind = ReadEnum<NetworkKind>(ref r, ref o, field); break;
                 case Field.Classified: classified = ReadBool(ref r, ref o, field); break;
                 case Field.Owner: owner = ReadText(ref r, ref o, field); break;
-                case Field.Links: links = ReadObjects(ref r, ref o, field, ParseLink); break;
+                case Field.Links: links = ReadObjects(ref r, ref o, field, _parseLink); break;
                 default: ReadCommon(ref r, ref o, field, ref c); break;
             }
         }
@@ -553,10 +564,10 @@ internal sealed class FileParser
                 case Field.UsedBy: usedBy = ReadStrings(ref r, ref o, field); break;
                 case Field.Networks: networks = ReadStrings(ref r, ref o, field); break;
                 case Field.Hosting: hosting = ReadText(ref r, ref o, field); break;
-                case Field.Usage: usage = ReadObject(ref r, ref o, field, ParseUsage); break;
-                case Field.Cost: cost = ReadObject(ref r, ref o, field, ParseCost); break;
+                case Field.Usage: usage = ReadObject(ref r, ref o, field, _parseUsage); break;
+                case Field.Cost: cost = ReadObject(ref r, ref o, field, _parseCost); break;
                 case Field.ProtectionLevel: protection = ReadInt32(ref r, ref o, field); break;
-                case Field.Components: components = ReadObjects(ref r, ref o, field, ParseComponent, _content.Pool.ComponentLists); break;
+                case Field.Components: components = ReadObjects(ref r, ref o, field, _parseComponent, _content.Pool.ComponentLists); break;
                 case Field.Holds: holds = ReadStrings(ref r, ref o, field); break;
                 case Field.Project: project = ReadText(ref r, ref o, field); break;
                 case Field.Standalone: standalone = ReadBool(ref r, ref o, field) ?? false; break;
