@@ -212,6 +212,7 @@ public sealed class ModelLoader
                 },
                 static _ => { });
 
+            _content.MakeRoomFor([.. files.Where(static f => f.Content is not null).Select(static f => f.Content!)]);
             foreach (var file in files)
             {
                 _cancellation.ThrowIfCancellationRequested();

@@ -243,7 +243,7 @@ internal sealed class ModelValidator
     {
         // Millions of look-ups in a national model, each independent: chunks of elements are checked side by
         // side, each reporting into its own lists, and the lists join in element order.
-        var elements = _content.Elements.ToArray();
+        var elements = _content.ElementArray();
         const int Chunk = 16_384;
         var found = new List<Diagnostic>[(elements.Length + Chunk - 1) / Chunk];
         var foundSelf = new List<Diagnostic>[found.Length];
