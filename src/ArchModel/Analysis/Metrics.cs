@@ -71,9 +71,8 @@ internal static class MetricsCalculator
     }
 
     /// <summary>An owner of systems: its agency and superiors, looked up once, and its counts.</summary>
-    internal struct Owner(string id, Agency? agency, string[] superiors)
+    internal struct Owner(Agency? agency, string[] superiors)
     {
-        public readonly string Id = id;
         /// <summary>The agency of the id (<see cref="ArchitectureModel.GetAgency"/>), or <see langword="null"/>.</summary>
         public readonly Agency? Agency = agency;
         /// <summary>The agency's superiors on its sector line, nearest first (<see cref="ModelGraph.AncestorsOf"/>).</summary>
@@ -110,7 +109,7 @@ internal static class MetricsCalculator
             if (!known)
             {
                 ownerAt = owners.Count;
-                owners.Add(new Owner(system.Owner, model.GetAgency(system.Owner), graph.SuperiorsOf(system.Owner)));
+                owners.Add(new Owner(model.GetAgency(system.Owner), graph.SuperiorsOf(system.Owner)));
             }
             var owner = ownerAt;
             var first = firstCounted.TryAdd(system.Id, counted.Count);
@@ -482,9 +481,10 @@ internal static class MetricsCalculator
     {
         public TValue this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
 
-        public IEnumerable<string> Keys => keys;
+        // Read-only views: the arrays are shared (every agency's metrics have the same keys).
+        public IEnumerable<string> Keys => keys.AsReadOnly();
 
-        public IEnumerable<TValue> Values => values;
+        public IEnumerable<TValue> Values => values.AsReadOnly();
 
         public int Count => keys.Length;
 

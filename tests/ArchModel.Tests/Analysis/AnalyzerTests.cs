@@ -389,6 +389,9 @@ public class MetricsTests
             Assert.That(values.Keys, Is.EqualTo(MetricsReport.PerAgencyMetrics.Order(StringComparer.Ordinal)));
             Assert.That(values.TryGetValue("noSuchMetric", out _), Is.False);
             Assert.That(() => values["noSuchMetric"], Throws.TypeOf<KeyNotFoundException>());
+            // The keys every agency shares cannot be changed through one agency's map.
+            Assert.That(values.Keys, Is.Not.InstanceOf<string[]>());
+            Assert.That(agencies.Keys, Is.Not.InstanceOf<string[]>());
         });
     }
 
