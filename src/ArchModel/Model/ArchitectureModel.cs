@@ -515,11 +515,8 @@ internal sealed class ModelContent(Loading.ValuePool? pool = null)
         DroppedIds.UnionWith(file.DroppedIds);
     }
 
-    public IEnumerable<Element> Elements =>
-        Capabilities.Concat<Element>(Agencies).Concat(Networks).Concat(Platforms).Concat(Systems)
-            .Concat(DataResources).Concat(Flows).Concat(Services).Concat(Projects);
-
-    /// <summary>The <see cref="Elements"/> in one array made at its size (a national model's is a million long).</summary>
+    /// <summary>Every element, kind by kind in the model's order, in one array made at its size (a national model's is
+    /// a million long).</summary>
     public Element[] ElementArray()
     {
         var array = new Element[Capabilities.Count + Agencies.Count + Networks.Count + Platforms.Count + Systems.Count

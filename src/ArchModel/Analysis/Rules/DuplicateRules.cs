@@ -308,7 +308,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
                 names.Add(i, aliases[k], ownerName);
             }
 
-            // scope(S) without the set RuleSupport.Scope builds per system: most scopes are a few agencies.
+            // scope(S) without a list or set per system: most scopes are a few agencies.
             ownerBlock.Add(i);
             var users = system.UsedBy;
             HashSet<string>? seen = users.Count > 8 ? new(StringComparer.Ordinal) { system.Owner } : null;

@@ -32,27 +32,6 @@ internal static class RuleSupport
     public const string Vertical = "vertical";
     public const string SharedUse = "shared-use";
 
-    /// <summary>scope(S) = {owner(S)} ∪ usedBy(S), distinct.</summary>
-    public static IReadOnlyList<string> Scope(InformationSystem s)
-    {
-        // Called for every system by several rules: no LINQ, and a set only for long usedBy lists.
-        if (s.UsedBy.Count == 0)
-        {
-            return [s.Owner];
-        }
-        var scope = new List<string>(s.UsedBy.Count + 1) { s.Owner };
-        var seen = s.UsedBy.Count > 16 ? new HashSet<string>(StringComparer.Ordinal) { s.Owner } : null;
-        for (var i = 0; i < s.UsedBy.Count; i++)
-        {
-            var agency = s.UsedBy[i];
-            if (seen?.Add(agency) ?? !scope.Contains(agency))
-            {
-                scope.Add(agency);
-            }
-        }
-        return scope;
-    }
-
     /// <summary>Whether the scopes of two systems overlap: (a) a common agency, (b) owners in one jurisdiction, (c) one owner above the other.</summary>
     /// <remarks>Allocates nothing: AM1002 asks it for every similar pair.</remarks>
     public static bool ScopesOverlap(ModelGraph graph, InformationSystem a, InformationSystem b)

@@ -121,11 +121,7 @@ public sealed class ExposedProtectedSystemRule : BuiltInRule
             {
                 continue;
             }
-            var internet = Sorted(system.Networks.Where(id => model.GetNetwork(id) is { NetworkKind: NetworkKind.Internet }));
-            if (internet.Length == 0)
-            {
-                continue;
-            }
+            var internet = Sorted(system.Networks.Where(id => IsInternet(model, id)));
             context.Report([system.Id],
                 new LocalizedText(
                     $"等保{level}级系统“{system.Name}”直接接入互联网（{string.Join("、", internet.Select(id => Name(model, id)))}）：请迁移到政务外网或内网，对公众的服务经由隔离的互联网前置区提供。",
@@ -138,12 +134,14 @@ public sealed class ExposedProtectedSystemRule : BuiltInRule
         }
     }
 
+    private static bool IsInternet(ArchitectureModel model, string network) => model.GetNetwork(network) is { NetworkKind: NetworkKind.Internet };
+
     /// <summary>Whether a system is on the internet (a plain loop: most systems of a national model are not).</summary>
     private static bool OnInternet(ArchitectureModel model, IReadOnlyList<string> networks)
     {
         for (var i = 0; i < networks.Count; i++)
         {
-            if (model.GetNetwork(networks[i]) is { NetworkKind: NetworkKind.Internet })
+            if (IsInternet(model, networks[i]))
             {
                 return true;
             }

@@ -39,7 +39,8 @@ internal sealed class SystemKeys
         for (var s = 0; s < systems.Length; s++)
         {
             var system = systems[s];
-            // scope(S) as RuleSupport.Scope gives it (owner first, then each user once), by number.
+            // scope(S) = {owner(S)} ∪ usedBy(S), by number: the owner first, then each user once (a set only for
+            // long usedBy lists).
             var owner = Owner[s] = Number(system.Owner);
             _scope.Add(owner);
             var seen = system.UsedBy.Count > 16 ? new HashSet<int> { owner } : null;
