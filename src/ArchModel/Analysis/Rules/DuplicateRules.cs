@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using ArchModel.Diagnostics;
 using ArchModel.Graph;
 using ArchModel.Model;
@@ -118,9 +117,9 @@ public sealed class DuplicateBuildRule : BuiltInRule
                 var money = Money(avoidable);
                 context.Report(
                     found.ConvertAll(static s => s.Id),
-                    new LocalizedText(
-                        $"{found.Count} 个在用系统重复提供功能“{capabilityName}”（{capability}），服务范围重叠（{string.Join("；", kinds.Select(KindZh))}）：建议统建共用，保留一个系统，其余迁移后停用，每年可节省运维费用 {money}。",
-                        $"{found.Count} active systems provide the capability '{capabilityName}' ({capability}) with overlapping scopes ({string.Join(", ", kinds)}): consolidate onto one shared system and retire the others after migration, saving {money} a year in operation costs."),
+                    new LocalizedText(language => language == Language.Chinese
+                        ? $"{found.Count} 个在用系统重复提供功能“{capabilityName}”（{capability}），服务范围重叠（{string.Join("；", kinds.Select(KindZh))}）：建议统建共用，保留一个系统，其余迁移后停用，每年可节省运维费用 {money}。"
+                        : $"{found.Count} active systems provide the capability '{capabilityName}' ({capability}) with overlapping scopes ({string.Join(", ", kinds)}): consolidate onto one shared system and retire the others after migration, saving {money} a year in operation costs."),
                     [
                         new("capability", capability),
                         new("capabilityShareable", shareable),
@@ -430,8 +429,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
             minSimilarity[g] = Math.Min(minSimilarity[g], similarity);
         }
 
-        // One finding per group; the name lists are written into one reused builder (a group can be large).
-        var text = new StringBuilder();
+        // One finding per group.
         for (var g = 0; g < groups.Count; g++)
         {
             var members = new InformationSystem[groups[g].Count];
@@ -445,18 +443,12 @@ public sealed class ProbableDuplicateRule : BuiltInRule
             Array.Sort(ids, members, StringComparer.Ordinal);
             var memberNames = new string[members.Length];
             for (var k = 0; k < members.Length; k++) memberNames[k] = members[k].Name;
-            text.Clear();
-            for (var k = 0; k < members.Length; k++) text.Append(k == 0 ? "“" : "、“").Append(memberNames[k]).Append('”');
-            var list = text.ToString();
-            text.Clear();
-            for (var k = 0; k < members.Length; k++) text.Append(k == 0 ? "'" : ", '").Append(memberNames[k]).Append('\'');
-            var listEn = text.ToString();
             var similarity = Number(maxSimilarity[g]);
             context.Report(
                 ids,
-                new LocalizedText(
-                    $"名称相似的在用系统 {list} 服务范围重叠但功能登记没有交集（相似度 {similarity}）：请核实是否重复建设；若是，统建共用并停用多余系统；若否，补全各系统的功能登记。",
-                    $"The active systems {listEn} have similar names (similarity {similarity}) and overlapping scopes but no capability in common: check whether they duplicate each other; if so consolidate and retire the extra ones, if not complete their capabilities."),
+                new LocalizedText(language => language == Language.Chinese
+                    ? $"名称相似的在用系统 “{string.Join("”、“", memberNames)}” 服务范围重叠但功能登记没有交集（相似度 {similarity}）：请核实是否重复建设；若是，统建共用并停用多余系统；若否，补全各系统的功能登记。"
+                    : $"The active systems '{string.Join("', '", memberNames)}' have similar names (similarity {similarity}) and overlapping scopes but no capability in common: check whether they duplicate each other; if so consolidate and retire the extra ones, if not complete their capabilities."),
                 [
                     new("similarity", maxSimilarity[g]),
                     new("minSimilarity", minSimilarity[g]),
@@ -682,12 +674,10 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
                 var resources = group.Select(i => members[i]).ToArray();
                 var owners = Sorted(resources.Select(static r => r.Owner));
                 var categoryName = JsonNames.Of(category.Key);
-                var list = string.Join("、", resources.Select(static r => $"“{r.Name}”"));
-                var listEn = string.Join(", ", resources.Select(static r => $"'{r.Name}'"));
                 context.Report(resources.Select(static r => r.Id),
-                    new LocalizedText(
-                        $"{owners.Length} 个机构分别采集同类（{categoryName}）数据 {list}：请确定唯一权威来源，其余机构改为通过共享交换获取，停止重复采集。",
-                        $"{owners.Length} agencies each collect {categoryName} data ({listEn}): name one authoritative source and have the others obtain the data through sharing instead of collecting it again."),
+                    new LocalizedText(language => language == Language.Chinese
+                        ? $"{owners.Length} 个机构分别采集同类（{categoryName}）数据 {string.Join("、", resources.Select(static r => $"“{r.Name}”"))}：请确定唯一权威来源，其余机构改为通过共享交换获取，停止重复采集。"
+                        : $"{owners.Length} agencies each collect {categoryName} data ({string.Join(", ", resources.Select(static r => $"'{r.Name}'"))}): name one authoritative source and have the others obtain the data through sharing instead of collecting it again."),
                     [
                         new("category", categoryName),
                         new("owners", owners),
