@@ -68,6 +68,38 @@ public class AnalyzerTests
     }
 
     [Test]
+    public void Analyze_OneElementFinding_LocatedAtItsDefinition_OrTheFirstOneWhenTheIdRepeats()
+    {
+        using var temp = new TempFolder();
+        var file = Path.Combine(temp.Path, "model.json");
+        File.WriteAllText(file, """
+            {
+              "formatVersion": "1",
+              "agencies": [ { "id": "ag.a", "name": "甲局", "level": "provincial", "region": "320000" } ],
+              "systems": [
+                { "id": "sys.lone", "name": "旧系统", "owner": "ag.a", "status": "retired" },
+                { "id": "sys.other", "name": "其他系统", "owner": "ag.a", "standalone": true },
+                { "id": "sys.lone", "name": "孤立系统", "owner": "ag.a" }
+              ]
+            }
+            """);
+        var load = ModelLoader.LoadFile(file);
+        Assert.That(load.Diagnostics.Select(static d => d.Code), Does.Contain(DiagnosticCodes.DuplicateId));
+
+        // The isolated system is the active definition (line 7); the finding is located where the id is first defined
+        // (line 5), as a finding naming several elements is.
+        var isolated = TestModel.Single(Analyzer.Analyze(load.Model!), "AM2001");
+        Assert.That(isolated.Elements, Is.EqualTo(new[] { "sys.lone" }));
+        Assert.That(isolated.Location!.Line, Is.EqualTo(5));
+
+        // With distinct ids, a one-element finding is located at its element.
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\"id\": \"sys.lone\", \"name\": \"旧系统\"", "\"id\": \"sys.old\", \"name\": \"旧系统\"", StringComparison.Ordinal));
+        var distinct = ModelLoader.LoadFile(file);
+        Assert.That(distinct.HasErrors, Is.False, string.Join("\n", distinct.Diagnostics));
+        Assert.That(TestModel.Single(Analyzer.Analyze(distinct.Model!), "AM2001").Location!.Line, Is.EqualTo(7));
+    }
+
+    [Test]
     public void Analyze_FileFinding_LocatedAtFirstSortedElement()
     {
         var dup = TestModel.Single(AnalyzeFile("suppressions.json"), "AM1001");
