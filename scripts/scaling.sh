@@ -3,8 +3,9 @@
 # (archmodel generate, split by region), then times each stage in fresh processes per run and size (in each run
 # the sizes one after another) — the bare read of the files with Newtonsoft's JsonTextReader (the floor, with
 # .NET's default GC), load and validate, analyse, a diagram, a report (with the tool's GC settings) — with the
-# peak memory after each (every process compiles each method fully optimized at its first call, without tiering), and prints the median of the runs, the highest peak, and the median and range of the
+# peak memory after each, and prints the median of the runs, the highest peak, and the median and range of the
 # scaling exponent between sizes and of the ratio of load + analyse to the bare read, both taken within each run.
+# Every process compiles each method fully optimized at its first call, without tiering: steady-state times.
 # Usage: scripts/scaling.sh [SIZES] [RUNS]   (default 10000,100000,1000000 and 3 runs; generated models are
 # kept in $TMPDIR/archmodel-scaling)
 set -euo pipefail

@@ -17,9 +17,9 @@ namespace ArchModel.Benchmarks;
 /// floor, in a process of its own with .NET's default GC), then load and validate, analyse, a diagram and a
 /// report in one process with the tool's GC settings (the heap is collected between stages, outside the
 /// timings, except between load and analyse, which the tool runs back to back). Both processes compile each
-/// method fully optimized at its first call, without tiering (the project's runtimeconfig). Prints a table of the median
-/// times, the highest peaks, and the median and range of the scaling exponent between sizes and of the ratio to
-/// the bare read, both taken within each run.
+/// method fully optimized at its first call, without tiering (the project's runtimeconfig). Prints a table of
+/// the median times, the highest peaks, and the median and range of the scaling exponent between sizes and of
+/// the ratio to the bare read, both taken within each run.
 /// </summary>
 internal static class PipelineScaling
 {
