@@ -3,9 +3,9 @@ namespace ArchModel.Diagnostics;
 /// <summary>A text in Chinese and English; which one is shown is the reader's choice.</summary>
 /// <remarks>
 /// The built-in rules compose their messages when a language is first read, not when they report: a national
-/// model has a quarter of a million findings, and an output shows each in one language (the analysis of the 1M
-/// model otherwise wrote 180 MB of text, half of it never read). Either way the text is the same, and two texts
-/// are equal when both languages are.
+/// model has a quarter of a million findings, and an output shows each in one language (composed at report
+/// time, both languages cost the analysis of the 1M model 110 MB more). Either way the text is the same, and two
+/// texts are equal when both languages are.
 /// </remarks>
 public sealed record LocalizedText
 {
