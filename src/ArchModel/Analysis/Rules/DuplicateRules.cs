@@ -572,15 +572,14 @@ public sealed class DuplicateHostingRule : BuiltInRule
             {
                 continue;
             }
-            var where = $"{jurisdiction.Region}（{LevelZh(jurisdiction.Level)}）";
-            var whereEn = $"{jurisdiction.Region} ({JsonNames.Of(jurisdiction.Level)})";
-            var zh = target is null
-                ? $"{where}的 {group.Count} 个非共享平台分别建设：建议建设或指定一个共享的政务云，各部门系统迁入后关停自建平台。"
-                : $"{where}已有共享平台“{target.Name}”（{target.Id}），{group.Count} 个非共享平台仍在自建运行：建议将其上系统迁入共享平台后关停。";
-            var en = target is null
-                ? $"{group.Count} non-shared platforms are run separately in jurisdiction {whereEn}: build or designate one shared government cloud, move the systems onto it and close the separate platforms."
-                : $"The shared platform '{target.Name}' ({target.Id}) serves jurisdiction {whereEn}, yet {group.Count} non-shared platform(s) are still run there: move their systems to the shared platform and close them.";
-            context.Report(group.Select(static p => p.Id), new LocalizedText(zh, en), [
+            var count = group.Count;
+            context.Report(group.Select(static p => p.Id), new LocalizedText(language => (language, target) switch
+            {
+                (Language.Chinese, null) => $"{jurisdiction.Region}（{LevelZh(jurisdiction.Level)}）的 {count} 个非共享平台分别建设：建议建设或指定一个共享的政务云，各部门系统迁入后关停自建平台。",
+                (Language.Chinese, _) => $"{jurisdiction.Region}（{LevelZh(jurisdiction.Level)}）已有共享平台“{target.Name}”（{target.Id}），{count} 个非共享平台仍在自建运行：建议将其上系统迁入共享平台后关停。",
+                (_, null) => $"{count} non-shared platforms are run separately in jurisdiction {jurisdiction.Region} ({JsonNames.Of(jurisdiction.Level)}): build or designate one shared government cloud, move the systems onto it and close the separate platforms.",
+                _ => $"The shared platform '{target.Name}' ({target.Id}) serves jurisdiction {jurisdiction.Region} ({JsonNames.Of(jurisdiction.Level)}), yet {count} non-shared platform(s) are still run there: move their systems to the shared platform and close them.",
+            }), [
                 new("jurisdiction", Spell(jurisdiction)),
                 new("level", JsonNames.Of(jurisdiction.Level)),
                 new("region", jurisdiction.Region),
