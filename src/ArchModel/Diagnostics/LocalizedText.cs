@@ -9,7 +9,7 @@ namespace ArchModel.Diagnostics;
 /// </remarks>
 public sealed record LocalizedText
 {
-    private readonly Func<Language, string>? _compose;
+    private readonly Composer? _compose;
     private string? _chinese;
     private string? _english;
 
@@ -22,11 +22,16 @@ public sealed record LocalizedText
         _english = English;
     }
 
+    private LocalizedText(Composer compose) => _compose = compose;
+
     /// <summary>
-    /// A text composed in each language when that language is first read. <paramref name="compose"/> must give the
-    /// same text whenever it is called, from any thread: it may run more than once.
+    /// A text composed in each language from <paramref name="state"/> when that language is first read.
+    /// <paramref name="compose"/> is static, so the text keeps alive what <paramref name="state"/> holds and nothing
+    /// else (a lambda capturing a rule's locals would keep the rule's context and the graph views alive as long as
+    /// its finding); it must give the same text whenever it is called, from any thread: it may run more than once.
     /// </summary>
-    internal LocalizedText(Func<Language, string> compose) => _compose = compose;
+    internal static LocalizedText Compose<TState>(TState state, Func<TState, Language, string> compose) =>
+        new(new Composer<TState>(state, compose));
 
     /// <summary>The Simplified Chinese text.</summary>
     public string Chinese
@@ -70,5 +75,15 @@ public sealed record LocalizedText
 
     // A text given with a language left null reads as null, as it was given. Two threads may compose the same text
     // at once: both get equal strings, and either may be kept.
-    private string Composed(ref string? slot, Language language) => _compose is null ? slot! : slot = _compose(language);
+    private string Composed(ref string? slot, Language language) => _compose is null ? slot! : slot = _compose.Compose(language);
+
+    private abstract class Composer
+    {
+        public abstract string Compose(Language language);
+    }
+
+    private sealed class Composer<TState>(TState state, Func<TState, Language, string> compose) : Composer
+    {
+        public override string Compose(Language language) => compose(state, language);
+    }
 }

@@ -68,6 +68,33 @@ public class AnalyzerTests
     }
 
     [Test]
+    public void Analyze_FindingsWhoseMessagesAreNotYetRead_DoNotKeepTheGraphAlive()
+    {
+        using var temp = new TempFolder();
+        ArchModel.Generation.ModelGenerator.WriteTo(temp.Path, new ArchModel.Generation.GeneratorOptions { Agencies = 600, SplitByRegion = true, Seed = 7 });
+        var model = ModelLoader.LoadFile(Path.Combine(temp.Path, "model.json")).Model!;
+
+        var (graph, result) = AnalyzeWithGraph(model);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // A message is composed when read, from what its rule captured: the rule's context and the graph views must
+        // not be among it, or every analysis result would hold them as long as it lives.
+        Assert.That(graph.IsAlive, Is.False, "the analysis result keeps the graph views alive");
+        var rules = result.Findings.Select(static f => f.Rule).Distinct().ToArray();
+        Assert.That(rules, Has.Length.GreaterThanOrEqualTo(15), "most built-in rules report on the generated model");
+        Assert.That(result.Findings.All(static f => f.Message.Chinese.Length > 0 && f.Message.English.Length > 0));
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        static (WeakReference Graph, AnalysisResult Result) AnalyzeWithGraph(ArchitectureModel model)
+        {
+            var graph = ModelGraph.Build(model);
+            return (new WeakReference(graph), Analyzer.Analyze(graph));
+        }
+    }
+
+    [Test]
     public void Analyze_OneElementFinding_LocatedAtItsDefinition_OrTheFirstOneWhenTheIdRepeats()
     {
         using var temp = new TempFolder();

@@ -7,7 +7,7 @@ public class LocalizedTextTests
     public void ComposesEachLanguageOnceWhenFirstRead()
     {
         var calls = new List<Language>();
-        var text = new LocalizedText(language =>
+        var text = LocalizedText.Compose(calls, static (calls, language) =>
         {
             calls.Add(language);
             return language == Language.Chinese ? "重复建设" : "Duplicate build";
@@ -27,7 +27,7 @@ public class LocalizedTextTests
     public void ComposedAndGivenTextsAreEqual()
     {
         var given = new LocalizedText("孤岛", "Isolated");
-        var composed = new LocalizedText(language => language == Language.Chinese ? "孤岛" : "Isolated");
+        var composed = LocalizedText.Compose("孤岛", static (chinese, language) => language == Language.Chinese ? chinese : "Isolated");
 
         Assert.That(composed, Is.EqualTo(given));
         Assert.That(given, Is.EqualTo(composed));
@@ -41,7 +41,7 @@ public class LocalizedTextTests
     [Test]
     public void WithReplacesOneLanguageAndComposesTheOther()
     {
-        var composed = new LocalizedText(language => language == Language.Chinese ? "孤岛" : "Isolated");
+        var composed = LocalizedText.Compose("孤岛", static (chinese, language) => language == Language.Chinese ? chinese : "Isolated");
 
         var changed = composed with { English = "Island" };
 
@@ -54,7 +54,7 @@ public class LocalizedTextTests
     [Test]
     public void ReadsTheSameTextFromManyThreadsAtOnce()
     {
-        var text = new LocalizedText(language => language == Language.Chinese ? new string('数', 3) : new string('d', 3));
+        var text = LocalizedText.Compose(3, static (length, language) => language == Language.Chinese ? new string('数', length) : new string('d', length));
 
         var read = new string[64];
         Parallel.For(0, read.Length, i => read[i] = text[(Language)(i % 2)]);

@@ -35,9 +35,13 @@ public sealed class DedicatedNetworkRule : BuiltInRule
             var target = candidates.FirstOrDefault(c => linked.Contains(c.Id)) ?? candidates[0];
             var systems = Sorted(model.SystemsOn(network.Id).Where(static s => s.IsActive).Select(static s => s.Id));
             context.Report([network.Id],
-                new LocalizedText(language => language == Language.Chinese
-                    ? $"业务专网“{network.Name}”可整合到同等密级的统一网络“{target.Name}”（{target.Id}）：请将其上 {systems.Length} 个在用系统迁移过去后撤销该专网。"
-                    : $"The dedicated network '{network.Name}' can be merged into the unified network '{target.Name}' ({target.Id}) of the same classification: move its {systems.Length} active system(s) there, then decommission it."),
+                LocalizedText.Compose((network, target, systems), static (state, language) =>
+                {
+                    var (network, target, systems) = state;
+                    return language == Language.Chinese
+                        ? $"业务专网“{network.Name}”可整合到同等密级的统一网络“{target.Name}”（{target.Id}）：请将其上 {systems.Length} 个在用系统迁移过去后撤销该专网。"
+                        : $"The dedicated network '{network.Name}' can be merged into the unified network '{target.Name}' ({target.Id}) of the same classification: move its {systems.Length} active system(s) there, then decommission it.";
+                }),
                 [
                     new("target", target.Id),
                     new("targetLinked", linked.Contains(target.Id)),
@@ -95,9 +99,13 @@ public sealed class CloudMigrationRule : BuiltInRule
             }
             var targetName = Name(model, target);
             context.Report([system.Id],
-                new LocalizedText(language => language == Language.Chinese
-                    ? $"系统“{system.Name}”部署在非共享平台“{current.Name}”上，而本地已有共享政务云“{targetName}”（{target}）：请迁移上云，迁移完成后关停自建平台。"
-                    : $"The system '{system.Name}' runs on the non-shared platform '{current.Name}' while the shared platform '{targetName}' ({target}) serves its owner's region: migrate it there and close the separate platform once empty."),
+                LocalizedText.Compose((system, current, targetName, target), static (state, language) =>
+                {
+                    var (system, current, targetName, target) = state;
+                    return language == Language.Chinese
+                        ? $"系统“{system.Name}”部署在非共享平台“{current.Name}”上，而本地已有共享政务云“{targetName}”（{target}）：请迁移上云，迁移完成后关停自建平台。"
+                        : $"The system '{system.Name}' runs on the non-shared platform '{current.Name}' while the shared platform '{targetName}' ({target}) serves its owner's region: migrate it there and close the separate platform once empty.";
+                }),
                 [
                     new("target", target),
                     new("currentPlatform", current.Id),

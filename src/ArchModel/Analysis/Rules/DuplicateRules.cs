@@ -114,12 +114,15 @@ public sealed class DuplicateBuildRule : BuiltInRule
                     largest = Math.Max(largest, cost);
                 }
                 avoidable -= largest;
-                var money = Money(avoidable);
                 context.Report(
                     found.ConvertAll(static s => s.Id),
-                    new LocalizedText(language => language == Language.Chinese
-                        ? $"{found.Count} 个在用系统重复提供功能“{capabilityName}”（{capability}），服务范围重叠（{string.Join("；", kinds.Select(KindZh))}）：建议统建共用，保留一个系统，其余迁移后停用，每年可节省运维费用 {money}。"
-                        : $"{found.Count} active systems provide the capability '{capabilityName}' ({capability}) with overlapping scopes ({string.Join(", ", kinds)}): consolidate onto one shared system and retire the others after migration, saving {money} a year in operation costs."),
+                    LocalizedText.Compose((found, capabilityName, capability, kinds, avoidable), static (state, language) =>
+                    {
+                        var (found, capabilityName, capability, kinds, avoidable) = state;
+                        return language == Language.Chinese
+                            ? $"{found.Count} 个在用系统重复提供功能“{capabilityName}”（{capability}），服务范围重叠（{string.Join("；", kinds.Select(KindZh))}）：建议统建共用，保留一个系统，其余迁移后停用，每年可节省运维费用 {Money(avoidable)}。"
+                            : $"{found.Count} active systems provide the capability '{capabilityName}' ({capability}) with overlapping scopes ({string.Join(", ", kinds)}): consolidate onto one shared system and retire the others after migration, saving {Money(avoidable)} a year in operation costs.";
+                    }),
                     [
                         new("capability", capability),
                         new("capabilityShareable", shareable),
@@ -443,14 +446,18 @@ public sealed class ProbableDuplicateRule : BuiltInRule
             Array.Sort(ids, members, StringComparer.Ordinal);
             var memberNames = new string[members.Length];
             for (var k = 0; k < members.Length; k++) memberNames[k] = members[k].Name;
-            var similarity = Number(maxSimilarity[g]);
+            var similarity = maxSimilarity[g];
             context.Report(
                 ids,
-                new LocalizedText(language => language == Language.Chinese
-                    ? $"名称相似的在用系统 “{string.Join("”、“", memberNames)}” 服务范围重叠但功能登记没有交集（相似度 {similarity}）：请核实是否重复建设；若是，统建共用并停用多余系统；若否，补全各系统的功能登记。"
-                    : $"The active systems '{string.Join("', '", memberNames)}' have similar names (similarity {similarity}) and overlapping scopes but no capability in common: check whether they duplicate each other; if so consolidate and retire the extra ones, if not complete their capabilities."),
+                LocalizedText.Compose((memberNames, similarity), static (state, language) =>
+                {
+                    var (memberNames, similarity) = state;
+                    return language == Language.Chinese
+                        ? $"名称相似的在用系统 “{string.Join("”、“", memberNames)}” 服务范围重叠但功能登记没有交集（相似度 {Number(similarity)}）：请核实是否重复建设；若是，统建共用并停用多余系统；若否，补全各系统的功能登记。"
+                        : $"The active systems '{string.Join("', '", memberNames)}' have similar names (similarity {Number(similarity)}) and overlapping scopes but no capability in common: check whether they duplicate each other; if so consolidate and retire the extra ones, if not complete their capabilities.";
+                }),
                 [
-                    new("similarity", maxSimilarity[g]),
+                    new("similarity", similarity),
                     new("minSimilarity", minSimilarity[g]),
                     new("names", memberNames),
                     new("owners", Sorted(members.Select(static s => s.Owner))),
@@ -573,12 +580,16 @@ public sealed class DuplicateHostingRule : BuiltInRule
                 continue;
             }
             var count = group.Count;
-            context.Report(group.Select(static p => p.Id), new LocalizedText(language => (language, target) switch
+            context.Report(group.Select(static p => p.Id), LocalizedText.Compose((jurisdiction, count, target), static (state, language) =>
             {
-                (Language.Chinese, null) => $"{jurisdiction.Region}（{LevelZh(jurisdiction.Level)}）的 {count} 个非共享平台分别建设：建议建设或指定一个共享的政务云，各部门系统迁入后关停自建平台。",
-                (Language.Chinese, _) => $"{jurisdiction.Region}（{LevelZh(jurisdiction.Level)}）已有共享平台“{target.Name}”（{target.Id}），{count} 个非共享平台仍在自建运行：建议将其上系统迁入共享平台后关停。",
-                (_, null) => $"{count} non-shared platforms are run separately in jurisdiction {jurisdiction.Region} ({JsonNames.Of(jurisdiction.Level)}): build or designate one shared government cloud, move the systems onto it and close the separate platforms.",
-                _ => $"The shared platform '{target.Name}' ({target.Id}) serves jurisdiction {jurisdiction.Region} ({JsonNames.Of(jurisdiction.Level)}), yet {count} non-shared platform(s) are still run there: move their systems to the shared platform and close them.",
+                var (jurisdiction, count, target) = state;
+                return (language, target) switch
+                {
+                    (Language.Chinese, null) => $"{jurisdiction.Region}（{LevelZh(jurisdiction.Level)}）的 {count} 个非共享平台分别建设：建议建设或指定一个共享的政务云，各部门系统迁入后关停自建平台。",
+                    (Language.Chinese, _) => $"{jurisdiction.Region}（{LevelZh(jurisdiction.Level)}）已有共享平台“{target.Name}”（{target.Id}），{count} 个非共享平台仍在自建运行：建议将其上系统迁入共享平台后关停。",
+                    (_, null) => $"{count} non-shared platforms are run separately in jurisdiction {jurisdiction.Region} ({JsonNames.Of(jurisdiction.Level)}): build or designate one shared government cloud, move the systems onto it and close the separate platforms.",
+                    _ => $"The shared platform '{target.Name}' ({target.Id}) serves jurisdiction {jurisdiction.Region} ({JsonNames.Of(jurisdiction.Level)}), yet {count} non-shared platform(s) are still run there: move their systems to the shared platform and close them.",
+                };
             }), [
                 new("jurisdiction", Spell(jurisdiction)),
                 new("level", JsonNames.Of(jurisdiction.Level)),
@@ -674,9 +685,13 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
                 var owners = Sorted(resources.Select(static r => r.Owner));
                 var categoryName = JsonNames.Of(category.Key);
                 context.Report(resources.Select(static r => r.Id),
-                    new LocalizedText(language => language == Language.Chinese
-                        ? $"{owners.Length} 个机构分别采集同类（{categoryName}）数据 {string.Join("、", resources.Select(static r => $"“{r.Name}”"))}：请确定唯一权威来源，其余机构改为通过共享交换获取，停止重复采集。"
-                        : $"{owners.Length} agencies each collect {categoryName} data ({string.Join(", ", resources.Select(static r => $"'{r.Name}'"))}): name one authoritative source and have the others obtain the data through sharing instead of collecting it again."),
+                    LocalizedText.Compose((owners, categoryName, resources), static (state, language) =>
+                    {
+                        var (owners, categoryName, resources) = state;
+                        return language == Language.Chinese
+                            ? $"{owners.Length} 个机构分别采集同类（{categoryName}）数据 {string.Join("、", resources.Select(static r => $"“{r.Name}”"))}：请确定唯一权威来源，其余机构改为通过共享交换获取，停止重复采集。"
+                            : $"{owners.Length} agencies each collect {categoryName} data ({string.Join(", ", resources.Select(static r => $"'{r.Name}'"))}): name one authoritative source and have the others obtain the data through sharing instead of collecting it again.";
+                    }),
                     [
                         new("category", categoryName),
                         new("owners", owners),

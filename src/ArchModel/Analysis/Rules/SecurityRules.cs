@@ -45,9 +45,13 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
                 continue;
             }
             context.Report([flow.Id],
-                new LocalizedText(language => language == Language.Chinese
-                    ? $"数据流 {flow.Id}（{Name(model, flow.From)} → {Name(model, flow.To)}）传输涉密数据 {string.Join("、", classified.Select(id => Name(model, id)))}，却经由非涉密网络 {string.Join("、", open.Select(id => Name(model, id)))}：请改走涉密网络（政务内网）或停止该传输。"
-                    : $"The flow {flow.Id} ({Name(model, flow.From)} → {Name(model, flow.To)}) carries classified data ({string.Join(", ", classified)}) over non-classified network(s) {string.Join(", ", open)}: route it over a classified network (the government intranet) or stop it."),
+                LocalizedText.Compose((flow, model, classified, open), static (state, language) =>
+                {
+                    var (flow, model, classified, open) = state;
+                    return language == Language.Chinese
+                        ? $"数据流 {flow.Id}（{Name(model, flow.From)} → {Name(model, flow.To)}）传输涉密数据 {string.Join("、", classified.Select(id => Name(model, id)))}，却经由非涉密网络 {string.Join("、", open.Select(id => Name(model, id)))}：请改走涉密网络（政务内网）或停止该传输。"
+                        : $"The flow {flow.Id} ({Name(model, flow.From)} → {Name(model, flow.To)}) carries classified data ({string.Join(", ", classified)}) over non-classified network(s) {string.Join(", ", open)}: route it over a classified network (the government intranet) or stop it.";
+                }),
                 [
                     new("resources", classified),
                     new("networks", open),
@@ -71,9 +75,13 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
                 continue;
             }
             context.Report([system.Id],
-                new LocalizedText(language => language == Language.Chinese
-                    ? $"系统“{system.Name}”存放涉密数据 {string.Join("、", classified.Select(id => Name(model, id)))}，却接入了非涉密网络 {string.Join("、", open.Select(id => Name(model, id)))}：请断开非涉密网络或将涉密数据迁出，按涉密信息系统要求部署在涉密网络上。"
-                    : $"The system '{system.Name}' holds classified data ({string.Join(", ", classified)}) yet is attached to non-classified network(s) {string.Join(", ", open)}: detach it from them or move the classified data out, and run it on a classified network."),
+                LocalizedText.Compose((system, model, classified, open), static (state, language) =>
+                {
+                    var (system, model, classified, open) = state;
+                    return language == Language.Chinese
+                        ? $"系统“{system.Name}”存放涉密数据 {string.Join("、", classified.Select(id => Name(model, id)))}，却接入了非涉密网络 {string.Join("、", open.Select(id => Name(model, id)))}：请断开非涉密网络或将涉密数据迁出，按涉密信息系统要求部署在涉密网络上。"
+                        : $"The system '{system.Name}' holds classified data ({string.Join(", ", classified)}) yet is attached to non-classified network(s) {string.Join(", ", open)}: detach it from them or move the classified data out, and run it on a classified network.";
+                }),
                 [
                     new("resources", classified),
                     new("networks", open),
@@ -123,9 +131,13 @@ public sealed class ExposedProtectedSystemRule : BuiltInRule
             }
             var internet = Sorted(system.Networks.Where(id => IsInternet(model, id)));
             context.Report([system.Id],
-                new LocalizedText(language => language == Language.Chinese
-                    ? $"等保{level}级系统“{system.Name}”直接接入互联网（{string.Join("、", internet.Select(id => Name(model, id)))}）：请迁移到政务外网或内网，对公众的服务经由隔离的互联网前置区提供。"
-                    : $"The level-{level} protected system '{system.Name}' is attached to the Internet ({string.Join(", ", internet)}): move it onto the government extranet or intranet and serve the public through an isolated front zone."),
+                LocalizedText.Compose((level, system, model, internet), static (state, language) =>
+                {
+                    var (level, system, model, internet) = state;
+                    return language == Language.Chinese
+                        ? $"等保{level}级系统“{system.Name}”直接接入互联网（{string.Join("、", internet.Select(id => Name(model, id)))}）：请迁移到政务外网或内网，对公众的服务经由隔离的互联网前置区提供。"
+                        : $"The level-{level} protected system '{system.Name}' is attached to the Internet ({string.Join(", ", internet)}): move it onto the government extranet or intranet and serve the public through an isolated front zone.";
+                }),
                 [
                     new("protectionLevel", (long)level),
                     new("threshold", (long)min),
@@ -184,9 +196,13 @@ public sealed class ForeignCoreTechnologyRule : BuiltInRule
             var foreign = system.Components.Where(IsForeignCore).ToArray();
             var described = Sorted(foreign.Select(static c => $"{JsonNames.Of(c.Category!.Value)}:{c.Name}"));
             context.Report([system.Id],
-                new LocalizedText(language => language == Language.Chinese
-                    ? $"等保{level}级系统“{system.Name}”使用国外核心软硬件（{string.Join("、", described)}）：请列入国产替代计划，按芯片、服务器、操作系统、数据库逐项替换为安全可控产品。"
-                    : $"The level-{level} protected system '{system.Name}' uses foreign core technology ({string.Join(", ", described)}): put it in the domestic replacement plan and replace chip, server, OS and database with secure and controllable products."),
+                LocalizedText.Compose((level, system, described), static (state, language) =>
+                {
+                    var (level, system, described) = state;
+                    return language == Language.Chinese
+                        ? $"等保{level}级系统“{system.Name}”使用国外核心软硬件（{string.Join("、", described)}）：请列入国产替代计划，按芯片、服务器、操作系统、数据库逐项替换为安全可控产品。"
+                        : $"The level-{level} protected system '{system.Name}' uses foreign core technology ({string.Join(", ", described)}): put it in the domestic replacement plan and replace chip, server, OS and database with secure and controllable products.";
+                }),
                 [
                     new("protectionLevel", (long)level),
                     new("foreignComponents", described),
@@ -259,9 +275,13 @@ public sealed class UnsafeNetworkLinkRule : BuiltInRule
             var classified = model.GetNetwork(a)!.IsClassified ? a : b;
             var open = classified == a ? b : a;
             context.Report([a, b],
-                new LocalizedText(language => language == Language.Chinese
-                    ? $"涉密网络“{Name(model, classified)}”与非涉密网络“{Name(model, open)}”之间的连接未使用网闸（方式：{string.Join("、", vias)}）：请改为经网闸隔离的单向连接，或拆除该连接。"
-                    : $"The classified network '{Name(model, classified)}' is linked to the non-classified network '{Name(model, open)}' without an isolation device (via {string.Join(", ", vias)}): put a one-way isolation device (网闸) on the link or remove it."),
+                LocalizedText.Compose((model, classified, open, vias), static (state, language) =>
+                {
+                    var (model, classified, open, vias) = state;
+                    return language == Language.Chinese
+                        ? $"涉密网络“{Name(model, classified)}”与非涉密网络“{Name(model, open)}”之间的连接未使用网闸（方式：{string.Join("、", vias)}）：请改为经网闸隔离的单向连接，或拆除该连接。"
+                        : $"The classified network '{Name(model, classified)}' is linked to the non-classified network '{Name(model, open)}' without an isolation device (via {string.Join(", ", vias)}): put a one-way isolation device (网闸) on the link or remove it.";
+                }),
                 [
                     new("classifiedNetwork", classified),
                     new("openNetwork", open),

@@ -50,9 +50,13 @@ public sealed class BuiltButUnusedRule : BuiltInRule
             var users = system.Usage!.MonthlyActiveUsers!.Value;
             var cost = system.Cost?.AnnualOperation;
             context.Report([system.Id],
-                new LocalizedText(language => language == Language.Chinese
-                    ? $"运行中的系统“{system.Name}”月活跃用户仅 {users}（低于 {threshold}），且不参与任何数据流或政务服务：请评估其必要性，整合或停用{(cost is { } c ? $"，每年可节省运维费用 {Money(c)}" : "")}。"
-                    : $"The operational system '{system.Name}' has only {users} monthly active users (below {threshold}) and takes part in no data flow or public service: evaluate whether it is needed, and merge or retire it{(cost is { } c2 ? $", saving {Money(c2)} a year" : "")}."),
+                LocalizedText.Compose((system, users, threshold, cost), static (state, language) =>
+                {
+                    var (system, users, threshold, cost) = state;
+                    return language == Language.Chinese
+                        ? $"运行中的系统“{system.Name}”月活跃用户仅 {users}（低于 {threshold}），且不参与任何数据流或政务服务：请评估其必要性，整合或停用{(cost is { } c ? $"，每年可节省运维费用 {Money(c)}" : "")}。"
+                        : $"The operational system '{system.Name}' has only {users} monthly active users (below {threshold}) and takes part in no data flow or public service: evaluate whether it is needed, and merge or retire it{(cost is { } c2 ? $", saving {Money(c2)} a year" : "")}.";
+                }),
                 [
                     new("monthlyActiveUsers", users),
                     new("threshold", threshold),
@@ -85,7 +89,7 @@ public sealed class InvestmentWithoutResultRule : BuiltInRule
                 continue;
             }
             context.Report([project.Id],
-                new LocalizedText(language => language == Language.Chinese
+                LocalizedText.Compose(project, static (project, language) => language == Language.Chinese
                     ? $"项目“{project.Name}”已{(project.Stage == ProjectStage.Accepted ? "验收" : "评价")}，但没有交付任何系统{(project.Budget is { } b ? $"（预算 {Money(b)}）" : "")}：请核实项目成果，在 delivers 或系统的 project 中登记交付的系统，或在绩效评价中说明原因。"
                     : $"The project '{project.Name}' is {JsonNames.Of(project.Stage!.Value)} but delivers no system{(project.Budget is { } b2 ? $" (budget {Money(b2)})" : "")}: check what it produced and record the delivered systems (its delivers, or the systems' project), or explain it in the performance evaluation."),
                 [
