@@ -514,7 +514,12 @@ internal static class MetricsCalculator
         }
     }
 
-    /// <summary>Over each connected group of systems linked by AM1001 findings: total annual operation cost minus the largest member's.</summary>
+    /// <summary>
+    /// The annual operation cost consolidation would save (rules.md v2): first over each connected group of systems
+    /// linked by the horizontal and shared-use AM1001 findings, its total minus its largest member's; then over the
+    /// systems in none of those, each connected group of ≥ 2 linked by the vertical findings, the same. A system is
+    /// counted once, in its government or agency before its sector line; a missing cost counts as 0.
+    /// </summary>
     /// <remarks>
     /// The ids are numbered in ordinal order, so each group sums its members in id order and the groups come in
     /// the order of their first id: the floating-point total is the same on every run.
@@ -531,21 +536,47 @@ internal static class MetricsCalculator
         {
             position[ids[i]] = i;
         }
-        var sets = new IndexSets(ids.Length);
-        foreach (var finding in duplicates)
+        // First within governments and shared use; then, along sector lines, among the systems neither counted.
+        var local = new IndexSets(ids.Length);
+        var counted = new bool[ids.Length];
+        foreach (var finding in duplicates.Where(static f => !IsVertical(f)))
         {
-            for (var i = 1; i < finding.Elements.Count; i++)
+            for (var i = 0; i < finding.Elements.Count; i++)
             {
-                sets.Union(position[finding.Elements[0]], position[finding.Elements[i]]);
+                counted[position[finding.Elements[i]]] = true;
+                local.Union(position[finding.Elements[0]], position[finding.Elements[i]]);
+            }
+        }
+        var vertical = new IndexSets(ids.Length);
+        foreach (var finding in duplicates.Where(IsVertical))
+        {
+            var first = -1;
+            foreach (var id in finding.Elements)
+            {
+                var p = position[id];
+                if (counted[p]) continue;
+                if (first < 0) first = p;
+                else vertical.Union(first, p);
             }
         }
         var total = 0.0;
-        foreach (var group in sets.Groups(1))
+        foreach (var group in local.Groups(2))
         {
-            var costs = group.ConvertAll(i => model.GetSystem(ids[i])?.Cost?.AnnualOperation ?? 0);
-            total += costs.Sum() - costs.Max();
+            total += Avoidable(group);
+        }
+        foreach (var group in vertical.Groups(2))
+        {
+            total += Avoidable(group);
         }
         return total;
+
+        double Avoidable(List<int> group)
+        {
+            var costs = group.ConvertAll(i => model.GetSystem(ids[i])?.Cost?.AnnualOperation ?? 0);
+            return costs.Sum() - costs.Max();
+        }
+
+        static bool IsVertical(Finding f) => f.Evidence.TryGetValue("kind", out var kind) && kind is "vertical";
     }
 
     /// <summary>What the findings say of one counted system.</summary>

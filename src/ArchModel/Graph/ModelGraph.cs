@@ -25,6 +25,7 @@ public sealed class ModelGraph
     private readonly Lazy<InformationSystem[]> _systemsById;
     private readonly Lazy<Flow[]> _flowsById;
     private readonly Lazy<DataResource[]> _dataResourcesById;
+    private readonly Lazy<SectorForest> _sectors;
 
     private ModelGraph(ArchitectureModel model)
     {
@@ -53,6 +54,7 @@ public sealed class ModelGraph
         _systemsById = new(() => ById(model, model.Systems));
         _flowsById = new(() => ById(model, model.Flows));
         _dataResourcesById = new(() => ById(model, model.DataResources));
+        _sectors = new(() => new SectorForest(model), LazyThreadSafetyMode.ExecutionAndPublication);
 
         // The silo views are built when a rule first needs them, alongside the rules that do not.
         _silo = new(() => new SiloViews(this), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -261,6 +263,9 @@ public sealed class ModelGraph
         }
         return Array.IndexOf(superiorsOfB, a.Id) >= 0 || Array.IndexOf(superiorsOfA, b.Id) >= 0;
     }
+
+    /// <summary>The sector lines as a forest numbered in pre-order, built on first use (see <see cref="SectorForest"/>).</summary>
+    internal SectorForest Sectors => _sectors.Value;
 
     /// <summary>The ids of an agency's superiors on its sector line, nearest first; empty for an unknown id.</summary>
     internal string[] SuperiorsOf(string agencyId) => _ancestors.GetValueOrDefault(agencyId) ?? [];

@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using ArchModel.Analysis;
 using ArchModel.Analysis.Rules;
+using ArchModel.Diagnostics;
 using ArchModel.Model;
 
 namespace ArchModel.Tests.Analysis;
@@ -33,8 +34,9 @@ public class DuplicateBuildTests
         {
             Assert.That(f.Elements, Is.EqualTo(new[] { "s1", "s2" }));
             Assert.That(f.Evidence["capability"], Is.EqualTo("cap.oa"));
-            Assert.That(f.Evidence["overlap"], Is.EqualTo("horizontal"));
-            Assert.That(f.Evidence["overlapKinds"], Is.EqualTo(new[] { "horizontal" }));
+            Assert.That(f.Evidence["kind"], Is.EqualTo("horizontal"));
+            Assert.That(f.Evidence["anchor"], Is.EqualTo("provincial:320000"));
+            Assert.That(f.Evidence["membersWithoutCost"], Is.EqualTo(0));
             Assert.That(f.Evidence["avoidableAnnualCost"], Is.EqualTo(100.0));
             Assert.That(f.Severity, Is.EqualTo(ArchModel.Diagnostics.DiagnosticSeverity.Warning));
         });
@@ -69,7 +71,8 @@ public class DuplicateBuildTests
             .System("s1", "nat", caps: ["cap.case"]).System("s4", "county", caps: ["cap.case"]);
         var f = TestModel.Single(m.Analyze(), "AM1001");
         Assert.That(f.Elements, Is.EqualTo(new[] { "s1", "s4" }));
-        Assert.That(f.Evidence["overlapKinds"], Is.EqualTo(new[] { "vertical" }));
+        Assert.That(f.Evidence["kind"], Is.EqualTo("vertical"));
+        Assert.That(f.Evidence["anchor"], Is.EqualTo("nat"));
     }
 
     [Test]
@@ -90,7 +93,8 @@ public class DuplicateBuildTests
             .Agency("a1", region: "320000").Agency("a2", region: "330000").Agency("a3", region: "340000")
             .System("s1", "a1", caps: ["cap.x"], usedBy: ["a3"]).System("s2", "a2", caps: ["cap.x"], usedBy: ["a3"]);
         var f = TestModel.Single(m.Analyze(), "AM1001");
-        Assert.That(f.Evidence["overlap"], Is.EqualTo("shared-use"));
+        Assert.That(f.Evidence["kind"], Is.EqualTo("shared-use"));
+        Assert.That(f.Evidence["anchor"], Is.EqualTo("a3"));
     }
 
     [Test]
@@ -118,21 +122,99 @@ public class DuplicateBuildTests
             .System("s3", "a2", caps: ["cap.y"], usedBy: ["u0"]);
         var f = TestModel.Single(m.Analyze(), "AM1001");
         Assert.That(f.Elements, Is.EqualTo(new[] { "s1", "s2" }));
-        Assert.That(f.Evidence["overlapKinds"], Is.EqualTo(new[] { "shared-use" }));
+        Assert.That(f.Evidence["kind"], Is.EqualTo("shared-use"));
     }
 
     [Test]
-    public void Analyze_ChainOfOverlaps_OneConnectedGroup()
+    public void Analyze_ChainOfMixedKinds_OneFindingPerKindNeverOneChain()
     {
-        // s1~s2 by jurisdiction, s2~s3 by shared use; s1 and s3 do not overlap directly.
+        // s1~s2 by jurisdiction, s2~s3 by shared use; s1 and s3 do not overlap directly. Rules v2: groups are formed per
+        // kind, so the chain is two findings, each anchored at its own decision-maker.
         var m = new TestModel()
             .Agency("a1", region: "320000").Agency("a2", region: "320000").Agency("a3", region: "999999")
             .System("s1", "a1", caps: ["cap.x"], cost: 10).System("s2", "a2", caps: ["cap.x"], usedBy: ["a3"], cost: 50)
             .System("s3", "a3", caps: ["cap.x"], cost: 20);
+        var result = m.Analyze();
+        var findings = result.Findings.Where(static f => f.Rule == "AM1001").ToArray();
+        Assert.That(findings.Select(static f => $"{f.Evidence["kind"]}:{string.Join(",", f.Elements)}"),
+            Is.EqualTo(new[] { "horizontal:s1,s2", "shared-use:s2,s3" }));
+        Assert.That(findings.Select(static f => f.Evidence["anchor"]), Is.EqualTo(new[] { "provincial:320000", "a3" }));
+        Assert.That(findings.Select(static f => f.Evidence["avoidableAnnualCost"]), Is.EqualTo(new[] { 10.0, 20.0 }));
+        // The metric counts a system once: s1, s2 and s3 are one group linked by findings of the local kinds.
+        Assert.That(result.Metrics.Model[MetricNames.AvoidableAnnualCost], Is.EqualTo(30.0));
+    }
+
+    [Test]
+    public void Analyze_CountyOfficesAndMinistry_VerticalGroupsPerLineNotOneNationwideGroup()
+    {
+        // Two counties' office systems are each in a horizontal group with their county's departments and in the
+        // ministry's vertical line; no finding may chain the two counties.
+        var m = new TestModel()
+            .Agency("min", AgencyLevel.National, region: "100000", sector: "公安")
+            .Agency("c1.police", AgencyLevel.County, region: "110101", sector: "公安", parent: "min")
+            .Agency("c1.tax", AgencyLevel.County, region: "110101", sector: "税务")
+            .Agency("c2.police", AgencyLevel.County, region: "110102", sector: "公安", parent: "min")
+            .Agency("c2.tax", AgencyLevel.County, region: "110102", sector: "税务")
+            .System("s.min", "min", caps: ["cap.oa"])
+            .System("s.c1p", "c1.police", caps: ["cap.oa"]).System("s.c1t", "c1.tax", caps: ["cap.oa"])
+            .System("s.c2p", "c2.police", caps: ["cap.oa"]).System("s.c2t", "c2.tax", caps: ["cap.oa"]);
+        Assert.That(m.Analyze().Findings.Where(static f => f.Rule == "AM1001").Select(static f => $"{f.Evidence["kind"]}:{string.Join(",", f.Elements)}"),
+            Is.EqualTo(new[] { "horizontal:s.c1p,s.c1t", "vertical:s.c1p,s.c2p,s.min", "horizontal:s.c2p,s.c2t" }));
+    }
+
+    [Test]
+    public void Analyze_GroupContainedInAnotherKind_OnlyTheLargerReported()
+    {
+        // {s1, s2} is horizontal, and a3 uses both: the shared-use group {s1, s2, s3} contains it.
+        var m = new TestModel()
+            .Agency("a1", region: "320000").Agency("a2", region: "320000").Agency("a3", region: "999999")
+            .System("s1", "a1", caps: ["cap.x"], usedBy: ["a3"]).System("s2", "a2", caps: ["cap.x"], usedBy: ["a3"])
+            .System("s3", "a3", caps: ["cap.x"]);
         var f = TestModel.Single(m.Analyze(), "AM1001");
         Assert.That(f.Elements, Is.EqualTo(new[] { "s1", "s2", "s3" }));
-        Assert.That(f.Evidence["overlapKinds"], Is.EqualTo(new[] { "horizontal", "shared-use" }));
-        Assert.That(f.Evidence["avoidableAnnualCost"], Is.EqualTo(30.0));
+        Assert.That(f.Evidence["kind"], Is.EqualTo("shared-use"));
+    }
+
+    [Test]
+    public void Analyze_SameMembersUnderTwoKinds_ReportedOnceUnderTheEarlierKind()
+    {
+        // Two systems of one owner with a region: the same jurisdiction and the same agency in both scopes.
+        var m = new TestModel().Agency("a1", region: "320000")
+            .System("s1", "a1", caps: ["cap.x"]).System("s2", "a1", caps: ["cap.x"]);
+        var f = TestModel.Single(m.Analyze(), "AM1001");
+        Assert.That(f.Evidence["kind"], Is.EqualTo("horizontal"));
+    }
+
+    [Test]
+    public void Analyze_SectorLineThousandsOfLevelsDeep_OneVerticalGroupWithoutRecursion()
+    {
+        var m = new TestModel();
+        const int depth = 3000;
+        for (var i = 0; i < depth; i++)
+        {
+            m.Agency($"a{i:D4}", AgencyLevel.County, region: $"r{i}", parent: i == 0 ? null : $"a{i - 1:D4}");
+        }
+        m.System("s.top", "a0000", caps: ["cap.x"]).System("s.bottom", $"a{depth - 1:D4}", caps: ["cap.x"]);
+        var f = TestModel.Single(m.Analyze(), "AM1001");
+        Assert.That(f.Evidence["kind"], Is.EqualTo("vertical"));
+        Assert.That(f.Evidence["anchor"], Is.EqualTo("a0000"));
+    }
+
+    [Test]
+    public void Analyze_LargeGroup_MessageNamesFiveMembersAndCountsTheRest()
+    {
+        var m = new TestModel().Agency("gov", region: "320000");
+        for (var i = 0; i < 12; i++)
+        {
+            m.Agency($"d{i:D2}", region: "320000").System($"s{i:D2}", $"d{i:D2}", caps: ["cap.x"], cost: 1000 * (i + 1));
+        }
+        var f = TestModel.Single(m.Analyze(), "AM1001");
+        Assert.That(f.Elements, Has.Count.EqualTo(12));
+        var zh = f.Message[Language.Chinese];
+        Assert.That(zh, Does.Contain("等 12 个系统，分属 12 个机构"));
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(zh, "“").Count, Is.EqualTo(5 + 1), "five systems and the capability");
+        Assert.That(zh, Does.Contain("每年可节省运维费用约 6.6 万元"));
+        Assert.That(f.Message[Language.English], Does.Contain("and 7 more, of 12 agencies in all"));
     }
 
     [TestCase(SystemStatus.Retired, 0)]
@@ -169,7 +251,7 @@ public class DuplicateBuildTests
         var m = new TestModel().Agency("a1", region: null)
             .System("s1", "a1", caps: ["c"]).System("s2", "a1", caps: ["c"]);
         var f = TestModel.Single(m.Analyze(), "AM1001");
-        Assert.That(f.Evidence["overlapKinds"], Is.EqualTo(new[] { "shared-use" }));
+        Assert.That(f.Evidence["kind"], Is.EqualTo("shared-use"));
     }
 }
 

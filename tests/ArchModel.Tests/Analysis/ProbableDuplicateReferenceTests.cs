@@ -39,46 +39,37 @@ public class ProbableDuplicateReferenceTests
     public void Analyze_RandomModels_MatchesAllPairsReading(bool indexEveryBlock)
     {
         var findings = 0;
+        var kinds = new HashSet<string>();
         for (var seed = 0; seed < 400; seed++)
         {
             var model = new ModelBuilder().AddRange(RandomModel.Generate(seed)).Build().Model;
             var actual = Analyzer.Analyze(model, new AnalysisOptions { Rules = RuleSet.Create(new ProbableDuplicateRule(indexEveryBlock)), ComputeMetrics = false })
-                .Findings.Select(static f => string.Join(",", f.Elements)).ToArray();
-            var expected = Reference(model);
+                .Findings.Select(static f => $"{f.Evidence["kind"]}|{string.Join(",", f.Elements)}").Order(StringComparer.Ordinal).ToArray();
+            var expected = DuplicateReference.ProbableDuplicates(model);
             Assert.That(actual, Is.EqualTo(expected), $"seed {seed}");
             findings += expected.Length;
+            kinds.UnionWith(expected.Select(static e => e.Split('|')[0]));
         }
         Assert.That(findings, Is.GreaterThan(20), "the random models must exercise the rule");
+        Assert.That(kinds, Is.EquivalentTo(DuplicateReference.Kinds), "every kind must occur");
     }
 
-    /// <summary>rules.md AM1002, literally: all pairs, then connected groups.</summary>
-    private static string[] Reference(ArchitectureModel model)
+    [Test]
+    public void AnalyzeDuplicateBuilds_RandomModels_MatchesAllPairsReading()
     {
-        var systems = model.Systems.Where(static s => s.IsActive).OrderBy(static s => s.Id, StringComparer.Ordinal).ToArray();
-        var t = model.Settings.DuplicateNameSimilarity;
-        var parent = Enumerable.Range(0, systems.Length).ToArray();
-        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
-        for (var i = 0; i < systems.Length; i++)
+        var findings = 0;
+        var kinds = new HashSet<string>();
+        for (var seed = 0; seed < 400; seed++)
         {
-            for (var j = i + 1; j < systems.Length; j++)
-            {
-                var a = systems[i];
-                var b = systems[j];
-                if (a.Capabilities.Intersect(b.Capabilities).Any()) continue;
-                var scopeA = a.UsedBy.Append(a.Owner).ToHashSet();
-                var overlap = b.UsedBy.Append(b.Owner).Any(scopeA.Contains)
-                    || model.SameJurisdiction(a.Owner, b.Owner)
-                    || model.IsAbove(a.Owner, b.Owner) || model.IsAbove(b.Owner, a.Owner);
-                if (!overlap) continue;
-                var ownerA = model.GetAgency(a.Owner)?.Name;
-                var ownerB = model.GetAgency(b.Owner)?.Name;
-                var similar = a.Aliases.Prepend(a.Name).Any(x => b.Aliases.Prepend(b.Name).Any(y =>
-                    NameSimilarityIndex.Similarity(NameSimilarityIndex.Normalize(x, ownerA), NameSimilarityIndex.Normalize(y, ownerB)) is { } s && s >= t));
-                if (similar) parent[Find(i)] = Find(j);
-            }
+            var model = new ModelBuilder().AddRange(RandomModel.Generate(seed)).Build().Model;
+            var actual = Analyzer.Analyze(model, new AnalysisOptions { Rules = RuleSet.Create(new DuplicateBuildRule()), ComputeMetrics = false })
+                .Findings.Select(static f => $"{f.Evidence["capability"]}|{f.Evidence["kind"]}|{string.Join(",", f.Elements)}").Order(StringComparer.Ordinal).ToArray();
+            var expected = DuplicateReference.DuplicateBuilds(model);
+            Assert.That(actual, Is.EqualTo(expected), $"seed {seed}");
+            findings += expected.Length;
+            kinds.UnionWith(expected.Select(static e => e.Split('|')[1]));
         }
-        return Enumerable.Range(0, systems.Length).GroupBy(Find).Where(static g => g.Count() >= 2)
-            .Select(g => string.Join(",", g.Select(i => systems[i].Id).Order(StringComparer.Ordinal)))
-            .Order(StringComparer.Ordinal).ToArray();
+        Assert.That(findings, Is.GreaterThan(20), "the random models must exercise the rule");
+        Assert.That(kinds, Is.EquivalentTo(DuplicateReference.Kinds), "every kind must occur");
     }
 }

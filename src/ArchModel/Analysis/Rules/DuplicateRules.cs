@@ -7,17 +7,18 @@ using static ArchModel.Analysis.Rules.RuleSupport;
 namespace ArchModel.Analysis.Rules;
 
 /// <summary>
-/// AM1001 duplicate build (重复建设): per capability, the active systems listing it, joined when their
-/// scopes overlap; every connected group of ≥ 2 is a finding.
+/// AM1001 duplicate build (重复建设): per capability, the active systems listing it, grouped per overlap kind
+/// (horizontal 块, vertical 条, shared-use; rules version 2); every group of ≥ 2 not contained in another is a finding.
 /// </summary>
-/// <remarks>Linear in systems × (scope size + sector-line depth): joins go through keys (agency, jurisdiction,
-/// ancestor) instead of comparing pairs.</remarks>
+/// <remarks>Near-linear whatever the model's shape: per capability, jurisdictions and scope agencies join members
+/// through keys, and the vertical groups come from one sort of the members' owners in sector-line pre-order (a
+/// group is everything below a topmost owner), so neither pairs nor superiors are ever listed.</remarks>
 public sealed class DuplicateBuildRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
     public DuplicateBuildRule() : base("AM1001", "重复建设", "Duplicate build",
-        "同一功能由服务范围重叠（同一机构使用、同一地区同级、或同一条线上下级）的多个在用系统重复提供。应统建共用：保留一个系统，其余迁移后停用。",
-        "Several active systems with overlapping scopes (a common agency, the same jurisdiction, or one owner above the other on a sector line) provide the same capability. Consolidate: keep one shared system, migrate and retire the others.",
+        "同一功能由服务范围重叠的多个在用系统重复提供。按重叠方式分别成组：横向（同一地区同级政府内）应在本级统建共用；纵向（同一条线上下级）应由条线牵头单位统一建设、下级共用；共用（同一机构使用多个系统）应为该机构选定一个系统。其余系统迁移后停用。",
+        "Several active systems with overlapping scopes provide the same capability. Groups are formed per overlap kind: horizontal (one government) — consolidate within it; vertical (one sector line) — build once at the head of the line; shared-use (one agency uses several) — choose one system for the agency. Migrate and retire the others.",
         DiagnosticSeverity.Warning)
     {
     }
@@ -26,6 +27,7 @@ public sealed class DuplicateBuildRule : BuiltInRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
+        var forest = context.Graph.Sectors;
         var keys = new SystemKeys(context.Graph, context.Graph.SystemsWhere(static s => s.IsActive));
         var systems = keys.Systems;
 
@@ -45,12 +47,12 @@ public sealed class DuplicateBuildRule : BuiltInRule
         var capabilityIds = byCapability.Keys.ToArray();
         Array.Sort(capabilityIds, StringComparer.Ordinal);
 
-        // The first member (per capability) seen with each agency in scope, owner and jurisdiction; what a
+        // The group (per capability) of each jurisdiction and the first member seen with each agency in scope; what a
         // capability set is unset after it, so the arrays are made once.
+        var groupOfJurisdiction = Unset(keys.JurisdictionCount);
         var firstByAgency = Unset(keys.AgencyCount);
-        var firstByOwner = Unset(keys.AgencyCount);
-        var firstByJurisdiction = Unset(keys.JurisdictionCount);
-        var marks = new OverlapMarks(keys);
+        var places = new List<(int Start, int Member)>();
+        var anchors = new AnchorNames(model);
         foreach (var capability in capabilityIds)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -59,79 +61,154 @@ public sealed class DuplicateBuildRule : BuiltInRule
             {
                 continue;
             }
+            var candidates = new OverlapCandidates(members.Count);
+
+            // Horizontal: the members of each jurisdiction.
+            var horizontal = new List<List<int>>();
+            for (var i = 0; i < members.Count; i++)
+            {
+                var j = keys.Jurisdiction[members[i]];
+                if (j < 0) continue;
+                if (groupOfJurisdiction[j] < 0)
+                {
+                    groupOfJurisdiction[j] = horizontal.Count;
+                    horizontal.Add([]);
+                }
+                horizontal[groupOfJurisdiction[j]].Add(i);
+            }
+            foreach (var group in horizontal)
+            {
+                groupOfJurisdiction[keys.Jurisdiction[members[group[0]]]] = -1;
+                if (group.Count >= 2) candidates.Add(OverlapKind.Horizontal, group);
+            }
+
+            // Shared use: joined through every agency in a scope.
             var sets = new IndexSets(members.Count);
             for (var i = 0; i < members.Count; i++)
             {
-                var s = members[i];
-                // (a) some agency in both scopes.
-                foreach (var agency in keys.Scope(s))
+                foreach (var agency in keys.Scope(members[i]))
                 {
-                    Join(sets, firstByAgency, agency, i);
-                }
-                if (firstByOwner[keys.Owner[s]] < 0)
-                {
-                    firstByOwner[keys.Owner[s]] = i;
-                }
-                // (b) owners in the same jurisdiction.
-                if (keys.Jurisdiction[s] >= 0)
-                {
-                    Join(sets, firstByJurisdiction, keys.Jurisdiction[s], i);
-                }
-            }
-            // (c) one owner above the other; systems of one owner are already joined by (a).
-            for (var i = 0; i < members.Count; i++)
-            {
-                foreach (var ancestor in keys.AncestorsOfOwner(members[i]))
-                {
-                    if (firstByOwner[ancestor] is var j && j >= 0) sets.Union(i, j);
+                    if (firstByAgency[agency] >= 0) sets.Union(i, firstByAgency[agency]);
+                    else firstByAgency[agency] = i;
                 }
             }
             foreach (var s in members)
             {
                 foreach (var agency in keys.Scope(s)) firstByAgency[agency] = -1;
-                firstByOwner[keys.Owner[s]] = -1;
-                if (keys.Jurisdiction[s] >= 0) firstByJurisdiction[keys.Jurisdiction[s]] = -1;
+            }
+            foreach (var group in sets.Groups(2))
+            {
+                candidates.Add(OverlapKind.SharedUse, group);
             }
 
-            var groups = sets.Groups(2);
-            if (groups.Count == 0)
+            // Vertical: in pre-order, a topmost owner is followed by everything below it; such a run with two or more
+            // owners is a group (every member is joined to the topmost owner's systems).
+            places.Clear();
+            for (var i = 0; i < members.Count; i++)
             {
-                continue;
+                if (keys.OwnerNode[members[i]] is var node and >= 0) places.Add((forest.Start[node], i));
             }
+            places.Sort();
+            for (var p = 0; p < places.Count;)
+            {
+                var top = forest.ByStart[places[p].Start];
+                var end = forest.End[top];
+                var q = p + 1;
+                while (q < places.Count && places[q].Start < end) q++;
+                if (places[q - 1].Start != places[p].Start)
+                {
+                    var group = new List<int>(q - p);
+                    for (var k = p; k < q; k++) group.Add(places[k].Member);
+                    group.Sort();
+                    candidates.Add(OverlapKind.Vertical, group);
+                }
+                p = q;
+            }
+
             var capabilityName = Name(model, capability);
             var shareable = model.Find<Capability>(capability)?.Shareable ?? false;
-            foreach (var group in groups)
+            foreach (var (kind, group) in candidates.Reported())
             {
-                var positions = group.ConvertAll(i => members[i]);
-                var kinds = marks.Kinds(positions);
-                var found = positions.ConvertAll(s => systems[s]);
+                var found = group.ConvertAll(i => systems[members[i]]);
                 var avoidable = 0.0;
-                var largest = double.NegativeInfinity;
+                var largest = 0.0;
+                var withoutCost = 0;
                 foreach (var system in found)
                 {
-                    var cost = system.Cost?.AnnualOperation ?? 0;
+                    if (system.Cost?.AnnualOperation is not { } cost)
+                    {
+                        withoutCost++;
+                        continue;
+                    }
                     avoidable += cost;
                     largest = Math.Max(largest, cost);
                 }
                 avoidable -= largest;
+                var anchor = Anchor(kind, model, forest, found);
+                var where = anchors.Describe(kind, anchor, found[0]);
                 context.Report(
                     found.ConvertAll(static s => s.Id),
-                    LocalizedText.Compose((found, capabilityName, capability, kinds, avoidable), static (state, language) =>
+                    LocalizedText.Compose((found, model, capabilityName, kind, where, avoidable, withoutCost), static (state, language) =>
                     {
-                        var (found, capabilityName, capability, kinds, avoidable) = state;
-                        return language == Language.Chinese
-                            ? $"{found.Count} 个在用系统重复提供功能“{capabilityName}”（{capability}），服务范围重叠（{string.Join("；", kinds.Select(KindZh))}）：建议统建共用，保留一个系统，其余迁移后停用，每年可节省运维费用 {Money(avoidable)}。"
-                            : $"{found.Count} active systems provide the capability '{capabilityName}' ({capability}) with overlapping scopes ({string.Join(", ", kinds)}): consolidate onto one shared system and retire the others after migration, saving {Money(avoidable)} a year in operation costs.";
+                        var (found, model, capabilityName, kind, where, avoidable, withoutCost) = state;
+                        var names = DuplicateText.Members(found, model, language);
+                        var saving = DuplicateText.Saving(avoidable, withoutCost, found.Count, language);
+                        var zh = language == Language.Chinese;
+                        var text = kind switch
+                        {
+                            OverlapKind.Horizontal => zh
+                                ? $"{where[language]}的 {found.Count} 个在用系统重复提供功能“{capabilityName}”：{names}。建议在本级政府内统建共用：保留一个系统，其余迁移后停用{saving}。"
+                                : $"{found.Count} active systems of {where[language]} provide the capability '{capabilityName}': {names}. Consolidate within this government: keep one system, migrate and retire the others{saving}.",
+                            OverlapKind.Vertical => zh
+                                ? $"{where[language]}条线上的 {found.Count} 个在用系统重复提供功能“{capabilityName}”（{DuplicateText.Levels(found, model, language)}）：{names}。建议由条线牵头单位{where[language]}统一建设一个系统供全线使用，下级不再自建{saving}。"
+                                : $"{found.Count} active systems on the sector line headed by {where[language]} provide the capability '{capabilityName}' ({DuplicateText.Levels(found, model, language)}): {names}. Build it once at the head of the line, {where[language]}, for the whole line, and stop building it below{saving}.",
+                            _ => zh
+                                ? $"{where[language]}同时使用 {found.Count} 个提供功能“{capabilityName}”的在用系统：{names}。建议为该机构选定一个系统，其余迁移后停用{saving}。"
+                                : $"{where[language]} uses {found.Count} active systems that provide the capability '{capabilityName}': {names}. Choose one system for the agency, migrate and retire the others{saving}.",
+                        };
+                        return text;
                     }),
                     [
                         new("capability", capability),
                         new("capabilityShareable", shareable),
-                        new("overlap", kinds[0]),
-                        new("overlapKinds", kinds),
+                        new("kind", DuplicateText.Spell(kind)),
+                        new("anchor", anchor),
                         new("avoidableAnnualCost", avoidable),
+                        new("membersWithoutCost", withoutCost),
                         new("owners", Sorted(found.Select(static s => s.Owner))),
                     ]);
             }
+        }
+    }
+
+    /// <summary>
+    /// Where a group's decision lies: the jurisdiction (<c>level:region</c>) of a horizontal group, the topmost owner
+    /// of a vertical one, and for shared use the agency in the most members' scopes (ties: the smallest id).
+    /// </summary>
+    internal static string Anchor(OverlapKind kind, ArchitectureModel model, SectorForest forest, IReadOnlyList<InformationSystem> members)
+    {
+        switch (kind)
+        {
+            case OverlapKind.Horizontal:
+                return Spell(model.GetAgency(members[0].Owner)!.Jurisdiction!.Value);
+            case OverlapKind.Vertical:
+                var top = -1;
+                foreach (var system in members)
+                {
+                    var node = forest.NodeOf(system.Owner);
+                    if (node >= 0 && (top < 0 || forest.Start[node] < forest.Start[top])) top = node;
+                }
+                return forest.Agencies[top].Id;
+            default:
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var system in members)
+                {
+                    foreach (var agency in system.UsedBy.Append(system.Owner).Distinct(StringComparer.Ordinal))
+                    {
+                        counts[agency] = counts.GetValueOrDefault(agency) + 1;
+                    }
+                }
+                return counts.OrderByDescending(static c => c.Value).ThenBy(static c => c.Key, StringComparer.Ordinal).First().Key;
         }
     }
 
@@ -151,102 +228,33 @@ public sealed class DuplicateBuildRule : BuiltInRule
         Array.Fill(array, -1);
         return array;
     }
-
-    /// <summary>Joins <paramref name="i"/> with the first member seen with <paramref name="key"/>, or makes it that member.</summary>
-    private static void Join(IndexSets sets, int[] first, int key, int i)
-    {
-        if (first[key] >= 0)
-        {
-            sets.Union(i, first[key]);
-        }
-        else
-        {
-            first[key] = i;
-        }
-    }
-
-    /// <summary>
-    /// The kinds by which some two members' scopes overlap, in the order horizontal, vertical, shared-use
-    /// (never empty for a group of ≥ 2 joined systems): marks per jurisdiction, owner and agency, stamped
-    /// per group so that nothing is cleared.
-    /// </summary>
-    private sealed class OverlapMarks(SystemKeys keys)
-    {
-        private readonly int[] _jurisdiction = new int[keys.JurisdictionCount];
-        private readonly int[] _owner = new int[keys.AgencyCount];
-        private readonly int[] _agency = new int[keys.AgencyCount];
-        private int _stamp;
-
-        public List<string> Kinds(List<int> group)
-        {
-            _stamp++;
-            var kinds = new List<string>(3);
-            foreach (var s in group)
-            {
-                var j = keys.Jurisdiction[s];
-                if (j >= 0 && !Mark(_jurisdiction, j))
-                {
-                    kinds.Add(Horizontal);
-                    break;
-                }
-            }
-            foreach (var s in group)
-            {
-                _owner[keys.Owner[s]] = _stamp;
-            }
-            if (HasOwnerAbove(group))
-            {
-                kinds.Add(Vertical);
-            }
-            foreach (var s in group)
-            {
-                foreach (var agency in keys.Scope(s))
-                {
-                    if (!Mark(_agency, agency))
-                    {
-                        kinds.Add(SharedUse);
-                        return kinds;
-                    }
-                }
-            }
-            return kinds;
-        }
-
-        /// <summary>Whether some member's owner has a superior among the owners stamped for this group.</summary>
-        private bool HasOwnerAbove(List<int> group)
-        {
-            foreach (var s in group)
-            {
-                foreach (var ancestor in keys.AncestorsOfOwner(s))
-                {
-                    if (_owner[ancestor] == _stamp) return true;
-                }
-            }
-            return false;
-        }
-
-        /// <summary>Marks a key for this group; false when it was marked already.</summary>
-        private bool Mark(int[] marks, int key)
-        {
-            if (marks[key] == _stamp) return false;
-            marks[key] = _stamp;
-            return true;
-        }
-    }
 }
 
 /// <summary>
 /// AM1002 probable duplicate: active systems with overlapping scopes, no capability in common and similar
-/// normalized names (Dice of character-bigram sets ≥ <c>duplicateNameSimilarity</c>); connected groups of ≥ 2.
+/// normalized names (Dice of character-bigram sets ≥ <c>duplicateNameSimilarity</c>), grouped per overlap kind as
+/// AM1001 groups them; every group of ≥ 2 not contained in another is a finding.
 /// </summary>
-/// <remarks>Candidate pairs come from a bigram index with prefix and size filtering (see <see cref="NameSimilarityIndex"/>),
-/// run inside blocks that hold every pair of overlapping scopes; never all pairs.</remarks>
+/// <remarks>
+/// <para>Every pair of one kind's relation lies in a block whose pairs all have it: the systems of one jurisdiction
+/// (horizontal), the systems whose scope holds one agency (shared use), an agency's systems against the systems below
+/// it (vertical: one range of the systems in sector-line pre-order). Inside a block, identical normalized names are
+/// one name class: the similarity join (see <see cref="NameSimilarityIndex"/>) runs over the block's distinct classes,
+/// and the block's groups are found by a search that takes a class's unvisited members as a list, so n systems
+/// sharing one name cost O(n), not O(n²). A member joins another when their classes are similar (or the same) and
+/// they list no capability in common; when every unvisited member of a class shares one capability with the system
+/// searched from, the class is passed over by a count, so thousands of equal names with one capability are not
+/// compared pair by pair either.</para>
+/// <para>Cost: the blocks hold each system once per jurisdiction, once per agency in its scope, and once per superior
+/// on its sector line (a bipartite block per superior, indexed on the superior's side); plus the similar pairs of
+/// distinct names in a block, which is the output of the join.</para>
+/// </remarks>
 public sealed class ProbableDuplicateRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
     public ProbableDuplicateRule() : base("AM1002", "疑似重复建设", "Probable duplicate",
-        "两个服务范围重叠、功能登记没有交集的在用系统名称高度相似，可能是同一系统的重复建设或功能登记不全。请核实：若确为重复，按重复建设处理；否则补全功能登记。",
-        "Two active systems with overlapping scopes and no capability in common have very similar names: probably a duplicate build or incomplete capability data. Check them: consolidate if they duplicate each other, otherwise complete their capabilities.",
+        "服务范围重叠、功能登记没有交集的在用系统名称高度相似，可能是重复建设或功能登记不全。按重叠方式（横向、纵向、共用）分别成组。请核实：若确为重复，按重复建设处理；否则补全功能登记。",
+        "Active systems with overlapping scopes and no capability in common have very similar names: probably a duplicate build or incomplete capability data. Groups are formed per overlap kind (horizontal, vertical, shared-use). Check them: consolidate if they duplicate each other, otherwise complete their capabilities.",
         DiagnosticSeverity.Info)
     {
     }
@@ -262,265 +270,137 @@ public sealed class ProbableDuplicateRule : BuiltInRule
     {
         var model = context.Model;
         var graph = context.Graph;
-        // Systems are numbered in model order: nothing below depends on the numbering but the order inside a group,
-        // which is sorted by id when the group is reported.
-        var systems = ActiveSystems(model);
-
-        // Only pairs with overlapping scopes can be findings, so the similarity join runs inside blocks that
-        // hold every such pair: (a) the systems whose scope holds an agency, (b) the systems whose owners are
-        // in one jurisdiction, (c) an agency's systems against the systems of the agencies below it (a
-        // bipartite join). Each system is in |scope| + 1 blocks and on the probing side of one join per
-        // ancestor, so the work follows the pairs that matter instead of every similar pair in the country.
-        // Every name is cut into characters and bigrams once; the blocks join subsets of them.
-        var names = new NameSimilarityIndex.PreparedNames();
-        var firstName = new int[systems.Length + 1];
-        var byAgency = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var byJurisdiction = new Dictionary<Jurisdiction, List<int>>();
-        var below = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var byOwner = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        // Models mostly list an agency's systems together: what the blocks need of the owner is looked up once
-        // per run of its systems.
-        string? owner = null;
-        string? ownerName = null;
-        List<int> ownerBlock = [];
-        List<int> ownerSystems = [];
-        List<int>? jurisdictionBlock = null;
-        var belowBlocks = new List<List<int>>();
-        for (var i = 0; i < systems.Length; i++)
-        {
-            var system = systems[i];
-            if (owner is null || system.Owner != owner)
-            {
-                owner = system.Owner;
-                var agency = model.GetAgency(owner); // graph.JurisdictionOf(owner) is its jurisdiction
-                ownerName = agency?.Name;
-                ownerBlock = BlockOf(byAgency, owner);
-                ownerSystems = BlockOf(byOwner, owner);
-                jurisdictionBlock = agency?.Jurisdiction is { } j ? BlockOf(byJurisdiction, j) : null;
-                belowBlocks.Clear();
-                var ancestors = graph.AncestorsOf(owner);
-                for (var k = 0; k < ancestors.Count; k++) belowBlocks.Add(BlockOf(below, ancestors[k]));
-            }
-
-            firstName[i] = names.Count;
-            names.Add(i, system.Name, ownerName);
-            var aliases = system.Aliases;
-            for (var k = 0; k < aliases.Count; k++)
-            {
-                names.Add(i, aliases[k], ownerName);
-            }
-
-            // scope(S) without a list or set per system: most scopes are a few agencies.
-            ownerBlock.Add(i);
-            var users = system.UsedBy;
-            HashSet<string>? seen = users.Count > 8 ? new(StringComparer.Ordinal) { system.Owner } : null;
-            for (var u = 0; u < users.Count; u++)
-            {
-                if (seen?.Add(users[u]) ?? IsNew(system, u))
-                {
-                    Add(byAgency, users[u], i);
-                }
-            }
-            jurisdictionBlock?.Add(i);
-            foreach (var descendants in belowBlocks) descendants.Add(i);
-            ownerSystems.Add(i);
-        }
-        firstName[systems.Length] = names.Count;
-
+        var forest = graph.Sectors;
         var threshold = context.Settings.DuplicateNameSimilarity;
-        var join = new NameSimilarityIndex.Join(names, _indexEveryBlock);
-        var block = new List<int>();
-        var pairs = new List<(int A, int B, double Similarity)>();
-        var best = new Dictionary<long, double>();
-        void AddNames(List<int> members)
+        if (threshold > 1)
         {
-            foreach (var i in members)
-            {
-                for (var n = firstName[i]; n < firstName[i + 1]; n++) block.Add(n);
-            }
+            return; // no two names are that similar, not even equal ones
         }
-        void Run(int indexedCount)
+        var keys = new SystemKeys(graph, graph.SystemsWhere(static s => s.IsActive));
+        var systems = keys.Systems;
+        var classes = new SystemClasses(model, systems);
+
+        var search = new BlockSearch(classes, new NameSimilarityIndex.Join(classes.Names, _indexEveryBlock), threshold, context.CancellationToken);
+        var order = new int[systems.Length];
+
+        // Horizontal: the systems of each jurisdiction.
+        BucketOrder(systems.Length, keys.JurisdictionCount, keys.Jurisdiction, order, out var starts);
+        for (var b = 0; b + 1 < starts.Length; b++)
         {
-            pairs.Clear();
-            join.Run(CollectionsMarshal.AsSpan(block), indexedCount, threshold, pairs, context.CancellationToken);
-            foreach (var (a, b, similarity) in pairs)
-            {
-                var key = a < b ? (long)a << 32 | (uint)b : (long)b << 32 | (uint)a;
-                // One look-up per pair (a pair is found again in every block both systems are in).
-                ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(best, key, out var known);
-                if (!known || similarity > kept)
-                {
-                    kept = similarity;
-                }
-            }
+            search.Run(OverlapKind.Horizontal, order.AsSpan(starts[b], starts[b + 1] - starts[b]), -1);
         }
 
-        foreach (var members in byAgency.Values.Concat(byJurisdiction.Values))
+        // Shared use: the systems whose scope holds each agency.
+        var scopeOrder = ScopeOrder(keys, out var scopeStarts);
+        for (var b = 0; b + 1 < scopeStarts.Length; b++)
         {
-            if (members.Count >= 2)
-            {
-                block.Clear();
-                AddNames(members);
-                Run(-1);
-            }
-        }
-        foreach (var (agency, descendants) in below)
-        {
-            if (byOwner.TryGetValue(agency, out var owned))
-            {
-                block.Clear();
-                AddNames(owned);
-                var indexedCount = block.Count;
-                AddNames(descendants);
-                Run(indexedCount);
-            }
+            search.Run(OverlapKind.SharedUse, scopeOrder.AsSpan(scopeStarts[b], scopeStarts[b + 1] - scopeStarts[b]), -1);
         }
 
-        // The pairs in order (keys and values of an unchanged dictionary enumerate in the same order).
-        var keys = best.Keys.ToArray();
-        var similarities = best.Values.ToArray();
-        Array.Sort(keys, similarities);
-        var edges = new List<(int A, int B, double Similarity)>();
-        for (var k = 0; k < keys.Length; k++)
+        // Vertical: in sector-line pre-order, an owner's systems are followed by the systems of everything below it.
+        var placed = 0;
+        var start = new int[systems.Length];
+        for (var s = 0; s < systems.Length; s++)
         {
-            var (a, b) = ((int)(keys[k] >> 32), (int)keys[k]);
-            var sa = systems[a];
-            var sb = systems[b];
-            if (ShareCapability(sa, sb) || !ScopesOverlap(graph, sa, sb))
+            if (keys.OwnerNode[s] >= 0) order[placed++] = s;
+        }
+        var byPlace = order.AsSpan(0, placed);
+        for (var i = 0; i < placed; i++) start[byPlace[i]] = forest.Start[keys.OwnerNode[byPlace[i]]];
+        byPlace.Sort((a, b) => start[a] != start[b] ? start[a].CompareTo(start[b]) : a.CompareTo(b));
+        for (var i = 0; i < placed;)
+        {
+            var node = keys.OwnerNode[byPlace[i]];
+            var own = i + 1;
+            while (own < placed && keys.OwnerNode[byPlace[own]] == node) own++;
+            var below = own;
+            while (below < placed && start[byPlace[below]] < forest.End[node]) below++;
+            if (below > own)
             {
-                continue;
+                search.Run(OverlapKind.Vertical, byPlace[i..below], own - i);
             }
-            edges.Add((a, b, similarities[k]));
+            i = own;
         }
 
-        // Groups over the systems that have an edge (numbered in system order, so each group stays ascending
-        // and the groups stay ordered by their first member), not over every system of the model.
-        var nodes = new List<int>(2 * edges.Count);
-        foreach (var (a, b, _) in edges)
+        var candidates = new OverlapCandidates(systems.Length);
+        foreach (var kind in (ReadOnlySpan<OverlapKind>)[OverlapKind.Horizontal, OverlapKind.Vertical, OverlapKind.SharedUse])
         {
-            nodes.Add(a);
-            nodes.Add(b);
-        }
-        nodes.Sort();
-        var node = new Dictionary<int, int>();
-        var systemOf = new List<int>();
-        foreach (var i in nodes)
-        {
-            if (node.TryAdd(i, systemOf.Count)) systemOf.Add(i);
-        }
-        var sets = new IndexSets(node.Count);
-        foreach (var (a, b, _) in edges)
-        {
-            sets.Union(node[a], node[b]);
-        }
-        var groups = sets.Groups(2);
-        var groupOf = new Dictionary<int, int>();
-        for (var g = 0; g < groups.Count; g++)
-        {
-            for (var k = 0; k < groups[g].Count; k++)
+            foreach (var group in search.Groups(kind))
             {
-                groups[g][k] = systemOf[groups[g][k]];
-                groupOf[groups[g][k]] = g;
+                candidates.Add(kind, group);
             }
         }
-        var maxSimilarity = new double[groups.Count];
-        var minSimilarity = Enumerable.Repeat(double.MaxValue, groups.Count).ToArray();
-        foreach (var (a, _, similarity) in edges)
+        var anchors = new AnchorNames(model);
+        foreach (var (kind, group) in candidates.Reported())
         {
-            var g = groupOf[a];
-            maxSimilarity[g] = Math.Max(maxSimilarity[g], similarity);
-            minSimilarity[g] = Math.Min(minSimilarity[g], similarity);
-        }
-
-        // One finding per group.
-        for (var g = 0; g < groups.Count; g++)
-        {
-            var members = new InformationSystem[groups[g].Count];
-            var ids = new string[members.Length];
-            for (var k = 0; k < members.Length; k++)
-            {
-                members[k] = systems[groups[g][k]];
-                ids[k] = members[k].Id;
-            }
-            // Members in the order of the finding's elements (ids are distinct, so any sort gives this order).
-            Array.Sort(ids, members, StringComparer.Ordinal);
-            var memberNames = new string[members.Length];
-            for (var k = 0; k < members.Length; k++) memberNames[k] = members[k].Name;
-            var similarity = maxSimilarity[g];
+            var members = group.ConvertAll(i => systems[i]);
+            var (similarity, minSimilarity) = search.Similarity(kind, group[0]);
+            var anchor = DuplicateBuildRule.Anchor(kind, model, forest, members);
+            var where = anchors.Describe(kind, anchor, members[0]);
             context.Report(
-                ids,
-                LocalizedText.Compose((memberNames, similarity), static (state, language) =>
+                members.ConvertAll(static s => s.Id),
+                LocalizedText.Compose((members, model, kind, where, similarity), static (state, language) =>
                 {
-                    var (memberNames, similarity) = state;
-                    return language == Language.Chinese
-                        ? $"名称相似的在用系统 “{string.Join("”、“", memberNames)}” 服务范围重叠但功能登记没有交集（相似度 {Number(similarity)}）：请核实是否重复建设；若是，统建共用并停用多余系统；若否，补全各系统的功能登记。"
-                        : $"The active systems '{string.Join("', '", memberNames)}' have similar names (similarity {Number(similarity)}) and overlapping scopes but no capability in common: check whether they duplicate each other; if so consolidate and retire the extra ones, if not complete their capabilities.";
+                    var (members, model, kind, where, similarity) = state;
+                    var names = DuplicateText.Members(members, model, language);
+                    var zh = language == Language.Chinese;
+                    return kind switch
+                    {
+                        OverlapKind.Horizontal => zh
+                            ? $"{where[language]}有 {members.Count} 个名称相似的在用系统，功能登记没有交集（相似度最高 {Number(similarity)}）：{names}。请核实是否重复建设：若是，在本级政府内统建共用；若否，补全各系统的功能登记。"
+                            : $"{members.Count} active systems of {where[language]} have similar names (similarity up to {Number(similarity)}) but no capability in common: {names}. Check whether they duplicate each other: if so, consolidate within this government; if not, complete their capabilities.",
+                        OverlapKind.Vertical => zh
+                            ? $"{where[language]}条线上有 {members.Count} 个名称相似的在用系统（{DuplicateText.Levels(members, model, language)}），功能登记没有交集（相似度最高 {Number(similarity)}）：{names}。请核实是否重复建设：若是，由条线牵头单位统一建设；若否，补全各系统的功能登记。"
+                            : $"{members.Count} active systems on the sector line headed by {where[language]} ({DuplicateText.Levels(members, model, language)}) have similar names (similarity up to {Number(similarity)}) but no capability in common: {names}. Check whether they duplicate each other: if so, build once at the head of the line; if not, complete their capabilities.",
+                        _ => zh
+                            ? $"{where[language]}使用的 {members.Count} 个在用系统名称相似，功能登记没有交集（相似度最高 {Number(similarity)}）：{names}。请核实是否重复建设：若是，为该机构选定一个系统；若否，补全各系统的功能登记。"
+                            : $"{where[language]} uses {members.Count} active systems with similar names (similarity up to {Number(similarity)}) but no capability in common: {names}. Check whether they duplicate each other: if so, choose one system for the agency; if not, complete their capabilities.",
+                    };
                 }),
                 [
+                    new("kind", DuplicateText.Spell(kind)),
+                    new("anchor", anchor),
                     new("similarity", similarity),
-                    new("minSimilarity", minSimilarity[g]),
-                    new("names", memberNames),
+                    new("minSimilarity", minSimilarity),
+                    new("names", members.ConvertAll(static s => s.Name).ToArray()),
                     new("owners", Sorted(members.Select(static s => s.Owner))),
                 ]);
         }
     }
 
-    /// <summary>The active systems in model order; of several with one id, the first.</summary>
-    private static InformationSystem[] ActiveSystems(ArchitectureModel model)
+    /// <summary>Positions ordered by their key (−1: left out) with a counting sort, and the buckets' starts (one more
+    /// than there are keys).</summary>
+    private static void BucketOrder(int count, int keyCount, int[] key, int[] order, out int[] starts)
     {
-        var active = model.Systems.Where(static s => s.IsActive).ToArray();
-        if (model.HasDistinctIds)
+        starts = new int[keyCount + 1];
+        for (var s = 0; s < count; s++)
         {
-            return active;
+            if (key[s] >= 0) starts[key[s] + 1]++;
         }
-        // When the model finds each of them by its id, their ids are distinct (checked without a set of every id);
-        // otherwise keep the first of each id, as DistinctBy does.
-        foreach (var system in active)
+        for (var k = 0; k < keyCount; k++) starts[k + 1] += starts[k];
+        var fill = starts[..keyCount];
+        for (var s = 0; s < count; s++)
         {
-            if (!ReferenceEquals(model.Find(system.Id), system))
-            {
-                return active.DistinctBy(static s => s.Id).ToArray();
-            }
+            if (key[s] >= 0) order[fill[key[s]]++] = s;
         }
-        return active;
     }
 
-    /// <summary>The block of a key, created empty when new.</summary>
-    private static List<int> BlockOf<TKey>(Dictionary<TKey, List<int>> blocks, TKey key) where TKey : notnull
+    /// <summary>The systems ordered by each agency in their scope (a system once per agency), with the agencies' starts.</summary>
+    private static int[] ScopeOrder(SystemKeys keys, out int[] starts)
     {
-        if (!blocks.TryGetValue(key, out var block))
+        starts = new int[keys.AgencyCount + 1];
+        var n = keys.Systems.Length;
+        for (var s = 0; s < n; s++)
         {
-            blocks[key] = block = [];
+            foreach (var agency in keys.Scope(s)) starts[agency + 1]++;
         }
-        return block;
-    }
-
-    /// <summary>Whether <c>UsedBy[index]</c> of a system is neither its owner nor an earlier user (a scan, for short lists).</summary>
-    private static bool IsNew(InformationSystem system, int index)
-    {
-        var user = system.UsedBy[index];
-        if (user == system.Owner)
+        for (var a = 0; a < keys.AgencyCount; a++) starts[a + 1] += starts[a];
+        var order = new int[starts[keys.AgencyCount]];
+        var fill = starts[..keys.AgencyCount];
+        for (var s = 0; s < n; s++)
         {
-            return false;
+            foreach (var agency in keys.Scope(s)) order[fill[agency]++] = s;
         }
-        for (var u = 0; u < index; u++)
-        {
-            if (system.UsedBy[u] == user) return false;
-        }
-        return true;
-    }
-
-    /// <summary>Whether two systems list a capability in common (ordinal).</summary>
-    private static bool ShareCapability(InformationSystem a, InformationSystem b)
-    {
-        for (var x = 0; x < a.Capabilities.Count; x++)
-        {
-            for (var y = 0; y < b.Capabilities.Count; y++)
-            {
-                if (a.Capabilities[x] == b.Capabilities[y]) return true;
-            }
-        }
-        return false;
+        return order;
     }
 }
 
@@ -688,9 +568,12 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
                     LocalizedText.Compose((owners, categoryName, resources), static (state, language) =>
                     {
                         var (owners, categoryName, resources) = state;
+                        // At most five resources named: a national category holds thousands.
+                        var named = resources.Take(DuplicateText.NamedMembers);
+                        var more = resources.Length - DuplicateText.NamedMembers;
                         return language == Language.Chinese
-                            ? $"{owners.Length} 个机构分别采集同类（{categoryName}）数据 {string.Join("、", resources.Select(static r => $"“{r.Name}”"))}：请确定唯一权威来源，其余机构改为通过共享交换获取，停止重复采集。"
-                            : $"{owners.Length} agencies each collect {categoryName} data ({string.Join(", ", resources.Select(static r => $"'{r.Name}'"))}): name one authoritative source and have the others obtain the data through sharing instead of collecting it again.";
+                            ? $"{owners.Length} 个机构分别采集同类（{categoryName}）数据 {string.Join("、", named.Select(static r => $"“{r.Name}”"))}{(more > 0 ? $" 等 {resources.Length} 项" : "")}：请确定唯一权威来源，其余机构改为通过共享交换获取，停止重复采集。"
+                            : $"{owners.Length} agencies each collect {categoryName} data ({string.Join(", ", named.Select(static r => $"'{r.Name}'"))}{(more > 0 ? $" and {more} more" : "")}): name one authoritative source and have the others obtain the data through sharing instead of collecting it again.";
                     }),
                     [
                         new("category", categoryName),

@@ -32,42 +32,6 @@ internal static class RuleSupport
     public const string Vertical = "vertical";
     public const string SharedUse = "shared-use";
 
-    /// <summary>Whether the scopes of two systems overlap: (a) a common agency, (b) owners in one jurisdiction, (c) one owner above the other.</summary>
-    /// <remarks>Allocates nothing: AM1002 asks it for every similar pair.</remarks>
-    public static bool ScopesOverlap(ModelGraph graph, InformationSystem a, InformationSystem b)
-    {
-        if (InScope(a.Owner, b))
-        {
-            return true;
-        }
-        for (var i = 0; i < a.UsedBy.Count; i++)
-        {
-            if (InScope(a.UsedBy[i], b))
-            {
-                return true;
-            }
-        }
-        if (graph.JurisdictionOf(a.Owner) is { } ja && graph.JurisdictionOf(b.Owner) is { } jb && ja == jb)
-        {
-            return true;
-        }
-        return graph.IsAbove(a.Owner, b.Owner) || graph.IsAbove(b.Owner, a.Owner);
-    }
-
-    /// <summary>Whether an agency is in scope(S), compared ordinally.</summary>
-    private static bool InScope(string agency, InformationSystem s)
-    {
-        if (agency == s.Owner)
-        {
-            return true;
-        }
-        for (var i = 0; i < s.UsedBy.Count; i++)
-        {
-            if (agency == s.UsedBy[i]) return true;
-        }
-        return false;
-    }
-
     /// <summary>The display name of an element, or the id when it is not in the model.</summary>
     public static string Name(ArchitectureModel model, string? id) => id is null ? "" : model.Find(id)?.DisplayName ?? id;
 
@@ -128,12 +92,5 @@ internal static class RuleSupport
         AgencyLevel.Municipal => "市级",
         AgencyLevel.County => "县级",
         _ => "乡镇级",
-    };
-
-    public static string KindZh(string kind) => kind switch
-    {
-        Horizontal => "横向：同一地区同级",
-        Vertical => "纵向：同一条线上下级",
-        _ => "共用：服务范围含同一机构",
     };
 }

@@ -6,7 +6,8 @@ namespace ArchModel.Analysis.Rules;
 
 /// <summary>
 /// The keys the scope rules join systems by, as small integers computed once per system: its scope
-/// (owner and users), its owner, the owner's jurisdiction and the owner's superiors. A rule that joins
+/// (owner and users), its owner, the owner's jurisdiction and the owner's node in the sector lines
+/// (<see cref="SectorForest"/>). A rule that joins
 /// a million systems on these keys indexes arrays instead of hashing ids for every comparison.
 /// </summary>
 /// <remarks>
@@ -18,14 +19,17 @@ internal sealed class SystemKeys
     private readonly Dictionary<string, int> _agencies = new(StringComparer.Ordinal);
     private readonly int[] _scopeStart;
     private readonly List<int> _scope = [];
-    private readonly List<int[]?> _ancestors = [];
+    private const int NotLookedUp = -2;
     private readonly List<int> _jurisdictionOf = [];
+    private readonly List<int> _nodeOf = [];
 
     public SystemKeys(ModelGraph graph, InformationSystem[] systems)
     {
         Systems = systems;
         Owner = new int[systems.Length];
+        OwnerNode = new int[systems.Length];
         Jurisdiction = new int[systems.Length];
+        var forest = graph.Sectors;
         _scopeStart = new int[systems.Length + 1];
         var jurisdictions = new Dictionary<Jurisdiction, int>();
         // Room for every scope as listed (owner and users), so the list of a national model's millions of numbers
@@ -53,16 +57,10 @@ internal sealed class SystemKeys
                 }
             }
             _scopeStart[s + 1] = _scope.Count;
-            // An owner's superiors and jurisdiction, numbered the first time it owns a system (an agency owns several).
-            if (_ancestors[owner] is null)
+            // An owner's node and jurisdiction, looked up the first time it owns a system (an agency owns several).
+            if (_jurisdictionOf[owner] == NotLookedUp)
             {
-                var ancestors = graph.AncestorsOf(system.Owner);
-                var numbers = new int[ancestors.Count];
-                for (var i = 0; i < numbers.Length; i++)
-                {
-                    numbers[i] = Number(ancestors[i]);
-                }
-                _ancestors[owner] = numbers;
+                _nodeOf[owner] = forest.NodeOf(system.Owner);
                 var j = -1;
                 if (graph.JurisdictionOf(system.Owner) is { } jurisdiction && !jurisdictions.TryGetValue(jurisdiction, out j))
                 {
@@ -71,6 +69,7 @@ internal sealed class SystemKeys
                 _jurisdictionOf[owner] = j;
             }
             Jurisdiction[s] = _jurisdictionOf[owner];
+            OwnerNode[s] = _nodeOf[owner];
         }
         JurisdictionCount = jurisdictions.Count;
     }
@@ -78,7 +77,7 @@ internal sealed class SystemKeys
     /// <summary>The systems, by position.</summary>
     public InformationSystem[] Systems { get; }
 
-    /// <summary>How many agency numbers there are (every agency met in a scope, as an owner or a superior).</summary>
+    /// <summary>How many agency numbers there are (every agency met in a scope: an owner or a user).</summary>
     public int AgencyCount => _agencies.Count;
 
     /// <summary>How many jurisdiction numbers there are.</summary>
@@ -87,6 +86,9 @@ internal sealed class SystemKeys
     /// <summary>The number of each system's owner.</summary>
     public int[] Owner { get; }
 
+    /// <summary>The node of each system's owner in <see cref="ModelGraph.Sectors"/>, or -1 (no agency has the id).</summary>
+    public int[] OwnerNode { get; }
+
     /// <summary>The number of each system's owner's jurisdiction, or -1 (unknown owner or no region).</summary>
     public int[] Jurisdiction { get; }
 
@@ -94,16 +96,13 @@ internal sealed class SystemKeys
     public ReadOnlySpan<int> Scope(int system) =>
         CollectionsMarshal.AsSpan(_scope)[_scopeStart[system].._scopeStart[system + 1]];
 
-    /// <summary>The numbers of the superiors of the owner of the system at <paramref name="system"/>, nearest first.</summary>
-    public int[] AncestorsOfOwner(int system) => _ancestors[Owner[system]]!;
-
     private int Number(string agency)
     {
         if (!_agencies.TryGetValue(agency, out var n))
         {
             _agencies[agency] = n = _agencies.Count;
-            _ancestors.Add(null);
-            _jurisdictionOf.Add(-1);
+            _jurisdictionOf.Add(NotLookedUp);
+            _nodeOf.Add(-1);
         }
         return n;
     }
