@@ -70,13 +70,13 @@ internal static class MetricsCalculator
         public Tally Total;
     }
 
-    /// <summary>An owner of systems: its agency and superiors, looked up once, and its counts.</summary>
-    internal struct Owner(Agency? agency, string[] superiors)
+    /// <summary>An owner of systems: its agency and place in the sector lines, looked up once, and its counts.</summary>
+    internal struct Owner(Agency? agency, int node)
     {
         /// <summary>The agency of the id (<see cref="ArchitectureModel.GetAgency"/>), or <see langword="null"/>.</summary>
         public readonly Agency? Agency = agency;
-        /// <summary>The agency's superiors on its sector line, nearest first (<see cref="ModelGraph.AncestorsOf"/>).</summary>
-        public readonly string[] Superiors = superiors;
+        /// <summary>The agency's node in <see cref="ModelGraph.Sectors"/>, or −1.</summary>
+        public readonly int Node = node;
         public Tally Tally;
     }
 
@@ -109,7 +109,7 @@ internal static class MetricsCalculator
             if (!known)
             {
                 ownerAt = owners.Count;
-                owners.Add(new Owner(model.GetAgency(system.Owner), graph.SuperiorsOf(system.Owner)));
+                owners.Add(new Owner(model.GetAgency(system.Owner), graph.Sectors.NodeOf(system.Owner)));
             }
             var owner = ownerAt;
             var first = firstCounted.TryAdd(system.Id, counted.Count);
@@ -152,7 +152,7 @@ internal static class MetricsCalculator
             // whose ids are unique across kinds, as validation requires).
             var from = flow.From is not null && firstCounted.TryGetValue(flow.From, out var f) ? counted[f].Owner : -1;
             var to = flow.To is not null && firstCounted.TryGetValue(flow.To, out var t) ? counted[t].Owner : -1;
-            var counts = Count(flow, ownerSpan, from, to);
+            var counts = Count(graph, flow, ownerSpan, from, to);
             total.Add(counts);
             // The agencies owning a system at either end, each once.
             touched.Clear();
@@ -384,7 +384,7 @@ internal static class MetricsCalculator
     }
 
     /// <summary>What one flow adds to the counts of the flow metrics, given the owners of its ends' systems (OwnerOf), or -1.</summary>
-    private static Tally Count(Flow flow, ReadOnlySpan<Owner> owners, int fromOwner, int toOwner)
+    private static Tally Count(ModelGraph graph, Flow flow, ReadOnlySpan<Owner> owners, int fromOwner, int toOwner)
     {
         var t = new Tally();
         if (flow.IsActive)
@@ -396,7 +396,7 @@ internal static class MetricsCalculator
                 t.CrossFlows = 1;
                 ref readonly var a = ref owners[fromOwner];
                 ref readonly var b = ref owners[toOwner];
-                t.HorizontalFlows = ModelGraph.ShareSectorLine(a.Agency, a.Superiors, b.Agency, b.Superiors) ? 0 : 1;
+                t.HorizontalFlows = graph.ShareSectorLine(a.Agency, a.Node, b.Agency, b.Node) ? 0 : 1;
             }
         }
         return t;

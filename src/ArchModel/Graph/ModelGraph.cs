@@ -17,7 +17,6 @@ namespace ArchModel.Graph;
 /// </remarks>
 public sealed class ModelGraph
 {
-    private readonly Dictionary<string, string[]> _ancestors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _networkComponent;
     private readonly Lazy<SiloViews> _silo;
     private readonly Lazy<IBidirectionalGraph<string, TaggedEdge<string, Flow>>> _dataFlow;
@@ -25,36 +24,20 @@ public sealed class ModelGraph
     private readonly Lazy<InformationSystem[]> _systemsById;
     private readonly Lazy<Flow[]> _flowsById;
     private readonly Lazy<DataResource[]> _dataResourcesById;
-    private readonly Lazy<SectorForest> _sectors;
+    private readonly SectorForest _sectors;
 
     private ModelGraph(ArchitectureModel model)
     {
         Model = model;
 
-        // Sector lines: each agency's superiors, nearest first. A walk up the parents, without the set of
-        // ParentChain, for the usual hierarchy of a few levels; a walk that long has met a cycle, which
-        // ParentChain handles.
-        var chain = new string[MaxWalk];
-        foreach (var agency in model.Agencies)
-        {
-            if (agency.Id is null || _ancestors.ContainsKey(agency.Id))
-            {
-                continue;
-            }
-            var n = 0;
-            var current = model.GetAgency(agency.Id);
-            while (n < MaxWalk && current?.Parent is { } parentId && parentId != agency.Id && model.GetAgency(parentId) is { } parent)
-            {
-                chain[n++] = parentId;
-                current = parent;
-            }
-            _ancestors[agency.Id] = n < MaxWalk ? chain[..n] : [.. model.ParentChain(agency.Id).Select(static a => a.Id)];
-        }
+        // Sector lines: the agencies numbered in pre-order (SectorForest), so that "is above" is two comparisons
+        // whatever the depth of a line, and no list of superiors is made per agency. Built here, not on first use:
+        // the duplicate rules and the scorecard all ask for it at once.
+        _sectors = new SectorForest(model);
         _agencyHierarchy = new(BuildHierarchy);
         _systemsById = new(() => ById(model, model.Systems));
         _flowsById = new(() => ById(model, model.Flows));
         _dataResourcesById = new(() => ById(model, model.DataResources));
-        _sectors = new(() => new SectorForest(model), LazyThreadSafetyMode.ExecutionAndPublication);
 
         // The silo views are built when a rule first needs them, alongside the rules that do not.
         _silo = new(() => new SiloViews(this), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -128,9 +111,6 @@ public sealed class ModelGraph
         Array.Sort(array, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
         return array;
     }
-
-    /// <summary>The longest parent walk before the cycle-safe <see cref="ArchitectureModel.ParentChain"/> takes over.</summary>
-    private const int MaxWalk = 64;
 
     private IVertexAndEdgeListGraph<string, SEdge<string>> BuildHierarchy()
     {
@@ -235,23 +215,39 @@ public sealed class ModelGraph
     public int NetworkComponentOf(string networkId) => _networkComponent.TryGetValue(networkId, out var c) ? c : -1;
 
     /// <summary>The ids of an agency's superiors on its sector line, nearest first; empty for an unknown id.</summary>
-    public IReadOnlyList<string> AncestorsOf(string agencyId) => _ancestors.TryGetValue(agencyId, out var a) ? a : [];
+    /// <remarks>A new list each call, walked up the line: O(depth). To test "is above", call <see cref="IsAbove"/> (O(1)).
+    /// A parent cycle (an AM0008 error) is cut at one agency (see <see cref="SectorForest"/>).</remarks>
+    public IReadOnlyList<string> AncestorsOf(string agencyId)
+    {
+        var node = _sectors.NodeOf(agencyId);
+        if (node < 0)
+        {
+            return [];
+        }
+        var ancestors = new List<string>(_sectors.Depth[node]);
+        for (var p = _sectors.Parent[node]; p >= 0; p = _sectors.Parent[p])
+        {
+            ancestors.Add(_sectors.Agencies[p].Id);
+        }
+        return ancestors;
+    }
 
     /// <summary>Whether <paramref name="upper"/> is on <paramref name="lower"/>'s parent chain.</summary>
-    public bool IsAbove(string upper, string lower) => Array.IndexOf(SuperiorsOf(lower), upper) >= 0;
+    public bool IsAbove(string upper, string lower) =>
+        _sectors.NodeOf(upper) is var u and >= 0 && _sectors.NodeOf(lower) is var l and >= 0 && _sectors.IsAbove(u, l);
 
     /// <summary>
     /// Whether two different agencies share a sector line (条): one is above the other, or both have the
     /// same non-empty <c>sector</c> at different levels.
     /// </summary>
     public bool ShareSectorLine(string agencyA, string agencyB) =>
-        agencyA != agencyB && ShareSectorLine(Model.GetAgency(agencyA), SuperiorsOf(agencyA), Model.GetAgency(agencyB), SuperiorsOf(agencyB));
+        agencyA != agencyB && ShareSectorLine(Model.GetAgency(agencyA), _sectors.NodeOf(agencyA), Model.GetAgency(agencyB), _sectors.NodeOf(agencyB));
 
     /// <summary>
     /// <see cref="ShareSectorLine(string, string)"/> of two different agency ids already looked up: their agencies
-    /// (<see langword="null"/> for an unknown id) and superiors (<see cref="SuperiorsOf"/>).
+    /// (<see langword="null"/> for an unknown id) and nodes in <see cref="Sectors"/> (−1 for an unknown id).
     /// </summary>
-    internal static bool ShareSectorLine(Agency? a, string[] superiorsOfA, Agency? b, string[] superiorsOfB)
+    internal bool ShareSectorLine(Agency? a, int nodeA, Agency? b, int nodeB)
     {
         if (a is null || b is null)
         {
@@ -261,14 +257,11 @@ public sealed class ModelGraph
         {
             return true;
         }
-        return Array.IndexOf(superiorsOfB, a.Id) >= 0 || Array.IndexOf(superiorsOfA, b.Id) >= 0;
+        return nodeA >= 0 && nodeB >= 0 && (_sectors.IsAbove(nodeA, nodeB) || _sectors.IsAbove(nodeB, nodeA));
     }
 
-    /// <summary>The sector lines as a forest numbered in pre-order, built on first use (see <see cref="SectorForest"/>).</summary>
-    internal SectorForest Sectors => _sectors.Value;
-
-    /// <summary>The ids of an agency's superiors on its sector line, nearest first; empty for an unknown id.</summary>
-    internal string[] SuperiorsOf(string agencyId) => _ancestors.GetValueOrDefault(agencyId) ?? [];
+    /// <summary>The sector lines as a forest numbered in pre-order (see <see cref="SectorForest"/>).</summary>
+    internal SectorForest Sectors => _sectors;
 
     /// <summary>The jurisdiction (块) of an agency, or <see langword="null"/> (unknown agency or no region).</summary>
     public Jurisdiction? JurisdictionOf(string? agencyId) => Model.GetAgency(agencyId)?.Jurisdiction;

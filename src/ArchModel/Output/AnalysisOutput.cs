@@ -92,7 +92,7 @@ public static class AnalysisOutput
         var results = AllDiagnostics(load, analysis)
             .Select(static d => new SarifResult(d.Code, d.Severity, d.Message, d.Location, []))
             .Concat((analysis?.Findings ?? []).Select(static f =>
-                new SarifResult(f.Rule, f.Severity, f.Message, f.Location, f.Elements, f.Suppressed ? f.Justification ?? "" : null)));
+                new SarifResult(f.Rule, f.Severity, f.Message, f.Location, f.Elements, f.Suppressed ? f.Justification ?? "" : null, f.Evidence)));
         SarifOutput.Write(output, rules, results, language);
     }
 
@@ -114,7 +114,7 @@ public static class AnalysisOutput
         w.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter w, object? value)
+    internal static void WriteValue(Utf8JsonWriter w, object? value)
     {
         switch (value)
         {

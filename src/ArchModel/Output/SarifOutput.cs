@@ -10,9 +10,11 @@ namespace ArchModel.Output;
 /// <param name="Location">Where it is, when known.</param>
 /// <param name="Elements">The ids of the model elements it names (SARIF logical locations).</param>
 /// <param name="Justification">For a suppressed finding, why it is accepted; <see langword="null"/> otherwise.</param>
+/// <param name="Properties">The result's property bag (a finding's evidence that is a single value: its kind, anchor,
+/// capability, cost …; lists are left out, the elements are the logical locations); <see langword="null"/> for none.</param>
 public sealed record SarifResult(
     string RuleId, DiagnosticSeverity Severity, LocalizedText Message, SourceLocation? Location,
-    IReadOnlyList<string> Elements, string? Justification = null);
+    IReadOnlyList<string> Elements, string? Justification = null, IReadOnlyDictionary<string, object?>? Properties = null);
 
 /// <summary>
 /// Writes SARIF 2.1.0 logs (one run) so that code-review tools can annotate model files in a pull request.
@@ -113,6 +115,19 @@ public static class SarifOutput
             }
             w.WriteEndObject();
             w.WriteEndArray();
+            if (result.Properties is { Count: > 0 } properties)
+            {
+                w.WriteStartObject("properties");
+                foreach (var (key, value) in properties.OrderBy(static kv => kv.Key, StringComparer.Ordinal))
+                {
+                    if (value is null or string or bool or int or long or double)
+                    {
+                        w.WritePropertyName(key);
+                        AnalysisOutput.WriteValue(w, value);
+                    }
+                }
+                w.WriteEndObject();
+            }
             if (result.Justification is not null)
             {
                 w.WriteStartArray("suppressions");

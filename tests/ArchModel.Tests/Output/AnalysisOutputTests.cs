@@ -66,6 +66,12 @@ public sealed class AnalysisOutputTests
         Assert.That(results, Has.Count.EqualTo(analysis.Findings.Count));
         Assert.That(results.Count(static r => r.TryGetProperty("suppressions", out _)), Is.EqualTo(analysis.Findings.Count(static f => f.Suppressed)));
         Assert.That(results.All(static r => r.GetProperty("locations")[0].GetProperty("logicalLocations").GetArrayLength() > 0), Is.True);
+        // Rules v2: every duplicate finding carries its overlap kind and anchor as SARIF properties.
+        var duplicates = results.Where(static r => r.GetProperty("ruleId").GetString() is "AM1001" or "AM1002").ToList();
+        Assert.That(duplicates, Is.Not.Empty);
+        Assert.That(duplicates.Select(static r => r.GetProperty("properties").GetProperty("kind").GetString()),
+            Is.All.AnyOf("horizontal", "vertical", "shared-use"));
+        Assert.That(duplicates.All(static r => r.GetProperty("properties").TryGetProperty("anchor", out _)), Is.True);
     }
 
     [Test]

@@ -502,6 +502,8 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
         var graph = context.Graph;
         // In id order, so every category's members come sorted.
         var categorized = graph.DataResourcesWhere(static r => r.Category is { } c && c != ResourceCategory.Other);
+        var forest = graph.Sectors;
+        var places = new List<(int Start, int Member)>();
         var byCategory = categorized.GroupBy(static r => r.Category!.Value).OrderBy(static g => g.Key);
         foreach (var category in byCategory)
         {
@@ -513,7 +515,6 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
             }
             var sets = new IndexSets(members.Length);
             var firstByJurisdiction = new Dictionary<Jurisdiction, int>();
-            var byOwner = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             var bySector = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             var ownerAgency = new Agency?[members.Length];
             for (var i = 0; i < members.Length; i++)
@@ -524,8 +525,6 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
                     if (firstByJurisdiction.TryGetValue(j, out var k)) sets.Union(i, k);
                     else firstByJurisdiction[j] = i;
                 }
-                if (!byOwner.TryGetValue(members[i].Owner, out var owned)) byOwner[members[i].Owner] = owned = [];
-                owned.Add(i);
                 if (!string.IsNullOrEmpty(owner?.Sector))
                 {
                     if (!bySector.TryGetValue(owner.Sector, out var inSector)) bySector[owner.Sector] = inSector = [];
@@ -541,22 +540,25 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
                     foreach (var i in inSector) sets.Union(inSector[0], i);
                 }
             }
-            // One owner above the other: a member joins every resource of each ancestor owner. Joining it to the
-            // first of them and joining that owner's resources together once gives the same groups in linear time.
-            var joinedOwners = new HashSet<string>(StringComparer.Ordinal);
+            // One owner above the other: in sector-line pre-order a topmost owner is followed by everything below it,
+            // and every member of such a run with two or more owners is joined to the topmost owner's resources
+            // (as AM1001 forms its vertical groups): one sort, whatever the depth of the line.
+            places.Clear();
             for (var i = 0; i < members.Length; i++)
             {
-                foreach (var ancestor in graph.AncestorsOf(members[i].Owner))
+                if (forest.NodeOf(members[i].Owner) is var node and >= 0) places.Add((forest.Start[node], i));
+            }
+            places.Sort();
+            for (var p = 0; p < places.Count;)
+            {
+                var end = forest.End[forest.ByStart[places[p].Start]];
+                var q = p + 1;
+                while (q < places.Count && places[q].Start < end) q++;
+                if (places[q - 1].Start != places[p].Start)
                 {
-                    if (byOwner.TryGetValue(ancestor, out var above))
-                    {
-                        sets.Union(i, above[0]);
-                        if (joinedOwners.Add(ancestor))
-                        {
-                            foreach (var k in above) sets.Union(above[0], k);
-                        }
-                    }
+                    for (var k = p + 1; k < q; k++) sets.Union(places[p].Member, places[k].Member);
                 }
+                p = q;
             }
 
             foreach (var group in sets.Groups(2))
