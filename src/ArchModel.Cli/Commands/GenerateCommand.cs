@@ -43,7 +43,7 @@ internal static class GenerateCommand
                 }
                 if (n > ModelGenerator.MaxAgencies)
                 {
-                    r.AddError($"--agencies must be at most {ModelGenerator.MaxAgencies} (larger models cannot be loaded) / --agencies 至多为 {ModelGenerator.MaxAgencies}");
+                    r.AddError($"--agencies must be at most {ModelGenerator.MaxAgencies} (the largest model the generator writes) / --agencies 至多为 {ModelGenerator.MaxAgencies}");
                     return null;
                 }
                 return (int)n;
