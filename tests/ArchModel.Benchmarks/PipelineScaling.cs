@@ -11,7 +11,8 @@ using Newtonsoft.Json;
 namespace ArchModel.Benchmarks;
 
 /// <summary>
-/// <c>--pipeline 10000,100000,1000000 [--runs N]</c>: generates a model of about each number of elements, then
+/// <c>--pipeline 10000,100000,1000000 [--runs N] [--shapes a,b]</c>: for each shape (default every one; one table
+/// each), generates a model of about each number of elements, split into files as the generator splits it, then
 /// per run (N runs, default 3) and size, the sizes one after another, times each stage once in fresh processes,
 /// after a warm-up on a small model, and reads the peak memory after it: the bare read of the files with Newtonsoft's JsonTextReader (the
 /// floor, in a process of its own with .NET's default GC), then load and validate, analyse, a diagram and a
@@ -25,22 +26,74 @@ internal static class PipelineScaling
 {
     private static readonly string[] Stages = ["bare read", "load+validate", "analyse", "diagram", "report"];
 
-    /// <summary>Elements per agency in generated models, measured: used to size the generator.</summary>
-    private const double ElementsPerAgency = 8.2;
+    /// <summary>The shapes of <c>archmodel generate</c>, by their command-line names.</summary>
+    public static readonly string[] ShapeNames = ["synthetic", "realistic", "huge-jurisdictions", "deep-lines", "uniform-names"];
 
-    public static int Run(string sizesArgument, int runs)
+    public static GeneratorShape ShapeOf(string name) => name switch
+    {
+        "synthetic" => GeneratorShape.Synthetic,
+        "realistic" => GeneratorShape.Realistic,
+        "huge-jurisdictions" => GeneratorShape.HugeJurisdictions,
+        "deep-lines" => GeneratorShape.DeepLines,
+        "uniform-names" => GeneratorShape.UniformNames,
+        _ => throw new ArgumentException($"unknown shape '{name}'; known: {string.Join(", ", ShapeNames)}"),
+    };
+
+    /// <summary>Elements per agency of each shape, measured (seed 1): used to size the generator.</summary>
+    private static double ElementsPerAgency(GeneratorShape shape) => shape switch
+    {
+        GeneratorShape.Realistic => 8.45,
+        GeneratorShape.HugeJurisdictions => 79.4,
+        GeneratorShape.DeepLines => 6.07,
+        GeneratorShape.UniformNames => 6.35,
+        _ => 8.2,
+    };
+
+    /// <summary>
+    /// The folder of a generated model of about <paramref name="elements"/> elements of a shape, split into files as
+    /// the generator splits it (seed 1); generated on first use and kept under $TMPDIR/archmodel-scaling.
+    /// </summary>
+    public static string ModelFolder(string shape, int elements)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "archmodel-scaling");
+        // The synthetic models keep the folders they had before shapes existed, so models generated earlier are reused.
+        var folder = shape == "synthetic"
+            ? Path.Combine(root, elements.ToString(CultureInfo.InvariantCulture))
+            : Path.Combine(root, shape, elements.ToString(CultureInfo.InvariantCulture));
+        var kind = ShapeOf(shape);
+        var agencies = Math.Max(42, (int)(elements / ElementsPerAgency(kind)));
+        if (!File.Exists(Path.Combine(folder, "model.json")))
+        {
+            ModelGenerator.WriteTo(folder, new GeneratorOptions { Shape = kind, Agencies = agencies, SplitByRegion = true, Seed = 1 });
+        }
+        return folder;
+    }
+
+    /// <summary>Runs the scaling of every shape in <paramref name="shapes"/> one after another: one table each.</summary>
+    public static int Run(string sizesArgument, int runs, IReadOnlyList<string> shapes)
+    {
+        foreach (var shape in shapes)
+        {
+            ShapeOf(shape);
+        }
+        foreach (var shape in shapes)
+        {
+            Console.Error.WriteLine($"shape {shape}");
+            if (Run(sizesArgument, runs, shape) != 0)
+            {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static int Run(string sizesArgument, int runs, string shape)
     {
         var sizes = sizesArgument.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        var root = Path.Combine(Path.GetTempPath(), "archmodel-scaling");
         var folders = new string[sizes.Length];
         for (var i = 0; i < sizes.Length; i++)
         {
-            folders[i] = Path.Combine(root, sizes[i].ToString(CultureInfo.InvariantCulture));
-            var agencies = Math.Max(42, (int)(sizes[i] / ElementsPerAgency));
-            if (!File.Exists(Path.Combine(folders[i], "model.json")))
-            {
-                ModelGenerator.WriteTo(folders[i], new GeneratorOptions { Agencies = agencies, SplitByRegion = true, Seed = 1 });
-            }
+            folders[i] = ModelFolder(shape, sizes[i]);
         }
         // Each run is a fresh process per size, the sizes one after another, so that what is compared within a run
         // was measured within a minute: the machine's speed drifts by a third between minutes. A stage's time is
@@ -79,6 +132,7 @@ internal static class PipelineScaling
             .ToArray()).ToArray();
 
         var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"shape: {shape} (archmodel generate --shape {shape} --split, seed 1; {FilesOf(folders[^1]).Length} files at the largest size)");
         text.AppendLine(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         text.Append("| stage |");
         foreach (var r in results)

@@ -6,11 +6,28 @@ using ArchModel.Graph;
 using BenchmarkDotNet.Running;
 
 // `--scaling`: time each family once at 10k and 100k systems (after a warm-up) and print the scaling exponent
-// log(t2/t1)/log(10): ~1 is linear (`--rules` also times every rule alone). Anything else: BenchmarkDotNet's switcher.
+// log(t2/t1)/log(10): ~1 is linear (`--rules` also times every rule alone). With `--shape NAME` the models are the
+// generator's of that shape at about 10k and 100k elements instead. Anything else: BenchmarkDotNet's switcher.
 if (args is ["--pipeline", var pipelineSizes, ..var pipelineRest])
 {
-    var runs = pipelineRest is ["--runs", var count] ? int.Parse(count, CultureInfo.InvariantCulture) : 3;
-    return PipelineScaling.Run(pipelineSizes, runs);
+    var runs = 3;
+    IReadOnlyList<string> shapes = PipelineScaling.ShapeNames;
+    for (var i = 0; i + 1 < pipelineRest.Length; i += 2)
+    {
+        switch (pipelineRest[i])
+        {
+            case "--runs":
+                runs = int.Parse(pipelineRest[i + 1], CultureInfo.InvariantCulture);
+                break;
+            case "--shapes":
+                shapes = pipelineRest[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                break;
+            default:
+                Console.Error.WriteLine($"unknown argument '{pipelineRest[i]}'");
+                return 2;
+        }
+    }
+    return PipelineScaling.Run(pipelineSizes, runs, shapes);
 }
 if (args is ["--pipeline-stage", var stageFolder])
 {
@@ -24,9 +41,13 @@ if (args is ["--pipeline-bare", var bareFolder])
 if (args.Contains("--scaling"))
 {
     var sizes = new[] { 10_000, 100_000 };
+    var shapeAt = Array.IndexOf(args, "--shape");
+    Func<int, ArchModel.Model.ArchitectureModel> create = shapeAt >= 0 && shapeAt + 1 < args.Length
+        ? n => GeneratedModels.Load(args[shapeAt + 1], n)
+        : n => SyntheticModel.Create(n);
     // Warm-up: everything once on the 10k model (untimed), so that the timed runs measure optimized code.
     var warmClock = Stopwatch.StartNew();
-    var warm = SyntheticModel.Create(sizes[0]);
+    var warm = create(sizes[0]);
     var warmGraph = ModelGraph.Build(warm);
     foreach (var prefix in Families.Prefixes)
     {
@@ -48,8 +69,8 @@ if (args.Contains("--scaling"))
     for (var i = 0; i < sizes.Length; i++)
     {
         var sw = Stopwatch.StartNew();
-        var model = SyntheticModel.Create(sizes[i]);
-        Console.Error.WriteLine($"{sizes[i]:N0} systems: model of {model.Agencies.Count:N0} agencies, {model.Flows.Count:N0} flows built in {sw.ElapsedMilliseconds} ms");
+        var model = create(sizes[i]);
+        Console.Error.WriteLine($"{sizes[i]:N0} {(shapeAt >= 0 ? "elements" : "systems")}: model of {model.Agencies.Count:N0} agencies, {model.Flows.Count:N0} flows built in {sw.ElapsedMilliseconds} ms");
         GC.Collect();
         sw.Restart();
         var graph = ModelGraph.Build(model);

@@ -52,4 +52,71 @@ public sealed class GenerateCommandTests
     [Test]
     public void Generate_SplitWithoutOutput_IsAUsageError() =>
         Assert.That(CliRunner.Run("generate", "--split").ExitCode, Is.EqualTo(2));
+
+    [TestCase("abc")]
+    [TestCase("99999999999")]
+    [TestCase("1000001")]
+    [TestCase("41")]
+    public void Generate_AgenciesNotAUsableNumber_IsAUsageErrorWithOneLineWhy(string agencies)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("generate", "--agencies", agencies);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stdout, Is.Empty);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[0], Does.StartWith("archmodel generate: --agencies must be"));
+        Assert.That(lines, Has.Length.EqualTo(2), stderr);
+    }
+
+    [TestCase("synthetic")]
+    [TestCase("realistic")]
+    [TestCase("huge-jurisdictions")]
+    [TestCase("deep-lines")]
+    [TestCase("uniform-names")]
+    public void Generate_Shape_IsDeterministicAndValidatesWithNoErrors(string shape)
+    {
+        using var temp = new TempFolder();
+        var first = Path.Combine(temp.Path, "a.json");
+        var second = Path.Combine(temp.Path, "b.json");
+        Assert.That(CliRunner.Run("generate", "--shape", shape, "--agencies", "1100", "--seed", "4", "--output", first).ExitCode, Is.EqualTo(0));
+        Assert.That(CliRunner.Run("generate", "--shape", shape, "--agencies", "1100", "--seed", "4", "--output", second).ExitCode, Is.EqualTo(0));
+        Assert.That(File.ReadAllBytes(second), Is.EqualTo(File.ReadAllBytes(first)));
+        var (code, stdout, _) = CliRunner.Run("validate", first, "--fail-on", "warning");
+        Assert.That(code, Is.EqualTo(0), stdout);
+    }
+
+    [Test]
+    public void Generate_UnknownShape_IsAUsageError() =>
+        Assert.That(CliRunner.Run("generate", "--shape", "round").ExitCode, Is.EqualTo(2));
+
+    [Test]
+    public void Generate_OneFileWouldExceedTheLimit_WritesFilesWithinItBesideTheNamedFile()
+    {
+        using var temp = new TempFolder();
+        var root = Path.Combine(temp.Path, "nation.json");
+        const int limit = 6_000_000;
+        var (code, _, stderr) = CliRunner.Run("generate", "--shape", "realistic", "--agencies", "5000", "--max-file-bytes", $"{limit}", "--output", root);
+        Assert.That(code, Is.EqualTo(0), stderr);
+        var parts = Directory.GetFiles(Path.Combine(temp.Path, "nation.regions"), "*.json");
+        Assert.That(parts, Has.Length.GreaterThan(1));
+        Assert.That(parts.Append(root).Max(static f => new FileInfo(f).Length), Is.LessThanOrEqualTo(limit));
+        Assert.That(parts.Append(root).Sum(static f => new FileInfo(f).Length), Is.GreaterThan(limit));
+        var (valid, stdout, _) = CliRunner.Run("validate", root, "--fail-on", "warning");
+        Assert.That(valid, Is.EqualTo(0), stdout);
+        Assert.That(stdout, Does.Contain($"{parts.Length + 1} 个文件"));
+    }
+
+    [Test]
+    public void Generate_OneFileWouldExceedTheLimitOnStandardOutput_IsAUsageError()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("generate", "--agencies", "500", "--max-file-bytes", "100000");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stdout, Is.Empty);
+        Assert.That(stderr, Does.Contain("--output"));
+    }
+
+    [TestCase("0")]
+    [TestCase("2000000000")]
+    [TestCase("big")]
+    public void Generate_MaxFileBytesOutOfRange_IsAUsageError(string bytes) =>
+        Assert.That(CliRunner.Run("generate", "--max-file-bytes", bytes).ExitCode, Is.EqualTo(2));
 }

@@ -1,13 +1,22 @@
 using System.CommandLine;
+using System.Globalization;
 using ArchModel.Generation;
 
 namespace ArchModel.Cli.Commands;
 
-/// <summary><c>archmodel generate</c>: write a deterministic synthetic model of a chosen size.</summary>
+/// <summary><c>archmodel generate</c>: write a deterministic synthetic model of a chosen size and shape.</summary>
 internal static class GenerateCommand
 {
+    private static readonly string[] Shapes = ["synthetic", "realistic", "huge-jurisdictions", "deep-lines", "uniform-names"];
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
+        var shape = new Option<string>("--shape")
+        {
+            Description = "Shape: synthetic, realistic, huge-jurisdictions, deep-lines, uniform-names (docs/cli.md) / 模型形态",
+            DefaultValueFactory = _ => "synthetic",
+        };
+        shape.AcceptOnlyFromAmong(Shapes);
         var preset = new Option<string>("--preset")
         {
             Description = "Size: province (~4,600 agencies), large-province (~9,500), nation (~132,000) / 规模预设",
@@ -16,19 +25,49 @@ internal static class GenerateCommand
         preset.AcceptOnlyFromAmong("province", "large-province", "nation");
         var agencies = new Option<int?>("--agencies")
         {
-            Description = "About how many agencies (overrides --preset) / 机构数量",
-        };
-        agencies.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is < 42)
+            Description = $"About how many agencies, 42 to {ModelGenerator.MaxAgencies:N0} (overrides --preset) / 机构数量",
+            // Parsed here rather than by System.CommandLine, so that a word or a number too large for an int is a
+            // usage error with one line, like every other, and not an exception.
+            CustomParser = r =>
             {
-                r.AddError("--agencies must be at least 42 (one government with its departments and one below it).");
-            }
-        });
+                var token = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+                if (!long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+                {
+                    r.AddError($"--agencies must be a whole number, not '{token}' / --agencies 须为整数");
+                    return null;
+                }
+                if (n < 42)
+                {
+                    r.AddError("--agencies must be at least 42 (one government with its departments and one below it) / --agencies 至少为 42");
+                    return null;
+                }
+                if (n > ModelGenerator.MaxAgencies)
+                {
+                    r.AddError($"--agencies must be at most {ModelGenerator.MaxAgencies} (the largest model the generator writes) / --agencies 至多为 {ModelGenerator.MaxAgencies}");
+                    return null;
+                }
+                return (int)n;
+            },
+        };
         var seed = new Option<int>("--seed") { Description = "The seed; the same seed gives the same files / 随机种子", DefaultValueFactory = _ => 1 };
-        var split = new Option<bool>("--split") { Description = "One file per province joined by includes; --output is then a folder / 按省拆分文件" };
+        var split = new Option<bool>("--split") { Description = "One file per province or part joined by includes; --output is then a folder / 按省拆分文件" };
+        var loaderLimit = new GeneratorOptions().MaxFileBytes;
+        var maxFileBytes = new Option<long?>("--max-file-bytes")
+        {
+            Description = $"Split into several files when one would exceed this many bytes (default and at most the loader's limit, {loaderLimit}) / 单个文件字节上限",
+            CustomParser = r =>
+            {
+                var token = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+                if (!long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > loaderLimit)
+                {
+                    r.AddError($"--max-file-bytes must be a whole number from 1 to {loaderLimit}, not '{token}' / --max-file-bytes 须为 1 至 {loaderLimit} 的整数");
+                    return null;
+                }
+                return n;
+            },
+        };
         var output = CommonOptions.Output();
-        var command = new Command("generate", "Write a synthetic model of a chosen size / 生成合成模型") { preset, agencies, seed, split, output };
+        var command = new Command("generate", "Write a synthetic model of a chosen size and shape / 生成合成模型") { shape, preset, agencies, seed, split, maxFileBytes, output };
         command.SetAction(parse =>
         {
             var options = new GeneratorOptions
@@ -36,6 +75,14 @@ internal static class GenerateCommand
                 Seed = parse.GetValue(seed),
                 Agencies = parse.GetValue(agencies),
                 SplitByRegion = parse.GetValue(split),
+                Shape = parse.GetValue(shape) switch
+                {
+                    "realistic" => GeneratorShape.Realistic,
+                    "huge-jurisdictions" => GeneratorShape.HugeJurisdictions,
+                    "deep-lines" => GeneratorShape.DeepLines,
+                    "uniform-names" => GeneratorShape.UniformNames,
+                    _ => GeneratorShape.Synthetic,
+                },
                 Preset = parse.GetValue(preset) switch
                 {
                     "nation" => GeneratorPreset.Nation,
@@ -43,6 +90,10 @@ internal static class GenerateCommand
                     _ => GeneratorPreset.Province,
                 },
             };
+            if (parse.GetValue(maxFileBytes) is { } bytes)
+            {
+                options = options with { MaxFileBytes = bytes };
+            }
             var path = parse.GetValue(output);
             try
             {
@@ -55,6 +106,27 @@ internal static class GenerateCommand
                     }
                     var written = ModelGenerator.WriteTo(path, options);
                     stderr.WriteLine($"{written.Elements} elements in {written.Files.Count} files under {path}");
+                    return ExitCodes.Success;
+                }
+                if (ModelGenerator.WouldSplit(options))
+                {
+                    // One file would be more than the loader reads: write what --split writes, the root file where asked
+                    // and the others in a folder beside it.
+                    if (path is null)
+                    {
+                        stderr.WriteLine($"archmodel generate: the model would be about {ModelGenerator.EstimatedBytes(options):N0} bytes, more than one file may hold ({options.MaxFileBytes:N0}); name a file or folder with --output to write it split into several files. / 模型过大，无法写入单个文件，请用 --output 指定输出位置。");
+                        return ExitCodes.Usage;
+                    }
+                    var written = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                        ? ModelGenerator.WriteTo(path, Path.GetFileNameWithoutExtension(path) + ".regions", options)
+                        : ModelGenerator.WriteTo(path, options);
+                    stderr.WriteLine($"{written.Elements} elements in {written.Files.Count} files (split: one file would exceed {options.MaxFileBytes:N0} bytes), root {written.Files[0]}");
+                    // A part is a province or a fixed number of agencies or systems: within the loader's limit up to the
+                    // most agencies, but a --max-file-bytes below a part's size leaves that part larger.
+                    foreach (var file in written.Files.Where(f => new FileInfo(f).Length > options.MaxFileBytes))
+                    {
+                        stderr.WriteLine($"archmodel generate: warning: {file} is larger than {options.MaxFileBytes:N0} bytes (one province or part cannot be split further)");
+                    }
                     return ExitCodes.Success;
                 }
                 var error = new OutputTarget(path, stdout).Write(s => ModelGenerator.Write(s, options), []);

@@ -41,27 +41,53 @@ public static class ModelGenerator
     private static readonly string[] Categories = ["population", "legal-entity", "geospatial", "economy", "credit", "license", "other"];
     private static readonly string[] ComponentCategories = ["chip", "server", "os", "database", "middleware", "office", "security"];
 
-    /// <summary>Writes the model into <paramref name="folder"/>: <c>model.json</c>, and with <see cref="GeneratorOptions.SplitByRegion"/> one file per province under <c>regions/</c>.</summary>
+    /// <summary>
+    /// The most agencies the generator writes: beyond it the synthetic and realistic shapes run out of region
+    /// codes (99 prefectures a province), and a model would take tens of gigabytes of memory to load.
+    /// </summary>
+    public const int MaxAgencies = 1_000_000;
+
+    /// <summary>
+    /// Writes the model into <paramref name="folder"/>: <c>model.json</c>, and with <see cref="GeneratorOptions.SplitByRegion"/>
+    /// (or when one file would exceed <see cref="GeneratorOptions.MaxFileBytes"/>) one file per province or part under <c>regions/</c>.
+    /// </summary>
     /// <returns>The files written, root first, and the number of elements.</returns>
-    public static GeneratedModel WriteTo(string folder, GeneratorOptions options)
+    /// <exception cref="ArgumentOutOfRangeException">More than <see cref="MaxAgencies"/> agencies.</exception>
+    public static GeneratedModel WriteTo(string folder, GeneratorOptions options) =>
+        WriteTo(Path.Combine(folder, "model.json"), "regions", options);
+
+    /// <summary>
+    /// Writes the model with its root file at <paramref name="rootPath"/>; when split (<see cref="GeneratorOptions.SplitByRegion"/>,
+    /// or one file would exceed <see cref="GeneratorOptions.MaxFileBytes"/>), the other files go into the folder
+    /// <paramref name="partsFolder"/> next to the root file, which includes them with <c>partsFolder/*.json</c>.
+    /// </summary>
+    /// <returns>The files written, root first, and the number of elements.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">More than <see cref="MaxAgencies"/> agencies.</exception>
+    public static GeneratedModel WriteTo(string rootPath, string partsFolder, GeneratorOptions options)
     {
+        Check(options);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(rootPath))!;
         Directory.CreateDirectory(folder);
+        var split = WouldSplit(options);
+        if (options.Shape != GeneratorShape.Synthetic)
+        {
+            return ShapedWriter.WriteTo(rootPath, folder, partsFolder, ShapedModel.Create(options), options, split);
+        }
         var plan = Plan.Create(options);
         var files = new List<string>();
         long elements = 0;
-        var rootPath = Path.Combine(folder, "model.json");
-        if (!options.SplitByRegion)
+        if (!split)
         {
             elements += WriteAtomically(rootPath, w => WriteRoot(w, plan, options, includes: null, plan.Provinces));
             files.Add(rootPath);
             return new GeneratedModel(files, elements);
         }
-        elements += WriteAtomically(rootPath, w => WriteRoot(w, plan, options, includes: "regions/*.json", []));
+        elements += WriteAtomically(rootPath, w => WriteRoot(w, plan, options, includes: $"{partsFolder}/*.json", []));
         files.Add(rootPath);
-        Directory.CreateDirectory(Path.Combine(folder, "regions"));
+        Directory.CreateDirectory(Path.Combine(folder, partsFolder));
         foreach (var province in plan.Provinces)
         {
-            var path = Path.Combine(folder, "regions", $"{province.Region}.json");
+            var path = Path.Combine(folder, partsFolder, $"{province.Region}.json");
             elements += WriteAtomically(path, w =>
             {
                 w.WriteStartObject();
@@ -74,9 +100,18 @@ public static class ModelGenerator
         return new GeneratedModel(files, elements);
     }
 
-    /// <summary>Writes the whole model as one JSON document to <paramref name="output"/>.</summary>
+    /// <summary>Writes the whole model as one JSON document to <paramref name="output"/>, however large.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">More than <see cref="MaxAgencies"/> agencies.</exception>
     public static long Write(Stream output, GeneratorOptions options)
     {
+        Check(options);
+        if (options.Shape != GeneratorShape.Synthetic)
+        {
+            using var writer = new Utf8JsonWriter(output, CompactOptions);
+            var written = ShapedWriter.WriteRoot(writer, ShapedModel.Create(options), options, includes: null, allParts: true);
+            writer.Flush();
+            return written;
+        }
         var plan = Plan.Create(options with { SplitByRegion = false });
         using var w = new Utf8JsonWriter(output, JsonOutput.WriterOptions);
         var count = WriteRoot(w, plan, options, includes: null, plan.Provinces);
@@ -84,12 +119,49 @@ public static class ModelGenerator
         return count;
     }
 
-    private static long WriteAtomically(string path, Func<Utf8JsonWriter, long> write)
+    /// <summary>How many agencies the options give.</summary>
+    public static int AgencyCount(GeneratorOptions options) =>
+        options.Shape == GeneratorShape.Synthetic ? Plan.Create(options).AgencyCount : ShapedModel.Create(options).AgencyCount;
+
+    /// <summary>
+    /// About how many bytes the model takes as one file (from the agencies and each shape's measured bytes per
+    /// agency, with a fifth to spare), to decide whether to split it.
+    /// </summary>
+    public static long EstimatedBytes(GeneratorOptions options) => (long)(AgencyCount(options) * BytesPerAgency(options.Shape) * 1.2);
+
+    /// <summary>Whether <see cref="WriteTo(string, GeneratorOptions)"/> writes several files: when asked to, or when one file would exceed <see cref="GeneratorOptions.MaxFileBytes"/>.</summary>
+    public static bool WouldSplit(GeneratorOptions options) => options.SplitByRegion || EstimatedBytes(options) > options.MaxFileBytes;
+
+    // Measured at 10,000 to 100,000 agencies with seed 1 (indented JSON, UTF-8).
+    private static double BytesPerAgency(GeneratorShape shape) => shape switch
+    {
+        GeneratorShape.Realistic => 1_600,
+        GeneratorShape.HugeJurisdictions => 17_000,
+        GeneratorShape.DeepLines => 1_150,
+        GeneratorShape.UniformNames => 1_300,
+        _ => 3_400,
+    };
+
+    private static void Check(GeneratorOptions options)
+    {
+        if (options.Agencies is > MaxAgencies)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Agencies, $"at most {MaxAgencies} agencies");
+        }
+    }
+
+    /// <summary>
+    /// How the shaped models are written: compact, as large models exported by other tools are. The realistic
+    /// shape then takes about 190 bytes an element, as the national model measured in the field did.
+    /// </summary>
+    internal static JsonWriterOptions CompactOptions { get; } = JsonOutput.WriterOptions with { Indented = false };
+
+    internal static long WriteAtomically(string path, Func<Utf8JsonWriter, long> write, JsonWriterOptions? writerOptions = null)
     {
         var temp = path + ".tmp";
         long count;
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-        using (var w = new Utf8JsonWriter(stream, JsonOutput.WriterOptions))
+        using (var w = new Utf8JsonWriter(stream, writerOptions ?? JsonOutput.WriterOptions))
         {
             count = write(w);
             w.Flush();
@@ -100,6 +172,7 @@ public static class ModelGenerator
 
     private static long WriteRoot(Utf8JsonWriter w, Plan plan, GeneratorOptions options, string? includes, IReadOnlyList<Unit> provinces)
     {
+        // The synthetic shape's bytes stay as they were before shapes existed: model ids and names unchanged.
         w.WriteStartObject();
         w.WriteString("$schema", "../schema/archmodel.schema.json");
         w.WriteString("formatVersion", "1");
@@ -442,7 +515,7 @@ public static class ModelGenerator
         w.WriteEndObject();
     }
 
-    private static string JsonNamesOf(GeneratorOptions options) =>
+    internal static string JsonNamesOf(GeneratorOptions options) =>
         options.Agencies is { } n ? n.ToString(CultureInfo.InvariantCulture) : options.Preset switch
         {
             GeneratorPreset.Nation => "nation",
@@ -727,7 +800,7 @@ public static class ModelGenerator
     }
 }
 
-/// <summary>What <see cref="ModelGenerator.WriteTo"/> wrote.</summary>
+/// <summary>What <see cref="ModelGenerator.WriteTo(string, GeneratorOptions)"/> wrote.</summary>
 /// <param name="Files">The files, root first.</param>
 /// <param name="Elements">How many elements they hold.</param>
 public sealed record GeneratedModel(IReadOnlyList<string> Files, long Elements);
