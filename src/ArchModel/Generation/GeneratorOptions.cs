@@ -64,10 +64,19 @@ public sealed record GeneratorOptions
     /// <summary>The shape of the model (default: <see cref="GeneratorShape.Synthetic"/>, the original generator's).</summary>
     public GeneratorShape Shape { get; init; } = GeneratorShape.Synthetic;
 
-    /// <summary>The size preset, used when <see cref="Agencies"/> is not set.</summary>
+    /// <summary>
+    /// The size preset, used when <see cref="Agencies"/> is not set. For the shapes other than
+    /// <see cref="GeneratorShape.Synthetic"/> the presets give the realistic shape's governments of 21 agencies:
+    /// a province of 11 prefectures and 99 counties (2,352 agencies), a large province of 21 and 198 (4,641), the
+    /// nation's 31 provinces, 333 prefectures and 2,850 counties (67,515).
+    /// </summary>
     public GeneratorPreset Preset { get; init; } = GeneratorPreset.Province;
 
-    /// <summary>About how many agencies to generate (the nearest whole government structure); overrides <see cref="Preset"/>.</summary>
+    /// <summary>
+    /// About how many agencies to generate (the nearest whole structure of the shape); overrides <see cref="Preset"/>.
+    /// Every shape's elements grow linearly with it (<see cref="GeneratorShape"/> gives each shape's elements per
+    /// agency); at most <see cref="ModelGenerator.MaxAgencies"/>.
+    /// </summary>
     public int? Agencies { get; init; }
 
     /// <summary>Departments per government, one per sector (at most the 40 sectors known).</summary>
