@@ -5,7 +5,8 @@ namespace ArchModel.Graph;
 /// <summary>
 /// The sector lines (条) as a forest over the model's agencies, numbered in pre-order: agency A is above B exactly
 /// when B's number lies inside A's subtree interval, so "is above" is two comparisons, whatever the depth of the
-/// line, and the agencies below A are one contiguous range of numbers.
+/// line, and the agencies below A are one contiguous range of numbers. Heavy children come first (a heavy-path
+/// decomposition), so that AM1002 can cover every pair "A above B" with blocks of O(n log² n) members in all.
 /// </summary>
 /// <remarks>
 /// Built in time linear in the agencies (an iterative walk: a line ten thousand levels deep needs no recursion and
@@ -39,7 +40,9 @@ internal sealed class SectorForest
         CutCycles(parent);
         Parent = parent;
 
-        // Children in the order of the agencies (counting sort by parent), then a pre-order walk from each root.
+        // Children in the order of the agencies (counting sort by parent); subtree sizes bottom-up (children come
+        // after parents in no particular order, so by a walk); then a pre-order walk from each root that visits the
+        // heavy child (the largest subtree, ties: the first) first, so that every heavy path has consecutive numbers.
         var childStart = new int[n + 1];
         foreach (var p in parent)
         {
@@ -52,32 +55,64 @@ internal sealed class SectorForest
         {
             if (parent[i] >= 0) children[fill[parent[i]]++] = i;
         }
+        var size = new int[n];
+        var postOrder = new List<int>(n);
+        var walk = new Stack<int>();
+        for (var root = 0; root < n; root++)
+        {
+            if (parent[root] >= 0) continue;
+            walk.Push(root);
+            while (walk.Count > 0)
+            {
+                var node = walk.Pop();
+                postOrder.Add(node);
+                for (var c = childStart[node]; c < childStart[node + 1]; c++) walk.Push(children[c]);
+            }
+        }
+        Heavy = new int[n];
+        Array.Fill(Heavy, -1);
+        for (var k = postOrder.Count - 1; k >= 0; k--)
+        {
+            var node = postOrder[k];
+            size[node]++;
+            if (parent[node] is var p and >= 0)
+            {
+                size[p] += size[node];
+            }
+        }
+        for (var node = 0; node < n; node++)
+        {
+            for (var c = childStart[node]; c < childStart[node + 1]; c++)
+            {
+                if (Heavy[node] < 0 || size[children[c]] > size[Heavy[node]]) Heavy[node] = children[c];
+            }
+        }
         Start = new int[n];
         End = new int[n];
         Depth = new int[n];
-        var stack = new Stack<(int Node, int NextChild)>();
         var number = 0;
         for (var root = 0; root < n; root++)
         {
             if (parent[root] >= 0) continue;
-            Start[root] = number++;
-            stack.Push((root, childStart[root]));
-            while (stack.Count > 0)
+            walk.Push(root);
+            while (walk.Count > 0)
             {
-                var (node, next) = stack.Pop();
-                if (next < childStart[node + 1])
+                var node = walk.Pop();
+                Start[node] = number++;
+                End[node] = Start[node] + size[node];
+                // Pushed in reverse so that the heavy child is popped first, then the others in agency order.
+                for (var c = childStart[node + 1] - 1; c >= childStart[node]; c--)
                 {
-                    stack.Push((node, next + 1));
-                    var child = children[next];
-                    Depth[child] = Depth[node] + 1;
-                    Start[child] = number++;
-                    stack.Push((child, childStart[child]));
+                    if (children[c] != Heavy[node]) Push(children[c], node);
                 }
-                else
-                {
-                    End[node] = number;
-                }
+                if (Heavy[node] >= 0) Push(Heavy[node], node);
             }
+        }
+
+        void Push(int child, int of)
+        {
+            Depth[child] = Depth[of] + 1;
+            walk.Push(child);
         }
         ByStart = new int[n];
         for (var i = 0; i < n; i++) ByStart[Start[i]] = i;
@@ -94,6 +129,11 @@ internal sealed class SectorForest
 
     /// <summary>One past the pre-order place of each node's last descendant: the subtree is <c>[Start, End)</c>.</summary>
     public int[] End { get; }
+
+    /// <summary>Each node's child with the largest subtree (the first of equal ones), or −1 for a leaf. A heavy child is
+    /// numbered right after its parent, so a path down heavy children has consecutive numbers, and every node has at
+    /// most log₂ n light edges above it.</summary>
+    public int[] Heavy { get; }
 
     /// <summary>Each node's depth: 0 for the head of a line.</summary>
     public int[] Depth { get; }

@@ -72,4 +72,42 @@ public class ProbableDuplicateReferenceTests
         Assert.That(findings, Is.GreaterThan(20), "the random models must exercise the rule");
         Assert.That(kinds, Is.EquivalentTo(DuplicateReference.Kinds), "every kind must occur");
     }
+
+    // Deep, branching sector lines: the vertical blocks of the heavy-path decomposition must hold every pair.
+    [Test]
+    public void Analyze_RandomDeepLines_MatchAllPairsReading()
+    {
+        var kinds = new HashSet<string>();
+        for (var seed = 0; seed < 60; seed++)
+        {
+            var r = new Random(seed);
+            var elements = new List<Element> { new Capability { Id = "cap.a", Name = "a" }, new Capability { Id = "cap.b", Name = "b" } };
+            var agencies = r.Next(10, 60);
+            for (var i = 0; i < agencies; i++)
+            {
+                // Mostly the previous agency as parent (long chains), sometimes any earlier one (branches) or none.
+                var parent = i == 0 || r.Next(10) == 0 ? null : r.Next(3) == 0 ? $"ag{r.Next(i):D2}" : $"ag{i - 1:D2}";
+                elements.Add(new Agency { Id = $"ag{i:D2}", Name = $"机构{i}", Level = AgencyLevel.County, Region = r.Next(5) == 0 ? "1" : $"{i}", Parent = parent });
+            }
+            string[] names = ["办公系统", "办公平台", "人口信息系统", "人口系统"];
+            for (var i = 0; i < 70; i++)
+            {
+                elements.Add(new InformationSystem
+                {
+                    Id = $"sys{i:D2}", Owner = $"ag{r.Next(agencies):D2}", Name = names[r.Next(names.Length)],
+                    Capabilities = new[] { "cap.a", "cap.b" }.Where(_ => r.Next(3) == 0).ToArray(),
+                    UsedBy = r.Next(6) == 0 ? [$"ag{r.Next(agencies):D2}"] : [],
+                });
+            }
+            var model = new ModelBuilder().AddRange(elements).Build().Model;
+            var probable = Analyzer.Analyze(model, new AnalysisOptions { Rules = RuleSet.Create(new ProbableDuplicateRule()), ComputeMetrics = false })
+                .Findings.Select(static f => $"{f.Evidence["kind"]}|{string.Join(",", f.Elements)}").Order(StringComparer.Ordinal).ToArray();
+            Assert.That(probable, Is.EqualTo(DuplicateReference.ProbableDuplicates(model)), $"AM1002, seed {seed}");
+            var builds = Analyzer.Analyze(model, new AnalysisOptions { Rules = RuleSet.Create(new DuplicateBuildRule()), ComputeMetrics = false })
+                .Findings.Select(static f => $"{f.Evidence["capability"]}|{f.Evidence["kind"]}|{string.Join(",", f.Elements)}").Order(StringComparer.Ordinal).ToArray();
+            Assert.That(builds, Is.EqualTo(DuplicateReference.DuplicateBuilds(model)), $"AM1001, seed {seed}");
+            kinds.UnionWith(probable.Select(static e => e.Split('|')[0]));
+        }
+        Assert.That(kinds, Does.Contain("vertical"));
+    }
 }

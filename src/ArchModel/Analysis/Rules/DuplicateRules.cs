@@ -297,29 +297,8 @@ public sealed class ProbableDuplicateRule : BuiltInRule
             search.Run(OverlapKind.SharedUse, scopeOrder.AsSpan(scopeStarts[b], scopeStarts[b + 1] - scopeStarts[b]), -1);
         }
 
-        // Vertical: in sector-line pre-order, an owner's systems are followed by the systems of everything below it.
-        var placed = 0;
-        var start = new int[systems.Length];
-        for (var s = 0; s < systems.Length; s++)
-        {
-            if (keys.OwnerNode[s] >= 0) order[placed++] = s;
-        }
-        var byPlace = order.AsSpan(0, placed);
-        for (var i = 0; i < placed; i++) start[byPlace[i]] = forest.Start[keys.OwnerNode[byPlace[i]]];
-        byPlace.Sort((a, b) => start[a] != start[b] ? start[a].CompareTo(start[b]) : a.CompareTo(b));
-        for (var i = 0; i < placed;)
-        {
-            var node = keys.OwnerNode[byPlace[i]];
-            var own = i + 1;
-            while (own < placed && keys.OwnerNode[byPlace[own]] == node) own++;
-            var below = own;
-            while (below < placed && start[byPlace[below]] < forest.End[node]) below++;
-            if (below > own)
-            {
-                search.Run(OverlapKind.Vertical, byPlace[i..below], own - i);
-            }
-            i = own;
-        }
+        // Vertical: every pair "owner above owner" lies in a block of the heavy-path decomposition (VerticalBlocks).
+        VerticalBlocks(forest, keys, order, (members, leftCount) => search.Run(OverlapKind.Vertical, members, leftCount));
 
         var candidates = new OverlapCandidates(systems.Length);
         foreach (var kind in (ReadOnlySpan<OverlapKind>)[OverlapKind.Horizontal, OverlapKind.Vertical, OverlapKind.SharedUse])
@@ -366,6 +345,82 @@ public sealed class ProbableDuplicateRule : BuiltInRule
                 ]);
         }
     }
+
+    /// <summary>
+    /// Hands out bipartite blocks (upper side first) that together hold every pair of systems whose owners are one above
+    /// the other, in O(n log² n) members in all, whatever the depth of the lines: along each heavy path p₀…pₘ₋₁ of the
+    /// sector forest (consecutive pre-order numbers), the segment [l, r] is split at its middle h into the owners
+    /// p_l…p_h, which are above everything in subtree(p_{h+1}) outside subtree(p_{r+1}), and the two halves are split
+    /// again; a single owner p_l is above the light subtrees hanging from it. With the systems ordered by their owner's
+    /// pre-order number, every side is one or two slices. (One block per owner against everything below it would cost
+    /// the depth of the line per system: quadratic in a line a thousand levels deep.)
+    /// </summary>
+    private static void VerticalBlocks(SectorForest forest, SystemKeys keys, int[] order, BlockAction run)
+    {
+        var systems = keys.Systems.Length;
+        var nodes = forest.Start.Length;
+        // The systems by their owner's pre-order number (a counting sort), and where each number's systems begin.
+        var firstAt = new int[nodes + 1];
+        for (var s = 0; s < systems; s++)
+        {
+            if (keys.OwnerNode[s] >= 0) firstAt[forest.Start[keys.OwnerNode[s]] + 1]++;
+        }
+        for (var p = 0; p < nodes; p++) firstAt[p + 1] += firstAt[p];
+        var fill = firstAt[..nodes];
+        for (var s = 0; s < systems; s++)
+        {
+            if (keys.OwnerNode[s] >= 0) order[fill[forest.Start[keys.OwnerNode[s]]]++] = s;
+        }
+        var block = new List<int>();
+        var segments = new Stack<(int L, int R)>();
+        for (var head = 0; head < nodes; head++)
+        {
+            if (forest.Parent[head] >= 0 && forest.Heavy[forest.Parent[head]] == head)
+            {
+                continue; // not the head of a heavy path
+            }
+            var s0 = forest.Start[head];
+            var m = 1;
+            for (var node = forest.Heavy[head]; node >= 0; node = forest.Heavy[node]) m++;
+            segments.Push((0, m - 1));
+            while (segments.Count > 0)
+            {
+                var (l, r) = segments.Pop();
+                int upperEnd, lowerStart, lowerEnd, restStart, restEnd;
+                if (l == r)
+                {
+                    upperEnd = s0 + l + 1;
+                    lowerStart = l + 1 < m ? forest.End[forest.ByStart[s0 + l + 1]] : s0 + l + 1;
+                    lowerEnd = forest.End[forest.ByStart[s0 + l]];
+                    restStart = restEnd = 0;
+                }
+                else
+                {
+                    var h = (l + r) / 2;
+                    segments.Push((h + 1, r));
+                    segments.Push((l, h));
+                    upperEnd = s0 + h + 1;
+                    var below = forest.End[forest.ByStart[s0 + h + 1]];
+                    lowerStart = s0 + h + 1;
+                    lowerEnd = r + 1 < m ? s0 + r + 1 : below;
+                    (restStart, restEnd) = r + 1 < m ? (forest.End[forest.ByStart[s0 + r + 1]], below) : (0, 0);
+                }
+                var upper = firstAt[upperEnd] - firstAt[s0 + l];
+                var lower = firstAt[lowerEnd] - firstAt[lowerStart] + firstAt[restEnd] - firstAt[restStart];
+                if (upper == 0 || lower == 0)
+                {
+                    continue;
+                }
+                block.Clear();
+                block.AddRange(order.AsSpan(firstAt[s0 + l], upper));
+                block.AddRange(order.AsSpan(firstAt[lowerStart], firstAt[lowerEnd] - firstAt[lowerStart]));
+                block.AddRange(order.AsSpan(firstAt[restStart], firstAt[restEnd] - firstAt[restStart]));
+                run(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(block), upper);
+            }
+        }
+    }
+
+    private delegate void BlockAction(ReadOnlySpan<int> members, int leftCount);
 
     /// <summary>Positions ordered by their key (−1: left out) with a counting sort, and the buckets' starts (one more
     /// than there are keys).</summary>
