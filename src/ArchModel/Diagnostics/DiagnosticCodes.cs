@@ -27,4 +27,6 @@ public static class DiagnosticCodes
     public const string UnusedSuppression = "AM0011";
     /// <summary>A flow from a system to itself (warning).</summary>
     public const string SelfFlow = "AM0012";
+    /// <summary>A rule threw while analysing the model (error): its findings are left out, the other rules' kept.</summary>
+    public const string RuleFailed = "AM0013";
 }

@@ -28,9 +28,9 @@ public abstract class BuiltInRule : IRule
 /// <summary>Helpers shared by the built-in rules.</summary>
 internal static class RuleSupport
 {
-    public const string Horizontal = "horizontal";
-    public const string Vertical = "vertical";
-    public const string SharedUse = "shared-use";
+    public const string Horizontal = OverlapKinds.Horizontal;
+    public const string Vertical = OverlapKinds.Vertical;
+    public const string SharedUse = OverlapKinds.SharedUse;
 
     /// <summary>Whether the scopes of two systems overlap: (a) a common agency, (b) owners in one jurisdiction, (c) one owner above the other.</summary>
     /// <remarks>Allocates nothing: AM1002 asks it for every similar pair.</remarks>
