@@ -1,6 +1,6 @@
 namespace ArchModel.Diagnostics;
 
-/// <summary>The codes of the loading and validation diagnostics (AM0xxx) of the rule catalogue.</summary>
+/// <summary>The codes of the loading, validation and analysis diagnostics (AM0xxx) of the rule catalogue.</summary>
 public static class DiagnosticCodes
 {
     /// <summary>The file is not valid JSON (syntax, comments, trailing comma, duplicate key, invalid UTF-8).</summary>
