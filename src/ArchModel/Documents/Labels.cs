@@ -167,6 +167,8 @@ internal static class Labels
     };
 
     /// <summary>An evidence key as words; the key itself when unknown.</summary>
+    /// <remarks>By spelling, whatever the rule: the built-in rules' keys (<see cref="EvidenceKeys"/>) share spellings, and a
+    /// custom rule's key of the same spelling gets the same words.</remarks>
     private static LocalizedText Evidence(string key) => key switch
     {
         "agency" => new("机构", "agency"),

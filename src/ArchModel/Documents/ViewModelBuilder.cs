@@ -336,7 +336,7 @@ internal sealed partial class ViewModelBuilder
                     return T(b ? "doc.yes" : "doc.no");
                 case double or long or int:
                     var d = Convert.ToDouble(v, CultureInfo.InvariantCulture);
-                    return key.Contains("Cost", StringComparison.Ordinal) || key is "annualOperation" or "budget"
+                    return key.Contains("Cost", StringComparison.Ordinal) || key is EvidenceKeys.BuiltButUnused.AnnualOperation or EvidenceKeys.InvestmentWithoutResult.Budget
                         ? Labels.Money(d, _lang)
                         : key.Contains("imilarity", StringComparison.Ordinal) ? d.ToString("0.###", CultureInfo.InvariantCulture) : Labels.Number(d);
                 case string s when _model.Find(s) is { } e:
@@ -372,12 +372,15 @@ internal sealed partial class ViewModelBuilder
         }
         return key switch
         {
-            "status" when JsonNames.TryParse<SystemStatus>(s, out var v) => L(Labels.Of(v)),
-            "sharing" when JsonNames.TryParse<SharingLevel>(s, out var v) => L(Labels.Of(v)),
-            "kind" when JsonNames.TryParse<NetworkKind>(s, out var v) => L(Labels.Of(v)),
-            "stage" when JsonNames.TryParse<ProjectStage>(s, out var v) => L(Labels.Of(v)),
-            "level" when JsonNames.TryParse<AgencyLevel>(s, out var v) => L(Labels.Of(v)),
-            "category" or "categories" when JsonNames.TryParse<ResourceCategory>(s, out var v) => L(Labels.Of(v)),
+            // Keys of the built-in rules whose values are enums in their JSON spelling (a custom rule's keys of the
+            // same spelling are shown the same way).
+            EvidenceKeys.IsolatedSystem.Status when JsonNames.TryParse<SystemStatus>(s, out var v) => L(Labels.Of(v)),
+            EvidenceKeys.UnsharedResource.Sharing when JsonNames.TryParse<SharingLevel>(s, out var v) => L(Labels.Of(v)),
+            EvidenceKeys.NetworkIsland.Kind when JsonNames.TryParse<NetworkKind>(s, out var v) => L(Labels.Of(v)),
+            EvidenceKeys.InvestmentWithoutResult.Stage when JsonNames.TryParse<ProjectStage>(s, out var v) => L(Labels.Of(v)),
+            EvidenceKeys.DuplicateHosting.Level when JsonNames.TryParse<AgencyLevel>(s, out var v) => L(Labels.Of(v)),
+            EvidenceKeys.DuplicateDataCollection.Category or EvidenceKeys.ForeignCoreTechnology.Categories
+                when JsonNames.TryParse<ResourceCategory>(s, out var v) => L(Labels.Of(v)),
             _ => null,
         };
     }
