@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
 using ArchModel.Loading;
@@ -16,6 +17,13 @@ internal static class AnalyzeCommand
     {
         var options = new ModelCommandOptions();
         var command = options.Command("analyze", "Validate, run every rule and compute the metrics / 分析模型：发现问题并计分");
+        var all = new Option<bool>("--all")
+        {
+            Description = "Print every finding and diagnostic (text); by default a large model's are trimmed to the largest per rule and code / 列出全部发现与诊断",
+        };
+        command.Options.Add(all);
+        // --quiet keeps what matters at a glance: analyze prints the scorecard and the summary (validate, only the diagnostics).
+        options.Quiet.Description = "Print only the scorecard and the summary line / 仅输出计分卡与摘要";
         command.SetAction(parse =>
         {
             if (options.Load(parse, stderr, out var load, out var language) is { } failed)
@@ -25,11 +33,12 @@ internal static class AnalyzeCommand
             // A model with load errors is incomplete: its findings would mislead, so only its diagnostics are reported.
             var analysis = load.HasErrors ? null : Analyzer.Analyze(load.Model!);
             var target = new OutputTarget(parse.GetValue(options.Output), stdout);
+            var detail = parse.GetValue(options.Quiet) ? TextDetail.Quiet : parse.GetValue(all) ? TextDetail.All : TextDetail.Default;
             var error = parse.GetValue(options.Format) switch
             {
                 "json" => target.Write(s => AnalysisOutput.WriteJson(s, load, analysis, language), load.Files),
                 "sarif" => target.Write(s => AnalysisOutput.WriteSarif(s, load, analysis, language), load.Files),
-                _ => target.WriteText(AnalysisText.Write(load, analysis, language, parse.GetValue(options.Quiet)), load.Files),
+                _ => target.WriteText(AnalysisText.Write(load, analysis, language, detail), load.Files),
             };
             if (error is not null)
             {
@@ -45,50 +54,71 @@ internal static class AnalyzeCommand
     }
 }
 
+/// <summary>How much of an analysis the text output shows.</summary>
+internal enum TextDetail
+{
+    /// <summary>Everything a small model has; a large model's findings and diagnostics trimmed to stay under <see cref="AnalysisText.MaxLines"/> lines.</summary>
+    Default,
+
+    /// <summary>Every finding and diagnostic (<c>--all</c>).</summary>
+    All,
+
+    /// <summary>The scorecard and the summary line only (<c>--quiet</c>); a model not analysed shows its diagnostics instead.</summary>
+    Quiet,
+}
+
 /// <summary>The text a planner reads: diagnostics, findings grouped by rule, then the scorecard as a table.</summary>
+/// <remarks>
+/// A national model has a quarter of a million findings: printed whole they are a 100 MB wall nobody reads. By default
+/// the output stays under <see cref="MaxLines"/> lines: every rule may list the same number of findings (its share: at
+/// most <see cref="MaxPerGroup"/>, fewer when many rules have many findings), a rule with more lists those with the most
+/// elements first and says how many more there are; each diagnostic code likewise, errors first. A rule or code with
+/// no more than its share is listed whole, in the usual order, so a small model's output is what <c>--all</c> prints
+/// (but for element lists, clipped at <see cref="MaxElementsShown"/> ids).
+/// </remarks>
 internal static class AnalysisText
 {
-    public static string Write(LoadResult load, AnalysisResult? analysis, Language language, bool quiet)
+    /// <summary>The default output has fewer lines than this, however many findings and diagnostics there are.</summary>
+    public const int MaxLines = 200;
+
+    /// <summary>At most this many findings of one rule, or diagnostics of one code, are listed by default.</summary>
+    public const int MaxPerGroup = 20;
+
+    /// <summary>The lines the default output plans for, under <see cref="MaxLines"/> with room to spare.</summary>
+    private const int Budget = 190;
+
+    /// <summary>The lines the diagnostics may take when the model was analysed (the rest is for findings).</summary>
+    private const int DiagnosticBudget = 40;
+
+    /// <summary>At most this many ids on a finding's element line by default.</summary>
+    private const int MaxElementsShown = 20;
+
+    public static string Write(LoadResult load, AnalysisResult? analysis, Language language, TextDetail detail)
     {
         var zh = language == Language.Chinese;
         var text = new StringBuilder();
+        var lines = 0;
         var diagnostics = AnalysisOutput.AllDiagnostics(load, analysis);
-        foreach (var d in diagnostics)
-        {
-            text.Append(d.Format(language)).Append('\n');
-        }
         if (analysis is null)
         {
-            if (!quiet)
+            // Nothing else to show: the diagnostics may use the whole budget, and even --quiet shows them.
+            AppendDiagnostics(text, diagnostics, language, detail == TextDetail.All, Budget - 2);
+            if (detail != TextDetail.Quiet)
             {
                 text.Append(zh ? "模型有错误，未进行分析：请先修正上面的错误。\n" : "The model has errors and was not analysed: fix the errors above first.\n");
             }
             return text.ToString();
         }
-        if (diagnostics.Count > 0)
+        if (detail != TextDetail.Quiet)
         {
-            text.Append('\n');
-        }
-
-        foreach (var group in analysis.Findings.GroupBy(static f => f.Rule))
-        {
-            var first = group.First();
-            var count = group.Count();
-            text.Append(zh
-                ? $"{group.Key} {first.Title.Chinese}（{Severity(first.Severity, zh)}，{count} 项）\n"
-                : $"{group.Key} {first.Title.English} ({Severity(first.Severity, zh)}, {count} finding{(count == 1 ? "" : "s")})\n");
-            foreach (var f in group)
+            lines += AppendDiagnostics(text, diagnostics, language, detail == TextDetail.All, DiagnosticBudget);
+            if (diagnostics.Count > 0)
             {
-                var where = f.Location is null ? "" : $"{f.Location}: ";
-                var mark = f.Suppressed ? (zh ? "[已抑制] " : "[suppressed] ") : "";
-                text.Append("  ").Append(where).Append(mark).Append(f.Message[language]).Append('\n');
-                text.Append(zh ? "      涉及：" : "      elements: ").Append(string.Join(", ", f.Elements)).Append('\n');
-                if (f.Suppressed && f.Justification is not null)
-                {
-                    text.Append(zh ? "      理由：" : "      justification: ").Append(f.Justification).Append('\n');
-                }
+                text.Append('\n');
+                lines++;
             }
-            text.Append('\n');
+            var scorecardLines = 2 + MetricNames.All.Count + 2;
+            AppendFindings(text, analysis, language, detail == TextDetail.All, Budget - lines - scorecardLines);
         }
 
         text.Append(zh ? "计分卡（绩效评价）\n" : "Scorecard\n");
@@ -111,19 +141,156 @@ internal static class AnalysisText
         }
         AppendTable(text, rows);
 
-        if (!quiet)
-        {
-            var active = analysis.ActiveFindings.ToList();
-            var suppressed = analysis.Findings.Count - active.Count;
-            var errors = active.Count(static f => f.Severity == DiagnosticSeverity.Error);
-            var warnings = active.Count(static f => f.Severity == DiagnosticSeverity.Warning);
-            var infos = active.Count - errors - warnings;
-            var met = analysis.Metrics.Targets.Count(static t => t.Met == true);
-            text.Append('\n').Append(zh
-                ? $"{load.Model!.Info.Name ?? load.Model.Info.Id}：{active.Count} 项发现（{errors} 个错误，{warnings} 个警告，{infos} 条提示），{suppressed} 项已抑制；目标达成 {met}/{analysis.Metrics.Targets.Count}。\n"
-                : $"{load.Model!.Info.Name ?? load.Model.Info.Id}: {active.Count} findings ({errors} errors, {warnings} warnings, {infos} info), {suppressed} suppressed; targets met {met}/{analysis.Metrics.Targets.Count}.\n");
-        }
+        var active = analysis.ActiveFindings.ToList();
+        var suppressed = analysis.Findings.Count - active.Count;
+        var errors = active.Count(static f => f.Severity == DiagnosticSeverity.Error);
+        var warnings = active.Count(static f => f.Severity == DiagnosticSeverity.Warning);
+        var infos = active.Count - errors - warnings;
+        var met = analysis.Metrics.Targets.Count(static t => t.Met == true);
+        var name = load.Model!.Info.Name ?? load.Model.Info.Id;
+        text.Append('\n').Append(zh
+            ? Invariant($"{name}：{active.Count:#,0} 项发现（{errors:#,0} 个错误，{warnings:#,0} 个警告，{infos:#,0} 条提示），{suppressed:#,0} 项已抑制；目标达成 {met}/{analysis.Metrics.Targets.Count}{DiagnosticCounts(diagnostics, zh)}。\n")
+            : Invariant($"{name}: {active.Count:#,0} findings ({errors:#,0} errors, {warnings:#,0} warnings, {infos:#,0} info), {suppressed:#,0} suppressed; targets met {met}/{analysis.Metrics.Targets.Count}{DiagnosticCounts(diagnostics, zh)}.\n"));
         return text.ToString();
+    }
+
+    /// <summary>"；诊断：1 个错误，2 个警告" when the analysis has diagnostics (which --quiet does not print), else nothing.</summary>
+    private static string DiagnosticCounts(IReadOnlyList<Diagnostic> diagnostics, bool zh)
+    {
+        if (diagnostics.Count == 0)
+        {
+            return "";
+        }
+        var errors = diagnostics.Count(static d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = diagnostics.Count(static d => d.Severity == DiagnosticSeverity.Warning);
+        var infos = diagnostics.Count - errors - warnings;
+        return (zh
+            ? Invariant($"；诊断：{errors:#,0} 个错误，{warnings:#,0} 个警告{(infos > 0 ? $"，{infos:#,0} 条提示" : "")}")
+            : Invariant($"; diagnostics: {errors:#,0} error{(errors == 1 ? "" : "s")}, {warnings:#,0} warning{(warnings == 1 ? "" : "s")}{(infos > 0 ? $", {infos:#,0} info" : "")}"));
+    }
+
+    /// <summary>
+    /// The diagnostics, one line each: all of them in their order when <paramref name="all"/> or when every code has no
+    /// more than its share; otherwise code by code, errors first, each code's first ones and a line counting the rest.
+    /// The share is the largest number (at most <see cref="MaxPerGroup"/>) that keeps them within <paramref name="budget"/>
+    /// lines. Returns the lines written.
+    /// </summary>
+    private static int AppendDiagnostics(StringBuilder text, IReadOnlyList<Diagnostic> diagnostics, Language language, bool all, int budget)
+    {
+        var codes = diagnostics.GroupBy(static d => d.Code).Select(static g => g.ToArray()).ToArray();
+        // A trimmed code takes a line more, saying how many more there are.
+        int LinesAt(int share) => codes.Sum(c => c.Length <= share ? c.Length : share + 1);
+        var share = MaxPerGroup;
+        while (share > 1 && LinesAt(share) > budget)
+        {
+            share--;
+        }
+        if (all || codes.All(c => c.Length <= share))
+        {
+            foreach (var d in diagnostics)
+            {
+                text.Append(d.Format(language)).Append('\n');
+            }
+            return diagnostics.Count;
+        }
+        var zh = language == Language.Chinese;
+        var lines = 0;
+        foreach (var code in codes.OrderByDescending(static c => c.Max(static d => d.Severity)).ThenBy(static c => c[0].Code, StringComparer.Ordinal))
+        {
+            // Within a code the errors come first too (AM0009 is an error or a warning), each severity in its order.
+            var list = code.OrderByDescending(static d => d.Severity).ToArray();
+            foreach (var d in list.Take(share))
+            {
+                text.Append(d.Format(language)).Append('\n');
+                lines++;
+            }
+            if (list.Length > share)
+            {
+                var more = list.Length - share;
+                text.Append(zh
+                    ? Invariant($"{code[0].Code}：另有 {more:#,0} 条未列出（共 {list.Length:#,0} 条）；--all 显示全部。\n")
+                    : Invariant($"{code[0].Code}: {more:#,0} more not listed ({list.Length:#,0} in all); --all shows them all.\n"));
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// The findings grouped by rule: every one when <paramref name="all"/>; otherwise each rule's findings up to a share,
+    /// the same for every rule and the largest (at most <see cref="MaxPerGroup"/>) that keeps them within
+    /// <paramref name="budget"/> lines. A rule with no more than the share is listed whole in its order; a larger one
+    /// lists the findings with the most elements first and counts the rest.
+    /// </summary>
+    private static void AppendFindings(StringBuilder text, AnalysisResult analysis, Language language, bool all, int budget)
+    {
+        var zh = language == Language.Chinese;
+        var groups = analysis.Findings.GroupBy(static f => f.Rule).Select(static g => g.ToArray()).ToArray();
+        // The largest first (most elements; ties in rule order): what a trimmed rule shows.
+        var largest = Array.ConvertAll(groups, static g => g.OrderByDescending(static f => f.Elements.Count).ToArray());
+        // A rule takes a header and a blank line, and when trimmed a line counting the rest; a finding two lines (three
+        // with a justification).
+        int LinesAt(int share) => Enumerable.Range(0, groups.Length).Sum(i => groups[i].Length <= share
+            ? 2 + groups[i].Sum(Lines)
+            : 3 + largest[i].Take(share).Sum(Lines));
+        var share = MaxPerGroup;
+        while (share > 1 && LinesAt(share) > budget)
+        {
+            share--;
+        }
+        for (var i = 0; i < groups.Length; i++)
+        {
+            var group = groups[i];
+            var first = group[0];
+            var count = group.Length;
+            text.Append(zh
+                ? Invariant($"{first.Rule} {first.Title.Chinese}（{Severity(first.Severity, zh)}，{count:#,0} 项）\n")
+                : Invariant($"{first.Rule} {first.Title.English} ({Severity(first.Severity, zh)}, {count:#,0} finding{(count == 1 ? "" : "s")})\n"));
+            if (all || count <= share)
+            {
+                foreach (var f in group)
+                {
+                    AppendFinding(text, f, language, clip: !all);
+                }
+            }
+            else
+            {
+                foreach (var f in largest[i].Take(share))
+                {
+                    AppendFinding(text, f, language, clip: true);
+                }
+                var more = count - share;
+                text.Append(zh
+                    ? Invariant($"  …另有 {more:#,0} 项未列出（以上为涉及元素最多的 {share} 项）；--all 显示全部。\n")
+                    : Invariant($"  … {more:#,0} more not listed (the {share} above name the most elements); --all shows them all.\n"));
+            }
+            text.Append('\n');
+        }
+    }
+
+    private static int Lines(Finding f) => f.Suppressed && f.Justification is not null ? 3 : 2;
+
+    private static void AppendFinding(StringBuilder text, Finding f, Language language, bool clip)
+    {
+        var zh = language == Language.Chinese;
+        var where = f.Location is null ? "" : $"{f.Location}: ";
+        var mark = f.Suppressed ? (zh ? "[已抑制] " : "[suppressed] ") : "";
+        text.Append("  ").Append(where).Append(mark).Append(f.Message[language]).Append('\n');
+        text.Append(zh ? "      涉及：" : "      elements: ");
+        if (clip && f.Elements.Count > MaxElementsShown)
+        {
+            text.AppendJoin(", ", f.Elements.Take(MaxElementsShown))
+                .Append((zh ? Invariant($", …（共 {f.Elements.Count:#,0} 个）") : Invariant($", … ({f.Elements.Count:#,0} in all)")));
+        }
+        else
+        {
+            text.AppendJoin(", ", f.Elements);
+        }
+        text.Append('\n');
+        if (f.Suppressed && f.Justification is not null)
+        {
+            text.Append(zh ? "      理由：" : "      justification: ").Append(f.Justification).Append('\n');
+        }
     }
 
     private static string Severity(DiagnosticSeverity severity, bool zh) => severity switch

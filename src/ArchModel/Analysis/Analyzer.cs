@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using ArchModel.Analysis.Rules;
 using ArchModel.Diagnostics;
 using ArchModel.Graph;
 using ArchModel.Model;
@@ -22,8 +20,9 @@ public static class Analyzer
     /// <param name="model">The model (loaded or built; analysing a model with load errors is allowed, unresolved references are skipped).</param>
     /// <param name="options">The rules to run and whether to compute metrics; default <see cref="AnalysisOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the analysis.</param>
-    /// <returns>Findings sorted by rule then elements, AM0011 diagnostics for unused suppressions, and metrics.</returns>
-    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <returns>Findings sorted by rule then elements, AM0011 diagnostics for unused suppressions, an AM0013 error for each
+    /// rule that threw (the other rules' findings are kept), and metrics.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled (or a rule threw it).</exception>
     public static AnalysisResult Analyze(ArchitectureModel model, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -35,8 +34,9 @@ public static class Analyzer
     /// <param name="graph">The graph views of the model to analyse.</param>
     /// <param name="options">The rules to run and whether to compute metrics; default <see cref="AnalysisOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the analysis.</param>
-    /// <returns>Findings sorted by rule then elements, AM0011 diagnostics for unused suppressions, and metrics.</returns>
-    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <returns>Findings sorted by rule then elements, AM0011 diagnostics for unused suppressions, an AM0013 error for each
+    /// rule that threw (the other rules' findings are kept), and metrics.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled (or a rule threw it).</exception>
     public static AnalysisResult Analyze(ModelGraph graph, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -53,108 +53,20 @@ public static class Analyzer
         }
         cancellationToken.ThrowIfCancellationRequested();
         var suppressions = model.Suppressions.Count > 0 ? new Suppressions(model) : null;
-        // Rules are independent readers of the model and its views: they run side by side, each into its own
-        // list, and the lists join in rule order, so the result is the same as running them one by one.
-        var work = runs.ConvertAll(run => (Action)(() =>
+        var scheduler = new RuleScheduler(graph, runs, options.ComputeMetrics, findings =>
         {
-            try
+            // Each rule's findings are sorted on its own thread (most rules report in order already: checked
+            // first); rules run in code order, so the joined list is sorted too (checked below).
+            if (!IsSorted(findings))
             {
-                run.Rule.Analyze(new RuleContext(graph, run.Rule.Descriptor, run.Severity, run.Findings, cancellationToken));
-                // Each rule's findings are sorted on its own thread (most rules report in order already: checked
-                // first); rules run in code order, so the joined list is sorted too (checked below).
-                if (!IsSorted(run.Findings))
-                {
-                    SortByElements(run.Findings);
-                }
-                // A suppression names one rule's finding: applied here, so the scorecard can count a rule's findings
-                // as soon as it is done.
-                suppressions?.Apply(run.Findings);
-                run.Succeeded = true;
-                run.Then?.Invoke();
+                SortByElements(findings);
             }
-            finally
-            {
-                run.Done.Set();
-            }
-        }));
-        MetricsCalculator.Prepared? prepared = null;
-        MetricsReport? metrics = null;
-        double? avoidable = null;
-        using var preparing = new ManualResetEventSlim();
-        if (options.ComputeMetrics)
-        {
-            // The scorecard's counts that need no finding are made beside the two costly duplicate rules. Those that do
-            // are added a few items after the last rule they count, beside the rules still running rather than after
-            // them all; it waits for the rules it counts and for the first counts (items are handed out in order, so
-            // those have all started, and a rule that throws still says it is done).
-            var counted = runs.FindAll(static r => MetricsCalculator.CountsFindingsOf(r.Rule.Descriptor.Code));
-            // The avoidable cost needs only the duplicate builds: computed by the rule's own work item as soon as it
-            // has found them, early in the analysis, rather than by the scorecard's, which is among the last to end.
-            if (runs.Find(static r => r.Rule.Descriptor.Code == "AM1001") is { } duplicates)
-            {
-                duplicates.Then = () => avoidable = MetricsCalculator.AvoidableAnnualCost(model, duplicates.Findings);
-            }
-            var complete = (Action)(() =>
-            {
-                preparing.Wait(cancellationToken);
-                foreach (var run in counted)
-                {
-                    run.Done.Wait(cancellationToken);
-                }
-                if (prepared is not null && counted.TrueForAll(static r => r.Succeeded))
-                {
-                    metrics = MetricsCalculator.Complete(prepared, [.. counted.SelectMany(static r => r.Findings)], avoidable, cancellationToken);
-                }
-            });
-            var prepareAt = Math.Min(2, work.Count);
-            work.Insert(prepareAt, () =>
-            {
-                try
-                {
-                    prepared = MetricsCalculator.Prepare(graph, cancellationToken);
-                }
-                finally
-                {
-                    preparing.Set();
-                }
-            });
-            // After the last counted rule (moved one on if the first counts went before it) and always after the first
-            // counts: were it handed out first, a single processor would wait for an item it has not started.
-            var afterCounted = counted.Count == 0 ? 0 : counted.Max(r => runs.IndexOf(r)) + 1;
-            afterCounted += afterCounted > prepareAt ? 1 : 0;
-            work.Insert(Math.Max(prepareAt + 1, Math.Min(afterCounted + 3, work.Count)), complete);
-        }
-        // The silo views are built once, on first use; built by the first silo rule, they would keep every other
-        // silo rule waiting. Built beside the duplicate rules instead, they are ready when the silo rules start.
-        if (runs.Count(static r => r.Rule is BuiltInRule { UsesSiloViews: true }) > 1)
-        {
-            work.Insert(Math.Min(2, work.Count), graph.PrepareSiloViews);
-        }
-        try
-        {
-            // One item per processor, handed out one at a time in order: more threads than processors only make
-            // the rules fight over the caches.
-            Parallel.ForEach(Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering),
-                new ParallelOptions
-                {
-                    CancellationToken = cancellationToken,
-                    MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
-                },
-                static item => item());
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            // Throw what the (first) rule threw, as a sequential run would have.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            throw;
-        }
-        finally
-        {
-            foreach (var run in runs)
-            {
-                run.Done.Dispose();
-            }
-        }
+            // A suppression names one rule's finding: applied here, so the scorecard can count a rule's findings
+            // as soon as it is done.
+            suppressions?.Apply(findings);
+        }, cancellationToken);
+        scheduler.Run(options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+
         var findings = new List<Finding>(runs.Sum(static r => r.Findings.Count));
         // Each rule's list is sorted: the joined list is, when every list's first finding follows the last one before it.
         var sorted = true;
@@ -169,24 +81,51 @@ public static class Analyzer
         var ran = runs.ConvertAll(static r => r.Rule.Descriptor);
 
         var diagnostics = suppressions?.Unused() ?? [];
+        foreach (var run in runs)
+        {
+            if (run.Failure is { } failure)
+            {
+                diagnostics.Add(RuleFailed(model, run.Rule.Descriptor, failure));
+            }
+        }
         if (!sorted)
         {
             findings.Sort(Finding.Order);
         }
         diagnostics.Sort(Diagnostic.Order);
-        return new AnalysisResult(findings, diagnostics, metrics ?? MetricsReport.Empty, ran);
+        return new AnalysisResult(findings, diagnostics, scheduler.Metrics ?? MetricsReport.Empty, ran);
     }
 
-    /// <summary>One rule to run, its findings, and whether it has finished.</summary>
-    private sealed class RuleRun(IRule rule, DiagnosticSeverity severity)
+    /// <summary>
+    /// The AM0013 error for a rule that threw, located at the start of the model's root file (no element is to blame;
+    /// <see langword="null"/> for a model built in code): names the rule and what it threw.
+    /// </summary>
+    private static Diagnostic RuleFailed(ArchitectureModel model, RuleDescriptor rule, Exception failure)
     {
-        public IRule Rule { get; } = rule;
-        public DiagnosticSeverity Severity { get; } = severity;
-        public List<Finding> Findings { get; } = [];
-        public ManualResetEventSlim Done { get; } = new();
-        public bool Succeeded { get; set; }
-        /// <summary>What the rule's work item does next once the rule has succeeded (before it says it is done).</summary>
-        public Action? Then { get; set; }
+        var what = $"{failure.GetType().Name}: {Clip(failure.Message)}";
+        var counted = MetricsCalculator.MetricsFrom(rule.Code);
+        var metrics = string.Join(", ", counted);
+        return new Diagnostic(
+            DiagnosticCodes.RuleFailed,
+            DiagnosticSeverity.Error,
+            new LocalizedText(
+                $"规则 {rule.Code}（{rule.Title.Chinese}）运行失败（{what}）：该规则的发现未列出" +
+                    (counted.Count > 0 ? $"，由其发现计算的指标（{metrics}）无值" : "") + "；其他规则的结果不受影响。请修正该规则，或在 settings.severity 中将其设为 off。",
+                $"The rule {rule.Code} ({rule.Title.English}) failed ({what}): its findings are not listed" +
+                    (counted.Count > 0 ? $" and the metrics made from them ({metrics}) have no value" : "") + "; the other rules' results stand. Fix the rule, or turn it off in settings.severity."),
+            model.Files.Count > 0 ? new SourceLocation(model.Files[0], 1, 1, "") : null);
+    }
+
+    /// <summary>The first line of an exception's message, at most 200 characters: it goes into a one-line diagnostic.</summary>
+    private static string Clip(string message)
+    {
+        var line = message.AsSpan();
+        var end = line.IndexOfAny('\r', '\n');
+        if (end >= 0)
+        {
+            line = line[..end];
+        }
+        return line.Length > 200 ? string.Concat(line[..199], "…") : line.ToString();
     }
 
     /// <summary>

@@ -12,7 +12,10 @@ namespace ArchModel.Analysis;
 /// graph views from the context and reports findings with <see cref="RuleContext.Report(IEnumerable{string}, Diagnostics.LocalizedText, IEnumerable{KeyValuePair{string, object}}?)"/>. The
 /// engine sorts element ids, locates, applies severity overrides and suppressions, so a rule only
 /// says what it found. A rule must not depend on element order or dictionary order for what it
-/// reports. Bad input is never an exception: a rule skips references it cannot resolve.
+/// reports. Bad input is never an exception: a rule skips references it cannot resolve. A rule that throws anyway
+/// fails alone: its findings are dropped and the analysis reports an AM0013 error naming it (the metrics made from its
+/// findings, if the scorecard counts them, have no value); an <see cref="OperationCanceledException"/> ends the analysis.
+/// Name the built-in rules' codes and evidence keys with <see cref="RuleCodes"/> and <see cref="EvidenceKeys"/>.
 /// </remarks>
 public interface IRule
 {

@@ -84,7 +84,52 @@ internal static class MetricsCalculator
     internal readonly record struct Counted(InformationSystem System, int Owner, bool First);
 
     /// <summary>Whether the findings of rule <paramref name="code"/> count in the scorecard (<see cref="Complete"/> reads no other).</summary>
-    public static bool CountsFindingsOf(string code) => code is "AM1001" or "AM2001" or "AM2005" or "AM3001";
+    public static bool CountsFindingsOf(string code) => code is RuleCodes.DuplicateBuild or RuleCodes.IsolatedSystem or RuleCodes.UnsharedResource or RuleCodes.BuiltButUnused;
+
+    /// <summary>What the scorecard needs of the rule with code <paramref name="code"/>: its findings counted, and for
+    /// AM1001 the avoidable cost computed from its findings as soon as it is done.</summary>
+    public static RuleNeeds NeedsOf(string code) =>
+        (CountsFindingsOf(code) ? RuleNeeds.CountedByScorecard : RuleNeeds.None)
+        | (code == RuleCodes.DuplicateBuild ? RuleNeeds.AvoidableCost : RuleNeeds.None);
+
+    /// <summary>The metrics whose values come from the findings of rule <paramref name="code"/> (none for a rule not counted).</summary>
+    public static IReadOnlyList<string> MetricsFrom(string code) => code switch
+    {
+        RuleCodes.DuplicateBuild => [MetricNames.DuplicateRate, MetricNames.AvoidableAnnualCost],
+        RuleCodes.IsolatedSystem => [MetricNames.IsolationRate],
+        RuleCodes.BuiltButUnused => [MetricNames.ZombieRate],
+        RuleCodes.UnsharedResource => [MetricNames.SharingRate],
+        _ => [],
+    };
+
+    /// <summary>
+    /// The scorecard with no value for <paramref name="unknown"/> metrics (model-wide, per agency, and their targets, which
+    /// are then neither met nor missed): what is known when a rule the scorecard counts failed.
+    /// </summary>
+    public static MetricsReport WithoutValues(MetricsReport report, IReadOnlySet<string> unknown)
+    {
+        if (unknown.Count == 0)
+        {
+            return report;
+        }
+        var model = new SortedDictionary<string, double?>(StringComparer.Ordinal);
+        foreach (var (metric, value) in report.Model)
+        {
+            model[metric] = unknown.Contains(metric) ? null : value;
+        }
+        var agencies = new SortedDictionary<string, IReadOnlyDictionary<string, double?>>(StringComparer.Ordinal);
+        foreach (var (agency, metrics) in report.Agencies)
+        {
+            var values = new SortedDictionary<string, double?>(StringComparer.Ordinal);
+            foreach (var (metric, value) in metrics)
+            {
+                values[metric] = unknown.Contains(metric) ? null : value;
+            }
+            agencies[agency] = values;
+        }
+        var targets = report.Targets.Select(t => unknown.Contains(t.Metric) ? t with { Actual = null, Met = null } : t).ToArray();
+        return new MetricsReport(model, agencies, targets);
+    }
 
     /// <summary>Counts what needs no finding: one pass over systems and flows.</summary>
     public static Prepared Prepare(ModelGraph graph, CancellationToken cancellationToken)
@@ -193,12 +238,12 @@ internal static class MetricsCalculator
             }
             var found = finding.Rule switch
             {
-                "AM1001" => Found.Duplicate,
-                "AM2001" => Found.Isolated,
-                "AM3001" => Found.Zombie,
+                RuleCodes.DuplicateBuild => Found.Duplicate,
+                RuleCodes.IsolatedSystem => Found.Isolated,
+                RuleCodes.BuiltButUnused => Found.Zombie,
                 _ => Found.None,
             };
-            if (finding.Rule == "AM2005")
+            if (finding.Rule == RuleCodes.UnsharedResource)
             {
                 unshared.UnionWith(finding.Elements);
             }
@@ -528,7 +573,7 @@ internal static class MetricsCalculator
     /// <param name="findings">Findings of any rules: the unsuppressed ones of AM1001 count.</param>
     public static double AvoidableAnnualCost(ArchitectureModel model, IEnumerable<Finding> findings)
     {
-        var duplicates = findings.Where(static f => !f.Suppressed && f.Rule == "AM1001").ToList();
+        var duplicates = findings.Where(static f => !f.Suppressed && f.Rule == RuleCodes.DuplicateBuild).ToList();
         var ids = duplicates.SelectMany(static f => f.Elements).Distinct(StringComparer.Ordinal).ToArray();
         Array.Sort(ids, StringComparer.Ordinal);
         var position = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
@@ -576,7 +621,7 @@ internal static class MetricsCalculator
             return costs.Sum() - costs.Max();
         }
 
-        static bool IsVertical(Finding f) => f.Evidence.TryGetValue("kind", out var kind) && kind is "vertical";
+        static bool IsVertical(Finding f) => f.Evidence.TryGetValue(EvidenceKeys.DuplicateBuild.Kind, out var kind) && kind is OverlapKinds.Vertical;
     }
 
     /// <summary>What the findings say of one counted system.</summary>

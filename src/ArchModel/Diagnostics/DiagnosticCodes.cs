@@ -1,6 +1,6 @@
 namespace ArchModel.Diagnostics;
 
-/// <summary>The codes of the loading and validation diagnostics (AM0xxx) of the rule catalogue.</summary>
+/// <summary>The codes of the loading, validation and analysis diagnostics (AM0xxx) of the rule catalogue.</summary>
 public static class DiagnosticCodes
 {
     /// <summary>The file is not valid JSON (syntax, comments, trailing comma, duplicate key, invalid UTF-8).</summary>
@@ -27,4 +27,6 @@ public static class DiagnosticCodes
     public const string UnusedSuppression = "AM0011";
     /// <summary>A flow from a system to itself (warning).</summary>
     public const string SelfFlow = "AM0012";
+    /// <summary>A rule threw while analysing the model (error): its findings are left out, the other rules' kept.</summary>
+    public const string RuleFailed = "AM0013";
 }

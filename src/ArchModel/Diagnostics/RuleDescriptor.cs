@@ -11,7 +11,7 @@ namespace ArchModel.Diagnostics;
 /// <param name="DefaultSeverity">The severity when the model's <c>settings.severity</c> does not override it.</param>
 public sealed record RuleDescriptor(string Code, LocalizedText Title, LocalizedText Help, DiagnosticSeverity DefaultSeverity);
 
-/// <summary>The descriptors of the loading and validation codes AM0001–AM0012.</summary>
+/// <summary>The descriptors of the loading, validation and analysis codes AM0001–AM0013.</summary>
 public static class LoadingDiagnostics
 {
     /// <summary>Every loading and validation code, in code order.</summary>
@@ -46,5 +46,9 @@ public static class LoadingDiagnostics
             DiagnosticSeverity.Warning),
         new(DiagnosticCodes.SelfFlow, new("自环数据流", "Flow to itself"),
             new("数据流的来源和去向是同一个系统。", "A flow's 'from' and 'to' are the same system."), DiagnosticSeverity.Warning),
+        new(DiagnosticCodes.RuleFailed, new("规则运行失败", "Rule failed"),
+            new("分析规则运行时抛出异常：该规则的发现未列出，由其发现计算的指标无值，其他规则的结果不受影响。请修正该规则（自定义规则），报告问题（内置规则），或在 settings.severity 中将其设为 off。",
+                "An analysis rule threw while running: its findings are not listed and the metrics made from them have no value; the other rules' results stand. Fix the rule (a custom one), report the problem (a built-in one), or turn it off in settings.severity."),
+            DiagnosticSeverity.Error),
     ];
 }

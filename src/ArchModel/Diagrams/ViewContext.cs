@@ -67,7 +67,7 @@ internal sealed class ViewContext
                 Mark(f.Elements[i], mark!);
             }
             // A duplicate build names systems; the capability they duplicate is marked too.
-            if (f.Rule == "AM1001" && f.Evidence.TryGetValue("capability", out var c) && c is string capability)
+            if (f.Rule == RuleCodes.DuplicateBuild && f.Evidence.TryGetValue(EvidenceKeys.DuplicateBuild.Capability, out var c) && c is string capability)
             {
                 Mark(capability, mark!);
             }
@@ -292,11 +292,11 @@ internal sealed class ViewContext
     public string FindingLabel(Finding f)
     {
         var parts = new List<string> { $"{f.Rule} {f.Title[Language]}" };
-        if (f.Evidence.TryGetValue("capability", out var c) && c is string capability)
+        if (f.Rule == RuleCodes.DuplicateBuild && f.Evidence.TryGetValue(EvidenceKeys.DuplicateBuild.Capability, out var c) && c is string capability)
         {
             parts.Add(Model.Find<Capability>(capability)?.Name ?? capability);
         }
-        if (f.Evidence.TryGetValue("avoidableAnnualCost", out var a) && a is double avoidable && avoidable > 0)
+        if (f.Rule == RuleCodes.DuplicateBuild && f.Evidence.TryGetValue(EvidenceKeys.DuplicateBuild.AvoidableAnnualCost, out var a) && a is double avoidable && avoidable > 0)
         {
             var money = DiagramStyle.Money(avoidable, Language);
             parts.Add(Language == Language.English ? $"saves {money} a year" : $"每年可节省 {money}");

@@ -238,9 +238,9 @@ public static class Views
     public static DiagramView Duplicates(ArchitectureModel model, AnalysisResult? analysis = null, ViewOptions? options = null)
     {
         analysis ??= Analyzer.Analyze(model);
-        var ctx = new ViewContext(model, analysis, options, "AM1");
+        var ctx = new ViewContext(model, analysis, options, RuleCodes.DuplicateFamily);
         var findings = analysis.ActiveFindings
-            .Where(static f => f.Rule.StartsWith("AM1", StringComparison.Ordinal))
+            .Where(static f => f.Rule.StartsWith(RuleCodes.DuplicateFamily, StringComparison.Ordinal))
             .Where(f => f.Elements.Any(ctx.ElementPasses))
             .ToArray();
         var nodes = new List<DiagramNode>();
@@ -291,9 +291,9 @@ public static class Views
     public static DiagramView Silos(ArchitectureModel model, AnalysisResult? analysis = null, ViewOptions? options = null)
     {
         analysis ??= Analyzer.Analyze(model);
-        var ctx = new ViewContext(model, analysis, options, "AM2");
+        var ctx = new ViewContext(model, analysis, options, RuleCodes.SiloFamily);
         var systems = new Dictionary<string, InformationSystem>(StringComparer.Ordinal);
-        var findings = analysis.ActiveFindings.Where(static f => f.Rule is "AM2001" or "AM2002" or "AM2003" or "AM2004" or "AM2007").ToArray();
+        var findings = analysis.ActiveFindings.Where(static f => f.Rule is RuleCodes.IsolatedSystem or RuleCodes.Island or RuleCodes.ClosedAgency or RuleCodes.Stovepipe or RuleCodes.UnroutableFlow).ToArray();
         void Add(string? id)
         {
             if (model.GetSystem(id) is { } s && ctx.SystemPasses(s))
@@ -318,7 +318,7 @@ public static class Views
                         foreach (var s in model.SystemsOwnedBy(agency.Id).Where(static s => s.IsActive))
                         {
                             Add(s.Id);
-                            if (f.Rule == "AM2004")
+                            if (f.Rule == RuleCodes.Stovepipe)
                             {
                                 foreach (var flow in model.FlowsFrom(s.Id).Concat(model.FlowsTo(s.Id)).Where(static fl => fl.IsActive))
                                 {
@@ -348,7 +348,7 @@ public static class Views
     public static DiagramView Capabilities(ArchitectureModel model, AnalysisResult? analysis = null, ViewOptions? options = null)
     {
         // Duplicate builds are what a capability map shows; other findings would only add noise here.
-        var ctx = new ViewContext(model, analysis, options, "AM1");
+        var ctx = new ViewContext(model, analysis, options, RuleCodes.DuplicateFamily);
         var lang = ctx.Language;
         var systems = model.Systems.Where(ctx.SystemPasses).DistinctBy(static s => s.Id).ToArray();
         var implementers = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArchModel.Analysis;
 using ArchModel.Diagnostics;
 using ArchModel.Model;
 
@@ -156,8 +157,19 @@ internal static class Labels
         _ => LocalizedText.Neutral(metric),
     };
 
+    /// <summary>An evidence key of a rule's findings as words; the key itself when unknown.</summary>
+    public static LocalizedText Evidence(string rule, string key) => (rule, key) switch
+    {
+        // The same key means another thing in another rule: AM1001's and AM1002's kind is how the scopes overlap.
+        (RuleCodes.DuplicateBuild or RuleCodes.ProbableDuplicate, EvidenceKeys.DuplicateBuild.Kind) => new("重叠方式", "overlap"),
+        (RuleCodes.DuplicateBuild or RuleCodes.ProbableDuplicate, EvidenceKeys.DuplicateBuild.Anchor) => new("重叠所在", "where they overlap"),
+        _ => Evidence(key),
+    };
+
     /// <summary>An evidence key as words; the key itself when unknown.</summary>
-    public static LocalizedText Evidence(string key) => key switch
+    /// <remarks>By spelling, whatever the rule: the built-in rules' keys (<see cref="EvidenceKeys"/>) share spellings, and a
+    /// custom rule's key of the same spelling gets the same words.</remarks>
+    private static LocalizedText Evidence(string key) => key switch
     {
         "agency" => new("机构", "agency"),
         "annualOperation" => new("年运维费用", "annual operation cost"),
@@ -182,12 +194,11 @@ internal static class Labels
         "mainComponentFirst" => new("主连通分量首个系统", "main component's first system"),
         "mainComponentSize" => new("主连通分量系统数", "main component size"),
         "minSimilarity" => new("相似度阈值", "similarity threshold"),
+        "membersWithoutCost" => new("未登记运维费用的系统", "systems without a recorded cost"),
         "monthlyActiveUsers" => new("月活跃用户", "monthly active users"),
         "names" => new("名称", "names"),
         "networks" => new("网络", "networks"),
         "openNetwork" => new("非涉密网络", "non-classified network"),
-        "overlap" => new("重叠方式", "overlap"),
-        "overlapKinds" => new("重叠方式", "overlap kinds"),
         "owner" => new("责任单位", "owner"),
         "ownerHasSystems" => new("责任单位有自有系统", "owner has systems"),
         "owners" => new("责任单位", "owners"),
@@ -211,14 +222,17 @@ internal static class Labels
         _ => LocalizedText.Neutral(key),
     };
 
-    /// <summary>Evidence words that are values, not names (overlap kinds and the like).</summary>
-    public static LocalizedText? EvidenceValue(string value) => value switch
-    {
-        "horizontal" => new("同级横向", "horizontal"),
-        "vertical" => new("上下级纵向", "vertical"),
-        "shared-use" => new("共同使用", "shared use"),
-        _ => null,
-    };
+    /// <summary>Evidence values that are words, not names (the overlap kinds of AM1001 and AM1002), or <see langword="null"/>.</summary>
+    public static LocalizedText? EvidenceValue(string rule, string key, string value) =>
+        rule is RuleCodes.DuplicateBuild or RuleCodes.ProbableDuplicate && key == EvidenceKeys.DuplicateBuild.Kind
+            ? value switch
+            {
+                OverlapKinds.Horizontal => new("横向", "horizontal"),
+                OverlapKinds.Vertical => new("纵向", "vertical"),
+                OverlapKinds.SharedUse => new("共用", "shared-use"),
+                _ => null,
+            }
+            : null;
 
     /// <summary>Formats a number for the reader: grouping, at most two decimals.</summary>
     public static string Number(double value) =>

@@ -211,7 +211,7 @@ internal sealed partial class ViewModelBuilder
 
     private ScriptObject ResourceObject(DataResource r)
     {
-        var unshared = FindingsNaming(r.Id).Any(static x => x.Finding.Rule == "AM2005" && !x.Finding.Suppressed);
+        var unshared = FindingsNaming(r.Id).Any(static x => x.Finding.Rule == RuleCodes.UnsharedResource && !x.Finding.Suppressed);
         var flows = _model.FlowsCarrying(r.Id).Where(static f => f.IsActive).ToArray();
         var receivers = flows.Select(f => _model.GetSystem(f.To)).OfType<InformationSystem>()
             .Where(s => s.Owner != r.Owner).ToArray();
@@ -283,10 +283,7 @@ internal sealed partial class ViewModelBuilder
                 ("theme", Theme(f.Rule)), ("theme_label", T("theme." + Theme(f.Rule))),
                 ("elements", Array(f.Elements.Select(id => Ref(_model.Find(id), id)))),
                 ("subject", Subject(f)),
-                ("evidence", Array(f.Evidence
-                    // "overlap" is the first of "overlapKinds"; showing both says the same thing twice.
-                    .Where(kv => !(kv.Key == "overlap" && f.Evidence.ContainsKey("overlapKinds")))
-                    .Select(kv => EvidenceObject(kv.Key, kv.Value)))),
+                ("evidence", Array(f.Evidence.Select(kv => EvidenceObject(f.Rule, kv.Key, kv.Value)))),
                 ("suppressed", f.Suppressed), ("justification", f.Justification),
                 ("location", f.Location?.ToString())));
         }
@@ -326,7 +323,7 @@ internal sealed partial class ViewModelBuilder
             }));
     }
 
-    private ScriptObject EvidenceObject(string key, object? value)
+    private ScriptObject EvidenceObject(string rule, string key, object? value)
     {
         var ids = new List<ScriptObject>();
         string Display(object? v)
@@ -339,14 +336,14 @@ internal sealed partial class ViewModelBuilder
                     return T(b ? "doc.yes" : "doc.no");
                 case double or long or int:
                     var d = Convert.ToDouble(v, CultureInfo.InvariantCulture);
-                    return key.Contains("Cost", StringComparison.Ordinal) || key is "annualOperation" or "budget"
+                    return key.Contains("Cost", StringComparison.Ordinal) || key is EvidenceKeys.BuiltButUnused.AnnualOperation or EvidenceKeys.InvestmentWithoutResult.Budget
                         ? Labels.Money(d, _lang)
                         : key.Contains("imilarity", StringComparison.Ordinal) ? d.ToString("0.###", CultureInfo.InvariantCulture) : Labels.Number(d);
                 case string s when _model.Find(s) is { } e:
                     ids.Add(Ref(e));
                     return e.DisplayName == e.Id ? e.Id : e.DisplayName + T("p.open") + e.Id + T("p.close");
                 case string s:
-                    return EnumValue(key, s) ?? s;
+                    return EnumValue(rule, key, s) ?? s;
                 case IEnumerable<string> list:
                     var items = list.Select(Display).ToArray();
                     return items.Length == 0 ? T("doc.none") : string.Join(Sep, items);
@@ -355,29 +352,35 @@ internal sealed partial class ViewModelBuilder
             }
         }
         var shown = Display(value);
-        var label = L(Labels.Evidence(key));
+        var label = L(Labels.Evidence(rule, key));
         label = label.Length > 0 ? char.ToUpperInvariant(label[0]) + label[1..] : label;
         return Obj(("key", key), ("label", label), ("value", shown), ("elements", Array(ids)));
     }
 
-    private string? EnumValue(string key, string s)
+    private string? EnumValue(string rule, string key, string s)
     {
-        if (Labels.EvidenceValue(s) is { } word)
+        if (Labels.EvidenceValue(rule, key, s) is { } word)
         {
             return L(word);
         }
-        if (key == "jurisdiction" && s.Split(':') is [var level, var region] && JsonNames.TryParse<AgencyLevel>(level, out var l))
+        // A jurisdiction is spelled level:region (AM1003's jurisdiction; the anchor of a horizontal duplicate).
+        var jurisdiction = key == EvidenceKeys.DuplicateHosting.Jurisdiction
+            || (rule is RuleCodes.DuplicateBuild or RuleCodes.ProbableDuplicate && key == EvidenceKeys.DuplicateBuild.Anchor);
+        if (jurisdiction && s.Split(':') is [var level, var region] && JsonNames.TryParse<AgencyLevel>(level, out var l))
         {
             return L(Labels.Of(l)) + " " + region;
         }
         return key switch
         {
-            "status" when JsonNames.TryParse<SystemStatus>(s, out var v) => L(Labels.Of(v)),
-            "sharing" when JsonNames.TryParse<SharingLevel>(s, out var v) => L(Labels.Of(v)),
-            "kind" when JsonNames.TryParse<NetworkKind>(s, out var v) => L(Labels.Of(v)),
-            "stage" when JsonNames.TryParse<ProjectStage>(s, out var v) => L(Labels.Of(v)),
-            "level" when JsonNames.TryParse<AgencyLevel>(s, out var v) => L(Labels.Of(v)),
-            "category" or "categories" when JsonNames.TryParse<ResourceCategory>(s, out var v) => L(Labels.Of(v)),
+            // Keys of the built-in rules whose values are enums in their JSON spelling (a custom rule's keys of the
+            // same spelling are shown the same way).
+            EvidenceKeys.IsolatedSystem.Status when JsonNames.TryParse<SystemStatus>(s, out var v) => L(Labels.Of(v)),
+            EvidenceKeys.UnsharedResource.Sharing when JsonNames.TryParse<SharingLevel>(s, out var v) => L(Labels.Of(v)),
+            EvidenceKeys.NetworkIsland.Kind when JsonNames.TryParse<NetworkKind>(s, out var v) => L(Labels.Of(v)),
+            EvidenceKeys.InvestmentWithoutResult.Stage when JsonNames.TryParse<ProjectStage>(s, out var v) => L(Labels.Of(v)),
+            EvidenceKeys.DuplicateHosting.Level when JsonNames.TryParse<AgencyLevel>(s, out var v) => L(Labels.Of(v)),
+            EvidenceKeys.DuplicateDataCollection.Category or EvidenceKeys.ForeignCoreTechnology.Categories
+                when JsonNames.TryParse<ResourceCategory>(s, out var v) => L(Labels.Of(v)),
             _ => null,
         };
     }

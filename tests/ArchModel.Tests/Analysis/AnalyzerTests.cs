@@ -262,30 +262,116 @@ public class AnalyzerTests
         Assert.That(() => Analyzer.Analyze(model, null, cts.Token), Throws.InstanceOf<OperationCanceledException>());
     }
 
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Analyze_CustomRuleThatThrows_ReportsLocatedErrorNamingItAndKeepsTheOtherRulesFindings(int processors)
+    {
+        var model = ModelLoader.LoadFile(Path.Combine(TestPaths.Models, "quickstart", "model.json")).Model!;
+        var without = Analyzer.Analyze(model, new AnalysisOptions { MaxDegreeOfParallelism = processors });
+        var result = Analyzer.Analyze(model, new AnalysisOptions { Rules = RuleSet.Default.With(new ThrowingRule()), MaxDegreeOfParallelism = processors });
+        var failed = result.Diagnostics.Single(static d => d.Code == DiagnosticCodes.RuleFailed);
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.Severity, Is.EqualTo(DiagnosticSeverity.Error));
+            Assert.That(failed.Location, Is.EqualTo(new SourceLocation(model.Files[0], 1, 1, "")));
+            Assert.That(failed.Message.English, Does.StartWith("The rule X9999 (Broken) failed (InvalidOperationException: rule bug):"));
+            Assert.That(failed.Message.Chinese, Does.StartWith("规则 X9999（故障）运行失败（InvalidOperationException: rule bug）："));
+            Assert.That(failed.Format(Language.English), Does.Not.Contain("second line"), "one line");
+            // The failed rule's partial findings are dropped; every other rule's findings and the scorecard are as without it.
+            Assert.That(Lines(result.Findings), Is.EqualTo(Lines(without.Findings)));
+            Assert.That(result.Findings, Is.Not.Empty);
+            Assert.That(result.Metrics.Model, Is.EqualTo(without.Metrics.Model));
+            Assert.That(result.Rules.Select(static r => r.Code), Does.Contain("X9999"));
+        });
+    }
+
+    private static string[] Lines(IEnumerable<Finding> findings) =>
+        [.. findings.Select(static f => $"{f.Rule} {string.Join(",", f.Elements)} {f.Location} {f.Message.English} {string.Join(";", f.Evidence.Select(static e => $"{e.Key}={e.Value}"))}")];
+
     [Test]
-    public void Analyze_RuleThatThrows_SurfacesItsOwnExceptionThoughRulesRunSideBySide()
+    public void Analyze_RuleThatThrowsInModelBuiltInCode_ReportsUnlocatedError()
     {
         var model = new TestModel().Agency("a").Build();
-        var options = new AnalysisOptions { Rules = RuleSet.Default.With(new ThrowingRule()) };
-        Assert.That(() => Analyzer.Analyze(model, options),
-            Throws.InstanceOf<InvalidOperationException>().With.Message.EqualTo("rule bug"));
+        var result = Analyzer.Analyze(model, new AnalysisOptions { Rules = RuleSet.Default.With(new ThrowingRule()) });
+        var failed = result.Diagnostics.Single(static d => d.Code == DiagnosticCodes.RuleFailed);
+        Assert.That(failed.Location, Is.Null);
+        Assert.That(failed.Message.English, Does.Contain("X9999"));
     }
 
     [TestCase(1)]
     [TestCase(2)]
-    public void Analyze_CountedRuleThatThrows_SurfacesItsExceptionInsteadOfWaitingForItsFindings(int processors)
+    public void Analyze_RuleThatThrowsOperationCanceled_Propagates(int processors)
     {
-        // The scorecard waits for the rules whose findings it counts: one that throws must not leave it waiting.
-        // The rule throws late, when the other processor has run every other item and waits for it.
         var model = new TestModel().Agency("a").System("s", "a").Build();
         var options = new AnalysisOptions
         {
-            Rules = RuleSet.Default.Without("AM2001").With(new ThrowingRule("AM2001", TimeSpan.FromMilliseconds(500))),
+            Rules = RuleSet.Default.With(new ThrowingRule(exception: new OperationCanceledException("stop"))),
+            MaxDegreeOfParallelism = processors,
+        };
+        Assert.That(() => Analyzer.Analyze(model, options), Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
+    public void LoadingDiagnostics_All_DescribesRuleFailed()
+    {
+        var descriptor = LoadingDiagnostics.All.Single(static d => d.Code == DiagnosticCodes.RuleFailed);
+        Assert.That(descriptor.DefaultSeverity, Is.EqualTo(DiagnosticSeverity.Error));
+        Assert.That(DiagnosticCodes.RuleFailed, Is.EqualTo("AM0013"));
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Analyze_CountedRuleThatThrows_LeavesItsMetricsWithoutValueAndTheRestComputed(int processors)
+    {
+        // The scorecard waits for the rules whose findings it counts: one that throws must not leave it waiting.
+        // The rule throws late, when the other processor has run every other item and waits for it.
+        var model = new TestModel().Agency("a").System("s", "a").System("t", "a")
+            .Target(MetricNames.IsolationRate, 0.1).Target(MetricNames.DuplicateRate, 0.1).Build();
+        var options = new AnalysisOptions
+        {
+            Rules = RuleSet.Default.Without(RuleCodes.IsolatedSystem).With(new ThrowingRule(RuleCodes.IsolatedSystem, TimeSpan.FromMilliseconds(500))),
             MaxDegreeOfParallelism = processors,
         };
         var analysis = Task.Run(() => Analyzer.Analyze(model, options));
-        Assert.That(() => analysis.Wait(TimeSpan.FromMinutes(1)),
-            Throws.InstanceOf<AggregateException>().With.InnerException.InstanceOf<InvalidOperationException>());
+        Assert.That(analysis.Wait(TimeSpan.FromMinutes(1)), Is.True, "the analysis finished");
+        var result = analysis.Result;
+        var normal = Analyzer.Analyze(model);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.RuleFailed));
+            Assert.That(result.Diagnostics.Single().Message.English, Does.Contain("isolationRate"));
+            Assert.That(result.Findings.Any(static f => f.Rule == RuleCodes.IsolatedSystem), Is.False);
+            // Isolation counted nothing: no value, not a rate of 0 that meets its target.
+            Assert.That(normal.Metrics.Model[MetricNames.IsolationRate], Is.EqualTo(1.0));
+            Assert.That(result.Metrics.Model[MetricNames.IsolationRate], Is.Null);
+            Assert.That(result.Metrics.Agencies["a"][MetricNames.IsolationRate], Is.Null);
+            var isolation = result.Metrics.Targets.Single(static t => t.Metric == MetricNames.IsolationRate);
+            Assert.That((isolation.Actual, isolation.Met), Is.EqualTo(((double?)null, (bool?)null)));
+            // Every other metric is what it would be.
+            Assert.That(result.Metrics.Model.Where(static m => m.Key != MetricNames.IsolationRate),
+                Is.EqualTo(normal.Metrics.Model.Where(static m => m.Key != MetricNames.IsolationRate)));
+            Assert.That(result.Metrics.Targets.Single(static t => t.Metric == MetricNames.DuplicateRate),
+                Is.EqualTo(normal.Metrics.Targets.Single(static t => t.Metric == MetricNames.DuplicateRate)));
+        });
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Analyze_DuplicateBuildRuleThatThrows_LeavesDuplicateRateAndAvoidableCostWithoutValue(int processors)
+    {
+        var model = new TestModel().Agency("a").System("s", "a").Build();
+        var options = new AnalysisOptions
+        {
+            Rules = RuleSet.Default.Without(RuleCodes.DuplicateBuild).With(new ThrowingRule(RuleCodes.DuplicateBuild)),
+            MaxDegreeOfParallelism = processors,
+        };
+        var result = Analyzer.Analyze(model, options);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Metrics.Model[MetricNames.DuplicateRate], Is.Null);
+            Assert.That(result.Metrics.Model[MetricNames.AvoidableAnnualCost], Is.Null);
+            Assert.That(result.Metrics.Model[MetricNames.IsolationRate], Is.EqualTo(1.0));
+        });
     }
 
     [TestCase(0, 1)]
@@ -310,16 +396,19 @@ public class AnalyzerTests
 
     [TestCase(1)]
     [TestCase(2)]
-    public void Analyze_OnlyRuleThrows_SurfacesItsExceptionInsteadOfWaitingForTheScorecard(int processors)
+    public void Analyze_OnlyRuleThrows_ReportsItInsteadOfWaitingForTheScorecard(int processors)
     {
         var model = new TestModel().Agency("a").System("s", "a").Build();
         var options = new AnalysisOptions { Rules = RuleSet.Empty.With(new ThrowingRule()), MaxDegreeOfParallelism = processors };
         var analysis = Task.Run(() => Analyzer.Analyze(model, options));
-        Assert.That(() => analysis.Wait(TimeSpan.FromMinutes(1)),
-            Throws.InstanceOf<AggregateException>().With.InnerException.InstanceOf<InvalidOperationException>());
+        Assert.That(analysis.Wait(TimeSpan.FromMinutes(1)), Is.True, "the analysis finished");
+        Assert.That(analysis.Result.Findings, Is.Empty);
+        Assert.That(analysis.Result.Diagnostics.Select(static d => d.Code), Is.EqualTo(new[] { DiagnosticCodes.RuleFailed }));
+        // A rule the scorecard does not count: the scorecard is whole.
+        Assert.That(analysis.Result.Metrics.Model[MetricNames.DuplicateRate], Is.EqualTo(0));
     }
 
-    private sealed class ThrowingRule(string code = "X9999", TimeSpan delay = default) : IRule
+    private sealed class ThrowingRule(string code = "X9999", TimeSpan delay = default, Exception? exception = null) : IRule
     {
         public RuleDescriptor Descriptor { get; } = new(code,
             new LocalizedText("故障", "Broken"), new LocalizedText("故障", "Broken"), DiagnosticSeverity.Warning);
@@ -327,7 +416,9 @@ public class AnalyzerTests
         public void Analyze(RuleContext context)
         {
             Thread.Sleep(delay);
-            throw new InvalidOperationException("rule bug");
+            // What it reported before it threw is dropped with the rest.
+            context.Report([context.Model.Systems.Count > 0 ? context.Model.Systems[0].Id : context.Model.Agencies[0].Id], new LocalizedText("半途", "halfway"));
+            throw exception ?? new InvalidOperationException("rule bug\nsecond line");
         }
     }
 

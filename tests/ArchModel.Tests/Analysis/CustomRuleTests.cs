@@ -84,8 +84,10 @@ public class CustomRuleTests
     [Test]
     public void Report_NullEvidenceKey_IsRefused()
     {
-        // A rule's bug surfaces as the rule's own exception, as any exception a rule throws does.
-        Assert.That(() => ReportWith([new(null!, 1)]),
-            Throws.ArgumentException.With.Message.Contains("evidence key is null"));
+        // A rule's bug fails the rule, as any exception a rule throws does: an AM0013 error naming the rule and what it threw.
+        var result = Analyzer.Analyze(Model(), new AnalysisOptions { Rules = RuleSet.Empty.With(new EvidenceRule([new(null!, 1)])) });
+        Assert.That(result.Findings, Is.Empty);
+        var failed = result.Diagnostics.Single(static d => d.Code == ArchModel.Diagnostics.DiagnosticCodes.RuleFailed);
+        Assert.That(failed.Message.English, Does.Contain("X0002").And.Contain("ArgumentException: An evidence key is null."));
     }
 }

@@ -11,7 +11,7 @@ namespace ArchModel.Analysis.Rules;
 public sealed class DedicatedNetworkRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public DedicatedNetworkRule() : base("AM5001", "业务专网整合", "Dedicated network to migrate",
+    public DedicatedNetworkRule() : base(RuleCodes.DedicatedNetwork, "业务专网整合", "Dedicated network to migrate",
         "存在同等密级的统一电子政务网络时，业务专网应向其整合迁移（专网整合）。",
         "A unified government network of the same classification exists, so the dedicated network should be merged into it (专网整合).",
         DiagnosticSeverity.Info)
@@ -43,10 +43,10 @@ public sealed class DedicatedNetworkRule : BuiltInRule
                         : $"The dedicated network '{network.Name}' can be merged into the unified network '{target.Name}' ({target.Id}) of the same classification: move its {systems.Length} active system(s) there, then decommission it.";
                 }),
                 [
-                    new("target", target.Id),
-                    new("targetLinked", linked.Contains(target.Id)),
-                    new("classified", network.IsClassified),
-                    new("systemsToMove", systems),
+                    new(EvidenceKeys.DedicatedNetwork.Target, target.Id),
+                    new(EvidenceKeys.DedicatedNetwork.TargetLinked, linked.Contains(target.Id)),
+                    new(EvidenceKeys.DedicatedNetwork.Classified, network.IsClassified),
+                    new(EvidenceKeys.DedicatedNetwork.SystemsToMove, systems),
                 ]);
         }
     }
@@ -59,7 +59,7 @@ public sealed class DedicatedNetworkRule : BuiltInRule
 public sealed class CloudMigrationRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public CloudMigrationRule() : base("AM5002", "迁移上云", "Cloud migration candidate",
+    public CloudMigrationRule() : base(RuleCodes.CloudMigration, "迁移上云", "Cloud migration candidate",
         "系统部署在非共享的机房或平台上，而本地已有共享政务云。应迁移上云，关停自建机房。",
         "A system runs on a non-shared platform while a shared government cloud serves its owner's region. Migrate it to the cloud and close the separate platform.",
         DiagnosticSeverity.Info)
@@ -107,9 +107,9 @@ public sealed class CloudMigrationRule : BuiltInRule
                         : $"The system '{system.Name}' runs on the non-shared platform '{current.Name}' while the shared platform '{targetName}' ({target}) serves its owner's region: migrate it there and close the separate platform once empty.";
                 }),
                 [
-                    new("target", target),
-                    new("currentPlatform", current.Id),
-                    new("annualOperation", system.Cost?.AnnualOperation),
+                    new(EvidenceKeys.CloudMigration.Target, target),
+                    new(EvidenceKeys.CloudMigration.CurrentPlatform, current.Id),
+                    new(EvidenceKeys.CloudMigration.AnnualOperation, system.Cost?.AnnualOperation),
                 ]);
         }
     }

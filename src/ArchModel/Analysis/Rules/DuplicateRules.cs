@@ -16,7 +16,7 @@ namespace ArchModel.Analysis.Rules;
 public sealed class DuplicateBuildRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public DuplicateBuildRule() : base("AM1001", "重复建设", "Duplicate build",
+    public DuplicateBuildRule() : base(RuleCodes.DuplicateBuild, "重复建设", "Duplicate build",
         "同一功能由服务范围重叠的多个在用系统重复提供。按重叠方式分别成组：横向（同一地区同级政府内）应在本级统建共用；纵向（同一条线上下级）应由条线牵头单位统一建设、下级共用；共用（同一机构使用多个系统）应为该机构选定一个系统。其余系统迁移后停用。",
         "Several active systems with overlapping scopes provide the same capability. Groups are formed per overlap kind: horizontal (one government) — consolidate within it; vertical (one sector line) — build once at the head of the line; shared-use (one agency uses several) — choose one system for the agency. Migrate and retire the others.",
         DiagnosticSeverity.Warning)
@@ -169,13 +169,13 @@ public sealed class DuplicateBuildRule : BuiltInRule
                         return text;
                     }),
                     [
-                        new("capability", capability),
-                        new("capabilityShareable", shareable),
-                        new("kind", DuplicateText.Spell(kind)),
-                        new("anchor", anchor),
-                        new("avoidableAnnualCost", avoidable),
-                        new("membersWithoutCost", withoutCost),
-                        new("owners", Sorted(found.Select(static s => s.Owner))),
+                        new(EvidenceKeys.DuplicateBuild.Capability, capability),
+                        new(EvidenceKeys.DuplicateBuild.CapabilityShareable, shareable),
+                        new(EvidenceKeys.DuplicateBuild.Kind, DuplicateText.Spell(kind)),
+                        new(EvidenceKeys.DuplicateBuild.Anchor, anchor),
+                        new(EvidenceKeys.DuplicateBuild.AvoidableAnnualCost, avoidable),
+                        new(EvidenceKeys.DuplicateBuild.MembersWithoutCost, withoutCost),
+                        new(EvidenceKeys.DuplicateBuild.Owners, Sorted(found.Select(static s => s.Owner))),
                     ]);
             }
         }
@@ -252,7 +252,7 @@ public sealed class DuplicateBuildRule : BuiltInRule
 public sealed class ProbableDuplicateRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public ProbableDuplicateRule() : base("AM1002", "疑似重复建设", "Probable duplicate",
+    public ProbableDuplicateRule() : base(RuleCodes.ProbableDuplicate, "疑似重复建设", "Probable duplicate",
         "服务范围重叠、功能登记没有交集的在用系统名称高度相似，可能是重复建设或功能登记不全。按重叠方式（横向、纵向、共用）分别成组。请核实：若确为重复，按重复建设处理；否则补全功能登记。",
         "Active systems with overlapping scopes and no capability in common have very similar names: probably a duplicate build or incomplete capability data. Groups are formed per overlap kind (horizontal, vertical, shared-use). Check them: consolidate if they duplicate each other, otherwise complete their capabilities.",
         DiagnosticSeverity.Info)
@@ -336,12 +336,12 @@ public sealed class ProbableDuplicateRule : BuiltInRule
                     };
                 }),
                 [
-                    new("kind", DuplicateText.Spell(kind)),
-                    new("anchor", anchor),
-                    new("similarity", similarity),
-                    new("minSimilarity", minSimilarity),
-                    new("names", members.ConvertAll(static s => s.Name).ToArray()),
-                    new("owners", Sorted(members.Select(static s => s.Owner))),
+                    new(EvidenceKeys.ProbableDuplicate.Kind, DuplicateText.Spell(kind)),
+                    new(EvidenceKeys.ProbableDuplicate.Anchor, anchor),
+                    new(EvidenceKeys.ProbableDuplicate.Similarity, similarity),
+                    new(EvidenceKeys.ProbableDuplicate.MinSimilarity, minSimilarity),
+                    new(EvidenceKeys.ProbableDuplicate.Names, members.ConvertAll(static s => s.Name).ToArray()),
+                    new(EvidenceKeys.ProbableDuplicate.Owners, Sorted(members.Select(static s => s.Owner))),
                 ]);
         }
     }
@@ -466,7 +466,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
 public sealed class DuplicateHostingRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public DuplicateHostingRule() : base("AM1003", "重复建设机房", "Duplicate hosting",
+    public DuplicateHostingRule() : base(RuleCodes.DuplicateHosting, "重复建设机房", "Duplicate hosting",
         "同一地区同级的机构各自建设非共享的机房或云平台，或在已有共享政务云的情况下仍自建。应迁移到共享的政务云，关停自建机房。",
         "Agencies of one jurisdiction each run their own non-shared platform, or run one where a shared government cloud serves them. Migrate to the shared cloud and close the separate platforms.",
         DiagnosticSeverity.Warning)
@@ -526,11 +526,11 @@ public sealed class DuplicateHostingRule : BuiltInRule
                     _ => $"The shared platform '{target.Name}' ({target.Id}) serves jurisdiction {jurisdiction.Region} ({JsonNames.Of(jurisdiction.Level)}), yet {count} non-shared platform(s) are still run there: move their systems to the shared platform and close them.",
                 };
             }), [
-                new("jurisdiction", Spell(jurisdiction)),
-                new("level", JsonNames.Of(jurisdiction.Level)),
-                new("region", jurisdiction.Region),
-                new("target", target?.Id),
-                new("systemsToMove", Sorted(group.SelectMany(p => model.SystemsHostedOn(p.Id)).Where(static s => s.IsActive).Select(static s => s.Id))),
+                new(EvidenceKeys.DuplicateHosting.Jurisdiction, Spell(jurisdiction)),
+                new(EvidenceKeys.DuplicateHosting.Level, JsonNames.Of(jurisdiction.Level)),
+                new(EvidenceKeys.DuplicateHosting.Region, jurisdiction.Region),
+                new(EvidenceKeys.DuplicateHosting.Target, target?.Id),
+                new(EvidenceKeys.DuplicateHosting.SystemsToMove, Sorted(group.SelectMany(p => model.SystemsHostedOn(p.Id)).Where(static s => s.IsActive).Select(static s => s.Id))),
             ]);
         }
     }
@@ -543,7 +543,7 @@ public sealed class DuplicateHostingRule : BuiltInRule
 public sealed class DuplicateDataCollectionRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public DuplicateDataCollectionRule() : base("AM1004", "多头采集", "Duplicate data collection",
+    public DuplicateDataCollectionRule() : base(RuleCodes.DuplicateDataCollection, "多头采集", "Duplicate data collection",
         "同一类数据由同一地区同级或同一条线上的多个机构分别采集维护。应明确唯一的权威来源（一数一源），其他机构通过共享获取。",
         "Agencies of one jurisdiction or one sector line each collect data of the same category. Name one authoritative source (一数一源) and let the others obtain it through sharing.",
         DiagnosticSeverity.Warning)
@@ -633,8 +633,8 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
                             : $"{owners.Length} agencies each collect {categoryName} data ({string.Join(", ", named.Select(static r => $"'{r.Name}'"))}{(more > 0 ? $" and {more} more" : "")}): name one authoritative source and have the others obtain the data through sharing instead of collecting it again.";
                     }),
                     [
-                        new("category", categoryName),
-                        new("owners", owners),
+                        new(EvidenceKeys.DuplicateDataCollection.Category, categoryName),
+                        new(EvidenceKeys.DuplicateDataCollection.Owners, owners),
                     ]);
             }
         }

@@ -28,9 +28,9 @@ public abstract class BuiltInRule : IRule
 /// <summary>Helpers shared by the built-in rules.</summary>
 internal static class RuleSupport
 {
-    public const string Horizontal = "horizontal";
-    public const string Vertical = "vertical";
-    public const string SharedUse = "shared-use";
+    public const string Horizontal = OverlapKinds.Horizontal;
+    public const string Vertical = OverlapKinds.Vertical;
+    public const string SharedUse = OverlapKinds.SharedUse;
 
     /// <summary>The display name of an element, or the id when it is not in the model.</summary>
     public static string Name(ArchitectureModel model, string? id) => id is null ? "" : model.Find(id)?.DisplayName ?? id;

@@ -12,7 +12,7 @@ namespace ArchModel.Analysis.Rules;
 public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public ClassifiedOnOpenNetworkRule() : base("AM4001", "涉密数据上非涉密网", "Classified data on an open network",
+    public ClassifiedOnOpenNetworkRule() : base(RuleCodes.ClassifiedOnOpenNetwork, "涉密数据上非涉密网", "Classified data on an open network",
         "涉密数据经由或存放在非涉密网络上，违反保密要求。应将相关系统和数据流迁移到涉密网络（政务内网），或解除与非涉密网络的连接。",
         "Classified data travels over or sits on a non-classified network, against secrecy rules. Move the systems and flows onto a classified network (the government intranet), or cut the non-classified attachment.",
         DiagnosticSeverity.Error)
@@ -53,9 +53,9 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
                         : $"The flow {flow.Id} ({Name(model, flow.From)} → {Name(model, flow.To)}) carries classified data ({string.Join(", ", classified)}) over non-classified network(s) {string.Join(", ", open)}: route it over a classified network (the government intranet) or stop it.";
                 }),
                 [
-                    new("resources", classified),
-                    new("networks", open),
-                    new("viaDeclared", flow.Via.Count > 0),
+                    new(EvidenceKeys.ClassifiedOnOpenNetwork.Resources, classified),
+                    new(EvidenceKeys.ClassifiedOnOpenNetwork.Networks, open),
+                    new(EvidenceKeys.ClassifiedOnOpenNetwork.ViaDeclared, flow.Via.Count > 0),
                 ]);
         }
         foreach (var system in context.Graph.SystemsById)
@@ -83,8 +83,8 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
                         : $"The system '{system.Name}' holds classified data ({string.Join(", ", classified)}) yet is attached to non-classified network(s) {string.Join(", ", open)}: detach it from them or move the classified data out, and run it on a classified network.";
                 }),
                 [
-                    new("resources", classified),
-                    new("networks", open),
+                    new(EvidenceKeys.ClassifiedOnOpenNetwork.Resources, classified),
+                    new(EvidenceKeys.ClassifiedOnOpenNetwork.Networks, open),
                 ]);
         }
     }
@@ -107,7 +107,7 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
 public sealed class ExposedProtectedSystemRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public ExposedProtectedSystemRule() : base("AM4002", "高等保系统暴露在互联网", "Exposed protected system",
+    public ExposedProtectedSystemRule() : base(RuleCodes.ExposedProtectedSystem, "高等保系统暴露在互联网", "Exposed protected system",
         "等级保护级别较高的系统直接接入互联网。应将其迁移到政务外网或内网，对外服务通过隔离的前置区提供。",
         "A system of a high protection level is attached directly to the Internet. Move it onto the government extranet or intranet and serve the public through an isolated front zone.",
         DiagnosticSeverity.Error)
@@ -139,9 +139,9 @@ public sealed class ExposedProtectedSystemRule : BuiltInRule
                         : $"The level-{level} protected system '{system.Name}' is attached to the Internet ({string.Join(", ", internet)}): move it onto the government extranet or intranet and serve the public through an isolated front zone.";
                 }),
                 [
-                    new("protectionLevel", (long)level),
-                    new("threshold", (long)min),
-                    new("networks", internet),
+                    new(EvidenceKeys.ExposedProtectedSystem.ProtectionLevel, (long)level),
+                    new(EvidenceKeys.ExposedProtectedSystem.Threshold, (long)min),
+                    new(EvidenceKeys.ExposedProtectedSystem.Networks, internet),
                 ]);
         }
     }
@@ -169,7 +169,7 @@ public sealed class ExposedProtectedSystemRule : BuiltInRule
 public sealed class ForeignCoreTechnologyRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public ForeignCoreTechnologyRule() : base("AM4003", "核心技术国外依赖", "Foreign core technology",
+    public ForeignCoreTechnologyRule() : base(RuleCodes.ForeignCoreTechnology, "核心技术国外依赖", "Foreign core technology",
         "等级保护级别较高的系统使用国外的芯片、服务器、操作系统或数据库。应列入安全可控（国产替代）计划。",
         "A system of a high protection level uses a foreign chip, server, operating system or database. Put it in the secure-and-controllable (domestic replacement) plan.",
         DiagnosticSeverity.Warning)
@@ -204,10 +204,10 @@ public sealed class ForeignCoreTechnologyRule : BuiltInRule
                         : $"The level-{level} protected system '{system.Name}' uses foreign core technology ({string.Join(", ", described)}): put it in the domestic replacement plan and replace chip, server, OS and database with secure and controllable products.";
                 }),
                 [
-                    new("protectionLevel", (long)level),
-                    new("foreignComponents", described),
-                    new("categories", Sorted(foreign.Select(static c => JsonNames.Of(c.Category!.Value)))),
-                    new("vendors", Sorted(foreign.Select(static c => c.Vendor).OfType<string>())),
+                    new(EvidenceKeys.ForeignCoreTechnology.ProtectionLevel, (long)level),
+                    new(EvidenceKeys.ForeignCoreTechnology.ForeignComponents, described),
+                    new(EvidenceKeys.ForeignCoreTechnology.Categories, Sorted(foreign.Select(static c => JsonNames.Of(c.Category!.Value)))),
+                    new(EvidenceKeys.ForeignCoreTechnology.Vendors, Sorted(foreign.Select(static c => c.Vendor).OfType<string>())),
                 ]);
         }
     }
@@ -236,7 +236,7 @@ public sealed class ForeignCoreTechnologyRule : BuiltInRule
 public sealed class UnsafeNetworkLinkRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public UnsafeNetworkLinkRule() : base("AM4004", "涉密网与非涉密网违规互联", "Unsafe network link",
+    public UnsafeNetworkLinkRule() : base(RuleCodes.UnsafeNetworkLink, "涉密网与非涉密网违规互联", "Unsafe network link",
         "涉密网络与非涉密网络之间的连接没有采用网闸等隔离设备。应改为物理隔离或经网闸单向导入，或拆除连接。",
         "A classified network is linked to a non-classified one without an isolation device. Use physical isolation or a one-way isolation device (网闸), or remove the link.",
         DiagnosticSeverity.Error)
@@ -283,9 +283,9 @@ public sealed class UnsafeNetworkLinkRule : BuiltInRule
                         : $"The classified network '{Name(model, classified)}' is linked to the non-classified network '{Name(model, open)}' without an isolation device (via {string.Join(", ", vias)}): put a one-way isolation device (网闸) on the link or remove it.";
                 }),
                 [
-                    new("classifiedNetwork", classified),
-                    new("openNetwork", open),
-                    new("via", vias.ToArray()),
+                    new(EvidenceKeys.UnsafeNetworkLink.ClassifiedNetwork, classified),
+                    new(EvidenceKeys.UnsafeNetworkLink.OpenNetwork, open),
+                    new(EvidenceKeys.UnsafeNetworkLink.Via, vias.ToArray()),
                 ]);
         }
     }

@@ -8,7 +8,7 @@ namespace ArchModel.Analysis.Rules;
 public sealed class IsolatedSystemRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public IsolatedSystemRule() : base("AM2001", "孤立系统", "Isolated system",
+    public IsolatedSystemRule() : base(RuleCodes.IsolatedSystem, "孤立系统", "Isolated system",
         "在用系统与其他任何在用系统都没有数据流，是信息孤岛。应接入共享交换平台，或将其标记为 standalone（确需单机运行的涉密终端等）。",
         "An active system exchanges data with no other active system: an information silo. Connect it through the data-sharing exchange, or mark it standalone if it must not exchange data.",
         DiagnosticSeverity.Warning)
@@ -29,7 +29,7 @@ public sealed class IsolatedSystemRule : BuiltInRule
                     LocalizedText.Compose(system, static (system, language) => language == Language.Chinese
                         ? $"在用系统“{system.Name}”与其他在用系统之间没有任何数据流：请通过政务信息资源共享交换平台接入相关系统；若确需单机运行，请标记为 standalone。"
                         : $"The active system '{system.Name}' has no data flow with any other active system: connect it through the government data-sharing exchange, or mark it standalone if it must run alone."),
-                    [new("owner", system.Owner), new("status", system.Status)]);
+                    [new(EvidenceKeys.IsolatedSystem.Owner, system.Owner), new(EvidenceKeys.IsolatedSystem.Status, system.Status)]);
             }
         }
     }
@@ -39,7 +39,7 @@ public sealed class IsolatedSystemRule : BuiltInRule
 public sealed class IslandRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public IslandRule() : base("AM2002", "信息孤岛群", "Island",
+    public IslandRule() : base(RuleCodes.Island, "信息孤岛群", "Island",
         "一组系统彼此交换数据，但与主体系统网络没有任何连接。应打通该组与主网络之间的数据共享通道。",
         "A group of systems exchanges data only among itself, with no connection to the main network of systems. Open a data-sharing channel between the group and the main network.",
         DiagnosticSeverity.Warning)
@@ -80,10 +80,10 @@ public sealed class IslandRule : BuiltInRule
                         : $"{members.Count} systems exchange data only among themselves, with no connection to the main network of {mainSize} systems: open a data-sharing channel between this group and the main network.";
                 }),
                 [
-                    new("componentSize", (long)members.Count),
-                    new("mainComponentSize", (long)mainSize),
-                    new("mainComponentFirst", components[main][0]),
-                    new("owners", owners),
+                    new(EvidenceKeys.Island.ComponentSize, (long)members.Count),
+                    new(EvidenceKeys.Island.MainComponentSize, (long)mainSize),
+                    new(EvidenceKeys.Island.MainComponentFirst, components[main][0]),
+                    new(EvidenceKeys.Island.Owners, owners),
                 ]);
         }
     }
@@ -93,7 +93,7 @@ public sealed class IslandRule : BuiltInRule
 public sealed class ClosedAgencyRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public ClosedAgencyRule() : base("AM2003", "封闭机构", "Closed agency",
+    public ClosedAgencyRule() : base(RuleCodes.ClosedAgency, "封闭机构", "Closed agency",
         "机构的在用系统不与任何其他机构的系统交换数据。应梳理该机构与其他机构的业务协同需求，接入共享交换。",
         "An agency's active systems exchange no data with any other agency's systems. Identify its cross-agency business needs and connect it to data sharing.",
         DiagnosticSeverity.Warning)
@@ -131,7 +131,7 @@ public sealed class ClosedAgencyRule : BuiltInRule
                         ? $"机构“{agency.Name}”的 {count} 个在用系统不与任何其他机构交换数据：请梳理跨部门业务协同需求，通过共享交换平台与其他机构互联互通。"
                         : $"The {count} active system(s) of '{agency.Name}' exchange no data with any other agency: identify cross-agency business needs and connect them through the data-sharing exchange.";
                 }),
-                [new("systems", Sorted(group.Select(static s => s.Id)))]);
+                [new(EvidenceKeys.ClosedAgency.Systems, Sorted(group.Select(static s => s.Id)))]);
         }
     }
 }
@@ -140,7 +140,7 @@ public sealed class ClosedAgencyRule : BuiltInRule
 public sealed class StovepipeRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public StovepipeRule() : base("AM2004", "纵强横弱", "Stovepipe",
+    public StovepipeRule() : base(RuleCodes.Stovepipe, "纵强横弱", "Stovepipe",
         "机构只与本条线的上下级交换数据，不与本地同级的其他部门交换（纵强横弱）。应推动与本地区其他部门的横向共享。",
         "An agency exchanges data only up and down its own sector line, never across with other agencies (纵强横弱). Open horizontal sharing with the other agencies of its region.",
         DiagnosticSeverity.Warning)
@@ -196,8 +196,8 @@ public sealed class StovepipeRule : BuiltInRule
                         : $"'{agency.Name}' exchanges data only along its sector line ({flows} vertical flows) and with no other agency horizontally: open horizontal data sharing with the other agencies of its jurisdiction.";
                 }),
                 [
-                    new("verticalFlows", flows),
-                    new("verticalPartners", partners.ToArray()),
+                    new(EvidenceKeys.Stovepipe.VerticalFlows, flows),
+                    new(EvidenceKeys.Stovepipe.VerticalPartners, partners.ToArray()),
                 ]);
         }
     }
@@ -210,7 +210,7 @@ public sealed class StovepipeRule : BuiltInRule
 public sealed class UnsharedResourceRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public UnsharedResourceRule() : base("AM2005", "应共享未共享", "Unshared resource",
+    public UnsharedResourceRule() : base(RuleCodes.UnsharedResource, "应共享未共享", "Unshared resource",
         "登记为可共享的数据资源没有被任何数据流提供给其他机构。应在共享交换平台上发布并向需求部门提供，或更正其共享属性。",
         "A data resource registered as shareable reaches no other agency through any flow. Publish it on the sharing exchange and provide it to the agencies that need it, or correct its sharing level.",
         DiagnosticSeverity.Warning)
@@ -269,10 +269,10 @@ public sealed class UnsharedResourceRule : BuiltInRule
                         : $"The data resource '{resource.Name}' of '{ownerName}' is registered as {JsonNames.Of(resource.Sharing)}ly shareable but no flow provides it to another agency: publish it on the sharing exchange and serve the agencies that need it, or correct its sharing level.";
                 }),
                 [
-                    new("owner", resource.Owner),
-                    new("sharing", resource.Sharing),
-                    new("ownerHasSystems", ownersWithSystems.Contains(resource.Owner)),
-                    new("heldBy", Sorted(holders[resource.Id])),
+                    new(EvidenceKeys.UnsharedResource.Owner, resource.Owner),
+                    new(EvidenceKeys.UnsharedResource.Sharing, resource.Sharing),
+                    new(EvidenceKeys.UnsharedResource.OwnerHasSystems, ownersWithSystems.Contains(resource.Owner)),
+                    new(EvidenceKeys.UnsharedResource.HeldBy, Sorted(holders[resource.Id])),
                 ]);
         }
     }
@@ -285,7 +285,7 @@ public sealed class UnsharedResourceRule : BuiltInRule
 public sealed class NetworkIslandRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public NetworkIslandRule() : base("AM2006", "网络孤岛", "Network island",
+    public NetworkIslandRule() : base(RuleCodes.NetworkIsland, "网络孤岛", "Network island",
         "网络与政务内网、政务外网都不连通。应通过网关或网闸接入统一的电子政务网络，或将其上的系统迁移到统一网络。",
         "A network reaches neither the government intranet nor the extranet. Connect it to a unified government network through a gateway or isolation device, or move its systems onto a unified network.",
         DiagnosticSeverity.Warning)
@@ -314,9 +314,9 @@ public sealed class NetworkIslandRule : BuiltInRule
                     ? $"网络“{network.Name}”无法经由任何链路到达政务内网或政务外网：请通过网关或网闸接入统一电子政务网络，或将其上系统迁移到统一网络。"
                     : $"The network '{network.Name}' reaches no unified government network over any link: connect it to the intranet or extranet through a gateway or isolation device, or move its systems onto a unified network."),
                 [
-                    new("kind", network.NetworkKind),
-                    new("linkedComponent", component),
-                    new("systems", Sorted(model.SystemsOn(network.Id).Where(static s => s.IsActive).Select(static s => s.Id))),
+                    new(EvidenceKeys.NetworkIsland.Kind, network.NetworkKind),
+                    new(EvidenceKeys.NetworkIsland.LinkedComponent, component),
+                    new(EvidenceKeys.NetworkIsland.Systems, Sorted(model.SystemsOn(network.Id).Where(static s => s.IsActive).Select(static s => s.Id))),
                 ]);
         }
     }
@@ -329,7 +329,7 @@ public sealed class NetworkIslandRule : BuiltInRule
 public sealed class UnroutableFlowRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public UnroutableFlowRule() : base("AM2007", "数据流不可达", "Unroutable flow",
+    public UnroutableFlowRule() : base(RuleCodes.UnroutableFlow, "数据流不可达", "Unroutable flow",
         "数据流两端系统所在的网络之间没有任何链路可达，这条数据流实际上无法传输。应为两个网络建立合规的连接，或调整系统所在网络，或更正模型。",
         "No network of the sending system equals or reaches a network of the receiving system, so the flow cannot travel. Link the networks compliantly, move a system, or correct the model.",
         DiagnosticSeverity.Error)
@@ -364,10 +364,10 @@ public sealed class UnroutableFlowRule : BuiltInRule
                         : $"The flow from '{from.Name}' to '{to.Name}' cannot travel: no network of the sender reaches a network of the receiver. Link the networks compliantly (gateway, isolation device) or change the networks the systems are attached to.";
                 }),
                 [
-                    new("from", from.Id),
-                    new("to", to.Id),
-                    new("fromNetworks", Sorted(from.Networks)),
-                    new("toNetworks", Sorted(to.Networks)),
+                    new(EvidenceKeys.UnroutableFlow.From, from.Id),
+                    new(EvidenceKeys.UnroutableFlow.To, to.Id),
+                    new(EvidenceKeys.UnroutableFlow.FromNetworks, Sorted(from.Networks)),
+                    new(EvidenceKeys.UnroutableFlow.ToNetworks, Sorted(to.Networks)),
                 ]);
         }
     }
