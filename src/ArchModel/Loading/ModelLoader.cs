@@ -59,7 +59,9 @@ public sealed class LoadResult
 /// </summary>
 /// <remarks>
 /// Never throws on bad input: every problem becomes a located <see cref="Diagnostic"/> (file, 1-based
-/// line and column of the offending token's start, JSON path). Never modifies a file. Thread-safe: a
+/// line and column of the offending token's start, JSON path). Never modifies a file. Reads only regular
+/// files (a pipe or a device is a diagnostic, never opened), identifies files by real path (links followed) and
+/// refuses includes whose real path is outside the root file's real folder (docs/reliability.md). Thread-safe: a
 /// loader holds only its options.
 /// </remarks>
 public sealed class ModelLoader
