@@ -73,7 +73,7 @@ internal sealed class OutputTarget
         }
         if (kind == FileKind.Special || IsSystemPath(target))
         {
-            return WriteDirectly(write, target);
+            return WriteDirectly(write, target, kind);
         }
         return WriteAtomically(write, real);
     }
@@ -105,12 +105,14 @@ internal sealed class OutputTarget
     private static bool IsSystemPath(string full) => !OperatingSystem.IsWindows()
         && (full is "/dev/stdout" or "/dev/stderr" || full.StartsWith("/dev/fd/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal));
 
-    private string? WriteDirectly(Action<Stream> write, string target)
+    private string? WriteDirectly(Action<Stream> write, string target, FileKind kind)
     {
         try
         {
-            // No temporary file, no rename: a device or a pipe is written in place (a FIFO waits for its reader).
-            using var stream = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
+            // No temporary file, no rename: a device or a pipe is written in place (a FIFO waits for its reader). A
+            // regular file reached through /dev/stdout is the shell's redirection: appended to, as `>>` expects (after
+            // `>` it is empty).
+            using var stream = new FileStream(target, kind == FileKind.Regular ? FileMode.Append : FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
             write(stream);
             stream.Flush();
             return null;

@@ -146,6 +146,24 @@ public sealed class ReliabilityTests
     }
 
     [Test]
+    public void Validate_OutputAnOpenDescriptorPath_WritesThroughItAsAShellRedirectionWould()
+    {
+        // As `archmodel … -o /dev/stdout >> log.txt`: the path names what the process already has open.
+        using var temp = CopyOfQuickstart(out var folder);
+        var log = Path.Combine(temp.Path, "log.txt");
+        File.WriteAllText(log, "earlier line\n");
+        using (var open = new FileStream(log, FileMode.Append, FileAccess.Write))
+        {
+            var descriptor = open.SafeFileHandle.DangerousGetHandle().ToInt32();
+            var (code, _, stderr) = CliRunner.Run("validate", Path.Combine(folder, "model.json"), "-o", $"/proc/self/fd/{descriptor}");
+            Assert.That((code, stderr), Is.EqualTo((0, "")));
+        }
+        var text = File.ReadAllText(log);
+        Assert.That(text, Does.StartWith("earlier line\n").And.Contain("Quickstart city"));
+        Assert.That(Directory.GetFiles(temp.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "log.txt" }));
+    }
+
+    [Test]
     public void Validate_OutputALinkToARegularFile_ReplacesTheTargetAndKeepsTheLink()
     {
         using var temp = CopyOfQuickstart(out var folder);

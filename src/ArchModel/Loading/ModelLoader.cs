@@ -190,6 +190,7 @@ public sealed class ModelLoader
             if (depth > _options.MaxIncludeDepth)
             {
                 Report(Messages.IncludeTooDeep(_options.MaxIncludeDepth), includes[0].Location);
+                _content.Incomplete = true;
                 return;
             }
             _stack.Add(fromReal);
