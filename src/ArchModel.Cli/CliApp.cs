@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using ArchModel.Cli.Commands;
 using ArchModel.Output;
 
@@ -10,8 +11,11 @@ internal static class CliApp
     /// <summary>Runs the command line and returns its exit code (see <see cref="ExitCodes"/>).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("ArchModel — 电子政务顶层设计建模与分析 / e-government architecture models: validate, analyse, diagram, report.")
+        // Named as installed, whatever the executable's file is called (ArchModel.Cli.dll under dotnet run and the tool shim).
+        var root = new Command("archmodel", "ArchModel — 电子政务顶层设计建模与分析 / e-government architecture models: validate, analyse, diagram, report.")
         {
+            new HelpOption(),
+            new VersionOption(),
             ValidateCommand.Create(stdout, stderr),
             AnalyzeCommand.Create(stdout, stderr),
             GenerateCommand.Create(stdout, stderr),
@@ -37,6 +41,12 @@ internal static class CliApp
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
+        catch (IOException e)
+        {
+            // Standard output or error could not be written (a full disk, `> /dev/full`, a closed pipe): not a bug.
+            TryWriteLine(stderr, $"archmodel: cannot write the output / 无法写入输出: {e.Message}");
+            return ExitCodes.FileError;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var verbose = args.Contains("--verbose");
@@ -48,6 +58,18 @@ internal static class CliApp
                 stderr.WriteLine(e.ToString());
             }
             return ExitCodes.InternalError;
+        }
+    }
+
+    private static void TryWriteLine(TextWriter writer, string line)
+    {
+        try
+        {
+            writer.WriteLine(line);
+        }
+        catch (IOException)
+        {
+            // Standard error is gone too; the exit code says it.
         }
     }
 }

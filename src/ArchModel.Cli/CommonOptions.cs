@@ -6,15 +6,72 @@ namespace ArchModel.Cli;
 /// <summary>The options several commands share.</summary>
 internal static class CommonOptions
 {
-    public static Argument<string> Model() => new("MODEL")
+    public static Argument<string> Model() => NotEmpty(new Argument<string>("MODEL")
     {
-        Description = "The root model file, e.g. models/demo-province/model.json / 根模型文件",
-    };
+        Description = "The root model file, or a folder holding model.json, e.g. models/demo-province / 根模型文件或其所在文件夹",
+    });
 
-    public static Option<string?> Output() => new("--output", "-o")
+    public static Option<string?> Output() => NotEmpty(new Option<string?>("--output", "-o")
     {
         Description = "Write to this file (atomically; never over an input) instead of standard output / 输出文件",
-    };
+    });
+
+    /// <summary>Makes an empty path (<c>""</c>, or one with a null character) wrong usage, exit 2, rather than a crash.</summary>
+    public static Argument<string> NotEmpty(Argument<string> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } value && !IsPath(value))
+            {
+                result.AddError($"{argument.Name} must be a path, not an empty string / {argument.Name} 不能为空");
+            }
+        });
+        return argument;
+    }
+
+    /// <inheritdoc cref="NotEmpty(Argument{string})"/>
+    public static Option<T> NotEmpty<T>(Option<T> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<T>() is string value && !IsPath(value))
+            {
+                result.AddError($"{option.Name} needs a path, not an empty string / {option.Name} 不能为空");
+            }
+        });
+        return option;
+    }
+
+    private static bool IsPath(string value) => value.Length > 0 && !value.Contains('\0', StringComparison.Ordinal);
+
+    /// <summary>
+    /// The root model file a MODEL argument names: the file itself, or <c>model.json</c> in a folder (as <c>init</c>
+    /// writes it). A folder without one is an error (exit 3) that says what it holds.
+    /// </summary>
+    public static string? ResolveModel(string path, TextWriter stderr)
+    {
+        if (!Directory.Exists(path))
+        {
+            return path;
+        }
+        var model = Path.Combine(path, "model.json");
+        if (File.Exists(model))
+        {
+            return model;
+        }
+        List<string> json;
+        try
+        {
+            json = Directory.EnumerateFiles(path, "*.json").Select(static f => Path.GetFileName(f)).Order(StringComparer.Ordinal).Take(5).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            json = [];
+        }
+        var hint = json.Count == 0 ? "" : $" (JSON files there: {string.Join(", ", json)})";
+        stderr.WriteLine($"{path}: error AM0009: '{path}' is a folder with no model.json; name the root model file{hint} / “{path}”是文件夹，其中没有 model.json，请指定根模型文件");
+        return null;
+    }
 
     public static Option<string> Format(string defaultValue, params string[] formats)
     {

@@ -70,7 +70,11 @@ internal static class DiagramCommand
                 return Usage(stderr, "--max-nodes must be at least 1 and --max-edges at least 0 / 上限必须为正数");
             }
 
-            var load = ModelLoader.LoadFile(parse.GetValue(model)!);
+            if (CommonOptions.ResolveModel(parse.GetValue(model)!, stderr) is not { } modelPath)
+            {
+                return ExitCodes.FileError;
+            }
+            var load = ModelLoader.LoadFile(modelPath);
             var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), load.Model?.Info.Language);
             if (load.RootReadFailed || load.HasErrors || load.Model is null)
             {

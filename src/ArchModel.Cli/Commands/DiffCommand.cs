@@ -10,8 +10,8 @@ internal static class DiffCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var before = new Argument<string>("BEFORE") { Description = "The as-is root model file / 现状模型根文件" };
-        var after = new Argument<string>("AFTER") { Description = "The to-be root model file / 目标架构模型根文件" };
+        var before = CommonOptions.NotEmpty(new Argument<string>("BEFORE") { Description = "The as-is root model file (or its folder) / 现状模型根文件" });
+        var after = CommonOptions.NotEmpty(new Argument<string>("AFTER") { Description = "The to-be root model file (or its folder) / 目标架构模型根文件" });
         var format = CommonOptions.Format("text", "text", "json", "md");
         var output = CommonOptions.Output();
         var lang = CommonOptions.Lang();
@@ -22,7 +22,13 @@ internal static class DiffCommand
         };
         command.SetAction(parse =>
         {
-            var loads = new[] { ModelLoader.LoadFile(parse.GetValue(before)!), ModelLoader.LoadFile(parse.GetValue(after)!) };
+            var beforePath = CommonOptions.ResolveModel(parse.GetValue(before)!, stderr);
+            var afterPath = CommonOptions.ResolveModel(parse.GetValue(after)!, stderr);
+            if (beforePath is null || afterPath is null)
+            {
+                return ExitCodes.FileError;
+            }
+            var loads = new[] { ModelLoader.LoadFile(beforePath), ModelLoader.LoadFile(afterPath) };
             var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), loads[1].Model?.Info.Language ?? loads[0].Model?.Info.Language);
             if (loads.Any(static l => l.RootReadFailed))
             {

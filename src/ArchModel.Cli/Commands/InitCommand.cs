@@ -9,11 +9,11 @@ internal static class InitCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var folder = new Argument<string>("DIR")
+        var folder = CommonOptions.NotEmpty(new Argument<string>("DIR")
         {
             Description = "The folder to create the model in (default: the current folder) / 目标文件夹",
             DefaultValueFactory = _ => ".",
-        };
+        });
         var lang = CommonOptions.Lang();
         var command = new Command("init", "Write a small starter model that validates / 创建入门模型") { folder, lang };
         command.SetAction(parse =>

@@ -34,7 +34,13 @@ internal sealed class ModelCommandOptions
     /// </summary>
     public int? Load(ParseResult parse, TextWriter stderr, out LoadResult load, out Language language)
     {
-        load = ModelLoader.LoadFile(parse.GetValue(Model)!);
+        if (CommonOptions.ResolveModel(parse.GetValue(Model)!, stderr) is not { } path)
+        {
+            load = null!;
+            language = CommonOptions.ResolveLanguage(parse.GetValue(Lang), null);
+            return ExitCodes.FileError;
+        }
+        load = ModelLoader.LoadFile(path);
         language = CommonOptions.ResolveLanguage(parse.GetValue(Lang), load.Model?.Info.Language);
         if (!load.RootReadFailed)
         {

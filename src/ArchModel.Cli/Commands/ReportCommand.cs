@@ -12,20 +12,20 @@ internal static class ReportCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var model = CommonOptions.Model();
-        var template = new Option<string>("--template", "-t")
+        var template = CommonOptions.NotEmpty(new Option<string>("--template", "-t")
         {
             Description = $"A built-in template ({string.Join(", ", ReportGenerator.BuiltInTemplates)}) or the path of a template file / 模板名或模板文件",
             DefaultValueFactory = _ => "overview",
-        };
+        });
         var format = new Option<string?>("--format", "-f")
         {
             Description = "Output format: md, html (default: from a template file's extension .sbn-html, else md) / 输出格式",
         };
         format.AcceptOnlyFromAmong("md", "html");
-        var baseline = new Option<string?>("--baseline")
+        var baseline = CommonOptions.NotEmpty(new Option<string?>("--baseline")
         {
             Description = "The as-is model the report's (to-be) model is planned from: needed by the roadmap template, also given to template files / 现状基线模型（路线图模板必需）",
-        };
+        });
         var output = CommonOptions.Output();
         var lang = CommonOptions.Lang();
         var quiet = CommonOptions.Quiet();
@@ -48,7 +48,26 @@ internal static class ReportCommand
                 stderr.WriteLine($"archmodel report: --baseline is for the roadmap template (or a template file), not for {templateName} / --baseline 仅用于路线图模板或自定义模板");
                 return ExitCodes.Usage;
             }
-            var load = ModelLoader.LoadFile(parse.GetValue(model)!);
+            var modelPath = CommonOptions.ResolveModel(parse.GetValue(model)!, stderr);
+            if (baselinePath is not null)
+            {
+                baselinePath = CommonOptions.ResolveModel(baselinePath, stderr);
+                if (baselinePath is null)
+                {
+                    return ExitCodes.FileError;
+                }
+            }
+            if (modelPath is null)
+            {
+                return ExitCodes.FileError;
+            }
+            if (!ReportGenerator.IsBuiltIn(templateName) && FilePaths.KindOf(templateName) == FileKind.Special)
+            {
+                // A pipe would block the report until something writes to it; a device would never end.
+                stderr.WriteLine($"archmodel report: template '{templateName}' is not a regular file (a pipe or a device) / 模板“{templateName}”不是普通文件");
+                return ExitCodes.FileError;
+            }
+            var load = ModelLoader.LoadFile(modelPath);
             var baselineLoad = baselinePath is null ? null : ModelLoader.LoadFile(baselinePath);
             var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), load.Model?.Info.Language ?? baselineLoad?.Model?.Info.Language);
             var loads = baselineLoad is null ? new[] { load } : new[] { load, baselineLoad };
@@ -104,8 +123,10 @@ internal static class ReportCommand
                     stderr.WriteLine(d.Format(language));
                 }
             }
-            var target = new OutputTarget(parse.GetValue(output), stdout);
-            var inputs = loads.SelectMany(static l => l.Files).Append(Path.GetFullPath(templateName)).Where(File.Exists);
+            // A template file and the partials beside it are inputs too: the output may replace none of them.
+            var templateFile = ReportGenerator.IsBuiltIn(templateName) ? null : Path.GetFullPath(templateName);
+            var target = new OutputTarget(parse.GetValue(output), stdout) { TemplateFolder = templateFile is null ? null : Path.GetDirectoryName(templateFile) };
+            var inputs = loads.SelectMany(static l => l.Files).Concat(templateFile is null ? [] : [templateFile]);
             if (target.WriteText(result.Text!, inputs) is { } error)
             {
                 stderr.WriteLine($"archmodel: {error}");

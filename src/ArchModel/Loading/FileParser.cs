@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using ArchModel.Diagnostics;
 using ArchModel.Model;
@@ -57,6 +59,7 @@ internal sealed class FileParser
         if (_source.Json.Trim(" \t\r\n"u8).IsEmpty)
         {
             Report(DiagnosticCodes.InvalidJson, Messages.EmptyFile(), _source.Start, "");
+            _content.Incomplete = true;
             return;
         }
         var reader = new Utf8JsonReader(_source.Json, new JsonReaderOptions
@@ -71,6 +74,7 @@ internal sealed class FileParser
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 Report(DiagnosticCodes.InvalidValue, Messages.RootNotObject(), Start(ref reader), "");
+                _content.Incomplete = true;
                 return;
             }
             RootLocation = _source.LocateForward(Start(ref reader), "");
@@ -80,10 +84,13 @@ internal sealed class FileParser
         }
         catch (JsonException e)
         {
+            // The rest of the file is not read: what it defines is unknown.
+            _content.Incomplete = true;
             ReportSyntax(e);
         }
         catch (InvalidUtf8Exception e)
         {
+            _content.Incomplete = true;
             Report(DiagnosticCodes.InvalidJson, Messages.InvalidUtf8(), e.Offset, "");
         }
     }
@@ -1375,6 +1382,14 @@ internal sealed class FileParser
         {
             message = Messages.TooDeep(MaxDepth);
         }
+        else if (json[(int)offset] >= 0x80 && Rune.DecodeFromUtf8(json[(int)offset..], out var rune, out _) == OperationStatus.Done)
+        {
+            // Name the character as the planner typed it, not its first byte: a full-width comma from a Chinese input
+            // method is the usual case, and has an ASCII twin to suggest.
+            message = FullWidth.TryGetValue(rune.Value, out var ascii)
+                ? Messages.FullWidthCharacter(rune.ToString(), ascii)
+                : Messages.UnexpectedCharacter(rune.ToString(), rune.Value);
+        }
         else
         {
             var detail = e.Message;
@@ -1383,6 +1398,14 @@ internal sealed class FileParser
         }
         Report(DiagnosticCodes.InvalidJson, message, offset, "");
     }
+
+    /// <summary>Characters Chinese input methods type in place of JSON's ASCII punctuation, with the one JSON needs.</summary>
+    private static readonly Dictionary<int, string> FullWidth = new()
+    {
+        ['，'] = ",", ['：'] = ":", ['“'] = "\"", ['”'] = "\"", ['＂'] = "\"", ['‘'] = "\"", ['’'] = "\"",
+        ['［'] = "[", ['］'] = "]", ['【'] = "[", ['】'] = "]", ['｛'] = "{", ['｝'] = "}", ['、'] = ",", ['；'] = ",",
+        ['\u3000'] = " ",
+    };
 
     /// <summary>The known name closest to a misspelt one, when it is close enough to be a likely typo.</summary>
     internal static string? Suggest(string name, IEnumerable<string> known)

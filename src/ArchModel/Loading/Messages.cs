@@ -36,6 +36,18 @@ internal static class Messages
         $"JSON 语法错误：{detail}",
         $"Invalid JSON: {detail}");
 
+    public static LocalizedText FullWidthCharacter(string character, string ascii) => new(
+        $"JSON 语法错误：此处的“{character}”是全角字符，JSON 只接受半角（ASCII）的“{ascii}”：请切换到英文输入法重新输入。",
+        $"Invalid JSON: '{character}' here is a full-width character; JSON needs the ASCII '{ascii}' (switch the input method to English and retype it).");
+
+    public static LocalizedText UnexpectedCharacter(string character, int codePoint) => new(
+        $"JSON 语法错误：此处不应出现字符“{character}”（U+{codePoint:X4}）；字符只能出现在引号内的字符串中。",
+        $"Invalid JSON: the character '{character}' (U+{codePoint:X4}) cannot appear here; text belongs inside a quoted string.");
+
+    public static LocalizedText IncludeBadPath(string include) => new(
+        $"包含路径“{Clip(include.Replace("\0", "\\0", StringComparison.Ordinal))}”含有空字符（\\0），不是有效的路径。",
+        $"Include '{Clip(include.Replace("\0", "\\0", StringComparison.Ordinal))}' holds a null character (\\0) and is not a valid path.");
+
     public static LocalizedText DuplicateKey(string name) => new(
         $"同一对象中属性“{Clip(name)}”出现了两次：JSON 对象的键必须唯一。",
         $"Property '{Clip(name)}' appears twice in one object: keys must be unique.");

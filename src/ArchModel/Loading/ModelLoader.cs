@@ -59,7 +59,9 @@ public sealed class LoadResult
 /// </summary>
 /// <remarks>
 /// Never throws on bad input: every problem becomes a located <see cref="Diagnostic"/> (file, 1-based
-/// line and column of the offending token's start, JSON path). Never modifies a file. Thread-safe: a
+/// line and column of the offending token's start, JSON path). Never modifies a file. Reads only regular
+/// files (a pipe or a device is a diagnostic, never opened), identifies files by real path (links followed) and
+/// refuses includes whose real path is outside the root file's real folder (docs/reliability.md). Thread-safe: a
 /// loader holds only its options.
 /// </remarks>
 public sealed class ModelLoader
@@ -85,6 +87,9 @@ public sealed class ModelLoader
         private readonly LoadOptions _options;
         private readonly string _rootFull;
         private readonly string _rootFolder;
+        // The root's folder with every link followed: includes must stay inside it, wherever links lead.
+        private readonly string _rootReal;
+        private readonly bool _rootInvalid;
         private readonly string _displayBase;
         private readonly CancellationToken _cancellation;
         private readonly ModelContent _content = new();
@@ -98,8 +103,11 @@ public sealed class ModelLoader
         {
             _options = options;
             _cancellation = cancellation;
-            _rootFull = Path.GetFullPath(rootPath);
-            _rootFolder = Path.GetDirectoryName(_rootFull)!;
+            // An empty path or one with a null character names no file (and Path.GetFullPath would throw).
+            _rootInvalid = rootPath.Length == 0 || rootPath.Contains('\0', StringComparison.Ordinal);
+            _rootFull = _rootInvalid ? rootPath.Replace("\0", "\\0", StringComparison.Ordinal) : Path.GetFullPath(rootPath);
+            _rootFolder = _rootInvalid ? "" : Path.GetDirectoryName(_rootFull) ?? _rootFull;
+            _rootReal = _rootInvalid ? "" : FilePaths.RealPath(_rootFolder);
             _displayBase = Path.GetFullPath(options.DisplayBase ?? Environment.CurrentDirectory);
         }
 
@@ -121,6 +129,13 @@ public sealed class ModelLoader
 
         private LoadResult Load()
         {
+            if (_rootInvalid)
+            {
+                var shown = _rootFull.Length == 0 ? "\"\"" : _rootFull;
+                _diagnostics.Add(new Diagnostic(DiagnosticCodes.IncludeProblem, DiagnosticSeverity.Error,
+                    Messages.RootUnreadable(shown, new LocalizedText("这不是有效的文件路径", "it is not a valid file path")), new SourceLocation(shown, 1, 1, "")));
+                return new LoadResult(null, _diagnostics, [], rootReadFailed: true);
+            }
             var root = Read(_rootFull, out var error);
             if (root is null)
             {
@@ -128,9 +143,10 @@ public sealed class ModelLoader
                     Messages.RootUnreadable(Display(_rootFull), error!), new SourceLocation(Display(_rootFull), 1, 1, "")));
                 return new LoadResult(null, _diagnostics, [], rootReadFailed: true);
             }
-            var parser = ParseRoot(root);
+            var rootReal = FilePaths.RealPath(_rootFull);
+            var parser = ParseRoot(root, rootReal);
             _content.RootLocation = parser.RootLocation;
-            LoadIncludes(root, parser.Includes, depth: 1);
+            LoadIncludes(root, rootReal, parser.Includes, depth: 1);
             _cancellation.ThrowIfCancellationRequested();
 
             ModelValidator.Validate(_content, new SourceTextLocator(_sources), _diagnostics);
@@ -139,10 +155,10 @@ public sealed class ModelLoader
             return new LoadResult(model, _diagnostics, _content.Files, rootReadFailed: false);
         }
 
-        private FileParser ParseRoot(SourceText source)
+        private FileParser ParseRoot(SourceText source, string real)
         {
             _cancellation.ThrowIfCancellationRequested();
-            _loaded.Add(source.FullPath);
+            _loaded.Add(real);
             _sources[source.DisplayPath] = source;
             _content.Files.Add(source.DisplayPath);
             var parser = new FileParser(source, _content, _diagnostics, isRoot: true);
@@ -154,6 +170,8 @@ public sealed class ModelLoader
         private sealed class Parsed
         {
             public required string File { get; init; }
+            /// <summary>The file's real path (links followed), which identifies it.</summary>
+            public required string Real { get; init; }
             public required string Include { get; init; }
             public required SourceLocation Location { get; init; }
             public SourceText? Source { get; set; }
@@ -163,7 +181,7 @@ public sealed class ModelLoader
             public List<Diagnostic> Diagnostics { get; } = [];
         }
 
-        private void LoadIncludes(SourceText from, List<(string Include, SourceLocation Location)> includes, int depth)
+        private void LoadIncludes(SourceText from, string fromReal, List<(string Include, SourceLocation Location)> includes, int depth)
         {
             if (includes.Count == 0)
             {
@@ -172,17 +190,19 @@ public sealed class ModelLoader
             if (depth > _options.MaxIncludeDepth)
             {
                 Report(Messages.IncludeTooDeep(_options.MaxIncludeDepth), includes[0].Location);
+                _content.Incomplete = true;
                 return;
             }
-            _stack.Add(from.FullPath);
+            _stack.Add(fromReal);
             var folder = Path.GetDirectoryName(from.FullPath)!;
             var files = new List<Parsed>();
             var listed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (include, location) in includes)
             {
-                foreach (var (file, isPattern) in Resolve(folder, include, location))
+                foreach (var (file, real, isPattern) in Resolve(folder, include, location))
                 {
-                    if (_stack.Contains(file) || file == from.FullPath)
+                    // Files are identified by real path: one file reached through a link and directly is one file.
+                    if (_stack.Contains(real) || real == fromReal)
                     {
                         if (!isPattern)
                         {
@@ -190,9 +210,9 @@ public sealed class ModelLoader
                         }
                         continue;
                     }
-                    if (!_loaded.Contains(file) && listed.Add(file))
+                    if (!_loaded.Contains(real) && listed.Add(real))
                     {
-                        files.Add(new Parsed { File = file, Include = include, Location = location });
+                        files.Add(new Parsed { File = file, Real = real, Include = include, Location = location });
                     }
                 }
             }
@@ -216,7 +236,7 @@ public sealed class ModelLoader
             foreach (var file in files)
             {
                 _cancellation.ThrowIfCancellationRequested();
-                if (_loaded.Contains(file.File))
+                if (_loaded.Contains(file.Real))
                 {
                     // An earlier file of the list included it already.
                     continue;
@@ -224,14 +244,15 @@ public sealed class ModelLoader
                 if (file.Source is null)
                 {
                     Report(Messages.IncludeUnreadable(file.Include, file.Error!), file.Location);
+                    _content.Incomplete = true;
                     continue;
                 }
-                _loaded.Add(file.File);
+                _loaded.Add(file.Real);
                 _sources[file.Source.DisplayPath] = file.Source;
                 _content.Files.Add(file.Source.DisplayPath);
                 _content.Append(file.Content!);
                 _diagnostics.AddRange(file.Diagnostics);
-                LoadIncludes(file.Source, file.Parser!.Includes, depth + 1);
+                LoadIncludes(file.Source, file.Real, file.Parser!.Includes, depth + 1);
             }
             _stack.RemoveAt(_stack.Count - 1);
         }
@@ -250,45 +271,67 @@ public sealed class ModelLoader
             file.Parser.Parse();
         }
 
-        private IEnumerable<(string File, bool IsPattern)> Resolve(string folder, string include, SourceLocation location)
+        private IEnumerable<(string File, string Real, bool IsPattern)> Resolve(string folder, string include, SourceLocation location)
         {
             if (include.Length == 0)
             {
                 Report(Messages.IncludeMissing(include), location);
+                _content.Incomplete = true;
+                return [];
+            }
+            if (include.Contains('\0', StringComparison.Ordinal))
+            {
+                Report(Messages.IncludeBadPath(include), location);
+                _content.Incomplete = true;
                 return [];
             }
             if (!Glob.IsPattern(include))
             {
                 var full = Path.GetFullPath(Path.Combine(folder, include));
-                if (!IsInsideRoot(full))
+                var real = FilePaths.RealPath(full);
+                if (!IsInsideRoot(full) || !FilePaths.IsUnder(real, _rootReal))
                 {
+                    // Refused before anything is opened, so nothing of a file outside the folder shows in a message.
                     Report(Messages.IncludeEscapes(include), location);
+                    _content.Incomplete = true;
                     return [];
                 }
                 if (Directory.Exists(full))
                 {
                     Report(Messages.IncludeUnreadable(include, new LocalizedText(
                         "这是一个文件夹，请用 'folder/*.json' 这样的模式包含其中的文件", "it is a folder; include its files with a pattern such as 'folder/*.json'")), location);
+                    _content.Incomplete = true;
                     return [];
                 }
                 if (!File.Exists(full))
                 {
                     Report(Messages.IncludeMissing(include), location);
+                    _content.Incomplete = true;
                     return [];
                 }
-                return [(full, false)];
+                return [(full, real, false)];
             }
-            var matches = Glob.Match(folder, include);
-            var inside = matches.Where(IsInsideRoot).ToList();
-            if (inside.Count < matches.Count || (matches.Count == 0 && !IsInsideRoot(FixedPrefix(folder, include))))
+            var prefix = FixedPrefix(folder, include);
+            if (!IsInsideRoot(prefix) || !FilePaths.IsUnder(FilePaths.RealPath(prefix), _rootReal))
+            {
+                // A pattern starting in a folder outside the root's (or in a link to one) is refused without listing it.
+                Report(Messages.IncludeEscapes(include), location);
+                _content.Incomplete = true;
+                return [];
+            }
+            var matches = Glob.Match(folder, include).Select(static f => (File: f, Real: FilePaths.RealPath(f))).ToList();
+            var inside = matches.Where(m => IsInsideRoot(m.File) && FilePaths.IsUnder(m.Real, _rootReal)).ToList();
+            if (inside.Count < matches.Count)
             {
                 Report(Messages.IncludeEscapes(include), location);
+                _content.Incomplete = true;
             }
             else if (matches.Count == 0)
             {
                 Report(Messages.IncludeMatchesNothing(include), location);
+                _content.Incomplete = true;
             }
-            return inside.Select(static f => (f, true));
+            return inside.Select(static m => (m.File, m.Real, true));
         }
 
         /// <summary>The folder a pattern starts from: its segments before the first wildcard.</summary>
@@ -320,33 +363,79 @@ public sealed class ModelLoader
             error = null;
             try
             {
-                var info = new FileInfo(full);
-                if (!info.Exists)
+                switch (FilePaths.KindOf(full))
                 {
-                    error = Directory.Exists(full) ? new LocalizedText("这是一个文件夹", "it is a folder") : new LocalizedText("文件不存在", "file not found");
-                    return null;
+                    case FileKind.Missing:
+                        error = new LocalizedText("文件不存在", "file not found");
+                        return null;
+                    case FileKind.Directory:
+                        error = new LocalizedText("这是一个文件夹", "it is a folder");
+                        return null;
+                    case FileKind.Special:
+                        // A pipe would block the load until something writes to it; a device such as /dev/zero never ends.
+                        error = new LocalizedText("它不是普通文件（而是管道、设备或套接字），模型只从普通文件读取",
+                            "it is not a regular file (a pipe, a device or a socket); models are read from regular files only");
+                        return null;
                 }
-                if (info.Length > _options.MaxFileBytes)
+                var tooLarge = new LocalizedText($"文件超过 {_options.MaxFileBytes} 字节", $"larger than {_options.MaxFileBytes} bytes");
+                if (new FileInfo(full).Length > _options.MaxFileBytes)
                 {
-                    error = new LocalizedText($"文件超过 {_options.MaxFileBytes} 字节", $"larger than {_options.MaxFileBytes} bytes");
+                    error = tooLarge;
                     return null;
                 }
                 var display = Display(full);
                 var bytes = NativeFileBytes.Read(full);
-                var source = bytes is null
-                    ? new SourceText(display, full, File.ReadAllBytes(full))
-                    : new SourceText(display, full, bytes.Memory, bytes);
+                SourceText source;
+                if (bytes is null)
+                {
+                    // A file that reports no length (some virtual files do): read it, counting the bytes actually read.
+                    var read = ReadBounded(full, _options.MaxFileBytes);
+                    if (read is null)
+                    {
+                        error = tooLarge;
+                        return null;
+                    }
+                    source = new SourceText(display, full, read);
+                }
+                else if (bytes.Memory.Length > _options.MaxFileBytes)
+                {
+                    ((IDisposable)bytes).Dispose();
+                    error = tooLarge;
+                    return null;
+                }
+                else
+                {
+                    source = new SourceText(display, full, bytes.Memory, bytes);
+                }
                 lock (_read)
                 {
                     _read.Add(source);
                 }
                 return source;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
             {
                 error = LocalizedText.Neutral(e.Message);
                 return null;
             }
+        }
+
+        /// <summary>The whole file, or <see langword="null"/> when it holds more than <paramref name="max"/> bytes.</summary>
+        private static byte[]? ReadBounded(string full, long max)
+        {
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int n;
+            while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, n);
+                if (buffer.Length > max)
+                {
+                    return null;
+                }
+            }
+            return buffer.ToArray();
         }
 
         private string Display(string full)

@@ -300,6 +300,12 @@ internal sealed class ModelValidator
         }
         if (!_byId.TryGetValue(reference.Id, out var target))
         {
+            if (_content.Incomplete)
+            {
+                // What was not read (the rest of a file after a syntax error, an unreadable include) may define the id.
+                // A wrong kind (AM0007) is still reported: ids are unique, so no unread definition could make it right.
+                return;
+            }
             var (zh, en) = KindNames(reference.Expected);
             Report(DiagnosticCodes.UnknownReference, Messages.UnknownReference(reference.Path, reference.Id, zh, en), anchor, reference.Path, sink: sink);
         }

@@ -467,6 +467,12 @@ internal sealed class ModelContent(Loading.ValuePool? pool = null)
     public HashSet<string> DroppedIds { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// Whether part of the model could not be read (a JSON syntax error cut a file short, an include was unreadable):
+    /// any id might then be defined in what was not read, so references to unknown ids are not reported.
+    /// </summary>
+    public bool Incomplete { get; set; }
+
+    /// <summary>
     /// Makes room for what <paramref name="files"/> hold before they are appended one by one: a national model's
     /// lists of up to a million elements are made once instead of doubling, each step on the large-object heap.
     /// </summary>
@@ -513,6 +519,7 @@ internal sealed class ModelContent(Loading.ValuePool? pool = null)
         Suppressions.AddRange(file.Suppressions);
         Defined.AddRange(file.Defined);
         DroppedIds.UnionWith(file.DroppedIds);
+        Incomplete |= file.Incomplete;
     }
 
     /// <summary>Every element, kind by kind in the model's order, in one array made at its size (a national model's is
