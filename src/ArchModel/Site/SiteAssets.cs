@@ -103,7 +103,7 @@ footer { color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line
     box.querySelectorAll('button[data-zoom]').forEach(function (b) {
       b.addEventListener('click', function () {
         var z = b.getAttribute('data-zoom');
-        if (z === 'reset') { view = base.slice(); apply(); } else { zoom(z === 'in' ? 1.25 : 0.8); }
+        if (z === 'reset') { view = base.slice(); apply(); svg.setAttribute('viewBox', vb); } else { zoom(z === 'in' ? 1.25 : 0.8); }
       });
     });
   }

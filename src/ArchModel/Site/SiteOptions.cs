@@ -23,7 +23,7 @@ public sealed record SiteOptions
     public int MaxDiagramNodes { get; init; } = 150;
 
     /// <summary>At most this many rows in one list of a page; longer lists continue on pages of their own.</summary>
-    public int PageSize { get; init; } = 300;
+    public int PageSize { get; init; } = 200;
 
     /// <summary>At most this many pages are made at once; <see langword="null"/>: one per processor.</summary>
     public int? MaxDegreeOfParallelism { get; init; }

@@ -67,7 +67,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         AddCatalogue(jobs, "platforms", T("平台", "Platforms"), _m.Platforms.Count, PlatformTable);
         foreach (var (rule, list) in s.FindingsByRule)
         {
-            var pages = (list.Count + s.PageSize - 1) / s.PageSize;
+            var pages = (list.Count + s.FindingPageSize - 1) / s.FindingPageSize;
             for (var p = 0; p < pages; p++)
             {
                 var (r, page) = (rule, p);
@@ -76,7 +76,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         }
         if (s.Plan is { } plan)
         {
-            var pages = Math.Max(1, (plan.Steps.Count + s.PageSize - 1) / s.PageSize);
+            var pages = Math.Max(1, (plan.Steps.Count + s.PageSizeOf("plan") - 1) / s.PageSizeOf("plan"));
             for (var p = 0; p < pages; p++)
             {
                 var page = p;
@@ -96,16 +96,16 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             {
                 var b = new StringBuilder();
                 b.Append("<h1>").Append(E(title)).Append("</h1>");
-                b.Append(Pager(stem, count, page));
+                b.Append(Pager(stem, count, page, s.PageSize));
                 b.Append(table(page * s.PageSize, Math.Min(count, (page + 1) * s.PageSize)));
                 return new SiteOutput(Layout(title, Crumbs(), b.ToString()));
             }));
         }
     }
 
-    private string Pager(string stem, int count, int page)
+    private string Pager(string stem, int count, int page, int size)
     {
-        var pages = (count + s.PageSize - 1) / s.PageSize;
+        var pages = (count + size - 1) / size;
         if (pages <= 1) return "";
         var b = new StringBuilder("<p class=\"pages\">").Append(E(T("分页：", "Pages: ")));
         for (var p = 0; p < pages; p++)
@@ -735,10 +735,11 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             if (s.IsPaged(j, section))
             {
                 b.Append("<p class=\"pages\">").Append(E(T("列表较长，分页显示：", "A long list, on pages of its own: ")));
+                var size = s.PageSizeOf(section);
                 for (var p = 0; p < s.PageCount(j, section); p++)
                 {
-                    var first = p * s.PageSize + 1;
-                    var last = Math.Min(count, (p + 1) * s.PageSize);
+                    var first = p * size + 1;
+                    var last = Math.Min(count, (p + 1) * size);
                     b.Append("<a href=\"").Append(E($"{j.File}-{section}-{p + 1}.html")).Append("\">").Append(first).Append('–').Append(last).Append("</a> ");
                 }
                 b.Append("</p>");
@@ -757,8 +758,9 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         var b = new StringBuilder();
         b.Append("<h1>").Append(E(JTitle(j))).Append(" · ").Append(E(SectionTitle(section))).Append("</h1>");
         b.Append("<p><a href=\"").Append(E(j.File)).Append(".html\">").Append(E(T("返回辖区页", "Back to the jurisdiction's page"))).Append("</a></p>");
-        b.Append(Pager($"{j.File}-{section}", count, page).Replace($"\"{j.File}-{section}.html\"", $"\"{j.File}-{section}-1.html\"", StringComparison.Ordinal));
-        b.Append(SectionTable(j, section, page * s.PageSize, Math.Min(count, (page + 1) * s.PageSize)));
+        var size = s.PageSizeOf(section);
+        b.Append(Pager($"{j.File}-{section}", count, page, size).Replace($"\"{j.File}-{section}.html\"", $"\"{j.File}-{section}-1.html\"", StringComparison.Ordinal));
+        b.Append(SectionTable(j, section, page * size, Math.Min(count, (page + 1) * size)));
         return new SiteOutput(Layout($"{JName(j)} · {SectionTitle(section)}", Crumbs(j), b.ToString()));
     }
 
@@ -937,8 +939,8 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         b.Append("</p>");
         b.Append("<h2>").Append(E(T("纵向重复建设", "Vertical duplicate builds"))).Append(" <span class=\"muted\">(").Append(N(line.VerticalFindings.Count)).Append(")</span></h2>");
         b.Append("<p>").Append(E(KindAdvice("vertical"))).Append("</p>");
-        b.Append(FindingTable(line.VerticalFindings, 0, Math.Min(line.VerticalFindings.Count, s.PageSize), anchors: false));
-        if (line.VerticalFindings.Count > s.PageSize)
+        b.Append(FindingTable(line.VerticalFindings, 0, Math.Min(line.VerticalFindings.Count, s.FindingPageSize), anchors: false));
+        if (line.VerticalFindings.Count > s.FindingPageSize)
         {
             b.Append("<p><a href=\"rule-AM1001.html\">").Append(E(T("其余见规则页", "The rest on the rule's pages"))).Append("</a></p>");
         }
@@ -1003,8 +1005,8 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         {
             b.Append(Legend([], list.Select(i => SiteStructure.DuplicateKind(_a.Findings[i])).OfType<string>().Order(StringComparer.Ordinal)));
         }
-        b.Append(Pager(s.RuleFile(rule), list.Count, page));
-        b.Append(FindingTable(list, page * s.PageSize, Math.Min(list.Count, (page + 1) * s.PageSize), anchors: true));
+        b.Append(Pager(s.RuleFile(rule), list.Count, page, s.FindingPageSize));
+        b.Append(FindingTable(list, page * s.FindingPageSize, Math.Min(list.Count, (page + 1) * s.FindingPageSize), anchors: true));
         return new SiteOutput(Layout($"{rule} {RuleTitle(rule)}", Crumbs(), b.ToString()));
     }
 
@@ -1054,8 +1056,9 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         var b = new StringBuilder("<h1>").Append(E(T("规划：从现状到目标", "Plan: from the as-is to the to-be model"))).Append("</h1>");
         b.Append("<p>").Append(E(T($"现状模型：{s.Baseline!.Info.Name ?? s.Baseline.Info.Id}；{plan.Steps.Count} 个步骤。", $"As-is model: {s.Baseline!.Info.Name ?? s.Baseline.Info.Id}; {plan.Steps.Count} steps."))).Append("</p>");
         if (page == 0) b.Append(PlanSummary(all));
-        b.Append(Pager("plan", plan.Steps.Count, page));
-        b.Append(StepTable(all, page * s.PageSize, Math.Min(all.Count, (page + 1) * s.PageSize), anchors: true));
+        var size = s.PageSizeOf("plan");
+        b.Append(Pager("plan", plan.Steps.Count, page, size));
+        b.Append(StepTable(all, page * size, Math.Min(all.Count, (page + 1) * size), anchors: true));
         return new SiteOutput(Layout(T("规划", "Plan"), Crumbs(), b.ToString()));
     }
 
@@ -1084,13 +1087,16 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         // Shards of about 512 KB, each a script that appends to one global: file:// pages cannot fetch JSON.
         var shards = new List<string>();
         var current = new StringBuilder();
+        var bytes = 0;
         foreach (var entry in entries)
         {
-            if (current.Length > 512 * 1024)
+            if (bytes > 512 * 1024)
             {
                 shards.Add(current.ToString());
                 current.Clear();
+                bytes = 0;
             }
+            bytes += Encoding.UTF8.GetByteCount(entry) + 2;
             current.Append(current.Length == 0 ? "" : ",\n").Append(entry);
         }
         shards.Add(current.ToString());

@@ -89,7 +89,18 @@ internal sealed class SiteStructure
 
     /// <summary>The page a section's <paramref name="index"/>th row is on.</summary>
     public string SectionPage(Jurisdiction j, string section, int index) =>
-        !IsPaged(j, section) ? j.File + ".html" : $"{j.File}-{section}-{index / PageSize + 1}.html";
+        !IsPaged(j, section) ? j.File + ".html" : $"{j.File}-{section}-{index / PageSizeOf(section) + 1}.html";
+
+    /// <summary>Rows per page of a section: findings and plan steps are long rows (a message, many links), so fewer fit.</summary>
+    public int PageSizeOf(string section) => section switch
+    {
+        "findings" => FindingPageSize,
+        "plan" => Math.Max(10, PageSize / 2),
+        _ => PageSize,
+    };
+
+    /// <summary>Findings per page (of a rule, or a jurisdiction's findings).</summary>
+    public int FindingPageSize => Math.Max(10, PageSize / 4);
 
     private readonly Dictionary<Jurisdiction, HashSet<string>> _paged = [];
 
@@ -105,7 +116,8 @@ internal sealed class SiteStructure
             if (!_paged.TryGetValue(j, out var paged))
             {
                 paged = new HashSet<string>(StringComparer.Ordinal);
-                var counts = Sections.Select(x => (Section: x, Count: Count(j, x))).ToList();
+                // A section's weight is its rows in units of an ordinary row.
+                var counts = Sections.Select(x => (Section: x, Count: Count(j, x) * PageSize / PageSizeOf(x))).ToList();
                 foreach (var (x, n) in counts.Where(c => c.Count > PageSize)) paged.Add(x);
                 var inline = counts.Where(c => !paged.Contains(c.Section)).OrderByDescending(static c => c.Count).ToList();
                 var total = inline.Sum(static c => c.Count);
@@ -121,7 +133,7 @@ internal sealed class SiteStructure
         }
     }
 
-    public int PageCount(Jurisdiction j, string section) => IsPaged(j, section) ? (Count(j, section) + PageSize - 1) / PageSize : 0;
+    public int PageCount(Jurisdiction j, string section) => IsPaged(j, section) ? (Count(j, section) + PageSizeOf(section) - 1) / PageSizeOf(section) : 0;
 
     public static string PagedFile(string stem, int count, int pageSize, int index) =>
         count <= pageSize || index < pageSize ? stem + ".html" : $"{stem}-{index / pageSize + 1}.html";
@@ -412,7 +424,7 @@ internal sealed class SiteStructure
         {
             for (var k = 0; k < list.Count; k++)
             {
-                FindingHome[list[k]] = PagedFile(RuleFile(rule), list.Count, PageSize, k);
+                FindingHome[list[k]] = PagedFile(RuleFile(rule), list.Count, FindingPageSize, k);
             }
         }
         for (var i = 0; i < findings.Count; i++)
@@ -456,7 +468,7 @@ internal sealed class SiteStructure
         StepHome = new string[Plan.Steps.Count];
         for (var i = 0; i < Plan.Steps.Count; i++)
         {
-            StepHome[i] = PagedFile("plan", Plan.Steps.Count, PageSize, i);
+            StepHome[i] = PagedFile("plan", Plan.Steps.Count, PageSizeOf("plan"), i);
             var step = Plan.Steps[i];
             var element = Model.Find(step.Subject) ?? Baseline?.Find(step.Subject);
             var j = element switch
