@@ -186,6 +186,26 @@ public sealed partial class SiteGeneratorTests
         Assert.That(SiteStructure.DuplicateKind(finding), Is.EqualTo(expected));
     }
 
+    [TestCase("horizontal", "county:990101", "county:990101", null)]
+    [TestCase("vertical", "ag.nat.mps", "national:100000", "ag.nat.mps")]
+    [TestCase("shared-use", "ag.donghu.psb", "municipal:990100", null)]
+    public void AnchorOf_RulesV2Anchor_JurisdictionAndLineOfTheAnchor(string kind, string anchor, string jurisdiction, string? lineHead)
+    {
+        var (model, analysis) = Documents.DocumentTestSupport.Demo();
+        var structure = SiteStructure.Build(model, analysis, new SiteOptions());
+        var finding = new Finding
+        {
+            Rule = "AM1001", Severity = DiagnosticSeverity.Warning, Title = LocalizedText.Neutral("t"), Message = LocalizedText.Neutral("m"),
+            Elements = ["sys.prov-psd.pop"],
+            Evidence = new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["kind"] = kind, ["anchor"] = anchor },
+        };
+
+        var (j, line) = structure.AnchorOf(finding, kind);
+
+        Assert.That(j?.Key, Is.EqualTo(jurisdiction));
+        Assert.That(line?.Head.Id, Is.EqualTo(lineHead));
+    }
+
     [Test]
     public void Generate_EnglishSite_EnglishWords()
     {
