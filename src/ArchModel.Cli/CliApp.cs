@@ -24,6 +24,7 @@ internal static class CliApp
             InitCommand.Create(stdout, stderr),
             ReportCommand.Create(stdout, stderr),
             DiffCommand.Create(stdout, stderr),
+            SiteCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

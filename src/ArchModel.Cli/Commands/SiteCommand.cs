@@ -1,0 +1,118 @@
+using System.CommandLine;
+using ArchModel.Analysis;
+using ArchModel.Diagnostics;
+using ArchModel.Loading;
+using ArchModel.Site;
+
+namespace ArchModel.Cli.Commands;
+
+/// <summary><c>archmodel site MODEL --output DIR</c>: write a static, browsable site of the model, its findings and (with a baseline) its plan.</summary>
+internal static class SiteCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var model = CommonOptions.Model();
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "The folder to write the site into: empty, or holding a site written before / 站点输出文件夹（须为空或为此前生成的站点）",
+            Required = true,
+        };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "The as-is model MODEL (the to-be model) is planned from: each jurisdiction shows what it builds, migrates and retires / 现状基线模型",
+        };
+        var noDiagrams = new Option<bool>("--no-diagrams")
+        {
+            Description = "Write no diagrams (no Graphviz needed) / 不绘制图",
+        };
+        var lang = CommonOptions.Lang();
+        var quiet = CommonOptions.Quiet();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("site", "Write a static site of the model for reviewers: jurisdictions, sector lines, findings, search / 生成供评审浏览的静态站点")
+        {
+            model, output, baseline, noDiagrams, lang, quiet, verbose,
+        };
+        command.SetAction(parse =>
+        {
+            var load = ModelLoader.LoadFile(parse.GetValue(model)!);
+            var baselinePath = parse.GetValue(baseline);
+            var baselineLoad = baselinePath is null ? null : ModelLoader.LoadFile(baselinePath);
+            var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), load.Model?.Info.Language ?? baselineLoad?.Model?.Info.Language);
+            var loads = baselineLoad is null ? new[] { load } : new[] { load, baselineLoad };
+            if (loads.Any(static l => l.RootReadFailed))
+            {
+                foreach (var d in loads.Where(static l => l.RootReadFailed).SelectMany(static l => l.Diagnostics)) stderr.WriteLine(d.Format(language));
+                return ExitCodes.FileError;
+            }
+            if (loads.Any(static l => l.Model is null || l.HasErrors))
+            {
+                foreach (var d in loads.SelectMany(static l => l.Diagnostics)) stderr.WriteLine(d.Format(language));
+                return ExitCodes.Findings;
+            }
+            if (!parse.GetValue(quiet))
+            {
+                foreach (var d in loads.SelectMany(static l => l.Diagnostics)) stderr.WriteLine(d.Format(language));
+            }
+            var analysis = Analyzer.Analyze(load.Model!);
+            // Progress only for a person watching a terminal; never in a log or a pipe.
+            var showProgress = !parse.GetValue(quiet) && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            var progress = showProgress ? new TerminalProgress(stderr, language) : null;
+            SiteResult result;
+            try
+            {
+                result = SiteGenerator.Generate(load.Model!, analysis, parse.GetValue(output)!, new SiteOptions
+                {
+                    Language = language,
+                    Baseline = baselineLoad?.Model,
+                    NoDiagrams = parse.GetValue(noDiagrams),
+                    Progress = progress,
+                });
+            }
+            catch (SiteOutputException e)
+            {
+                progress?.Clear();
+                stderr.WriteLine($"archmodel site: {e.Reason[language]}");
+                return ExitCodes.FileError;
+            }
+            progress?.Clear();
+            foreach (var problem in result.Problems) stderr.WriteLine($"archmodel site: {problem[language]}");
+            if (!parse.GetValue(quiet))
+            {
+                var index = Path.Combine(result.Folder, "index.html");
+                stdout.WriteLine(language == Language.English
+                    ? $"Wrote {result.Pages} pages ({result.Diagrams} with a diagram) to {result.Folder}; open {new Uri(index).AbsoluteUri}"
+                    : $"已在 {result.Folder} 写入 {result.Pages} 个页面（{result.Diagrams} 个含图）；打开 {new Uri(index).AbsoluteUri}");
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>One line on a terminal, rewritten in place, at most every 200 ms.</summary>
+    private sealed class TerminalProgress(TextWriter stderr, Language language) : IProgress<SiteProgress>
+    {
+        private readonly object _gate = new();
+        private long _last;
+
+        public void Report(SiteProgress value)
+        {
+            lock (_gate)
+            {
+                var now = Environment.TickCount64;
+                if (value.Done != value.Total && now - _last < 200) return;
+                _last = now;
+                stderr.Write(language == Language.English ? $"\rsite: {value.Done}/{value.Total} pages" : $"\r站点：{value.Done}/{value.Total} 页");
+                stderr.Flush();
+            }
+        }
+
+        public void Clear()
+        {
+            lock (_gate)
+            {
+                stderr.Write("\r\x1b[K");
+                stderr.Flush();
+            }
+        }
+    }
+}

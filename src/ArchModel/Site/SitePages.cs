@@ -1,0 +1,1119 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ArchModel.Analysis;
+using ArchModel.Diagnostics;
+using ArchModel.Diagrams;
+using ArchModel.Documents;
+using ArchModel.Model;
+
+namespace ArchModel.Site;
+
+/// <summary>Makes every file of the site from the <see cref="SiteStructure"/>; each page only reads shared state.</summary>
+internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions options)
+{
+    private const string Csp = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'";
+    private readonly ArchitectureModel _m = s.Model;
+    private readonly AnalysisResult _a = s.Analysis;
+    private readonly GraphvizRenderer _renderer = new(options.Graphviz);
+    private readonly int _budget = Math.Max(20, options.MaxDiagramNodes);
+    private readonly Dictionary<string, RuleDescriptor> _rules = s.Analysis.Rules.GroupBy(static r => r.Code).ToDictionary(static g => g.Key, static g => g.First(), StringComparer.Ordinal);
+    private Dictionary<Jurisdiction, Tally>? _own;
+
+    private string T(string zh, string en) => lang == Language.English ? en : zh;
+
+    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    private static string N(long n) => n.ToString("#,0", CultureInfo.InvariantCulture);
+
+    public static string Fragment(string id) => Uri.EscapeDataString(id);
+
+    // ───────────────────────────── jobs ─────────────────────────────
+
+    public List<SiteJob> Jobs()
+    {
+        _own = Tallies();
+        var jobs = new List<SiteJob>
+        {
+            new("site.css", static () => new SiteOutput(SiteAssets.Css)),
+            new("site.js", static () => new SiteOutput(SiteAssets.Js)),
+            new("index.html", Index),
+            new("lines.html", LinesPage),
+        };
+        jobs.AddRange(SearchJobs());
+        foreach (var j in s.Jurisdictions)
+        {
+            var jj = j;
+            jobs.Add(new(j.File + ".html", () => JurisdictionPage(jj)));
+            foreach (var section in SiteStructure.Sections)
+            {
+                var pages = s.PageCount(j, section);
+                for (var p = 0; p < pages; p++)
+                {
+                    var (sec, page) = (section, p);
+                    jobs.Add(new($"{j.File}-{section}-{p + 1}.html", () => SectionPage(jj, sec, page)));
+                }
+            }
+        }
+        foreach (var line in s.Lines)
+        {
+            var l = line;
+            jobs.Add(new(line.File + ".html", () => LinePage(l)));
+        }
+        AddCatalogue(jobs, "capabilities", T("功能目录", "Capabilities"), _m.Capabilities.Count, CapabilityTable);
+        AddCatalogue(jobs, "networks", T("网络", "Networks"), Math.Max(1, _m.Networks.Count), NetworkTable);
+        AddCatalogue(jobs, "platforms", T("平台", "Platforms"), _m.Platforms.Count, PlatformTable);
+        foreach (var (rule, list) in s.FindingsByRule)
+        {
+            var pages = (list.Count + s.FindingPageSize - 1) / s.FindingPageSize;
+            for (var p = 0; p < pages; p++)
+            {
+                var (r, page) = (rule, p);
+                jobs.Add(new(p == 0 ? s.RuleFile(rule) + ".html" : $"{s.RuleFile(rule)}-{p + 1}.html", () => RulePage(r, page)));
+            }
+        }
+        if (s.Plan is { } plan)
+        {
+            var pages = Math.Max(1, (plan.Steps.Count + s.PageSizeOf("plan") - 1) / s.PageSizeOf("plan"));
+            for (var p = 0; p < pages; p++)
+            {
+                var page = p;
+                jobs.Add(new(p == 0 ? "plan.html" : $"plan-{p + 1}.html", () => PlanPage(page)));
+            }
+        }
+        return jobs;
+    }
+
+    private void AddCatalogue(List<SiteJob> jobs, string stem, string title, int count, Func<int, int, string> table)
+    {
+        var pages = Math.Max(1, (count + s.PageSize - 1) / s.PageSize);
+        for (var p = 0; p < pages; p++)
+        {
+            var page = p;
+            jobs.Add(new(p == 0 ? stem + ".html" : $"{stem}-{p + 1}.html", () =>
+            {
+                var b = new StringBuilder();
+                b.Append("<h1>").Append(E(title)).Append("</h1>");
+                b.Append(Pager(stem, count, page, s.PageSize));
+                b.Append(table(page * s.PageSize, Math.Min(count, (page + 1) * s.PageSize)));
+                return new SiteOutput(Layout(title, Crumbs(), b.ToString()));
+            }));
+        }
+    }
+
+    private string Pager(string stem, int count, int page, int size)
+    {
+        var pages = (count + size - 1) / size;
+        if (pages <= 1) return "";
+        var b = new StringBuilder("<p class=\"pages\">").Append(E(T("分页：", "Pages: ")));
+        for (var p = 0; p < pages; p++)
+        {
+            var file = p == 0 ? stem + ".html" : $"{stem}-{p + 1}.html";
+            b.Append(p == page ? $"<strong>{p + 1}</strong> " : $"<a href=\"{E(file)}\">{p + 1}</a> ");
+        }
+        return b.Append("</p>").ToString();
+    }
+
+    // ───────────────────────────── layout ─────────────────────────────
+
+    private string Layout(string title, string crumbs, string body, bool search = false, IEnumerable<string>? scripts = null)
+    {
+        var b = new StringBuilder(body.Length + 4096);
+        b.Append("<!DOCTYPE html>\n<html lang=\"").Append(lang.ToTag()).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
+        b.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(Csp).Append("\">\n");
+        b.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"ArchModel\">\n");
+        b.Append("<title>").Append(E(title)).Append(" — ").Append(E(ModelName)).Append("</title>\n<link rel=\"stylesheet\" href=\"site.css\">\n</head>\n<body>\n");
+        b.Append("<header class=\"top\"><a href=\"index.html\">").Append(E(ModelName)).Append("</a>");
+        b.Append("<a href=\"lines.html\">").Append(E(T("条线", "Sector lines"))).Append("</a>");
+        b.Append("<a href=\"capabilities.html\">").Append(E(T("功能", "Capabilities"))).Append("</a>");
+        b.Append("<a href=\"networks.html\">").Append(E(T("网络", "Networks"))).Append("</a>");
+        b.Append("<a href=\"platforms.html\">").Append(E(T("平台", "Platforms"))).Append("</a>");
+        if (s.Plan is not null) b.Append("<a href=\"plan.html\">").Append(E(T("规划", "Plan"))).Append("</a>");
+        b.Append("<form action=\"search.html\" method=\"get\" role=\"search\"><input id=\"q\" name=\"q\" type=\"search\" placeholder=\"")
+            .Append(E(T("搜索编号、名称、别名", "Search ids, names, aliases"))).Append("\" aria-label=\"").Append(E(T("搜索", "Search"))).Append("\"></form></header>\n");
+        b.Append("<main>\n").Append(crumbs).Append(body).Append("\n<footer>").Append(E(T("由 ArchModel 生成的静态站点，无需服务器与网络。", "A static site written by ArchModel: no server, no network.")));
+        if (_m.Info.AsOf is { } asOf) b.Append(' ').Append(E(T("模型日期：", "Model as of: "))).Append(E(asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        b.Append("</footer>\n</main>\n");
+        foreach (var script in scripts ?? []) b.Append("<script src=\"").Append(E(script)).Append("\"></script>\n");
+        b.Append("<script src=\"site.js\"></script>\n</body>\n</html>\n");
+        _ = search;
+        return b.ToString();
+    }
+
+    private string ModelName => _m.Info.Name ?? _m.Info.Id;
+
+    private string Crumbs(Jurisdiction? j = null, bool self = false)
+    {
+        var chain = new List<Jurisdiction>();
+        for (var p = j; p is not null && chain.Count < 64; p = p.Parent) chain.Insert(0, p);
+        var b = new StringBuilder("<nav class=\"crumbs\"><a href=\"index.html\">").Append(E(T("总览", "Overview"))).Append("</a>");
+        foreach (var x in chain)
+        {
+            b.Append(" › ");
+            if (x == j && self) b.Append(E(JName(x)));
+            else b.Append("<a href=\"").Append(E(x.File)).Append(".html\">").Append(E(JName(x))).Append("</a>");
+        }
+        return b.Append("</nav>\n").ToString();
+    }
+
+    private string JName(Jurisdiction j) => j.Level is not { } level ? T("未定地区的机构", "Agencies without a region")
+        : j.Name.Length > 0 ? j.Name : $"{Labels.Of(level)[lang]} {j.Region}";
+
+    private string JTitle(Jurisdiction j) => j.Level is { } level && j.Name.Length > 0
+        ? $"{j.Name}（{Labels.Of(level)[lang]} {j.Region}）".Replace("（", T("（", " ("), StringComparison.Ordinal).Replace("）", T("）", ")"), StringComparison.Ordinal)
+        : JName(j);
+
+    // ───────────────────────────── links ─────────────────────────────
+
+    private string Href(string id) => s.Home.TryGetValue(id, out var page) ? page + "#" + Fragment(id) : "";
+
+    private string Link(string? id, string? text = null)
+    {
+        if (id is null) return "";
+        var element = _m.Find(id);
+        var label = text ?? (element is null ? id : element.DisplayName);
+        return s.Home.ContainsKey(id) ? $"<a href=\"{E(Href(id))}\">{E(label)}</a>" : $"<code>{E(label)}</code>";
+    }
+
+    private string Links(IEnumerable<string> ids, int max = int.MaxValue, string? more = null)
+    {
+        var list = ids.ToList();
+        var b = new StringBuilder();
+        for (var i = 0; i < list.Count && i < max; i++)
+        {
+            if (i > 0) b.Append(T("、", ", "));
+            b.Append(Link(list[i]));
+        }
+        if (list.Count > max) b.Append(' ').Append(more ?? E(T($"等 {list.Count} 项", $"and {list.Count - max} more")));
+        return b.ToString();
+    }
+
+    private string FindingHref(int i) => s.FindingHome[i] + "#f-" + i.ToString(CultureInfo.InvariantCulture);
+
+    private static string Sev(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+
+    private string FindingLinks(string id)
+    {
+        if (!s.FindingsOf.TryGetValue(id, out var list)) return "";
+        return string.Join(" ", list.Select(i => $"<a class=\"sev-{Sev(_a.Findings[i].Severity)}\" href=\"{E(FindingHref(i))}\" title=\"{E(_a.Findings[i].Title[lang])}\">{E(_a.Findings[i].Rule)}</a>"));
+    }
+
+    private DiagnosticSeverity? SeverityOf(IEnumerable<string> ids)
+    {
+        DiagnosticSeverity? max = null;
+        foreach (var id in ids)
+        {
+            if (s.FindingsOf.TryGetValue(id, out var list))
+            {
+                foreach (var i in list)
+                {
+                    var sev = _a.Findings[i].Severity;
+                    if (max is null || sev > max) max = sev;
+                }
+            }
+        }
+        return max;
+    }
+
+    private string? Marker(IEnumerable<string> ids, HashSet<string> rulesShown)
+    {
+        var rules = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (s.FindingsOf.TryGetValue(id, out var list)) foreach (var i in list) rules.Add(_a.Findings[i].Rule);
+        }
+        if (rules.Count == 0) return null;
+        lock (rulesShown) rulesShown.UnionWith(rules);
+        return "⚠ " + string.Join(" ", rules.Take(3)) + (rules.Count > 3 ? " …" : "");
+    }
+
+    // ───────────────────────────── words ─────────────────────────────
+
+    private string KindLabel(string kind) => kind switch
+    {
+        "horizontal" => T("横向", "horizontal"),
+        "vertical" => T("纵向", "vertical"),
+        "shared-use" => T("共用", "shared use"),
+        _ => kind,
+    };
+
+    private string KindAdvice(string kind) => kind switch
+    {
+        "horizontal" => T("同一政府内多个部门重复建设：在本级政府内统建共用，保留一个系统，其余迁移后停用。",
+            "Built again by several departments of one government: consolidate within that government onto one shared system and retire the others."),
+        "vertical" => T("同一条线上下级重复建设：由条线牵头部门一次建设，上下级共用。",
+            "Built again up and down one sector line: build once at the head of the line and let every level use it."),
+        "shared-use" => T("同一机构在用多个同类系统：为该机构选定一个系统，其余停用。",
+            "One agency uses several systems for the same purpose: choose one system for the agency and retire the others."),
+        _ => "",
+    };
+
+    private string RuleTitle(string rule) => _rules.TryGetValue(rule, out var r) ? r.Title[lang] : rule;
+
+    // ───────────────────────────── tallies ─────────────────────────────
+
+    private struct Tally
+    {
+        public int Agencies, Systems, Active, Duplicates, Isolated, Hosted, OnCloud, OnNetwork, OnUnified, Flows, CrossFlows, Errors, Warnings, Infos;
+
+        public void Add(in Tally t)
+        {
+            Agencies += t.Agencies; Systems += t.Systems; Active += t.Active; Duplicates += t.Duplicates; Isolated += t.Isolated;
+            Hosted += t.Hosted; OnCloud += t.OnCloud; OnNetwork += t.OnNetwork; OnUnified += t.OnUnified; Flows += t.Flows; CrossFlows += t.CrossFlows;
+        }
+    }
+
+    private Dictionary<Jurisdiction, Tally> Tallies()
+    {
+        var named = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal) { ["AM1001"] = new(StringComparer.Ordinal), ["AM2001"] = new(StringComparer.Ordinal) };
+        foreach (var f in _a.ActiveFindings)
+        {
+            if (named.TryGetValue(f.Rule, out var set)) set.UnionWith(f.Elements);
+        }
+        var own = new Dictionary<Jurisdiction, Tally>();
+        foreach (var j in s.Jurisdictions)
+        {
+            var t = new Tally { Agencies = j.Agencies.Count, Systems = j.Systems.Count };
+            foreach (var sys in j.Systems)
+            {
+                if (!sys.IsActive) continue;
+                t.Active++;
+                if (named["AM1001"].Contains(sys.Id)) t.Duplicates++;
+                if (named["AM2001"].Contains(sys.Id)) t.Isolated++;
+                if (_m.GetPlatform(sys.Hosting) is { } platform)
+                {
+                    t.Hosted++;
+                    if (platform.Shared) t.OnCloud++;
+                }
+                if (sys.Networks.Count > 0)
+                {
+                    t.OnNetwork++;
+                    if (sys.Networks.Any(n => _m.GetNetwork(n)?.IsUnified == true)) t.OnUnified++;
+                }
+            }
+            foreach (var f in j.FlowsOut)
+            {
+                if (!f.IsActive) continue;
+                t.Flows++;
+                if (_m.IsCrossAgency(f)) t.CrossFlows++;
+            }
+            foreach (var i in j.Findings)
+            {
+                switch (_a.Findings[i].Severity)
+                {
+                    case DiagnosticSeverity.Error: t.Errors++; break;
+                    case DiagnosticSeverity.Warning: t.Warnings++; break;
+                    default: t.Infos++; break;
+                }
+            }
+            own[j] = t;
+        }
+        return own;
+    }
+
+    private Tally Subtree(Jurisdiction j)
+    {
+        var t = _own![j];
+        var stack = new Stack<Jurisdiction>(j.Children);
+        while (stack.Count > 0)
+        {
+            var c = stack.Pop();
+            t.Add(_own[c]);
+            foreach (var cc in c.Children) stack.Push(cc);
+        }
+        return t;
+    }
+
+    private static string Rate(int num, int den) => den == 0 ? "—" : Labels.Percent(num / (double)den) + $" ({num.ToString("#,0", CultureInfo.InvariantCulture)}/{den.ToString("#,0", CultureInfo.InvariantCulture)})";
+
+    private string Scorecard(Jurisdiction j)
+    {
+        var own = _own![j];
+        var all = Subtree(j);
+        var b = new StringBuilder("<h2>").Append(E(T("计分卡（计数汇总）", "Scorecard (counts rolled up)"))).Append("</h2>");
+        b.Append("<p class=\"muted\">").Append(E(T("比率由本级（或本级及以下）所有机构的计数合计后求得，不是各机构比率的平均。",
+            "Rates are the summed counts of every agency of this jurisdiction (or of it and those below), not averages of the agencies' rates."))).Append("</p>");
+        b.Append("<table><tr><th>").Append(E(T("指标", "Metric"))).Append("</th><th class=\"n\">").Append(E(T("本级", "This jurisdiction")))
+            .Append("</th><th class=\"n\">").Append(E(T("本级及以下", "With those below"))).Append("</th></tr>");
+        void Row(string label, string a, string c) => b.Append("<tr><td>").Append(E(label)).Append("</td><td class=\"n\">").Append(E(a)).Append("</td><td class=\"n\">").Append(E(c)).Append("</td></tr>");
+        Row(T("机构", "Agencies"), N(own.Agencies), N(all.Agencies));
+        Row(T("信息系统（在用）", "Systems (active)"), $"{N(own.Systems)} ({N(own.Active)})", $"{N(all.Systems)} ({N(all.Active)})");
+        Row(T("重复建设率 ↓（AM1001 涉及的在用系统）", "Duplicate rate ↓ (active systems in AM1001)"), Rate(own.Duplicates, own.Active), Rate(all.Duplicates, all.Active));
+        Row(T("孤立系统率 ↓（AM2001）", "Isolated rate ↓ (AM2001)"), Rate(own.Isolated, own.Active), Rate(all.Isolated, all.Active));
+        Row(T("政务云使用率 ↑（共享平台/有托管）", "Cloud rate ↑ (shared platform / hosted)"), Rate(own.OnCloud, own.Hosted), Rate(all.OnCloud, all.Hosted));
+        Row(T("统一网络率 ↑（电子政务内外网/接入网络）", "Unified network rate ↑ (intranet or extranet / on a network)"), Rate(own.OnUnified, own.OnNetwork), Rate(all.OnUnified, all.OnNetwork));
+        Row(T("跨部门数据流占比 ↑", "Cross-agency flow share ↑"), Rate(own.CrossFlows, own.Flows), Rate(all.CrossFlows, all.Flows));
+        b.Append("</table>");
+        b.Append("<p>").Append(E(T($"本级发现：{own.Errors} 个错误、{own.Warnings} 个警告、{own.Infos} 条提示。",
+            $"Findings here: {own.Errors} errors, {own.Warnings} warnings, {own.Infos} infos."))).Append("</p>");
+        return b.ToString();
+    }
+
+    // ───────────────────────────── index ─────────────────────────────
+
+    private SiteOutput Index()
+    {
+        var b = new StringBuilder();
+        b.Append("<h1>").Append(E(ModelName)).Append("</h1>");
+        if (_m.Info.Description is { } d) b.Append("<p>").Append(E(d)).Append("</p>");
+        var active = _a.ActiveFindings.ToList();
+        b.Append("<div class=\"cards\">");
+        void Card(string num, string label) => b.Append("<div class=\"card\"><div class=\"num\">").Append(E(num)).Append("</div><div class=\"lbl\">").Append(E(label)).Append("</div></div>");
+        Card(N(_m.Agencies.Count), T("机构", "agencies"));
+        Card(N(_m.Systems.Count), T("信息系统", "systems"));
+        Card(N(_m.Flows.Count), T("数据流", "data flows"));
+        Card(N(_m.DataResources.Count), T("信息资源", "data resources"));
+        Card(N(s.Jurisdictions.Count), T("辖区页", "jurisdictions"));
+        Card(N(active.Count), T("发现", "findings"));
+        Card(N(active.Count(static f => f.Severity == DiagnosticSeverity.Error)), T("错误", "errors"));
+        Card(N(active.Count(static f => f.Severity == DiagnosticSeverity.Warning)), T("警告", "warnings"));
+        b.Append("</div>");
+
+        b.Append("<h2>").Append(E(T("层级", "Hierarchy"))).Append("</h2>");
+        var (svg, problem) = Diagram(IndexDiagram(out var shown), T("辖区层级", "Jurisdictions"));
+        b.Append(svg);
+        b.Append(Legend(shown, []));
+        b.Append("<ul class=\"tree\">");
+        foreach (var root in s.Roots)
+        {
+            b.Append("<li><a href=\"").Append(E(root.File)).Append(".html\">").Append(E(JTitle(root))).Append("</a>");
+            if (root.Children.Count > 0)
+            {
+                b.Append("<ul>");
+                foreach (var c in root.Children) b.Append("<li><a href=\"").Append(E(c.File)).Append(".html\">").Append(E(JTitle(c))).Append("</a></li>");
+                b.Append("</ul>");
+            }
+            b.Append("</li>");
+        }
+        b.Append("</ul>");
+
+        b.Append("<h2>").Append(E(T("计分卡", "Scorecard"))).Append("</h2><table><tr><th>").Append(E(T("指标", "Metric"))).Append("</th><th class=\"n\">")
+            .Append(E(T("实际", "Actual"))).Append("</th><th class=\"n\">").Append(E(T("目标", "Target"))).Append("</th><th>").Append(E(T("达标", "Met"))).Append("</th></tr>");
+        var targets = _a.Metrics.Targets.ToDictionary(static t => t.Metric, StringComparer.Ordinal);
+        foreach (var (metric, value) in _a.Metrics.Model)
+        {
+            targets.TryGetValue(metric, out var target);
+            b.Append("<tr><td>").Append(E(Labels.Metric(metric)[lang])).Append(" <code>").Append(E(metric)).Append("</code></td><td class=\"n\">")
+                .Append(E(Labels.MetricValue(metric, value, lang))).Append("</td><td class=\"n\">")
+                .Append(target is null ? "" : E((target.Direction == MetricDirection.Higher ? "≥ " : "≤ ") + Labels.MetricValue(metric, target.Target, lang)))
+                .Append("</td><td>").Append(target?.Met switch { true => E(T("是", "yes")), false => E(T("否", "no")), _ => "" }).Append("</td></tr>");
+        }
+        b.Append("</table>");
+
+        b.Append("<h2>").Append(E(T("发现（按规则）", "Findings by rule"))).Append("</h2><table><tr><th>").Append(E(T("规则", "Rule"))).Append("</th><th>")
+            .Append(E(T("名称", "Title"))).Append("</th><th class=\"n\">").Append(E(T("错误", "Errors"))).Append("</th><th class=\"n\">").Append(E(T("警告", "Warnings")))
+            .Append("</th><th class=\"n\">").Append(E(T("提示", "Infos"))).Append("</th><th class=\"n\">").Append(E(T("已接受", "Accepted"))).Append("</th></tr>");
+        foreach (var (rule, list) in s.FindingsByRule)
+        {
+            var fs = list.Select(i => _a.Findings[i]).ToList();
+            b.Append("<tr><td><a href=\"").Append(E(s.RuleFile(rule))).Append(".html\">").Append(E(rule)).Append("</a></td><td>").Append(E(RuleTitle(rule)))
+                .Append("</td><td class=\"n\">").Append(N(fs.Count(static f => !f.Suppressed && f.Severity == DiagnosticSeverity.Error)))
+                .Append("</td><td class=\"n\">").Append(N(fs.Count(static f => !f.Suppressed && f.Severity == DiagnosticSeverity.Warning)))
+                .Append("</td><td class=\"n\">").Append(N(fs.Count(static f => !f.Suppressed && f.Severity == DiagnosticSeverity.Info)))
+                .Append("</td><td class=\"n\">").Append(N(fs.Count(static f => f.Suppressed))).Append("</td></tr>");
+        }
+        b.Append("</table>");
+
+        b.Append("<h2>").Append(E(T("重复建设（按类型）", "Duplicate builds by kind"))).Append("</h2><table><tr><th>").Append(E(T("类型", "Kind")))
+            .Append("</th><th class=\"n\">AM1001</th><th class=\"n\">AM1002</th><th>").Append(E(T("建议", "What to do"))).Append("</th></tr>");
+        foreach (var kind in new[] { "horizontal", "vertical", "shared-use" })
+        {
+            b.Append("<tr><td>").Append(E(KindLabel(kind))).Append(" <code>").Append(kind).Append("</code></td>");
+            foreach (var rule in new[] { "AM1001", "AM1002" })
+            {
+                b.Append("<td class=\"n\">").Append(N(active.Count(f => f.Rule == rule && SiteStructure.DuplicateKind(f) == kind))).Append("</td>");
+            }
+            b.Append("<td>").Append(E(KindAdvice(kind))).Append("</td></tr>");
+        }
+        b.Append("</table>");
+
+        b.Append("<h2>").Append(E(T("目录", "Catalogues"))).Append("</h2><ul>");
+        b.Append("<li><a href=\"lines.html\">").Append(E(T($"条线（{s.Lines.Count}）", $"Sector lines ({s.Lines.Count})"))).Append("</a></li>");
+        b.Append("<li><a href=\"capabilities.html\">").Append(E(T($"功能（{_m.Capabilities.Count}）", $"Capabilities ({_m.Capabilities.Count})"))).Append("</a></li>");
+        b.Append("<li><a href=\"networks.html\">").Append(E(T($"网络（{_m.Networks.Count}）", $"Networks ({_m.Networks.Count})"))).Append("</a></li>");
+        b.Append("<li><a href=\"platforms.html\">").Append(E(T($"平台（{_m.Platforms.Count}）", $"Platforms ({_m.Platforms.Count})"))).Append("</a></li>");
+        b.Append("</ul>");
+        if (s.Plan is { } plan)
+        {
+            b.Append("<h2>").Append(E(T("规划", "Plan"))).Append("</h2>");
+            b.Append(PlanSummary(Enumerable.Range(0, plan.Steps.Count).ToList()));
+            b.Append("<p><a href=\"plan.html\">").Append(E(T("全部步骤", "Every step"))).Append("</a></p>");
+        }
+        return new SiteOutput(Layout(T("总览", "Overview"), "", b.ToString()), svg.Length > 0, problem);
+    }
+
+    private SiteDiagram IndexDiagram(out HashSet<string> shown)
+    {
+        shown = new HashSet<string>(StringComparer.Ordinal);
+        var d = new SiteDiagram();
+        var level = s.Roots.ToList();
+        var parentKey = new Dictionary<Jurisdiction, string?>();
+        foreach (var r in level) parentKey[r] = null;
+        while (level.Count > 0)
+        {
+            if (d.NodeCount + level.Count > _budget - 1)
+            {
+                // The rest of the tree in one node per parent drawn: "N below", linked to that parent's page.
+                foreach (var g in level.GroupBy(x => x.Parent!))
+                {
+                    var key = "more:" + g.Key.Key;
+                    d.Add(new SiteDiagram.Node(key, T($"下级 {g.Count()} 个辖区", $"{g.Count()} jurisdictions below"), g.Key.File + ".html", "group"));
+                    d.Edge("j:" + g.Key.Key, key, "contains");
+                }
+                break;
+            }
+            var next = new List<Jurisdiction>();
+            foreach (var j in level)
+            {
+                var t = _own![j];
+                d.Add(new SiteDiagram.Node("j:" + j.Key, JName(j), j.File + ".html", "jurisdiction")
+                {
+                    Severity = t.Errors > 0 ? DiagnosticSeverity.Error : t.Warnings > 0 ? DiagnosticSeverity.Warning : t.Infos > 0 ? DiagnosticSeverity.Info : null,
+                });
+                if (j.Parent is not null) d.Edge("j:" + j.Parent.Key, "j:" + j.Key, "contains");
+                next.AddRange(j.Children);
+            }
+            level = next;
+        }
+        return d;
+    }
+
+    // ───────────────────────────── diagrams ─────────────────────────────
+
+    private (string Html, LocalizedText? Problem) Diagram(SiteDiagram d, string title)
+    {
+        if (options.NoDiagrams || d.NodeCount == 0) return ("", null);
+        var svg = d.ToSvg(title, _renderer, out var problem);
+        if (svg is null) return ($"<p class=\"muted\">{E(problem![lang])}</p>", problem);
+        var b = new StringBuilder("<div class=\"diagram\" data-nodes=\"").Append(d.NodeCount.ToString(CultureInfo.InvariantCulture)).Append("\"><div class=\"tools\">");
+        b.Append("<button type=\"button\" data-zoom=\"in\" title=\"").Append(E(T("放大", "Zoom in"))).Append("\">+</button>");
+        b.Append("<button type=\"button\" data-zoom=\"out\" title=\"").Append(E(T("缩小", "Zoom out"))).Append("\">−</button>");
+        b.Append("<button type=\"button\" data-zoom=\"reset\" title=\"").Append(E(T("复位", "Reset"))).Append("\">⟲</button></div>");
+        b.Append("<div class=\"viewport\">").Append(svg).Append("</div></div>");
+        return (b.ToString(), null);
+    }
+
+    private string Legend(HashSet<string> rules, IEnumerable<string> kinds)
+    {
+        var b = new StringBuilder("<div class=\"legend\"><dl><dt>").Append(E(T("图例", "Legend"))).Append("</dt>");
+        b.Append("<dd><span class=\"sw jur\"></span>").Append(E(T("辖区（点击打开）", "jurisdiction (click to open)"))).Append("</dd>");
+        b.Append("<dd><span class=\"sw ag\"></span>").Append(E(T("机构", "agency"))).Append("　<span class=\"sw sys\"></span>").Append(E(T("信息系统", "system")))
+            .Append("　<span class=\"sw grp\"></span>").Append(E(T("聚合（点击展开）", "aggregate (click to open)")))
+            .Append("　<span class=\"sw ext\"></span>").Append(E(T("上级或外部辖区", "parent or outside jurisdiction"))).Append("</dd>");
+        b.Append("<dd>").Append(E(T("连线：数据流（数字为条数）；虚线：上下级。", "Edges: data flows (number: how many); dashed: contains."))).Append("</dd>");
+        b.Append("<dd><span class=\"sw error\"></span>").Append(E(T("错误", "error"))).Append("　<span class=\"sw warning\"></span>").Append(E(T("警告", "warning")))
+            .Append("　<span class=\"sw info\"></span>").Append(E(T("提示", "info"))).Append("</dd></dl>");
+        if (rules.Count > 0)
+        {
+            b.Append("<dl><dt>").Append(E(T("图中标记的规则", "Rules marked (⚠)"))).Append("</dt>");
+            foreach (var r in rules.Order(StringComparer.Ordinal)) b.Append("<dd><a href=\"").Append(E(s.RuleFile(r))).Append(".html\">").Append(E(r)).Append("</a> ").Append(E(RuleTitle(r))).Append("</dd>");
+            b.Append("</dl>");
+        }
+        var ks = kinds.Distinct().ToList();
+        if (ks.Count > 0)
+        {
+            b.Append("<dl><dt>").Append(E(T("重复建设类型", "Kinds of duplicate build"))).Append("</dt>");
+            foreach (var k in ks) b.Append("<dd><strong>").Append(E(KindLabel(k))).Append("</strong>：").Append(E(KindAdvice(k))).Append("</dd>");
+            b.Append("</dl>");
+        }
+        return b.Append("</div>").ToString();
+    }
+
+    private SiteDiagram JurisdictionDiagram(Jurisdiction j, HashSet<string> shown)
+    {
+        var d = new SiteDiagram();
+        const int externalReserve = 15;
+        if (j.Parent is { } parent) d.Add(new SiteDiagram.Node("p:" + parent.Key, "↑ " + JName(parent), parent.File + ".html", "parent"));
+        // Children: one node each; beyond half the budget, the rest in one node.
+        var childKey = new Dictionary<Jurisdiction, string>();
+        var childLimit = _budget / 2;
+        for (var i = 0; i < j.Children.Count; i++)
+        {
+            var c = j.Children[i];
+            if (i < childLimit)
+            {
+                var t = Subtree(c);
+                d.Add(new SiteDiagram.Node("c:" + c.Key, JName(c) + "\n" + T($"{N(t.Agencies)} 个机构 · {N(t.Systems)} 个系统", $"{N(t.Agencies)} agencies · {N(t.Systems)} systems"), c.File + ".html", "jurisdiction")
+                {
+                    Severity = SeverityOf(c.Agencies.Select(static a => a.Id).Concat(c.Systems.Select(static x => x.Id))),
+                });
+                childKey[c] = "c:" + c.Key;
+            }
+            else
+            {
+                d.Add(new SiteDiagram.Node("c:~more", T($"其余 {j.Children.Count - childLimit} 个下级辖区", $"{j.Children.Count - childLimit} more jurisdictions below"), j.File + ".html", "group"));
+                childKey[c] = "c:~more";
+            }
+        }
+        var room = _budget - d.NodeCount - externalReserve;
+        var systems = j.Systems.Where(static x => x.IsActive).ToList();
+        var withSystems = systems.Select(static x => x.Owner).ToHashSet(StringComparer.Ordinal);
+        var mode = j.Agencies.Count(a => !withSystems.Contains(a.Id)) + systems.Count <= room ? 2 : j.Agencies.Count <= room ? 1 : 0;
+        var ownKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (mode == 0)
+        {
+            // Agencies by sector (or level), each group linked to its first agency.
+            var groups = j.Agencies.GroupBy(a => a.Sector ?? T("综合", "general")).OrderBy(static g => g.Key, StringComparer.Ordinal).ToList();
+            for (var i = 0; i < groups.Count; i++)
+            {
+                var g = groups[i];
+                var key = i < room - 1 ? "g:" + g.Key : "g:~other";
+                var label = i < room - 1 ? g.Key + "\n" + T($"{g.Count()} 个机构", $"{g.Count()} agencies") : T("其余机构", "other agencies");
+                d.Add(new SiteDiagram.Node(key, label, Href(g.First().Id), "group") { Severity = SeverityOf(g.Select(static a => a.Id)) });
+                foreach (var a in g) ownKey[a.Id] = key;
+            }
+        }
+        else
+        {
+            foreach (var a in j.Agencies)
+            {
+                var ids = new List<string> { a.Id };
+                if (mode == 2 && withSystems.Contains(a.Id))
+                {
+                    d.Add(new SiteDiagram.Cluster("a:" + a.Id, a.Name, Href(a.Id)));
+                    ownKey[a.Id] = "a:" + a.Id;
+                    continue;
+                }
+                ids.AddRange(_m.SystemsOwnedBy(a.Id).Select(static x => x.Id));
+                d.Add(new SiteDiagram.Node("a:" + a.Id, a.Name + "\n" + T($"{_m.SystemsOwnedBy(a.Id).Count} 个系统", $"{_m.SystemsOwnedBy(a.Id).Count} systems"), Href(a.Id), "agency")
+                {
+                    Severity = SeverityOf(ids), Marker = Marker(ids, shown),
+                });
+                ownKey[a.Id] = "a:" + a.Id;
+            }
+            if (mode == 2)
+            {
+                foreach (var x in systems)
+                {
+                    d.Add(new SiteDiagram.Node("s:" + x.Id, x.Name, Href(x.Id), "system")
+                    {
+                        Cluster = "a:" + x.Owner, Severity = SeverityOf([x.Id]), Marker = Marker([x.Id], shown),
+                    });
+                }
+            }
+        }
+        var externals = 0;
+        string? NodeOf(string systemId)
+        {
+            var sys = _m.GetSystem(systemId);
+            if (sys is null || !s.AgencyJurisdiction.TryGetValue(sys.Owner, out var x)) return null;
+            if (x == j)
+            {
+                if (mode == 2) return sys.IsActive ? "s:" + sys.Id : null;
+                return ownKey.GetValueOrDefault(sys.Owner);
+            }
+            for (var p = x; p is not null; p = p.Parent)
+            {
+                if (p.Parent == j) return childKey.GetValueOrDefault(p);
+            }
+            if (x == j.Parent) return "p:" + x.Key;
+            var key = "x:" + x.Key;
+            if (d.Has(key)) return key;
+            if (externals < externalReserve - 1)
+            {
+                externals++;
+                d.Add(new SiteDiagram.Node(key, JName(x), x.File + ".html", "external"));
+                return key;
+            }
+            d.Add(new SiteDiagram.Node("x:~", T("其他辖区", "elsewhere"), "index.html", "external"));
+            return "x:~";
+        }
+        foreach (var f in j.SubtreeFlows)
+        {
+            if (!f.IsActive) continue;
+            var from = NodeOf(f.From);
+            var to = NodeOf(f.To);
+            if (from is null || to is null) continue;
+            d.Edge(from, to, "flow", SeverityOf([f.Id]));
+        }
+        return d;
+    }
+
+    private SiteDiagram LineDiagram(SectorLine line, HashSet<string> shown)
+    {
+        var d = new SiteDiagram();
+        d.Add(new SiteDiagram.Node("a:" + line.Head.Id, line.Head.Name, Href(line.Head.Id), "agency") { Severity = SeverityOf([line.Head.Id]), Marker = Marker([line.Head.Id], shown) });
+        var level = _m.ChildrenOf(line.Head.Id).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { line.Head.Id };
+        while (level.Count > 0)
+        {
+            level = level.Where(a => seen.Add(a.Id)).ToList();
+            if (d.NodeCount + level.Count > _budget)
+            {
+                foreach (var g in level.GroupBy(static a => a.Parent!))
+                {
+                    var parent = _m.GetAgency(g.Key)!;
+                    var key = "more:" + g.Key;
+                    d.Add(new SiteDiagram.Node(key, T($"下级 {g.Count()} 个机构", $"{g.Count()} agencies below"), (s.JurisdictionOfAgency(parent.Id)?.File ?? "index") + ".html", "group"));
+                    d.Edge("a:" + g.Key, key, "contains");
+                    if (d.NodeCount >= _budget) break;
+                }
+                break;
+            }
+            var next = new List<Agency>();
+            foreach (var a in level)
+            {
+                var jn = s.JurisdictionOfAgency(a.Id);
+                d.Add(new SiteDiagram.Node("a:" + a.Id, a.Name + (jn is null ? "" : "\n" + JName(jn)), Href(a.Id), "agency") { Severity = SeverityOf([a.Id]), Marker = Marker([a.Id], shown) });
+                d.Edge("a:" + a.Parent, "a:" + a.Id, "contains");
+                next.AddRange(_m.ChildrenOf(a.Id));
+            }
+            level = next;
+        }
+        return d;
+    }
+
+    // ───────────────────────────── jurisdiction pages ─────────────────────────────
+
+    private string SectionTitle(string section) => section switch
+    {
+        "agencies" => T("机构", "Agencies"),
+        "metrics" => T("各机构指标", "Per-agency metrics"),
+        "systems" => T("信息系统", "Systems"),
+        "flows-out" => T("流出的数据流（本级系统发出）", "Flows out (sent by systems here)"),
+        "flows-in" => T("流入的数据流（来自其他辖区）", "Flows in (from other jurisdictions)"),
+        "data" => T("信息资源", "Data resources"),
+        "services" => T("政务服务", "Services"),
+        "projects" => T("项目", "Projects"),
+        "findings" => T("发现", "Findings"),
+        "plan" => T("规划步骤", "Plan steps"),
+        _ => section,
+    };
+
+    private SiteOutput JurisdictionPage(Jurisdiction j)
+    {
+        var b = new StringBuilder();
+        b.Append("<h1>").Append(E(JTitle(j))).Append("</h1>");
+        var own = _own![j];
+        b.Append("<div class=\"cards\">");
+        void Card(string num, string label) => b.Append("<div class=\"card\"><div class=\"num\">").Append(E(num)).Append("</div><div class=\"lbl\">").Append(E(label)).Append("</div></div>");
+        Card(N(j.Agencies.Count), T("机构", "agencies"));
+        Card(N(j.Systems.Count), T("信息系统", "systems"));
+        Card(N(j.FlowsOut.Count), T("流出数据流", "flows out"));
+        Card(N(j.FlowsIn.Count), T("流入数据流", "flows in"));
+        Card(N(j.Findings.Count), T("发现", "findings"));
+        Card(N(j.Children.Count), T("下级辖区", "jurisdictions below"));
+        b.Append("</div>");
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var (svg, problem) = Diagram(JurisdictionDiagram(j, shown), JName(j));
+        b.Append(svg);
+        var kinds = j.Findings.Select(i => SiteStructure.DuplicateKind(_a.Findings[i])).OfType<string>().Order(StringComparer.Ordinal);
+        b.Append(Legend(shown, kinds));
+        if (j.Children.Count > 0)
+        {
+            b.Append("<h2>").Append(E(T("下级辖区", "Jurisdictions below"))).Append("</h2><table><tr><th>").Append(E(T("辖区", "Jurisdiction"))).Append("</th><th class=\"n\">")
+                .Append(E(T("机构", "Agencies"))).Append("</th><th class=\"n\">").Append(E(T("系统", "Systems"))).Append("</th><th class=\"n\">").Append(E(T("发现（本级）", "Findings (own)"))).Append("</th></tr>");
+            foreach (var c in j.Children)
+            {
+                var t = Subtree(c);
+                b.Append("<tr><td><a href=\"").Append(E(c.File)).Append(".html\">").Append(E(JTitle(c))).Append("</a></td><td class=\"n\">").Append(N(t.Agencies))
+                    .Append("</td><td class=\"n\">").Append(N(t.Systems)).Append("</td><td class=\"n\">").Append(N(c.Findings.Count)).Append("</td></tr>");
+            }
+            b.Append("</table>");
+        }
+        var lines = j.Agencies.Select(a => s.LineHeadOf(a.Id)).OfType<string>().Distinct(StringComparer.Ordinal).Select(h => s.LineByHead[h]).ToList();
+        if (lines.Count > 0)
+        {
+            b.Append("<p>").Append(E(T("所在条线：", "Sector lines here: ")));
+            b.Append(string.Join(T("、", ", "), lines.Select(l => $"<a href=\"{E(l.File)}.html\">{E(l.Head.Name)}</a>")));
+            b.Append("</p>");
+        }
+        b.Append(Scorecard(j));
+        foreach (var section in SiteStructure.Sections)
+        {
+            var count = s.Count(j, section);
+            if (count == 0) continue;
+            b.Append("<h2>").Append(E(SectionTitle(section))).Append(" <span class=\"muted\">(").Append(N(count)).Append(")</span></h2>");
+            if (section == "plan") b.Append(PlanSummary(j.Steps));
+            if (s.IsPaged(j, section))
+            {
+                b.Append("<p class=\"pages\">").Append(E(T("列表较长，分页显示：", "A long list, on pages of its own: ")));
+                var size = s.PageSizeOf(section);
+                for (var p = 0; p < s.PageCount(j, section); p++)
+                {
+                    var first = p * size + 1;
+                    var last = Math.Min(count, (p + 1) * size);
+                    b.Append("<a href=\"").Append(E($"{j.File}-{section}-{p + 1}.html")).Append("\">").Append(first).Append('–').Append(last).Append("</a> ");
+                }
+                b.Append("</p>");
+            }
+            else
+            {
+                b.Append(SectionTable(j, section, 0, count));
+            }
+        }
+        return new SiteOutput(Layout(JName(j), Crumbs(j, self: true), b.ToString()), svg.Length > 0, problem);
+    }
+
+    private SiteOutput SectionPage(Jurisdiction j, string section, int page)
+    {
+        var count = s.Count(j, section);
+        var b = new StringBuilder();
+        b.Append("<h1>").Append(E(JTitle(j))).Append(" · ").Append(E(SectionTitle(section))).Append("</h1>");
+        b.Append("<p><a href=\"").Append(E(j.File)).Append(".html\">").Append(E(T("返回辖区页", "Back to the jurisdiction's page"))).Append("</a></p>");
+        var size = s.PageSizeOf(section);
+        b.Append(Pager($"{j.File}-{section}", count, page, size).Replace($"\"{j.File}-{section}.html\"", $"\"{j.File}-{section}-1.html\"", StringComparison.Ordinal));
+        b.Append(SectionTable(j, section, page * size, Math.Min(count, (page + 1) * size)));
+        return new SiteOutput(Layout($"{JName(j)} · {SectionTitle(section)}", Crumbs(j), b.ToString()));
+    }
+
+    private string SectionTable(Jurisdiction j, string section, int from, int to) => section switch
+    {
+        "agencies" => AgencyTable(j.Agencies, from, to),
+        "metrics" => MetricsTable(j.Agencies.Where(a => _a.Metrics.Agencies.ContainsKey(a.Id)).ToList(), from, to),
+        "systems" => SystemTable(j.Systems, from, to),
+        "flows-out" => FlowTable(j.FlowsOut, from, to, anchors: true),
+        "flows-in" => FlowTable(j.FlowsIn, from, to, anchors: false),
+        "data" => DataTable(j.DataResources, from, to),
+        "services" => ServiceTable(j.Services, from, to),
+        "projects" => ProjectTable(j.Projects, from, to),
+        "findings" => FindingTable(j.Findings, from, to, anchors: false),
+        "plan" => StepTable(j.Steps, from, to, anchors: false),
+        _ => "",
+    };
+
+    private string Head(params string[] columns) =>
+        "<table><tr>" + string.Concat(columns.Select(static c => c.StartsWith('#') ? $"<th class=\"n\">{E(c[1..])}</th>" : $"<th>{E(c)}</th>")) + "</tr>";
+
+    private string AgencyTable(List<Agency> list, int from, int to)
+    {
+        var b = new StringBuilder(Head(T("机构", "Agency"), T("编号", "Id"), T("类别", "Kind"), T("条线", "Sector"), T("上级", "Parent"), "#" + T("系统", "Systems"), T("发现", "Findings")));
+        for (var i = from; i < to; i++)
+        {
+            var a = list[i];
+            var line = s.LineByHead.TryGetValue(a.Id, out var l) ? $" · <a href=\"{E(l.File)}.html\">{E(T("条线", "line"))}</a>" : "";
+            b.Append("<tr id=\"").Append(E(a.Id)).Append("\"><td>").Append(E(a.Name)).Append(line).Append("</td><td><code>").Append(E(a.Id)).Append("</code></td><td>")
+                .Append(E(Labels.Of(a.AgencyKind)[lang])).Append("</td><td>").Append(E(a.Sector)).Append("</td><td>").Append(Link(a.Parent)).Append("</td><td class=\"n\">")
+                .Append(N(_m.SystemsOwnedBy(a.Id).Count)).Append("</td><td>").Append(FindingLinks(a.Id)).Append("</td></tr>");
+        }
+        return b.Append("</table>").ToString();
+    }
+
+    private string MetricsTable(List<Agency> list, int from, int to)
+    {
+        var metrics = MetricsReport.PerAgencyMetrics;
+        var b = new StringBuilder(Head([T("机构", "Agency"), .. metrics.Select(m => "#" + Labels.Metric(m)[lang])]));
+        for (var i = from; i < to; i++)
+        {
+            var a = list[i];
+            var values = _a.Metrics.Agencies[a.Id];
+            b.Append("<tr><td>").Append(Link(a.Id)).Append("</td>");
+            foreach (var m in metrics) b.Append("<td class=\"n\">").Append(E(Labels.MetricValue(m, values.TryGetValue(m, out var v) ? v : null, lang))).Append("</td>");
+            b.Append("</tr>");
+        }
+        return b.Append("</table>").ToString();
+    }
+
+    private string SystemTable(List<InformationSystem> list, int from, int to)
+    {
+        var b = new StringBuilder(Head(T("系统", "System"), T("编号", "Id"), T("所属机构", "Owner"), T("状态", "Status"), T("功能", "Capabilities"), T("网络", "Networks"), T("托管", "Hosting"), T("共用机构", "Used by"), T("发现", "Findings")));
+        for (var i = from; i < to; i++)
+        {
+            var x = list[i];
+            b.Append("<tr id=\"").Append(E(x.Id)).Append("\"><td>").Append(E(x.Name));
+            if (x.Aliases.Count > 0) b.Append(" <span class=\"muted\">(").Append(E(string.Join(T("、", ", "), x.Aliases))).Append(")</span>");
+            b.Append("</td><td><code>").Append(E(x.Id)).Append("</code></td><td>").Append(Link(x.Owner)).Append("</td><td>").Append(E(Labels.Of(x.Status)[lang]))
+                .Append("</td><td>").Append(Links(x.Capabilities)).Append("</td><td>").Append(Links(x.Networks)).Append("</td><td>").Append(Link(x.Hosting))
+                .Append("</td><td>").Append(Links(x.UsedBy, 10)).Append("</td><td>").Append(FindingLinks(x.Id)).Append("</td></tr>");
+        }
+        return b.Append("</table>").ToString();
+    }
+
+    private string FlowTable(List<Flow> list, int from, int to, bool anchors)
+    {
+        var b = new StringBuilder(Head(T("数据流", "Flow"), T("发出系统", "From"), T("接收系统", "To"), T("接收方辖区", "Other side"), T("承载资源", "Carries"), T("状态", "Status"), T("发现", "Findings")));
+        for (var i = from; i < to; i++)
+        {
+            var f = list[i];
+            var otherId = anchors ? f.To : f.From;
+            var other = s.JurisdictionOfSystem(otherId);
+            b.Append(anchors ? $"<tr id=\"{E(f.Id)}\"><td><code>{E(f.Id)}</code></td>" : $"<tr><td><a href=\"{E(Href(f.Id))}\"><code>{E(f.Id)}</code></a></td>");
+            b.Append("<td>").Append(Link(f.From)).Append("</td><td>").Append(Link(f.To)).Append("</td><td>")
+                .Append(other is null ? "" : $"<a href=\"{E(other.File)}.html\">{E(JName(other))}</a>").Append("</td><td>").Append(Links(f.Carries, 5))
+                .Append("</td><td>").Append(E(Labels.Of(f.Status)[lang])).Append("</td><td>").Append(FindingLinks(f.Id)).Append("</td></tr>");
+        }
+        return b.Append("</table>").ToString();
+    }
+
+    private string DataTable(List<DataResource> list, int from, int to)
+    {
+        var b = new StringBuilder(Head(T("信息资源", "Data resource"), T("编号", "Id"), T("所属机构", "Owner"), T("类别", "Category"), T("共享", "Sharing"), T("开放", "Open"), T("发现", "Findings")));
+        for (var i = from; i < to; i++)
+        {
+            var d = list[i];
+            b.Append("<tr id=\"").Append(E(d.Id)).Append("\"><td>").Append(E(d.Name)).Append("</td><td><code>").Append(E(d.Id)).Append("</code></td><td>").Append(Link(d.Owner))
+                .Append("</td><td>").Append(E(Labels.Of(d.Category)[lang])).Append("</td><td>").Append(E(Labels.Of(d.Sharing)[lang])).Append("</td><td>")
+                .Append(d.Open ? E(T("是", "yes")) : "").Append("</td><td>").Append(FindingLinks(d.Id)).Append("</td></tr>");
+        }
+        return b.Append("</table>").ToString();
+    }
+
+    private string ServiceTable(List<Service> list, int from, int to)
+    {
+        var b = new StringBuilder(Head(T("政务服务", "Service"), T("编号", "Id"), T("提供机构", "Provider"), T("渠道", "Channels"), T("系统", "Systems"), T("发现", "Findings")));
+        for (var i = from; i < to; i++)
+        {
+            var x = list[i];
+            b.Append("<tr id=\"").Append(E(x.Id)).Append("\"><td>").Append(E(x.Name)).Append("</td><td><code>").Append(E(x.Id)).Append("</code></td><td>").Append(Link(x.Provider))
+                .Append("</td><td>").Append(E(string.Join(T("、", ", "), x.Channels.Select(c => Labels.Of(c)[lang])))).Append("</td><td>").Append(Links(x.Systems))
+                .Append("</td><td>").Append(FindingLinks(x.Id)).Append("</td></tr>");
+        }
+        return b.Append("</table>").ToString();
+    }
+
+    private string ProjectTable(List<Project> list, int from, int to)
+    {
+        var b = new StringBuilder(Head(T("项目", "Project"), T("编号", "Id"), T("机构", "Agency"), "#" + T("年度", "Year"), "#" + T("预算", "Budget"), T("阶段", "Stage"), T("交付", "Delivers"), T("发现", "Findings")));
+        for (var i = from; i < to; i++)
+        {
+            var p = list[i];
+            b.Append("<tr id=\"").Append(E(p.Id)).Append("\"><td>").Append(E(p.Name)).Append("</td><td><code>").Append(E(p.Id)).Append("</code></td><td>").Append(Link(p.Agency))
+                .Append("</td><td class=\"n\">").Append(p.Year?.ToString(CultureInfo.InvariantCulture)).Append("</td><td class=\"n\">").Append(p.Budget is { } budget ? E(Labels.Money(budget, lang)) : "")
+                .Append("</td><td>").Append(E(Labels.Of(p.Stage)[lang])).Append("</td><td>").Append(Links(p.Delivers)).Append("</td><td>").Append(FindingLinks(p.Id)).Append("</td></tr>");
+        }
+        return b.Append("</table>").ToString();
+    }
+
+    private string FindingTable(List<int> list, int from, int to, bool anchors)
+    {
+        var b = new StringBuilder(Head(T("规则", "Rule"), T("级别", "Severity"), T("类型", "Kind"), T("说明", "Message"), T("涉及", "Elements")));
+        for (var i = from; i < to; i++)
+        {
+            var n = list[i];
+            var f = _a.Findings[n];
+            var kind = SiteStructure.DuplicateKind(f);
+            b.Append(anchors ? $"<tr id=\"f-{n}\">" : "<tr>");
+            b.Append("<td><a href=\"").Append(E(FindingHref(n))).Append("\">").Append(E(f.Rule)).Append("</a></td><td class=\"sev-").Append(Sev(f.Severity)).Append("\">")
+                .Append(E(Labels.Of(f.Severity)[lang])).Append(f.Suppressed ? E(T("（已接受）", " (accepted)")) : "").Append("</td><td>")
+                .Append(kind is null ? "" : $"<span title=\"{E(KindAdvice(kind))}\">{E(KindLabel(kind))}</span>").Append("</td><td>").Append(E(f.Message[lang]));
+            if (f.Suppressed && f.Justification is { } why) b.Append("<br><span class=\"muted\">").Append(E(why)).Append("</span>");
+            b.Append("</td><td>").Append(anchors ? Links(f.Elements) : Links(f.Elements, 8, $"<a href=\"{E(FindingHref(n))}\">{E(T($"等 {f.Elements.Count} 项", $"… {f.Elements.Count} in all"))}</a>")).Append("</td></tr>");
+        }
+        return b.Append("</table>").ToString();
+    }
+
+    // ───────────────────────────── lines ─────────────────────────────
+
+    private SiteOutput LinesPage()
+    {
+        var b = new StringBuilder("<h1>").Append(E(T("条线", "Sector lines"))).Append("</h1><p>")
+            .Append(E(T("条线的牵头机构（上级链上没有机构、下级有机构）及其上下级。", "The heads of sector lines (no agency above, agencies below) and the agencies down their lines."))).Append("</p>");
+        b.Append(Head(T("牵头机构", "Head"), T("条线", "Sector"), "#" + T("下级机构", "Agencies below"), "#" + T("纵向重复", "Vertical duplicates")));
+        foreach (var l in s.Lines)
+        {
+            b.Append("<tr><td><a href=\"").Append(E(l.File)).Append(".html\">").Append(E(l.Head.Name)).Append("</a></td><td>").Append(E(l.Head.Sector)).Append("</td><td class=\"n\">")
+                .Append(N(l.Members.Count)).Append("</td><td class=\"n\">").Append(N(l.VerticalFindings.Count)).Append("</td></tr>");
+        }
+        b.Append("</table>");
+        return new SiteOutput(Layout(T("条线", "Sector lines"), Crumbs(), b.ToString()));
+    }
+
+    private SiteOutput LinePage(SectorLine line)
+    {
+        var b = new StringBuilder("<h1>").Append(E(line.Head.Name)).Append(" · ").Append(E(T("条线", "sector line"))).Append("</h1>");
+        b.Append("<p>").Append(E(T("牵头机构：", "Head: "))).Append(Link(line.Head.Id)).Append("</p>");
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var (svg, problem) = Diagram(LineDiagram(line, shown), line.Head.Name);
+        b.Append(svg).Append(Legend(shown, line.VerticalFindings.Count > 0 ? ["vertical"] : []));
+        b.Append("<h2>").Append(E(T("各级机构", "Agencies by level"))).Append("</h2>");
+        b.Append(Head(T("级别", "Level"), "#" + T("机构", "Agencies"), "#" + T("系统", "Systems"), T("辖区", "Jurisdictions")));
+        foreach (var g in line.Members.Prepend(line.Head).GroupBy(static a => a.Level).OrderBy(static g => g.Key))
+        {
+            var js = g.Select(a => s.JurisdictionOfAgency(a.Id)).OfType<Jurisdiction>().Distinct().ToList();
+            b.Append("<tr><td>").Append(E(Labels.Of(g.Key)[lang])).Append("</td><td class=\"n\">").Append(N(g.Count())).Append("</td><td class=\"n\">")
+                .Append(N(g.Sum(a => _m.SystemsOwnedBy(a.Id).Count))).Append("</td><td>");
+            b.Append(string.Join(T("、", ", "), js.Take(40).Select(x => $"<a href=\"{E(x.File)}.html\">{E(JName(x))}</a>")));
+            if (js.Count > 40) b.Append(E(T($" 等 {js.Count} 个", $" and {js.Count - 40} more")));
+            b.Append("</td></tr>");
+        }
+        b.Append("</table>");
+        b.Append("<h2>").Append(E(T("条线上的机构", "Agencies on the line"))).Append(" <span class=\"muted\">(").Append(N(line.Members.Count)).Append(")</span></h2><p>");
+        b.Append(Links(line.Members.Select(static a => a.Id), s.PageSize, E(T($"等 {line.Members.Count} 个（其余见各辖区页）", $"and {line.Members.Count - s.PageSize} more (see the jurisdictions' pages)"))));
+        b.Append("</p>");
+        b.Append("<h2>").Append(E(T("纵向重复建设", "Vertical duplicate builds"))).Append(" <span class=\"muted\">(").Append(N(line.VerticalFindings.Count)).Append(")</span></h2>");
+        b.Append("<p>").Append(E(KindAdvice("vertical"))).Append("</p>");
+        b.Append(FindingTable(line.VerticalFindings, 0, Math.Min(line.VerticalFindings.Count, s.FindingPageSize), anchors: false));
+        if (line.VerticalFindings.Count > s.FindingPageSize)
+        {
+            b.Append("<p><a href=\"rule-AM1001.html\">").Append(E(T("其余见规则页", "The rest on the rule's pages"))).Append("</a></p>");
+        }
+        return new SiteOutput(Layout(line.Head.Name, Crumbs(s.JurisdictionOfAgency(line.Head.Id)), b.ToString()), svg.Length > 0, problem);
+    }
+
+    // ───────────────────────────── catalogues ─────────────────────────────
+
+    private string CapabilityTable(int from, int to)
+    {
+        var b = new StringBuilder(Head(T("功能", "Capability"), T("编号", "Id"), T("上级功能", "Parent"), T("应统建", "Shareable"), "#" + T("实现系统", "Systems"), T("系统（前 10 个）", "Systems (first 10)"), T("发现", "Findings")));
+        for (var i = from; i < to; i++)
+        {
+            var c = _m.Capabilities[i];
+            var systems = _m.SystemsWithCapability(c.Id);
+            b.Append("<tr id=\"").Append(E(c.Id)).Append("\"><td>").Append(E(c.Name)).Append("</td><td><code>").Append(E(c.Id)).Append("</code></td><td>").Append(Link(c.Parent))
+                .Append("</td><td>").Append(c.Shareable ? E(T("是", "yes")) : "").Append("</td><td class=\"n\">").Append(N(systems.Count)).Append("</td><td>")
+                .Append(Links(systems.Select(static x => x.Id), 10)).Append("</td><td>").Append(FindingLinks(c.Id)).Append("</td></tr>");
+        }
+        return b.Append("</table>").ToString();
+    }
+
+    private string NetworkTable(int from, int to)
+    {
+        var b = new StringBuilder(Head(T("网络", "Network"), T("编号", "Id"), T("类别", "Kind"), T("所属机构", "Owner"), T("互联", "Links"), "#" + T("系统", "Systems"), T("发现", "Findings")));
+        for (var i = from; i < to && i < _m.Networks.Count; i++)
+        {
+            var n = _m.Networks[i];
+            b.Append("<tr id=\"").Append(E(n.Id)).Append("\"><td>").Append(E(n.Name)).Append("</td><td><code>").Append(E(n.Id)).Append("</code></td><td>").Append(E(Labels.Of(n.NetworkKind)[lang]))
+                .Append("</td><td>").Append(Link(n.Owner)).Append("</td><td>").Append(string.Join(T("、", ", "), n.Links.Select(l => Link(l.To) + " (" + E(Labels.Of(l.Via)[lang]) + ")")))
+                .Append("</td><td class=\"n\">").Append(N(_m.SystemsOn(n.Id).Count)).Append("</td><td>").Append(FindingLinks(n.Id)).Append("</td></tr>");
+        }
+        b.Append("</table>");
+        // Flows whose systems are unknown (a model with load errors) live here, so that every id has a page.
+        var orphans = _m.Flows.Where(f => s.Home.TryGetValue(f.Id, out var page) && page == "networks.html").ToList();
+        if (from == 0 && orphans.Count > 0)
+        {
+            b.Append("<h2>").Append(E(T("端点未知的数据流", "Flows with unknown ends"))).Append("</h2>").Append(FlowTable(orphans, 0, orphans.Count, anchors: true));
+        }
+        return b.ToString();
+    }
+
+    private string PlatformTable(int from, int to)
+    {
+        var b = new StringBuilder(Head(T("平台", "Platform"), T("编号", "Id"), T("类别", "Kind"), T("共享", "Shared"), T("所属机构", "Owner"), T("网络", "Networks"), "#" + T("托管系统", "Systems"), T("发现", "Findings")));
+        for (var i = from; i < to; i++)
+        {
+            var p = _m.Platforms[i];
+            b.Append("<tr id=\"").Append(E(p.Id)).Append("\"><td>").Append(E(p.Name)).Append("</td><td><code>").Append(E(p.Id)).Append("</code></td><td>").Append(E(Labels.Of(p.PlatformKind)[lang]))
+                .Append("</td><td>").Append(p.Shared ? E(T("是", "yes")) : "").Append("</td><td>").Append(Link(p.Owner)).Append("</td><td>").Append(Links(p.Networks))
+                .Append("</td><td class=\"n\">").Append(N(_m.SystemsHostedOn(p.Id).Count)).Append("</td><td>").Append(FindingLinks(p.Id)).Append("</td></tr>");
+        }
+        return b.Append("</table>").ToString();
+    }
+
+    private SiteOutput RulePage(string rule, int page)
+    {
+        var list = s.FindingsByRule[rule];
+        var b = new StringBuilder("<h1>").Append(E(rule)).Append(' ').Append(E(RuleTitle(rule))).Append("</h1>");
+        if (_rules.TryGetValue(rule, out var r)) b.Append("<p>").Append(E(r.Help[lang])).Append("</p>");
+        if (rule is "AM1001" or "AM1002")
+        {
+            b.Append(Legend([], list.Select(i => SiteStructure.DuplicateKind(_a.Findings[i])).OfType<string>().Order(StringComparer.Ordinal)));
+        }
+        b.Append(Pager(s.RuleFile(rule), list.Count, page, s.FindingPageSize));
+        b.Append(FindingTable(list, page * s.FindingPageSize, Math.Min(list.Count, (page + 1) * s.FindingPageSize), anchors: true));
+        return new SiteOutput(Layout($"{rule} {RuleTitle(rule)}", Crumbs(), b.ToString()));
+    }
+
+    // ───────────────────────────── plan ─────────────────────────────
+
+    private static string ActionGroup(string action) =>
+        action.StartsWith("build-", StringComparison.Ordinal) || action is "go-live" or "launch-service" or "start-project" or "register" or "register-data" ? "build"
+        : action.StartsWith("move-", StringComparison.Ordinal) || action is "localize" or "connect" or "change-flow" or "share-system" or "share-data" or "open-data" or "link-networks" ? "migrate"
+        : action.StartsWith("retire-", StringComparison.Ordinal) || action is "disconnect" or "withdraw-service" ? "retire"
+        : "other";
+
+    private string PlanSummary(List<int> steps)
+    {
+        var plan = s.Plan!;
+        var groups = new[] { "build", "migrate", "retire", "other" };
+        var b = new StringBuilder(Head([T("阶段", "Phase"), "#" + T("建设", "Build"), "#" + T("迁移", "Migrate"), "#" + T("停用", "Retire"), "#" + T("其他", "Other")]));
+        foreach (var phase in steps.Select(i => plan.Steps[i]).GroupBy(static x => x.Phase).OrderBy(static g => g.Key))
+        {
+            b.Append("<tr><td>").Append(E(Planning.MigrationPlan.PhaseName(phase.Key)[lang])).Append("</td>");
+            foreach (var g in groups) b.Append("<td class=\"n\">").Append(N(phase.Count(x => ActionGroup(x.ActionName) == g))).Append("</td>");
+            b.Append("</tr>");
+        }
+        return b.Append("</table>").ToString();
+    }
+
+    private string StepTable(List<int> steps, int from, int to, bool anchors)
+    {
+        var plan = s.Plan!;
+        var b = new StringBuilder(Head("#" + T("步骤", "Step"), T("阶段", "Phase"), T("动作", "Action"), T("对象", "Subject"), T("说明", "What to do"), T("先完成", "After")));
+        for (var i = from; i < to; i++)
+        {
+            var step = plan.Steps[steps[i]];
+            b.Append(anchors ? $"<tr id=\"s-{step.Order}\">" : "<tr>");
+            b.Append("<td class=\"n\"><a href=\"").Append(E(s.StepHome[step.Order - 1])).Append("#s-").Append(step.Order).Append("\">").Append(step.Order).Append("</a></td><td>")
+                .Append(E(Planning.MigrationPlan.PhaseName(step.Phase)[lang])).Append("</td><td>").Append(E(Planning.MigrationPlan.ActionLabel(step.Action)[lang])).Append("</td><td>")
+                .Append(s.Home.ContainsKey(step.Subject) ? Link(step.Subject) : $"<code>{E(step.Subject)}</code> <span class=\"muted\">{E(T("（现状）", "(as-is)"))}</span>")
+                .Append("</td><td>").Append(E(step.Description[lang])).Append("</td><td>")
+                .Append(string.Join(" ", step.After.Take(20).Select(a => $"<a href=\"{E(s.StepHome[a - 1])}#s-{a}\">{a}</a>"))).Append(step.After.Count > 20 ? " …" : "").Append("</td></tr>");
+        }
+        return b.Append("</table>").ToString();
+    }
+
+    private SiteOutput PlanPage(int page)
+    {
+        var plan = s.Plan!;
+        var all = Enumerable.Range(0, plan.Steps.Count).ToList();
+        var b = new StringBuilder("<h1>").Append(E(T("规划：从现状到目标", "Plan: from the as-is to the to-be model"))).Append("</h1>");
+        b.Append("<p>").Append(E(T($"现状模型：{s.Baseline!.Info.Name ?? s.Baseline.Info.Id}；{plan.Steps.Count} 个步骤。", $"As-is model: {s.Baseline!.Info.Name ?? s.Baseline.Info.Id}; {plan.Steps.Count} steps."))).Append("</p>");
+        if (page == 0) b.Append(PlanSummary(all));
+        var size = s.PageSizeOf("plan");
+        b.Append(Pager("plan", plan.Steps.Count, page, size));
+        b.Append(StepTable(all, page * size, Math.Min(all.Count, (page + 1) * size), anchors: true));
+        return new SiteOutput(Layout(T("规划", "Plan"), Crumbs(), b.ToString()));
+    }
+
+    // ───────────────────────────── search ─────────────────────────────
+
+    private IEnumerable<SiteJob> SearchJobs()
+    {
+        var pages = new List<string>();
+        var pageIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var kinds = Enum.GetValues<ElementKind>();
+        var entries = new List<string>();
+        var json = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in _m.Elements)
+        {
+            if (!seen.Add(e.Id) || !s.Home.TryGetValue(e.Id, out var page)) continue;
+            if (!pageIndex.TryGetValue(page, out var p))
+            {
+                pageIndex[page] = p = pages.Count;
+                pages.Add(page);
+            }
+            var aliases = e is InformationSystem sys ? string.Join(" ", sys.Aliases) : "";
+            var name = e is NamedElement ne ? ne.Name : "";
+            entries.Add(JsonSerializer.Serialize(new object[] { e.Id, name, aliases, p, Array.IndexOf(kinds, e.Kind) }, json));
+        }
+        // Shards of about 512 KB, each a script that appends to one global: file:// pages cannot fetch JSON.
+        var shards = new List<string>();
+        var current = new StringBuilder();
+        var bytes = 0;
+        foreach (var entry in entries)
+        {
+            if (bytes > 512 * 1024)
+            {
+                shards.Add(current.ToString());
+                current.Clear();
+                bytes = 0;
+            }
+            bytes += Encoding.UTF8.GetByteCount(entry) + 2;
+            current.Append(current.Length == 0 ? "" : ",\n").Append(entry);
+        }
+        shards.Add(current.ToString());
+        var names = new List<string>();
+        for (var i = 0; i < shards.Count; i++)
+        {
+            var name = $"search-index-{i + 1}.js";
+            names.Add(name);
+            var text = "window.ARCHMODEL_SEARCH = (window.ARCHMODEL_SEARCH || []).concat([\n" + shards[i] + "\n]);\n";
+            yield return new SiteJob(name, () => new SiteOutput(text));
+        }
+        var meta = "window.ARCHMODEL_PAGES = " + JsonSerializer.Serialize(pages, json) + ";\nwindow.ARCHMODEL_KINDS = "
+            + JsonSerializer.Serialize(kinds.Select(k => Labels.Of(k)[lang]).ToArray(), json) + ";\n";
+        yield return new SiteJob("search-pages.js", () => new SiteOutput(meta));
+        var body = "<h1>" + E(T("搜索", "Search")) + "</h1><p id=\"count\" data-empty=\"" + E(T("在上方输入编号、名称或别名。", "Type an id, a name or an alias above."))
+            + "\" data-found=\"" + E(T("找到 {0} 项（最多显示 500 项）。", "{0} found (at most 500 shown).")) + "\"></p><ol id=\"results\"></ol>";
+        var scripts = names.Prepend("search-pages.js").ToList();
+        yield return new SiteJob("search.html", () => new SiteOutput(Layout(T("搜索", "Search"), Crumbs(), body, search: true, scripts)));
+    }
+}
