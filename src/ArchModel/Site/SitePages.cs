@@ -272,7 +272,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
 
     private Dictionary<Jurisdiction, Tally> Tallies()
     {
-        var named = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal) { ["AM1001"] = new(StringComparer.Ordinal), ["AM2001"] = new(StringComparer.Ordinal) };
+        var named = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal) { [RuleCodes.DuplicateBuild] = new(StringComparer.Ordinal), [RuleCodes.IsolatedSystem] = new(StringComparer.Ordinal) };
         foreach (var f in _a.ActiveFindings)
         {
             if (named.TryGetValue(f.Rule, out var set)) set.UnionWith(f.Elements);
@@ -285,8 +285,8 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             {
                 if (!sys.IsActive) continue;
                 t.Active++;
-                if (named["AM1001"].Contains(sys.Id)) t.Duplicates++;
-                if (named["AM2001"].Contains(sys.Id)) t.Isolated++;
+                if (named[RuleCodes.DuplicateBuild].Contains(sys.Id)) t.Duplicates++;
+                if (named[RuleCodes.IsolatedSystem].Contains(sys.Id)) t.Isolated++;
                 if (_m.GetPlatform(sys.Hosting) is { } platform)
                 {
                     t.Hosted++;
@@ -426,7 +426,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         foreach (var kind in new[] { "horizontal", "vertical", "shared-use" })
         {
             b.Append("<tr><td>").Append(E(KindLabel(kind))).Append(" <code>").Append(kind).Append("</code></td>");
-            foreach (var rule in new[] { "AM1001", "AM1002" })
+            foreach (var rule in new[] { RuleCodes.DuplicateBuild, RuleCodes.ProbableDuplicate })
             {
                 b.Append("<td class=\"n\">").Append(N(active.Count(f => f.Rule == rule && SiteStructure.DuplicateKind(f) == kind))).Append("</td>");
             }
@@ -1001,7 +1001,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         var list = s.FindingsByRule[rule];
         var b = new StringBuilder("<h1>").Append(E(rule)).Append(' ').Append(E(RuleTitle(rule))).Append("</h1>");
         if (_rules.TryGetValue(rule, out var r)) b.Append("<p>").Append(E(r.Help[lang])).Append("</p>");
-        if (rule is "AM1001" or "AM1002")
+        if (rule is RuleCodes.DuplicateBuild or RuleCodes.ProbableDuplicate)
         {
             b.Append(Legend([], list.Select(i => SiteStructure.DuplicateKind(_a.Findings[i])).OfType<string>().Order(StringComparer.Ordinal)));
         }

@@ -381,9 +381,9 @@ internal sealed class SiteStructure
         return LineByHead.ContainsKey(top) ? top : null;
     }
 
-    /// <summary>The kind of a duplicate finding (rules v2's <c>kind</c>, else v1's <c>overlap</c>), or <see langword="null"/>.</summary>
+    /// <summary>The kind of a duplicate finding (rules v2's <c>kind</c>), or <see langword="null"/>.</summary>
     public static string? DuplicateKind(Finding f) =>
-        f.Rule is "AM1001" or "AM1002" ? (Text(f.Evidence, "kind") ?? Text(f.Evidence, "overlap")) : null;
+        f.Rule is RuleCodes.DuplicateBuild or RuleCodes.ProbableDuplicate ? Text(f.Evidence, EvidenceKeys.DuplicateBuild.Kind) : null;
 
     private static string? Text(IReadOnlyDictionary<string, object?> evidence, string key) =>
         evidence.TryGetValue(key, out var v) && v is not null ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) : null;
@@ -391,7 +391,7 @@ internal sealed class SiteStructure
     /// <summary>Where a duplicate finding is anchored: its <c>anchor</c> evidence, or (rules v1) derived from its first system's owner.</summary>
     public (Jurisdiction? Jurisdiction, SectorLine? Line) AnchorOf(Finding f, string kind)
     {
-        var anchor = Text(f.Evidence, "anchor");
+        var anchor = Text(f.Evidence, EvidenceKeys.DuplicateBuild.Anchor);
         var firstOwner = f.Elements.Select(Model.GetSystem).FirstOrDefault(static s => s is not null)?.Owner;
         if (kind == "horizontal")
         {

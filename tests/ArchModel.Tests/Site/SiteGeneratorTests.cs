@@ -171,15 +171,15 @@ public sealed partial class SiteGeneratorTests
         Assert.That(Directory.EnumerateFiles(folder, "*.tmp"), Is.Empty);
     }
 
-    [TestCase("kind", "vertical", "overlap", "horizontal", "vertical")]
-    [TestCase(null, null, "overlap", "shared-use", "shared-use")]
-    public void DuplicateKind_RulesV2KindOrV1Overlap_KindPreferred(string? key1, string? value1, string key2, string value2, string expected)
+    [TestCase("AM1001", "vertical", "vertical")]
+    [TestCase("AM1002", "shared-use", "shared-use")]
+    [TestCase("AM2006", "dedicated", null)]
+    public void DuplicateKind_OfADuplicateFinding_ItsKindEvidence(string rule, string kind, string? expected)
     {
-        var evidence = new SortedDictionary<string, object?>(StringComparer.Ordinal) { [key2] = value2 };
-        if (key1 is not null) evidence[key1] = value1;
+        var evidence = new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["kind"] = kind };
         var finding = new Finding
         {
-            Rule = "AM1001", Severity = DiagnosticSeverity.Warning, Title = LocalizedText.Neutral("t"), Message = LocalizedText.Neutral("m"),
+            Rule = rule, Severity = DiagnosticSeverity.Warning, Title = LocalizedText.Neutral("t"), Message = LocalizedText.Neutral("m"),
             Elements = ["a", "b"], Evidence = evidence,
         };
 
