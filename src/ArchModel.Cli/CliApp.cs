@@ -10,6 +10,8 @@ internal static class CliApp
     /// <summary>Runs the command line and returns its exit code (see <see cref="ExitCodes"/>).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // The one place text is made safe for a terminal: every command, and System.CommandLine, writes through these.
+        (stdout, stderr) = (SafeTextWriter.Wrap(stdout), SafeTextWriter.Wrap(stderr));
         var root = new RootCommand("ArchModel — 电子政务顶层设计建模与分析 / e-government architecture models: validate, analyse, diagram, report.")
         {
             ValidateCommand.Create(stdout, stderr),
