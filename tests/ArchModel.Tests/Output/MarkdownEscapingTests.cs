@@ -24,7 +24,7 @@ public sealed class MarkdownEscapingTests
     [TestCase("![i](u)", @"!\[i\](u)")]
     [TestCase("a|b\nc\r\nd", @"a\|b c d")]
     [TestCase("\\ ` * _ # ~ &", @"\\ \` \* \_ \# \~ &amp;")]
-    [TestCase("\u001b]0;t\u0007", @"\u001B]0;t\u0007")]
+    [TestCase("\u001b]0;t\u0007", @"\u001B\]0;t\u0007")]
     [TestCase("\u202Eabc\u2066", @"\u202Eabc\u2066")]
     [TestCase("中文 plain", "中文 plain")]
     public void Text_HostileText_IsEscaped(string input, string expected)
