@@ -11,6 +11,8 @@ internal static class CliApp
     /// <summary>Runs the command line and returns its exit code (see <see cref="ExitCodes"/>).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // The one place text is made safe for a terminal: every command, and System.CommandLine, writes through these.
+        (stdout, stderr) = (SafeTextWriter.Wrap(stdout), SafeTextWriter.Wrap(stderr));
         // Named as installed, whatever the executable's file is called (ArchModel.Cli.dll under dotnet run and the tool shim).
         var root = new Command("archmodel", "ArchModel — 电子政务顶层设计建模与分析 / e-government architecture models: validate, analyse, diagram, report.")
         {

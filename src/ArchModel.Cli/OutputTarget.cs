@@ -78,9 +78,9 @@ internal sealed class OutputTarget
         return WriteAtomically(write, real);
     }
 
-    /// <summary>Writes text as UTF-8 without a byte-order mark.</summary>
+    /// <summary>Writes text as UTF-8 without a byte-order mark, control and bidi characters as visible escapes (<see cref="SafeTextWriter"/>).</summary>
     public string? WriteText(string text, IEnumerable<string> inputs) =>
-        Write(stream => stream.Write(new UTF8Encoding(false).GetBytes(text)), inputs);
+        Write(stream => stream.Write(new UTF8Encoding(false).GetBytes(ArchModel.Output.VisibleControls.Escape(text))), inputs);
 
     private string? WriteStandardOutput(Action<Stream> write)
     {

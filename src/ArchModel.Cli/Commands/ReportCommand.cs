@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
 using ArchModel.Documents;
@@ -26,13 +27,27 @@ internal static class ReportCommand
         {
             Description = "The as-is model the report's (to-be) model is planned from: needed by the roadmap template, also given to template files / 现状基线模型（路线图模板必需）",
         });
+        var timeout = new Option<double?>("--template-timeout")
+        {
+            Description = "Stop a template file that runs longer than this many seconds (default 30; 0 for no limit) / 模板运行时间上限（秒）",
+        };
+        timeout.Validators.Add(static result =>
+        {
+            // A value that is no number at all is already an error of the option's own parsing.
+            if (result.Tokens.Count > 0
+                && double.TryParse(result.Tokens[^1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                && (!(seconds >= 0) || seconds > int.MaxValue / 1000.0))
+            {
+                result.AddError("--template-timeout must be a number of seconds, 0 or more / --template-timeout 必须是不小于 0 的秒数");
+            }
+        });
         var output = CommonOptions.Output();
         var lang = CommonOptions.Lang();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
         var command = new Command("report", "Write a planning document from a template / 根据模板生成规划文档")
         {
-            model, template, format, baseline, output, lang, quiet, verbose,
+            model, template, format, baseline, timeout, output, lang, quiet, verbose,
         };
         command.SetAction(parse =>
         {
@@ -103,6 +118,7 @@ internal static class ReportCommand
                 Language = language,
                 Diagrams = diagrams,
                 Baseline = baselineLoad?.Model,
+                Limits = Limits(templateName, parse.GetValue(timeout)),
             });
             foreach (var problem in diagrams.Problems.Distinct())
             {
@@ -135,5 +151,19 @@ internal static class ReportCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The template's limits: the library's defaults (30 s for a template file, none for a built-in template) unless
+    /// <c>--template-timeout</c> is given; 0 lifts the time limit.
+    /// </summary>
+    private static TemplateLimits Limits(string template, double? seconds)
+    {
+        var limits = ReportGenerator.IsBuiltIn(template) ? TemplateLimits.BuiltIn : TemplateLimits.Default;
+        if (seconds is not { } s)
+        {
+            return TemplateLimits.Default;
+        }
+        return limits with { Timeout = s == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(s) };
     }
 }

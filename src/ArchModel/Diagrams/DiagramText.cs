@@ -25,7 +25,8 @@ public static class DiagramText
 
     /// <summary>
     /// The text split into lines at any line break (CR LF, CR, LF, NEL, LS, PS), with other control
-    /// characters turned into spaces and lone surrogates into U+FFFD.
+    /// characters (C0, DEL, C1), bidi marks, embeddings, overrides and isolates (U+200E, U+200F, U+061C,
+    /// U+202A–U+202E, U+2066–U+2069) and the BOM turned into spaces, and lone surrogates into U+FFFD.
     /// </summary>
     public static IReadOnlyList<string> Lines(string text)
     {
@@ -52,9 +53,10 @@ public static class DiagramText
             {
                 line.Append('\uFFFD');
             }
-            else if (char.IsControl(c) || c is '\u200E' or '\u200F' or '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\uFEFF')
+            else if (char.IsControl(c) || c is '\u200E' or '\u200F' or '\u061C' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\uFEFF')
             {
-                // Control, bidi-override and BOM characters: a space keeps words apart and cannot reorder text.
+                // Control, bidi mark, embedding, override and isolate, and BOM characters: a space keeps words apart
+                // and cannot reorder text.
                 line.Append(' ');
             }
             else

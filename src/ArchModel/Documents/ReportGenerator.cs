@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
 using ArchModel.Model;
+using ArchModel.Output;
 using ArchModel.Planning;
 using Scriban;
 using Scriban.Parsing;
@@ -26,7 +29,7 @@ namespace ArchModel.Documents;
 /// Stateless and thread-safe. The same model, analysis and options give the same bytes: the date shown is the
 /// model's <c>asOf</c> (or <see cref="ReportOptions.GeneratedOn"/>), never the clock. Templates see only the view
 /// model (docs/documents.md); every value they write is escaped for the format (HTML or Markdown) unless it is
-/// library-built markup. A template's loops, recursion and output are bounded by <see cref="ReportOptions.Limits"/>,
+/// library-built markup. A template's loops, recursion, output and running time are bounded by <see cref="ReportOptions.Limits"/>,
 /// and it reads no file outside its own folder. Problems with a template are returned as located diagnostics,
 /// never thrown.
 /// </remarks>
@@ -49,7 +52,7 @@ public static class ReportGenerator
     /// <param name="analysis">Its analysis (<see cref="Analyzer.Analyze(ArchitectureModel, AnalysisOptions?, CancellationToken)"/>), for findings and metrics.</param>
     /// <param name="options">Template, format, language, date, diagrams and limits; default: the Markdown overview in the model's language.</param>
     /// <param name="cancellationToken">Stops rendering.</param>
-    /// <returns>The document, or the diagnostics that stopped it (AM0101–AM0104).</returns>
+    /// <returns>The document, or the diagnostics that stopped it (AM0101–AM0105).</returns>
     /// <exception cref="ArgumentException">The template is <c>roadmap</c> and <see cref="ReportOptions.Baseline"/> is not given.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static ReportResult Render(ArchitectureModel model, AnalysisResult analysis, ReportOptions? options = null,
@@ -86,34 +89,13 @@ public static class ReportGenerator
         {
             var path = options.Template;
             var full = Path.GetFullPath(path);
-            string? error = null;
-            text = "";
-            try
-            {
-                var info = new FileInfo(full);
-                if (!info.Exists)
-                {
-                    error = "does not exist / 不存在";
-                }
-                else if (info.Length > limits.MaxTemplateBytes)
-                {
-                    error = $"is larger than {limits.MaxTemplateBytes} bytes / 文件过大";
-                }
-                else
-                {
-                    text = File.ReadAllText(full).Replace("\r\n", "\n", StringComparison.Ordinal);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                error = e.Message;
-            }
+            var error = TemplateFiles.Read(full, limits.MaxTemplateBytes, out text);
             if (error is not null)
             {
                 var names = string.Join(", ", BuiltInTemplates);
                 return new ReportResult(null, [new Diagnostic(DocumentDiagnostics.TemplateNotFound, DiagnosticSeverity.Error,
-                    new LocalizedText($"模板“{path}”既不是内置模板（{names}），也无法读取：{error}",
-                        $"Template '{path}' is not a built-in template ({names}) and cannot be read: {error}"), null)]);
+                    new LocalizedText($"模板“{path}”既不是内置模板（{names}），也无法读取：{error.Chinese}",
+                        $"Template '{path}' is not a built-in template ({names}) and cannot be read: it {error.English}"), null)]);
             }
             var shown = path.Replace('\\', '/');
             var folder = Path.GetDirectoryName(full)!;
@@ -137,7 +119,18 @@ public static class ReportGenerator
             diff = ModelDiff.Compare(baseline, model, cancellationToken: cancellationToken);
             plan = MigrationPlanner.Plan(diff, cancellationToken);
         }
-        var context = CreateContext(format, limits, loader, cancellationToken);
+        // The time limit runs from here: the view model is built as the template reads it, so it counts too.
+        using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timed = limits.Timeout != Timeout.InfiniteTimeSpan;
+        if (timed)
+        {
+            timeLimit.CancelAfter(limits.Timeout);
+        }
+        var context = CreateContext(format, limits, loader, timeLimit.Token);
+        if (timed)
+        {
+            context.Deadline = Stopwatch.GetTimestamp() + (long)(limits.Timeout.TotalSeconds * Stopwatch.Frequency);
+        }
         var globals = new LazyScriptObject();
         ViewModelBuilder.Fill(globals, model, analysis, language, format, options.GeneratedOn,
             IsBuiltIn(options.Template) ? options.Template : Path.GetFileName(options.Template), diagrams, diff, plan);
@@ -155,6 +148,12 @@ public static class ReportGenerator
         catch (ScriptAbortException) when (cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException(cancellationToken);
+        }
+        catch (ScriptRuntimeException e) when (timed && (timeLimit.IsCancellationRequested || e.InnerException is RegexMatchTimeoutException))
+        {
+            // Stopped by the time limit: in a loop or a function call (Scriban checks the token at each step), or in
+            // a regular expression given only the time that was left.
+            return Failed([TimeoutDiagnostic(limits.Timeout, Locate(context.FirstErrorSpan ?? Innermost(e).Span, loader))]);
         }
         catch (ScriptRuntimeException e)
         {
@@ -174,6 +173,15 @@ public static class ReportGenerator
                 new LocalizedText("模板运行错误：" + e.Message, "Template runtime error: " + e.Message),
                 context.CurrentNode is { } node ? Locate(node.Span, loader) : null)]);
         }
+    }
+
+    private static Diagnostic TimeoutDiagnostic(TimeSpan limit, SourceLocation location)
+    {
+        var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        return new Diagnostic(DocumentDiagnostics.TemplateTimeout, DiagnosticSeverity.Error,
+            new LocalizedText($"模板运行超过 {seconds} 秒的时间上限，已停止；停止时正在运行此处（上限可用 archmodel report --template-timeout 或 TemplateLimits.Timeout 调整）",
+                $"Template stopped: it ran longer than its time limit of {seconds} s; it was running here (the limit: archmodel report --template-timeout, or TemplateLimits.Timeout)"),
+            location);
     }
 
     private static ScriptRuntimeException Innermost(ScriptRuntimeException e)
@@ -222,7 +230,7 @@ public static class ReportGenerator
         globals.Import("code", new Func<object?, RawText>(value =>
         {
             var s = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-            return new RawText(format == DocumentFormat.Html ? "<code>" + EscapingTemplateContext.Html(s) + "</code>" : EscapingTemplateContext.MarkdownCode(s));
+            return new RawText(format == DocumentFormat.Html ? "<code>" + EscapingTemplateContext.Html(s) + "</code>" : MarkdownEscaper.Code(s));
         }));
         globals.Import("percent", new Func<double, string>(static v => Labels.Percent(v)));
         globals.Import("money", new Func<double, string>(v => Labels.Money(v, language)));

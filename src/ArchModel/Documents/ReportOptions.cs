@@ -50,14 +50,20 @@ public sealed record ReportOptions
 }
 
 /// <summary>Bounds on what a template may do: a template is code written by someone else.</summary>
-/// <remarks>Reaching a limit stops the template with a located AM0102 diagnostic, never hangs or exhausts memory.</remarks>
+/// <remarks>
+/// Reaching a limit stops the template with a located AM0102 diagnostic (AM0105 for the time limit), never hangs or
+/// exhausts memory.
+/// </remarks>
 public sealed record TemplateLimits
 {
-    /// <summary>The defaults: 100,000 loop iterations, recursion depth 64, 16 MiB of output, template files up to 1 MiB.</summary>
+    /// <summary>The defaults: 100,000 loop iterations, recursion depth 64, 16 MiB of output, template files up to 1 MiB, 30 seconds.</summary>
     public static TemplateLimits Default { get; } = new();
 
-    /// <summary>The limits the built-in templates run with when the caller sets none: sized for a national model.</summary>
-    public static TemplateLimits BuiltIn { get; } = new() { LoopLimit = int.MaxValue, MaxOutputChars = 1 << 30 };
+    /// <summary>
+    /// The limits the built-in templates run with when the caller sets none: sized for a national model, and no time
+    /// limit (the library's own templates end; how long they take depends on the model and the machine).
+    /// </summary>
+    public static TemplateLimits BuiltIn { get; } = new() { LoopLimit = int.MaxValue, MaxOutputChars = 1 << 30, Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
     /// <summary>The most iterations of nested loops, counted together (Scriban's <c>LoopLimit</c>).</summary>
     public int LoopLimit { get; init; } = 100_000;
@@ -70,4 +76,25 @@ public sealed record TemplateLimits
 
     /// <summary>The largest template file (main or included) read, in bytes.</summary>
     public long MaxTemplateBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>
+    /// The longest a template may run, by the wall clock (default 30 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// for no limit). Loops and function calls stop at their next step once it has passed, and a regular expression
+    /// gets only the time that is left; the template then stops with a located AM0105 diagnostic.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to zero, to a negative time other than infinite, or to more than <see cref="int.MaxValue"/> milliseconds.</exception>
+    public TimeSpan Timeout
+    {
+        get => _timeout;
+        init
+        {
+            if (value != System.Threading.Timeout.InfiniteTimeSpan && (value <= TimeSpan.Zero || value.TotalMilliseconds > int.MaxValue))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "A template time limit is positive, at most int.MaxValue milliseconds, or Timeout.InfiniteTimeSpan.");
+            }
+            _timeout = value;
+        }
+    }
+
+    private readonly TimeSpan _timeout = TimeSpan.FromSeconds(30);
 }

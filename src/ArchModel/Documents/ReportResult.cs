@@ -4,7 +4,7 @@ namespace ArchModel.Documents;
 
 /// <summary>A rendered document, or the diagnostics that stopped it.</summary>
 /// <param name="Text">The document, or <see langword="null"/> when the template could not be found, parsed or run.</param>
-/// <param name="Diagnostics">Template diagnostics (AM0101–AM0104), each located in the template file where possible.</param>
+/// <param name="Diagnostics">Template diagnostics (AM0101–AM0105), each located in the template file where possible.</param>
 public sealed record ReportResult(string? Text, IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>Whether a document was written.</summary>
@@ -14,7 +14,7 @@ public sealed record ReportResult(string? Text, IReadOnlyList<Diagnostic> Diagno
     public bool TemplateNotFound => Diagnostics.Any(static d => d.Code == DocumentDiagnostics.TemplateNotFound);
 }
 
-/// <summary>The codes of the template diagnostics, AM0101–AM0104 (the AM01xx family is the documents').</summary>
+/// <summary>The codes of the template diagnostics, AM0101–AM0105 (the AM01xx family is the documents').</summary>
 public static class DocumentDiagnostics
 {
     /// <summary>AM0101: the template (or a template it includes) has a syntax error.</summary>
@@ -29,7 +29,10 @@ public static class DocumentDiagnostics
     /// <summary>AM0104: the template named is neither a built-in template nor a readable file.</summary>
     public const string TemplateNotFound = "AM0104";
 
-    /// <summary>The descriptors of AM0101–AM0104, in code order.</summary>
+    /// <summary>AM0105: the template ran longer than its time limit (<see cref="TemplateLimits.Timeout"/>) and was stopped.</summary>
+    public const string TemplateTimeout = "AM0105";
+
+    /// <summary>The descriptors of AM0101–AM0105, in code order.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         new(TemplateSyntax, new("模板语法错误", "Template syntax error"),
@@ -40,5 +43,8 @@ public static class DocumentDiagnostics
             new("模板只能引入自身所在文件夹（含子文件夹）中的文件或内置模板。", "A template may include only files in its own folder (or below it) and built-in templates."), DiagnosticSeverity.Error),
         new(TemplateNotFound, new("模板不存在", "Template not found"),
             new("模板名既不是内置模板，也不是可读取的文件。", "The template is neither a built-in name nor a readable file."), DiagnosticSeverity.Error),
+        new(TemplateTimeout, new("模板运行超时", "Template time limit reached"),
+            new("模板运行时间超过上限（默认 30 秒）被停止，位置是停止时正在运行的循环或函数调用；检查其中的循环和正则表达式，或用 --template-timeout 放宽上限。",
+                "The template ran longer than its time limit (30 seconds by default) and was stopped where it was running; check the loops and regular expressions there, or raise the limit with --template-timeout."), DiagnosticSeverity.Error),
     ];
 }

@@ -1,5 +1,9 @@
+using System.Diagnostics;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text;
+using ArchModel.Diagnostics;
+using ArchModel.Output;
 using Scriban;
 using Scriban.Functions;
 using Scriban.Parsing;
@@ -35,14 +39,53 @@ internal sealed class EscapingTemplateContext(DocumentFormat format) : TemplateC
         _ => base.Write(span, Escape(ObjectToString(textAsObject) ?? "", Format)),
     };
 
-    /// <summary>Escapes text for HTML (element content and quoted attributes) or for Markdown (inline text and table cells).</summary>
-    public static string Escape(string text, DocumentFormat format) => format == DocumentFormat.Html ? Html(text) : Markdown(text);
+    /// <summary>
+    /// When the template runs under a time limit: the <see cref="Stopwatch"/> timestamp it ends at, else 0. Scriban
+    /// stops loops and function calls itself once the context's token is cancelled; a regular expression call is
+    /// one step that can backtrack for hours, so each is given only the time that is left.
+    /// </summary>
+    public long Deadline { get; set; }
 
+    /// <summary>
+    /// Under a time limit, where the first error was raised: where the template was when time ran out. (Scriban
+    /// reports a cancellation again from the statement that notices it, which may be the whole template.)
+    /// </summary>
+    public SourceSpan? FirstErrorSpan { get; private set; }
+
+    public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+    {
+        if (Deadline == 0)
+        {
+            return base.Evaluate(scriptNode, aliasReturnedFunction);
+        }
+        var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), Deadline);
+        RegexTimeOut = left > MinimumRegexTime ? left : MinimumRegexTime;
+        try
+        {
+            return base.Evaluate(scriptNode, aliasReturnedFunction);
+        }
+        catch (ScriptRuntimeException e) when (FirstErrorSpan is null)
+        {
+            FirstErrorSpan = e.Span;
+            throw;
+        }
+    }
+
+    // A regex timeout must be positive; past the deadline the token is cancelled and the next step stops.
+    private static readonly TimeSpan MinimumRegexTime = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Escapes text for HTML (element content and quoted attributes) or for Markdown (inline text and table cells).</summary>
+    public static string Escape(string text, DocumentFormat format) => format == DocumentFormat.Html ? Html(text) : MarkdownEscaper.Text(text);
+
+    /// <summary>
+    /// Escapes text for HTML element content and quoted attribute values: <c>&lt; &gt; &amp; " '</c> become
+    /// entities; control and bidi characters become visible escapes (<see cref="VisibleControls"/>).
+    /// </summary>
     public static string Html(string text)
     {
         if (text.AsSpan().IndexOfAny("<>&\"'") < 0)
         {
-            return text;
+            return VisibleControls.Escape(text);
         }
         var sb = new StringBuilder(text.Length + 16);
         foreach (var c in text)
@@ -57,55 +100,7 @@ internal sealed class EscapingTemplateContext(DocumentFormat format) : TemplateC
                 _ => c.ToString(),
             });
         }
-        return sb.ToString();
-    }
-
-    public static string Markdown(string text)
-    {
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '~':
-                    sb.Append('\\').Append(c);
-                    break;
-                case '<':
-                    sb.Append("&lt;");
-                    break;
-                case '>':
-                    sb.Append("&gt;");
-                    break;
-                case '&':
-                    sb.Append("&amp;");
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    sb.Append(' ');
-                    break;
-                default:
-                    sb.Append(c);
-                    break;
-            }
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>A Markdown code span holding <paramref name="text"/> literally (fenced with more backticks than it holds).</summary>
-    public static string MarkdownCode(string text)
-    {
-        text = text.Replace('\n', ' ').Replace("\r", "", StringComparison.Ordinal);
-        var longest = 0;
-        var run = 0;
-        foreach (var c in text)
-        {
-            run = c == '`' ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-        var fence = new string('`', longest + 1);
-        var pad = text.StartsWith('`') || text.EndsWith('`') ? " " : "";
-        return fence + pad + text + pad + fence;
+        return VisibleControls.Escape(sb.ToString());
     }
 }
 
@@ -226,16 +221,82 @@ internal sealed class TemplateLoader : ITemplateLoader
             return ReadBuiltIn(templatePath[BuiltInPrefix.Length..])
                 ?? throw new TemplateAccessException(callerSpan, $"built-in template '{templatePath}' missing");
         }
-        var info = new FileInfo(templatePath);
-        if (info.Length > _maxBytes)
+        if (TemplateFiles.Read(templatePath, _maxBytes, out var text) is { } problem)
         {
-            throw new TemplateAccessException(callerSpan, $"template '{Display(templatePath)}' is larger than {_maxBytes} bytes / 模板文件过大");
+            throw new TemplateAccessException(callerSpan, $"template '{Display(templatePath)}' {problem.English} / 模板“{Display(templatePath)}”{problem.Chinese}");
         }
-        return File.ReadAllText(templatePath, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
+        return text;
     }
 
     public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         new((string?)Load(context, callerSpan, templatePath));
+}
+
+/// <summary>
+/// Reads template files, the main template's and every include's: regular files only (a pipe would block until
+/// something writes to it, a device may never end), and never more than the byte limit, counted on the bytes read
+/// rather than on the size the file system reports (a file under <c>/proc</c> reports 0).
+/// </summary>
+internal static class TemplateFiles
+{
+    /// <summary>
+    /// Reads <paramref name="path"/> as UTF-8 (a byte-order mark honoured), line ends made <c>\n</c>. Returns
+    /// <see langword="null"/>, or why the file was not read (the text then empty).
+    /// </summary>
+    public static LocalizedText? Read(string path, long maxBytes, out string text)
+    {
+        text = "";
+        try
+        {
+            switch (Loading.FilePaths.KindOf(path))
+            {
+                case Loading.FileKind.Missing:
+                    return new("不存在", "does not exist");
+                case Loading.FileKind.Directory:
+                    return new("是文件夹，不是文件", "is a folder, not a file");
+                case Loading.FileKind.Special:
+                    return new("不是普通文件（而是管道、设备或套接字），模板只能从普通文件读取",
+                        "is not a regular file (a pipe, a device or a socket); templates are read from regular files only");
+            }
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            if (!stream.CanSeek)
+            {
+                // Whatever the check above could not tell apart: only regular files seek.
+                return new("不是普通文件，模板只能从普通文件读取", "is not a regular file; templates are read from regular files only");
+            }
+            var limit = (int)Math.Min(maxBytes, Array.MaxLength - 1);
+            var buffer = new byte[Math.Min(limit + 1, Math.Max(stream.Length + 1, 4096))];
+            var read = 0;
+            while (true)
+            {
+                if (read == buffer.Length)
+                {
+                    if (read > limit)
+                    {
+                        break;
+                    }
+                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, limit + 1L));
+                }
+                var n = stream.Read(buffer, read, buffer.Length - read);
+                if (n == 0)
+                {
+                    break;
+                }
+                read += n;
+            }
+            if (read > limit)
+            {
+                return new($"超过 {maxBytes} 字节的上限", $"is larger than {maxBytes} bytes");
+            }
+            using var reader = new StreamReader(new MemoryStream(buffer, 0, read), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new("无法读取：" + e.Message, "cannot be read: " + e.Message);
+        }
+    }
 }
 
 /// <summary>

@@ -16,7 +16,8 @@ public static class JsonOutput
     internal static JsonWriterOptions WriterOptions { get; } = new()
     {
         Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Relaxed (Chinese as itself), and bidi overrides escaped too: SafeJsonEncoder.
+        Encoder = SafeJsonEncoder.Instance,
         NewLine = "\n",
     };
 

@@ -169,8 +169,8 @@ public static class DiffOutput
         var zh = language == Language.Chinese;
         string L(string c, string e) => zh ? c : e;
         var md = new StringBuilder();
-        var beforeName = ModelName(diff.Before);
-        var afterName = ModelName(diff.After);
+        var beforeName = Cell(ModelName(diff.Before));
+        var afterName = Cell(ModelName(diff.After));
         md.Append(CultureInfo.InvariantCulture, $"# {L("迁移规划：", "Migration plan: ")}{beforeName} → {afterName}\n\n");
         md.Append(Summary(diff, plan, language)).Append("\n\n");
 
@@ -210,7 +210,7 @@ public static class DiffOutput
             var target = m.Target is { } t ? (m.Direction == Analysis.MetricDirection.Higher ? "≥ " : "≤ ") + Number(t) : "—";
             var met = m.TargetMet switch { true => L("是", "yes"), false => L("否", "no"), _ => "—" };
             md.Append(CultureInfo.InvariantCulture,
-                $"| {MetricLabel(m.Metric, language)} | {Number(m.Before)} | {Number(m.After)} | {(m.Delta is { } d ? (d > 0 ? "+" : "") + Number(d) : "—")}{(m.Improved is null ? "" : m.Improved == true ? L("（改善）", " (better)") : L("（变差）", " (worse)"))} | {target} | {met} |\n");
+                $"| {Cell(MetricLabel(m.Metric, language))} | {Number(m.Before)} | {Number(m.After)} | {(m.Delta is { } d ? (d > 0 ? "+" : "") + Number(d) : "—")}{(m.Improved is null ? "" : m.Improved == true ? L("（改善）", " (better)") : L("（变差）", " (worse)"))} | {target} | {met} |\n");
         }
         md.Append('\n');
 
@@ -246,7 +246,7 @@ public static class DiffOutput
                         before = FieldValues.Display(f.Before);
                         after = FieldValues.Display(f.After);
                     }
-                    md.Append(CultureInfo.InvariantCulture, $"| `{c.Id}`{(c.DisplayName == c.Id ? "" : " " + Cell(c.DisplayName))} | {f.Field} | {Cell(before)} | {Cell(after)} |\n");
+                    md.Append(CultureInfo.InvariantCulture, $"| {Code(c.Id)}{(c.DisplayName == c.Id ? "" : " " + Cell(c.DisplayName))} | {Cell(f.Field)} | {Cell(before)} | {Cell(after)} |\n");
                 }
             }
             md.Append('\n');
@@ -294,7 +294,7 @@ public static class DiffOutput
         foreach (var f in findings)
         {
             var note = f.Suppressed ? (zh ? "（目标架构中已接受并抑制）" : " (accepted by a suppression in the to-be model)") : "";
-            md.Append(CultureInfo.InvariantCulture, $"| {f.Rule} | {Cell(f.Finding.Title[language])}{note} | {string.Join(", ", f.Elements.Select(static e => $"`{e}`"))} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {Cell(f.Rule)} | {Cell(f.Finding.Title[language])}{note} | {string.Join(", ", f.Elements.Select(Code))} |\n");
         }
         md.Append('\n');
     }
@@ -312,7 +312,7 @@ public static class DiffOutput
         foreach (var c in changes)
         {
             var kind = Describer.KindName(c.Kind);
-            md.Append(CultureInfo.InvariantCulture, $"| `{c.Id}` | {(zh ? kind.Zh : kind.En)} | {Cell(c.DisplayName)} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {Code(c.Id)} | {(zh ? kind.Zh : kind.En)} | {Cell(c.DisplayName)} |\n");
         }
         md.Append('\n');
     }
@@ -401,5 +401,9 @@ public static class DiffOutput
         : Math.Abs(v - Math.Round(v)) < 1e-9 && Math.Abs(v) >= 1 ? v.ToString("#,0", CultureInfo.InvariantCulture)
         : v.ToString("0.####", CultureInfo.InvariantCulture);
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    // Every value in the Markdown goes through the one Markdown escaper the reports use: a name can be no markup,
+    // no link, no HTML, and cannot break a table row.
+    private static string Cell(string text) => MarkdownEscaper.Text(text);
+
+    private static string Code(string text) => MarkdownEscaper.Code(text);
 }

@@ -111,4 +111,19 @@ public sealed class EscapingTests
     {
         Assert.That(DiagramText.Lines("a\uD800b\u202Ec"), Is.EqualTo(new[] { "a\uFFFDb c" }));
     }
+
+    [Test]
+    public void Lines_EveryControlAndBidiCharacter_BecomesASpace()
+    {
+        // C0 (without the line breaks), DEL, C1 (without NEL), bidi marks, embeddings, overrides and isolates, BOM.
+        var hostile = Enumerable.Range(0, 0x20).Where(static c => c is not ('\n' or '\r'))
+            .Concat(Enumerable.Range(0x7F, 0x21).Where(static c => c != 0x85))
+            .Concat([0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF])
+            .Select(static c => (char)c)
+            .ToArray();
+        var lines = DiagramText.Lines("a" + new string(hostile) + "b");
+        Assert.That(lines, Is.EqualTo(new[] { "a" + new string(' ', hostile.Length) + "b" }));
+        Assert.That(DotWriter.Quote("x\u2066y\u2069"), Is.EqualTo("\"x y \""));
+        Assert.That(MermaidWriter.Escape("x\u2067y\u001b"), Is.EqualTo("x y "));
+    }
 }
