@@ -20,6 +20,8 @@ internal static class CliApp
             InitCommand.Create(stdout, stderr),
             ReportCommand.Create(stdout, stderr),
             DiffCommand.Create(stdout, stderr),
+            ExportCommand.Create(stdout, stderr),
+            ImportCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
