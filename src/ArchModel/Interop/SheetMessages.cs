@@ -87,6 +87,10 @@ internal static class SheetMessages
         $"“{header}”引用的“{Clip(id)}”不在“{sheet}”工作表中：请改正标识，或先在“{sheet}”工作表中添加它。",
         $"'{header}' names '{Clip(id)}', which is not in the '{sheet}' sheet: correct the id, or add it to that sheet first.");
 
+    public static LocalizedText UnknownElement(string header, string id) => new(
+        $"“{header}”引用的“{Clip(id)}”不是任何元素的标识：请改正标识，或先在相应的工作表中添加该元素。",
+        $"'{header}' names '{Clip(id)}', which is the id of no element: correct the id, or add the element to its sheet first.");
+
     public static LocalizedText RepeatedRow(string header, string id, SourceLocation first) => new(
         $"“{Clip(id)}”在本表已有一行（{first}）：每个{header}只能有一行，请合并这两行。",
         $"'{Clip(id)}' already has a row in this sheet ({first}): each {header} has one row; merge the two.");

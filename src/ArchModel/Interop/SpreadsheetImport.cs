@@ -356,7 +356,7 @@ public static class SpreadsheetImport
             ReadElements(nested, properties);
             ReadSuppressions();
             CheckNestedOwners(nested);
-            CheckPropertyOwners(properties);
+            CheckPropertyOwners(nested, properties);
 
             var validation = new List<Diagnostic>();
             ModelValidator.Validate(_content, this, validation);
@@ -657,6 +657,23 @@ public static class SpreadsheetImport
 
         private void ReadElements(NestedRows nested, Dictionary<string, (SortedDictionary<string, object> Values, Reader Reader)> properties)
         {
+            // A flow without an id gets FROM->TO (#2, #3, … in row order, skipping ids in use) from the validator; its
+            // properties are keyed by that id, so it is worked out here the same way (docs/model-format.md).
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var sheet in SheetSchema.Sheets.Where(static s => s.Kind is not null))
+            {
+                if (_sheets.TryGetValue(sheet.Key, out var entry) && entry.Columns.TryGetValue("id", out var idColumn))
+                {
+                    foreach (var row in entry.Table.Rows.Skip(1))
+                    {
+                        if (!row[idColumn].IsEmpty)
+                        {
+                            used.Add(row[idColumn].Text);
+                        }
+                    }
+                }
+            }
+            var generated = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var sheet in SheetSchema.Sheets.Where(static s => s.Kind is not null))
             {
                 var index = 0;
@@ -674,10 +691,24 @@ public static class SpreadsheetImport
                         }
                         continue;
                     }
-                    var props = id is not null && properties.TryGetValue(id, out var p) ? p.Values : null;
-                    if (id is not null && props is not null)
+                    var key = id;
+                    if (element is Flow { IdGenerated: true } flow)
                     {
-                        nested.Used.Add("p:" + id);
+                        var stem = $"{flow.From}->{flow.To}";
+                        var n = generated.GetValueOrDefault(stem);
+                        do
+                        {
+                            n++;
+                            key = n == 1 ? stem : $"{stem}#{n}";
+                        }
+                        while (used.Contains(key));
+                        generated[stem] = n;
+                        used.Add(key);
+                    }
+                    var props = key is not null && properties.TryGetValue(key, out var p) ? p.Values : null;
+                    if (key is not null && props is not null)
+                    {
+                        nested.Used.Add("p:" + key);
                     }
                     element = element with
                     {
@@ -912,14 +943,14 @@ public static class SpreadsheetImport
 
         private string Sheet(Reader reader) => _sheets.First(s => s.Value.Table == reader.Table).Key;
 
-        private void CheckPropertyOwners(Dictionary<string, (SortedDictionary<string, object> Values, Reader Reader)> properties)
+        private void CheckPropertyOwners(NestedRows nested, Dictionary<string, (SortedDictionary<string, object> Values, Reader Reader)> properties)
         {
             foreach (var (id, entry) in properties)
             {
-                if (!_content.Defined.Any(e => e.Id == id) && !_content.DroppedIds.Contains(id))
+                if (!nested.Used.Contains("p:" + id) && !_content.DroppedIds.Contains(id))
                 {
                     Report(DiagnosticCodes.UnknownReference, DiagnosticSeverity.Error,
-                        SheetMessages.UnknownOwner(SheetSchema.PropertiesSheet.Column("element")!.Header(Language), id, Language == Language.English ? "element" : "元素"),
+                        SheetMessages.UnknownElement(SheetSchema.PropertiesSheet.Column("element")!.Header(Language), id),
                         entry.Reader.At("element"));
                 }
             }

@@ -8,8 +8,11 @@ using ArchModel.Diagnostics;
 namespace ArchModel.Interop;
 
 /// <summary>Reads and writes workbooks (.xlsx) with the Open XML SDK.</summary>
-internal static class XlsxFile
+internal static partial class XlsxFile
 {
+    [System.Text.RegularExpressions.GeneratedRegex("Id=\"R[0-9a-f]{16}\"")]
+    private static partial System.Text.RegularExpressions.Regex RandomRelationshipId();
+
     private const uint HeaderStyle = 1;
     private const uint TextStyle = 2;
 
@@ -145,7 +148,18 @@ internal static class XlsxFile
             copy.LastWriteTime = fixedTime;
             using var from = entry.Open();
             using var to = copy.Open();
-            from.CopyTo(to);
+            if (entry.FullName == "_rels/.rels")
+            {
+                // The package's relationship to the workbook gets a random id ("R" and 16 hex digits): made fixed.
+                using var reader = new StreamReader(from);
+                var text = RandomRelationshipId().Replace(reader.ReadToEnd(), "Id=\"rIdWorkbook\"");
+                using var writer = new StreamWriter(to, new System.Text.UTF8Encoding(true));
+                writer.Write(text);
+            }
+            else
+            {
+                from.CopyTo(to);
+            }
         }
     }
 

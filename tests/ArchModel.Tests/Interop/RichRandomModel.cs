@@ -12,7 +12,7 @@ internal static class RichRandomModel
     private static readonly string[] Texts =
         ["人口信息管理系统", "a \"quoted\" name", "back\\slash", "tab\there", "line\nbreak", "emoji 😀 名", " spaced ", "=SUM(A1)", "-leading dash", "plain"];
 
-    public static ArchitectureModel Build(int seed)
+    public static ArchitectureModel Build(int seed, bool forSheets = false)
     {
         var r = new Random(seed);
         var elements = RandomModel.Generate(seed);
@@ -20,7 +20,9 @@ internal static class RichRandomModel
         var agencies = elements.OfType<Agency>().Select(static a => a.Id).ToList();
         var systems = elements.OfType<InformationSystem>().Select(static s => s.Id).ToList();
         string Text() => Texts[r.Next(Texts.Length)];
-        IReadOnlyList<string> Tags() => r.Next(3) == 0 ? ["t1", Text()] : [];
+        // A spreadsheet's list cell separates items with ';' and trims the spaces around them: list items there have neither.
+        string Item() => forSheets ? Text().Trim().Replace(";", "", StringComparison.Ordinal) : Text();
+        IReadOnlyList<string> Tags() => r.Next(3) == 0 ? ["t1", Item()] : [];
         IReadOnlyDictionary<string, object> Properties()
         {
             var properties = new SortedDictionary<string, object>(StringComparer.Ordinal);
@@ -40,7 +42,7 @@ internal static class RichRandomModel
         {
             InformationSystem s => Decorate(s with
             {
-                Aliases = r.Next(3) == 0 ? [Text().Replace(";", "", StringComparison.Ordinal)] : [],
+                Aliases = r.Next(3) == 0 ? [Item().Replace(";", "", StringComparison.Ordinal)] : [],
                 Cost = s.Cost is null ? null : new SystemCost(r.Next(2) == 0 ? r.NextDouble() * 1e6 : null, s.Cost.AnnualOperation),
                 Usage = s.Usage is null ? null : new SystemUsage(r.Next(2) == 0 ? r.Next(0, 100000) : null, s.Usage.MonthlyActiveUsers),
                 Components = [.. s.Components, .. r.Next(3) == 0 ? new[] { new SystemComponent(Text(), null, ComponentOrigin.Foreign, "vendor, Inc.") } : []],
