@@ -130,6 +130,16 @@ public class SpreadsheetCommandTests
     }
 
     [Test]
+    public void Import_OneCsvFile_LocatedAtItsCells()
+    {
+        using var temp = new TempFolder();
+        var csv = temp.Write("机构.csv", "\uFEFF标识 (id),名称 (name),层级 (level)\r\nag.a,县政府,县级\r\nag.b,市政府,city\r\n");
+        var (code, stdout, _) = CliRunner.Run("import", csv, "--output", Path.Combine(temp.Path, "out"), "--lang", "en", "-q");
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stdout.Replace(temp.Path + "/", "", StringComparison.Ordinal), Does.StartWith("机构.csv!C3: error AM0004: '层级 (level)' is 'city', which is not allowed"));
+    }
+
+    [Test]
     public void Export_NoModelNoTemplate_UsageError()
     {
         var (code, _, stderr) = CliRunner.Run("export", "--output", "x.xlsx");

@@ -177,8 +177,8 @@ public static class SheetSchema
     public static EnumTable PropertyType { get; } = new("type",
         ("string", "文本", []), ("number", "数字", []), ("boolean", "布尔", []));
 
-    private static SheetColumn IdColumn(string what) => new("id", T("标识", "Id"), ColumnType.Id, true,
-        T($"{what}的唯一标识：不含空白、不用全角字符，全模型唯一（如 sys.prov-drc.oa）", $"the {what}'s unique id: no whitespace, no full-width characters, unique across the model (e.g. sys.prov-drc.oa)"));
+    private static SheetColumn IdColumn(string zh, string en, string example) => new("id", T("标识", "Id"), ColumnType.Id, true,
+        T($"{zh}的唯一标识：不含空白、不用全角字符，全模型唯一（如 {example}）", $"the {en}'s unique id: no whitespace, no full-width characters, unique across the model (e.g. {example})"));
 
     private static SheetColumn NameColumn() => new("name", T("名称", "Name"), ColumnType.Text, true, T("名称", "the name"));
 
@@ -229,14 +229,14 @@ public static class SheetSchema
         ModelSheet,
         new("capabilities", T("功能", "Capabilities"), T("系统提供的业务或技术功能", "a business or technical function systems provide"),
         [
-            IdColumn("功能"), NameColumn(),
+            IdColumn("功能", "capability", "cap.oa"), NameColumn(),
             new("parent", T("上级功能", "Parent"), ColumnType.Reference, false, T("更宽泛的上级功能", "the broader capability"), ElementKind.Capability),
             new("shareable", T("可共用", "Shareable"), ColumnType.Boolean, false, T("各机构都需要、应统建共用的功能（办公、视频会议、电子印章…），默认 false", "a function every agency needs that should be built once and shared; false when empty")),
             .. Common,
         ], ElementKind.Capability),
         new("agencies", T("机构", "Agencies"), T("政府部门、党委机关或事业单位", "a government body, Party organ or public institution"),
         [
-            IdColumn("机构"), NameColumn(),
+            IdColumn("机构", "agency", "ag.prov-drc"), NameColumn(),
             new("level", T("层级", "Level"), ColumnType.Enum, true, T("行政层级", "the level of government"), Values: Level),
             new("region", T("行政区划代码", "Region"), ColumnType.Text, false, T("行政区划代码（GB/T 2260），如 320000", "administrative division code (GB/T 2260), e.g. 320000")),
             new("sector", T("条线", "Sector"), ColumnType.Text, false, T("所属条线（行业），如 公安", "the sector, e.g. 公安")),
@@ -246,7 +246,7 @@ public static class SheetSchema
         ], ElementKind.Agency),
         new("networks", T("网络", "Networks"), T("政务内网、政务外网、业务专网、互联网等", "a network: intranet, extranet, dedicated, Internet"),
         [
-            IdColumn("网络"), NameColumn(),
+            IdColumn("网络", "network", "net.extranet"), NameColumn(),
             new("kind", T("网络类型", "Kind"), ColumnType.Enum, true, T("网络类型", "what kind of network"), Values: NetworkKindValues),
             new("classified", T("涉密", "Classified"), ColumnType.Boolean, false, T("是否可承载涉密信息；留空时政务内网为 true，其余为 false", "whether it may carry classified information; when empty, true for the intranet, false otherwise")),
             Owner("owner", "运维机构", "Owner", false, T("运行该网络的机构", "the agency that runs it")),
@@ -260,7 +260,7 @@ public static class SheetSchema
         ]),
         new("platforms", T("平台", "Platforms"), T("承载系统的云平台或数据中心", "a cloud or data centre that hosts systems"),
         [
-            IdColumn("平台"), NameColumn(),
+            IdColumn("平台", "platform", "plat.prov-cloud"), NameColumn(),
             new("kind", T("平台类型", "Kind"), ColumnType.Enum, true, T("平台类型", "cloud or data centre"), Values: PlatformKindValues),
             new("shared", T("共享", "Shared"), ColumnType.Boolean, false, T("是否面向多个机构提供（如省级政务云），默认 false", "offered to many agencies, like a provincial government cloud; false when empty")),
             Owner("owner", "运维机构", "Owner", false, T("运行该平台的机构", "the agency that runs it")),
@@ -270,7 +270,7 @@ public static class SheetSchema
         ], ElementKind.Platform),
         new("systems", T("系统", "Systems"), T("一个信息系统（政务信息系统台账的一行）", "an information system (a row of the inventory of systems)"),
         [
-            IdColumn("系统"), NameColumn(),
+            IdColumn("系统", "system", "sys.prov-drc.oa"), NameColumn(),
             Owner("owner", "所属机构", "Owner", true, T("建设和拥有该系统的机构", "the agency that owns the system")),
             new("aliases", T("别名", "Aliases"), ColumnType.TextList, false, T("系统的其他名称，用 ; 分隔", "other names, separated by ;")),
             new("capabilities", T("功能", "Capabilities"), ColumnType.ReferenceList, false, T("系统提供的功能，用 ; 分隔", "the capabilities it provides, separated by ;"), ElementKind.Capability),
@@ -306,7 +306,7 @@ public static class SheetSchema
         ]),
         new("dataResources", T("数据资源", "Data resources"), T("政务信息资源目录中的一项数据资源", "a data resource of the resource catalogue"),
         [
-            IdColumn("数据资源"), NameColumn(),
+            IdColumn("数据资源", "data resource", "res.prov-psd.population"), NameColumn(),
             Owner("owner", "权威来源机构", "Owner", true, T("该数据的权威来源机构", "the authoritative source")),
             new("category", T("类别", "Category"), ColumnType.Enum, false, T("资源类别", "the category"), Values: ResourceCategoryValues),
             new("sharing", T("共享类型", "Sharing"), ColumnType.Enum, false, T("共享类型，默认 conditional", "how it may be shared; conditional when empty"), Values: Sharing),
@@ -327,7 +327,7 @@ public static class SheetSchema
         ], ElementKind.Flow),
         new("services", T("服务", "Services"), T("机构提供的一项政务服务", "a public service an agency offers"),
         [
-            IdColumn("服务"), NameColumn(),
+            IdColumn("服务", "service", "svc.prov.license"), NameColumn(),
             Owner("provider", "提供机构", "Provider", true, T("提供该服务的机构", "the agency that provides it")),
             new("systems", T("支撑系统", "Systems"), ColumnType.ReferenceList, false, T("支撑该服务的系统，用 ; 分隔", "the systems behind it, separated by ;"), ElementKind.System),
             new("channels", T("渠道", "Channels"), ColumnType.EnumList, false, T("服务渠道，用 ; 分隔；web、mobile、wechat 算网上服务", "the channels, separated by ;; web, mobile and wechat count as online"), Values: Channel),
@@ -335,7 +335,7 @@ public static class SheetSchema
         ], ElementKind.Service),
         new("projects", T("项目", "Projects"), T("一个信息化项目", "an IT project"),
         [
-            IdColumn("项目"), NameColumn(),
+            IdColumn("项目", "project", "proj.prov-drc.oa"), NameColumn(),
             Owner("agency", "建设单位", "Agency", true, T("负责该项目的机构", "the agency responsible")),
             new("budget", T("预算", "Budget"), ColumnType.Number, false, T("预算（元），≥ 0", "the budget (yuan), ≥ 0")),
             new("year", T("年度", "Year"), ColumnType.Integer, false, T("年度，如 2016", "the year, e.g. 2016")),

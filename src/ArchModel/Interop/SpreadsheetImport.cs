@@ -44,12 +44,17 @@ public static class SpreadsheetImport
         {
             return Failed(shown, SheetMessages.Unreadable(shown, "folder not found / 文件夹不存在"));
         }
+        return ReadCsv(Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal).Select(p => (p, $"{shown}/{Path.GetFileName(p)}")), shown,
+            Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)));
+    }
+
+    private static LoadResult ReadCsv(IEnumerable<(string Path, string Shown)> files, string shown, string defaultId)
+    {
         var tables = new List<Table>();
         var problems = new List<Diagnostic>();
-        foreach (var path in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+        foreach (var (path, file) in files)
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            var file = $"{shown}/{Path.GetFileName(path)}";
             byte[] bytes;
             try
             {
@@ -67,15 +72,21 @@ public static class SpreadsheetImport
             }
             tables.Add(table);
         }
-        return new Importer(tables, shown, Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)), problems).Run();
+        return new Importer(tables, shown, defaultId, problems).Run();
     }
 
-    /// <summary>Reads <paramref name="path"/>: a folder of CSV files, or a workbook; diagnostics show it as given.</summary>
+    /// <summary>Reads <paramref name="path"/>: a folder of CSV files, one CSV file, or a workbook; diagnostics show it as given.</summary>
     public static LoadResult Read(string path)
     {
         if (Directory.Exists(path))
         {
             return ReadCsvFolder(path);
+        }
+        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && File.Exists(path))
+        {
+            // One sheet's CSV file alone (系统.csv): read as a folder holding only it.
+            var shown = path.Replace('\\', '/');
+            return ReadCsv([(path, shown)], shown, Path.GetFileNameWithoutExtension(path));
         }
         try
         {
