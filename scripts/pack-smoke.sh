@@ -26,4 +26,8 @@ dotnet tool install ArchModel.Cli --version "$version" --tool-path "$out/tool" -
 "$out/tool/archmodel" report models/demo-province/model.json --template overview --format html --output "$out/overview.html"
 grep -q '顶层设计现状评估报告' "$out/overview.html" || { echo "the packaged tool wrote no overview report" >&2; exit 1; }
 "$out/tool/archmodel" diff models/demo-province/model.json models/demo-province-2020/model.json --format json >/dev/null
+# The spreadsheet libraries ship with the tool: a workbook out and back in.
+"$out/tool/archmodel" export models/demo-province/model.json --format xlsx --output "$out/demo.xlsx"
+"$out/tool/archmodel" import "$out/demo.xlsx" --output "$out/imported" --quiet
+"$out/tool/archmodel" validate "$out/imported/model.json" --quiet
 echo "tool installed from its package and ran: ok"

@@ -27,6 +27,8 @@ internal static class CliApp
             ReportCommand.Create(stdout, stderr),
             DiffCommand.Create(stdout, stderr),
             SiteCommand.Create(stdout, stderr),
+            ExportCommand.Create(stdout, stderr),
+            ImportCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -26,10 +26,12 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, Locali
     /// <inheritdoc />
     public override string ToString() => Format(Language.English);
 
-    /// <summary>Orders diagnostics by file, line, column, code and message (ordinal), the order every output uses.</summary>
+    /// <summary>Orders diagnostics by file, sheet (spreadsheets), line, column, code and message (ordinal), the order every output uses.</summary>
     public static IComparer<Diagnostic> Order { get; } = Comparer<Diagnostic>.Create(static (a, b) =>
     {
         var c = string.CompareOrdinal(a.Location?.File, b.Location?.File);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Location?.Sheet, b.Location?.Sheet);
         if (c != 0) return c;
         c = (a.Location?.Line ?? 0).CompareTo(b.Location?.Line ?? 0);
         if (c != 0) return c;

@@ -31,16 +31,48 @@ public sealed record SourceLocation(string File, int Line, int Column, string Pa
         init => _path = value;
     }
 
+    /// <summary>
+    /// The worksheet of a location in a workbook (<c>系统</c>), else <see langword="null"/>. A location in a spreadsheet
+    /// (<see cref="IsCell"/>) has its row as <see cref="Line"/> and its column number as <see cref="Column"/>.
+    /// </summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>Whether the location is a spreadsheet cell (a workbook's or a CSV file's), shown as <c>FILE[SHEET]!D7</c>.</summary>
+    public bool IsCell { get; init; }
+
+    /// <summary>The cell in A1 notation (<c>D7</c>) when <see cref="IsCell"/>, else <see langword="null"/>.</summary>
+    public string? CellReference => IsCell ? ColumnName(Column) + Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>A spreadsheet cell: row and column 1-based; <paramref name="sheet"/> <see langword="null"/> for a CSV file.</summary>
+    public static SourceLocation ForCell(string file, string? sheet, int row, int column, string path) =>
+        new(file, row, column, path) { Sheet = sheet, IsCell = true };
+
+    /// <summary>The letters of a 1-based column number: 1 is <c>A</c>, 27 is <c>AA</c>.</summary>
+    public static string ColumnName(int column)
+    {
+        var name = "";
+        for (var n = Math.Max(column, 1); n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + (n - 1) % 26) + name;
+        }
+        return name;
+    }
+
     /// <summary>Byte offset of the token in its file, for the loader's own use; -1 when unknown.</summary>
     internal long Offset { get; init; } = -1;
 
-    /// <summary>Formats the location the way compilers do: <c>file(line,column)</c>.</summary>
-    public override string ToString() => $"{File}({Line},{Column})";
+    /// <summary>
+    /// Formats the location the way compilers do, <c>file(line,column)</c>; a spreadsheet cell the way spreadsheets
+    /// do, <c>file[sheet]!D7</c> (<c>file!D7</c> for a CSV file).
+    /// </summary>
+    public override string ToString() => !IsCell ? $"{File}({Line},{Column})"
+        : Sheet is null ? $"{File}!{CellReference}" : $"{File}[{Sheet}]!{CellReference}";
 
-    /// <summary>Two locations are equal when file, line, column and path are.</summary>
+    /// <summary>Two locations are equal when file, sheet, line, column and path are.</summary>
     public bool Equals(SourceLocation? other) =>
-        other is not null && File == other.File && Line == other.Line && Column == other.Column && Path == other.Path;
+        other is not null && File == other.File && Line == other.Line && Column == other.Column && Path == other.Path
+        && Sheet == other.Sheet && IsCell == other.IsCell;
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(File, Line, Column, Path);
+    public override int GetHashCode() => HashCode.Combine(File, Sheet, Line, Column, Path);
 }

@@ -155,6 +155,10 @@ internal static class Messages
         $"包含“{Clip(include)}”形成循环（该文件已在包含链中），已跳过。",
         $"Include '{Clip(include)}' forms a cycle (the file is already being included) and is skipped.");
 
+    public static LocalizedText IncludeFromStream(string include) => new(
+        $"包含“{Clip(include)}”已拒绝：从流或文本读取的模型没有所在文件夹，请给出包含文件所在的文件夹，或改为从文件加载。",
+        $"Include '{Clip(include)}' is refused: a model read from a stream or text has no folder; give the folder its includes are in, or load it from its file.");
+
     public static LocalizedText IncludeTooDeep(int max) => new(
         $"包含嵌套超过 {max} 层，已停止。",
         $"Includes are nested more than {max} levels deep; stopped.");

@@ -82,8 +82,70 @@ public sealed class ModelLoader
         return run.Execute();
     }
 
+    /// <summary>
+    /// Loads a model whose root file is read from <paramref name="stream"/> (UTF-8 JSON), with the same located
+    /// diagnostics as a file: <paramref name="fileName"/> is the file name they show. The stream is read to its end and
+    /// not closed.
+    /// </summary>
+    /// <param name="stream">The root file's bytes.</param>
+    /// <param name="fileName">The name diagnostics give the root file, such as <c>model.json</c>.</param>
+    /// <param name="includeFolder">
+    /// The folder the root file's <c>includes</c> are resolved in (and may not leave), as if the root file were in
+    /// it; <see langword="null"/> refuses every include with AM0009, since a stream has no folder.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    public LoadResult Load(Stream stream, string fileName, string? includeFolder = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
+        var bytes = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            bytes.Write(buffer, 0, read);
+            if (bytes.Length > _options.MaxFileBytes)
+            {
+                var location = new SourceLocation(fileName, 1, 1, "");
+                return new LoadResult(null, [new Diagnostic(DiagnosticCodes.IncludeProblem, DiagnosticSeverity.Error, Messages.RootUnreadable(fileName,
+                    new LocalizedText($"文件超过 {_options.MaxFileBytes} 字节", $"larger than {_options.MaxFileBytes} bytes")), location)], [], rootReadFailed: true);
+            }
+        }
+        var folder = includeFolder ?? Environment.CurrentDirectory;
+        var run = new Run(_options, Path.Combine(folder, Path.GetFileName(fileName)), cancellationToken)
+        {
+            RootBytes = bytes.ToArray(),
+            RootDisplay = fileName,
+            RefuseIncludes = includeFolder is null,
+        };
+        return run.Execute();
+    }
+
+    /// <summary>Loads a model from a stream; see <see cref="Load(Stream, string, string?, CancellationToken)"/>.</summary>
+    public static LoadResult LoadStream(Stream stream, string fileName, LoadOptions? options = null, string? includeFolder = null,
+        CancellationToken cancellationToken = default) =>
+        new ModelLoader(options).Load(stream, fileName, includeFolder, cancellationToken);
+
+    /// <summary>Loads a model from JSON text; see <see cref="Load(Stream, string, string?, CancellationToken)"/>.</summary>
+    public static LoadResult LoadText(string json, string fileName, LoadOptions? options = null, string? includeFolder = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var stream = new MemoryStream(new System.Text.UTF8Encoding(false).GetBytes(json));
+        return LoadStream(stream, fileName, options, includeFolder, cancellationToken);
+    }
+
     private sealed class Run
     {
+        /// <summary>The root file's bytes when it comes from a stream, not from its path.</summary>
+        public byte[]? RootBytes { get; init; }
+
+        /// <summary>The name diagnostics give a root file read from a stream.</summary>
+        public string? RootDisplay { get; init; }
+
+        /// <summary>Whether the root file's includes are refused (a stream without a folder).</summary>
+        public bool RefuseIncludes { get; init; }
+
         private readonly LoadOptions _options;
         private readonly string _rootFull;
         private readonly string _rootFolder;
@@ -129,14 +191,15 @@ public sealed class ModelLoader
 
         private LoadResult Load()
         {
-            if (_rootInvalid)
+            if (_rootInvalid && RootBytes is null)
             {
                 var shown = _rootFull.Length == 0 ? "\"\"" : _rootFull;
                 _diagnostics.Add(new Diagnostic(DiagnosticCodes.IncludeProblem, DiagnosticSeverity.Error,
                     Messages.RootUnreadable(shown, new LocalizedText("这不是有效的文件路径", "it is not a valid file path")), new SourceLocation(shown, 1, 1, "")));
                 return new LoadResult(null, _diagnostics, [], rootReadFailed: true);
             }
-            var root = Read(_rootFull, out var error);
+            LocalizedText? error = null;
+            var root = RootBytes is null ? Read(_rootFull, out error) : new SourceText(RootDisplay!, _rootFull, RootBytes);
             if (root is null)
             {
                 _diagnostics.Add(new Diagnostic(DiagnosticCodes.IncludeProblem, DiagnosticSeverity.Error,
@@ -146,7 +209,17 @@ public sealed class ModelLoader
             var rootReal = FilePaths.RealPath(_rootFull);
             var parser = ParseRoot(root, rootReal);
             _content.RootLocation = parser.RootLocation;
-            LoadIncludes(root, rootReal, parser.Includes, depth: 1);
+            if (RefuseIncludes)
+            {
+                foreach (var (include, location) in parser.Includes)
+                {
+                    Report(Messages.IncludeFromStream(include), location);
+                }
+            }
+            else
+            {
+                LoadIncludes(root, rootReal, parser.Includes, depth: 1);
+            }
             _cancellation.ThrowIfCancellationRequested();
 
             ModelValidator.Validate(_content, new SourceTextLocator(_sources), _diagnostics);

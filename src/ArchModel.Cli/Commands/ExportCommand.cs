@@ -1,0 +1,116 @@
+using System.CommandLine;
+using ArchModel.Diagnostics;
+using ArchModel.Interop;
+using ArchModel.Loading;
+
+namespace ArchModel.Cli.Commands;
+
+/// <summary><c>archmodel export MODEL --format xlsx|csv --output PATH</c>: the model as a workbook or a folder of CSV files (docs/spreadsheets.md).</summary>
+internal static class ExportCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var model = new Argument<string?>("MODEL")
+        {
+            Description = "The root model file (not with --template) / 根模型文件",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var format = CommonOptions.Format("xlsx", "xlsx", "csv");
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "The workbook to write (xlsx), or the folder to write the CSV files into (csv) / 输出文件或文件夹",
+            Required = true,
+        };
+        var template = new Option<bool>("--template") { Description = "Write the empty workbook agencies fill in: headers, drop-downs, readme / 输出空白模板" };
+        var lang = CommonOptions.Lang();
+        var command = new Command("export", "Write the model as a workbook (a sheet per kind) or CSV files / 导出为 Excel 工作簿或 CSV")
+        {
+            model, format, output, template, lang, CommonOptions.Verbose(),
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(output)!;
+            var modelPath = parse.GetValue(model);
+            LoadResult? load = null;
+            Language language;
+            if (parse.GetValue(template))
+            {
+                if (modelPath is not null)
+                {
+                    stderr.WriteLine("archmodel export: --template writes the empty workbook; give no MODEL with it. / --template 不需要模型文件。");
+                    return ExitCodes.Usage;
+                }
+                language = CommonOptions.ResolveLanguage(parse.GetValue(lang), null);
+            }
+            else
+            {
+                if (modelPath is null)
+                {
+                    stderr.WriteLine("archmodel export: name the MODEL to export, or use --template. / 请给出模型文件，或使用 --template。");
+                    return ExitCodes.Usage;
+                }
+                load = ModelLoader.LoadFile(modelPath);
+                language = CommonOptions.ResolveLanguage(parse.GetValue(lang), load.Model?.Info.Language);
+                if (load.RootReadFailed || load.HasErrors)
+                {
+                    foreach (var d in load.Diagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error))
+                    {
+                        stderr.WriteLine(d.Format(language));
+                    }
+                    stderr.WriteLine(language == Language.English
+                        ? "archmodel export: the model has errors; nothing was written. Fix them first (archmodel validate)."
+                        : "archmodel export：模型有错误，未写出任何文件。请先改正（archmodel validate）。");
+                    return load.RootReadFailed ? ExitCodes.FileError : ExitCodes.Findings;
+                }
+            }
+            var inputs = load?.Files.Select(static f => Path.GetFullPath(f)).ToList() ?? [];
+            string? error;
+            if (parse.GetValue(format) == "csv")
+            {
+                error = Files.WriteAll(path, SpreadsheetExport.WriteCsv(load?.Model, language), inputs);
+            }
+            else
+            {
+                error = new OutputTarget(path, stdout).Write(s => SpreadsheetExport.WriteXlsx(load?.Model, s, language), inputs);
+            }
+            if (error is not null)
+            {
+                stderr.WriteLine($"archmodel: {error}");
+                return ExitCodes.FileError;
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
+
+/// <summary>Writes several files into a folder, each atomically, never over an input.</summary>
+internal static class Files
+{
+    /// <summary>Writes <paramref name="files"/> under <paramref name="folder"/>; returns an error message (exit code 3) or null.</summary>
+    public static string? WriteAll(string folder, IReadOnlyList<ModelFile> files, IReadOnlyCollection<string> inputs)
+    {
+        var targets = files.Select(f => Path.GetFullPath(Path.Combine(folder, f.Path))).ToList();
+        if (targets.FirstOrDefault(t => inputs.Contains(t, StringComparer.Ordinal)) is { } clash)
+        {
+            return $"refusing to write '{clash}': it is an input file / 拒绝覆盖输入文件“{clash}”";
+        }
+        try
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(targets[i])!);
+                var error = new OutputTarget(targets[i], TextWriter.Null).Write(s => s.Write(files[i].Content), inputs);
+                if (error is not null)
+                {
+                    return error;
+                }
+            }
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot write into '{folder}': {e.Message} / 无法写入输出文件夹";
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Text;
+using ArchModel.Diagnostics;
+using ArchModel.Interop;
+using ArchModel.Output;
+
+namespace ArchModel.Cli.Commands;
+
+/// <summary>
+/// <c>archmodel import PATH --output DIR</c>: a workbook (.xlsx) or a folder of CSV files read into a model, validated as a JSON
+/// model is, and written as JSON; every diagnostic located at its cell (docs/spreadsheets.md).
+/// </summary>
+internal static class ImportCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var input = new Argument<string>("PATH") { Description = "The workbook (.xlsx) or the folder of .csv files / 工作簿或 CSV 文件夹" };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "The folder to write model.json (and its included files) into / 输出文件夹",
+            Required = true,
+        };
+        var split = new Option<string>("--split")
+        {
+            Description = "Spread the model over files: none, kind (one file per kind), region (one per region code) / 拆分方式",
+            DefaultValueFactory = _ => "none",
+        };
+        split.AcceptOnlyFromAmong("none", "kind", "region");
+        var force = new Option<bool>("--force") { Description = "Write the model even when the workbook has errors (what could be read) / 有错误也写出" };
+        var lang = CommonOptions.Lang();
+        var quiet = CommonOptions.Quiet();
+        var command = new Command("import", "Read a workbook or CSV files into a validated JSON model / 从工作簿或 CSV 导入模型")
+        {
+            input, output, split, force, lang, quiet, CommonOptions.Verbose(),
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(input)!;
+            var result = SpreadsheetImport.Read(path);
+            var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), result.RootReadFailed ? null : result.Model?.Info.Language);
+            var text = new StringBuilder();
+            foreach (var d in result.Diagnostics)
+            {
+                text.Append(d.Format(language)).Append('\n');
+            }
+            stdout.Write(text.ToString());
+            if (result.RootReadFailed)
+            {
+                return ExitCodes.FileError;
+            }
+            var errors = result.Diagnostics.Count(static d => d.Severity == DiagnosticSeverity.Error);
+            var warnings = result.Diagnostics.Count(static d => d.Severity == DiagnosticSeverity.Warning);
+            var folder = parse.GetValue(output)!;
+            var english = language == Language.English;
+            if (errors > 0 && !parse.GetValue(force))
+            {
+                if (!parse.GetValue(quiet))
+                {
+                    stdout.WriteLine(english
+                        ? $"{path}: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}; nothing was written (--force writes what could be read)."
+                        : $"{path}：{errors} 个错误，{warnings} 个警告；未写出任何文件（--force 可写出能读取的部分）。");
+                }
+                return ExitCodes.Findings;
+            }
+            var model = result.Model!;
+            var files = ModelWriter.Write(model, new ModelWriterOptions
+            {
+                Order = ElementOrder.AsDefined,
+                SchemaPath = "archmodel.schema.json",
+                Split = parse.GetValue(split) switch { "kind" => ModelSplit.ByKind, "region" => ModelSplit.ByRegion, _ => ModelSplit.None },
+            }).Append(new ModelFile("archmodel.schema.json", new UTF8Encoding(false).GetBytes(ModelSchema.Text))).ToList();
+            var inputs = Directory.Exists(path)
+                ? Directory.GetFiles(path, "*.csv").Select(Path.GetFullPath).ToList()
+                : [Path.GetFullPath(path)];
+            var error = Files.WriteAll(folder, files, inputs);
+            if (error is not null)
+            {
+                stderr.WriteLine($"archmodel: {error}");
+                return ExitCodes.FileError;
+            }
+            if (!parse.GetValue(quiet))
+            {
+                var count = model.Elements.Count();
+                var root = Path.Combine(folder, files[0].Path).Replace('\\', '/');
+                stdout.WriteLine(english
+                    ? $"{path}: {count} elements, {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}; wrote {root} ({files.Count - 1} file{(files.Count == 2 ? "" : "s")} and the schema)."
+                    : $"{path}：{count} 个元素，{errors} 个错误，{warnings} 个警告；已写出 {root}（{files.Count - 1} 个文件及 JSON Schema）。");
+            }
+            return errors > 0 ? ExitCodes.Findings : ExitCodes.Success;
+        });
+        return command;
+    }
+}
