@@ -203,22 +203,13 @@ public sealed class DotWriter : IDiagramWriter
     {
         var look = DiagramStyle.Look(node.Kind, node.Variant);
         var style = node.Kind is DiagramNodeKind.System ? "rounded,filled" : "filled";
-        var fill = look.Fill;
-        var font = look.Font;
-        switch (node.Status)
+        var status = DiagramStyle.StatusLook(node.Status);
+        var fill = status.Fill ?? look.Fill;
+        var font = status.Font ?? look.Font;
+        var stroke = status.Stroke ?? look.Stroke;
+        if (status.Line.Length > 0)
         {
-            case DiagramStatus.Planned or DiagramStatus.Building:
-                style += ",dashed";
-                break;
-            case DiagramStatus.Retiring:
-                style += ",dashed";
-                fill = "#EEEEEE";
-                break;
-            case DiagramStatus.Retired:
-                style += ",dotted";
-                fill = "#E0E0E0";
-                font = "#757575";
-                break;
+            style += "," + status.Line;
         }
         if (node.Kind == DiagramNodeKind.Note)
         {
@@ -233,7 +224,7 @@ public sealed class DotWriter : IDiagramWriter
         }
         else
         {
-            text.Append(", color=\"").Append(look.Stroke).Append('"');
+            text.Append(", color=\"").Append(stroke).Append('"');
         }
         if (node.ElementIds.Count > 0)
         {
@@ -408,8 +399,15 @@ public sealed class DotWriter : IDiagramWriter
             var color = DiagramStyle.HighlightColor(severity);
             return $"<TD COLOR=\"{color}\" BORDER=\"2\" WIDTH=\"28\" HEIGHT=\"14\"><FONT COLOR=\"{color}\">⚠</FONT></TD>";
         }
-        return entry.Status is DiagramStatus.Planned or DiagramStatus.Building
-            ? "<TD><FONT COLOR=\"#616161\">╍╍╍</FONT></TD>"
-            : "<TD BGCOLOR=\"#E0E0E0\" COLOR=\"#9E9E9E\" BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"14\"> </TD>";
+        return StatusSwatch(entry.Status);
+    }
+
+    /// <summary>A legend swatch drawn exactly as a node of that status: its fill, border colour and line
+    /// (<see cref="DiagramStyle.StatusLook"/>); a status that keeps the kind's colours shows white and grey.</summary>
+    internal static string StatusSwatch(DiagramStatus status)
+    {
+        var look = DiagramStyle.StatusLook(status);
+        var line = look.Line.Length > 0 ? $" STYLE=\"{look.Line}\"" : "";
+        return $"<TD BGCOLOR=\"{look.Fill ?? "#FFFFFF"}\" COLOR=\"{look.Stroke ?? "#616161"}\"{line} BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"14\"> </TD>";
     }
 }
