@@ -26,13 +26,21 @@ internal static class ReportCommand
         {
             Description = "The as-is model the report's (to-be) model is planned from: needed by the roadmap template, also given to template files / 现状基线模型（路线图模板必需）",
         };
+        var all = new Option<bool>("--all")
+        {
+            Description = "List every finding (default: per rule its count and the 20 naming the most elements) / 列出全部问题（默认每条规则列出涉及对象最多的 20 项）",
+        };
+        var siteBase = new Option<string?>("--site-base")
+        {
+            Description = "Address of the model's published site: elements link to SITE_BASE/find.html#ID / 站点地址：对象链接到 SITE_BASE/find.html#ID",
+        };
         var output = CommonOptions.Output();
         var lang = CommonOptions.Lang();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
         var command = new Command("report", "Write a planning document from a template / 根据模板生成规划文档")
         {
-            model, template, format, baseline, output, lang, quiet, verbose,
+            model, template, format, baseline, all, siteBase, output, lang, quiet, verbose,
         };
         command.SetAction(parse =>
         {
@@ -84,6 +92,8 @@ internal static class ReportCommand
                 Language = language,
                 Diagrams = diagrams,
                 Baseline = baselineLoad?.Model,
+                ListAll = parse.GetValue(all),
+                SiteBase = parse.GetValue(siteBase),
             });
             foreach (var problem in diagrams.Problems.Distinct())
             {
