@@ -172,6 +172,7 @@ internal static class DocumentText
         ["findings.listed_note"] = new("每条规则只列出涉及对象最多的 {0} 项问题；用 archmodel report --all 可列出全部。",
             "Each rule lists only the {0} findings naming the most elements; archmodel report --all lists every one."),
         ["overview.elements_elsewhere"] = new("上述问题涉及 {0} 个对象，对象索引见《问题清单》（findings 报告）。", "The findings above name {0} elements; the findings report indexes them."),
+        ["diagrams.enlarge"] = new("放大查看", "Open full size"),
         ["doc.in_site"] = new("在站点中查看", "Open in the site"),
         ["scope.in_catalogue"] = new("共 {0} 项，逐项明细见《政务信息资源目录》（catalogue 报告）。", "{0} in all; the catalogue report lists each one."),
 

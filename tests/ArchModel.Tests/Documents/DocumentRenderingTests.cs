@@ -135,7 +135,7 @@ public sealed partial class DocumentRenderingTests
         });
         var html = DocumentTestSupport.Render(DocumentTestSupport.Golden(),
             new ReportOptions { Template = "overview", Format = DocumentFormat.Html, Diagrams = provider });
-        Assert.That(html, Does.Contain("<figure id=\"diagram-landscape\"><svg xmlns=\"http://www.w3.org/2000/svg\" id=\"test-svg\">"));
+        Assert.That(html, Does.Contain("<figure class=\"diagram\" id=\"diagram-landscape\"><svg xmlns=\"http://www.w3.org/2000/svg\" id=\"test-svg\">"));
         Assert.That(html, Does.Contain("<a href=\"#diagrams\">"));
         Assert.That(seen!.Format, Is.EqualTo(DocumentFormat.Html));
         var md = DocumentTestSupport.Render(DocumentTestSupport.Golden(),
