@@ -61,6 +61,20 @@ internal static class DiagramStyle
         return look.Fill is null ? line : new LocalizedText("灰色、" + line.Chinese, "grey, " + line.English);
     }
 
+    /// <summary>What a finding is called on a diagram: its title in the view's language, and for a duplicate build
+    /// how it overlaps ("重复建设（横向）", "duplicate build (vertical)").</summary>
+    public static string FindingName(string title, string? kind, Language language)
+    {
+        var word = kind switch
+        {
+            "horizontal" => new LocalizedText("横向", "horizontal"),
+            "vertical" => new LocalizedText("纵向", "vertical"),
+            "shared-use" => new LocalizedText("共用", "shared use"),
+            _ => null,
+        };
+        return word is null ? title : language == Language.English ? $"{title} ({word.English})" : $"{title}（{word.Chinese}）";
+    }
+
     /// <summary>The colour of a highlight's border and marker.</summary>
     public static string HighlightColor(DiagnosticSeverity severity) => severity switch
     {

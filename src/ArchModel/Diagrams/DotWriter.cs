@@ -58,7 +58,7 @@ public sealed class DotWriter : IDiagramWriter
                 .Append(", fontsize=12, fontcolor=\"").Append(cluster.Highlight is { } hc ? DiagramStyle.HighlightColor(hc.Severity) : "#37474F").Append("\"");
             if (cluster.ElementId is { } id)
             {
-                text.Append(", tooltip=").Append(Quote(Tooltip([id])));
+                text.Append(", tooltip=").Append(Quote(Tooltip(cluster.Highlight, [id])));
             }
             text.Append("];\n");
             foreach (var node in members)
@@ -147,6 +147,12 @@ public sealed class DotWriter : IDiagramWriter
         return sb.ToString();
     }
 
+    /// <summary>The rule codes of a highlight (the marker spells the findings out; the codes are for looking them up),
+    /// then the ids.</summary>
+    private static string Tooltip(DiagramHighlight? highlight, IReadOnlyList<string> ids) => highlight is null
+        ? Tooltip(ids)
+        : ids.Count == 0 ? "⚠ " + highlight.Codes : "⚠ " + highlight.Codes + " · " + Tooltip(ids);
+
     /// <summary>The ids, comma-separated, clipped to 200 text elements.</summary>
     /// <remarks>A collapsed node stands for every system of a sector: only as many ids are joined as the clipped
     /// text can show. A prefix of more than 200 text elements clips to the same text as the whole, whose
@@ -226,9 +232,9 @@ public sealed class DotWriter : IDiagramWriter
         {
             text.Append(", color=\"").Append(stroke).Append('"');
         }
-        if (node.ElementIds.Count > 0)
+        if (node.ElementIds.Count > 0 || node.Highlight is not null)
         {
-            text.Append(", tooltip=").Append(Quote(Tooltip(node.ElementIds)));
+            text.Append(", tooltip=").Append(Quote(Tooltip(node.Highlight, node.ElementIds)));
         }
         text.Append("];\n");
     }
@@ -262,9 +268,9 @@ public sealed class DotWriter : IDiagramWriter
         {
             text.Append(", label=").Append(Label(lines)).Append(", fontcolor=\"").Append(color).Append('"');
         }
-        if (edge.ElementIds.Count > 0)
+        if (edge.ElementIds.Count > 0 || edge.Highlight is not null)
         {
-            text.Append(", tooltip=").Append(Quote(Tooltip(edge.ElementIds)));
+            text.Append(", tooltip=").Append(Quote(Tooltip(edge.Highlight, edge.ElementIds)));
         }
         text.Append("];\n");
     }

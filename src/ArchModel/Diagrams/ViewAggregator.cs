@@ -332,6 +332,7 @@ public static class ViewAggregator
         private int _count;
         private DiagnosticSeverity _severity;
         private HashSet<string>? _rules;
+        private HashSet<string>? _names;
 
         public static HighlightUnion Of(DiagramHighlight? highlight)
         {
@@ -354,6 +355,8 @@ public static class ViewAggregator
             }
             _rules ??= new HashSet<string>(_first!.Rules, StringComparer.Ordinal);
             _rules.UnionWith(highlight.Rules);
+            _names ??= new HashSet<string>(_first!.Names, StringComparer.Ordinal);
+            _names.UnionWith(highlight.Names);
             if (highlight.Severity > _severity)
             {
                 _severity = highlight.Severity;
@@ -365,7 +368,7 @@ public static class ViewAggregator
         {
             0 => null,
             1 => _first,
-            _ => new DiagramHighlight(_severity, _rules!.Order(StringComparer.Ordinal).ToArray()),
+            _ => new DiagramHighlight(_severity, _rules!.Order(StringComparer.Ordinal).ToArray()) { Names = _names!.Order(StringComparer.Ordinal).ToArray() },
         };
     }
 

@@ -35,7 +35,7 @@ internal sealed class ViewContext
         }
         // A national model has 250,000 findings naming a million ids, and only a few dozen different highlights
         // (a severity and a set of rules): each is made once and shared, and so is each merge of two.
-        var marks = new Dictionary<(DiagnosticSeverity, string), DiagramHighlight>();
+        var marks = new Dictionary<(DiagnosticSeverity, string, string?), DiagramHighlight>();
         var merges = new Dictionary<(DiagramHighlight, DiagramHighlight), DiagramHighlight>();
         void Mark(string id, DiagramHighlight mark)
         {
@@ -57,10 +57,11 @@ internal sealed class ViewContext
         foreach (var f in analysis.ActiveFindings.Where(f => f.Rule.StartsWith(rulePrefix, StringComparison.Ordinal)))
         {
             _findings.Add(f);
-            ref var mark = ref CollectionsMarshal.GetValueRefOrAddDefault(marks, (f.Severity, f.Rule), out var seen);
+            var kind = DuplicateKind(f);
+            ref var mark = ref CollectionsMarshal.GetValueRefOrAddDefault(marks, (f.Severity, f.Rule, kind), out var seen);
             if (!seen)
             {
-                mark = new DiagramHighlight(f.Severity, [f.Rule]);
+                mark = new DiagramHighlight(f.Severity, [f.Rule]) { Names = [DiagramStyle.FindingName(f.Title[Language], kind, Language)] };
             }
             for (var i = 0; i < f.Elements.Count; i++)
             {
@@ -72,6 +73,18 @@ internal sealed class ViewContext
                 Mark(capability, mark!);
             }
         }
+    }
+
+    /// <summary>How a duplicate build overlaps (AM1001, AM1002): the evidence <c>kind</c> (horizontal, vertical,
+    /// shared-use) when the rule gives one, else its <c>overlap</c>; null for other rules.</summary>
+    private static string? DuplicateKind(Finding f)
+    {
+        if (f.Rule is not ("AM1001" or "AM1002"))
+        {
+            return null;
+        }
+        return f.Evidence.TryGetValue("kind", out var k) && k is string kind ? kind
+            : f.Evidence.TryGetValue("overlap", out var o) && o is string overlap ? overlap : null;
     }
 
     public ArchitectureModel Model { get; }
