@@ -195,6 +195,8 @@ internal static class DiagramStyle
         DiagramGroupKind.Sector => new("条线（行业）", "sector"),
         DiagramGroupKind.Finding => new("发现", "finding"),
         DiagramGroupKind.Kind => new("类别", "kind"),
+        DiagramGroupKind.Jurisdiction => new("行政区划（同级政府）", "jurisdiction"),
+        DiagramGroupKind.Area => new("地区（市及所辖县）", "area (a city with its counties)"),
         _ => new("上级功能", "top-level capability"),
     };
 

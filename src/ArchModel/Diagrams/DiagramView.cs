@@ -116,13 +116,22 @@ public enum DiagramGroupKind
     Kind,
     /// <summary>Into their top-level capability.</summary>
     Capability,
+    /// <summary>Into their jurisdiction: the government of one level and region (市本级, a county).</summary>
+    Jurisdiction,
+    /// <summary>Into their area: a city with its counties; a national or provincial jurisdiction stays itself.</summary>
+    Area,
 }
 
 /// <summary>The group a node collapses into at one aggregation level.</summary>
 /// <param name="Key">The group's key (unique within the view).</param>
 /// <param name="Label">The collapsed node's label.</param>
 /// <param name="Kind">What kind of grouping this is.</param>
-public sealed record DiagramGroup(string Key, string Label, DiagramGroupKind Kind);
+public sealed record DiagramGroup(string Key, string Label, DiagramGroupKind Kind)
+{
+    /// <summary>The row the group's node is drawn in, top first (a level of government), or
+    /// <see langword="null"/>: nodes of one rank are laid out side by side.</summary>
+    public int? Rank { get; init; }
+}
 
 /// <summary>Findings that name an element: the most serious severity, the rule codes and what the findings are
 /// called in the view's language.</summary>
@@ -204,6 +213,9 @@ public sealed record DiagramNode
     /// entry keeps the node as it is at that level.
     /// </summary>
     public IReadOnlyList<DiagramGroup?> Groups { get; init; } = [];
+
+    /// <summary>The row the node is drawn in, top first, or <see langword="null"/> (see <see cref="DiagramGroup.Rank"/>).</summary>
+    public int? Rank { get; init; }
 
     /// <summary>For a <see cref="DiagramNodeKind.Group"/> node: how many elements of each kind it holds.</summary>
     public IReadOnlyDictionary<DiagramNodeKind, int> Counts { get; init; } = new Dictionary<DiagramNodeKind, int>();

@@ -82,6 +82,7 @@ public sealed class DotWriter : IDiagramWriter
             }
             WriteEdge(text, edge, from, to);
         }
+        WriteRanks(text, view, ids);
         WriteColumns(text, view, ids);
         WriteLegend(text, view);
         text.Append("}\n");
@@ -273,6 +274,32 @@ public sealed class DotWriter : IDiagramWriter
             text.Append(", tooltip=").Append(Quote(Tooltip(edge.Highlight, edge.ElementIds)));
         }
         text.Append("];\n");
+    }
+
+    /// <summary>Nodes outside clusters that have a rank (a level of government) are drawn in one row per rank, in
+    /// rank order top-down, held in order by an invisible chain when ranks are not joined by edges.</summary>
+    private static void WriteRanks(StringBuilder text, DiagramView view, Dictionary<string, string> ids)
+    {
+        var rows = view.Nodes.Where(static n => n.Rank is not null && n.Cluster is null).GroupBy(static n => n.Rank!.Value)
+            .OrderBy(static g => g.Key).ToArray();
+        if (rows.Length < 2)
+        {
+            return;
+        }
+        foreach (var row in rows)
+        {
+            text.Append("  { rank=\"same\"; ");
+            foreach (var node in row)
+            {
+                text.Append('"').Append(ids[node.Key]).Append("\"; ");
+            }
+            text.Append("}\n");
+        }
+        for (var i = 1; i < rows.Length; i++)
+        {
+            text.Append("  \"").Append(ids[rows[i - 1].First().Key]).Append("\" -> \"").Append(ids[rows[i].First().Key])
+                .Append("\" [style=\"invis\", weight=0];\n");
+        }
     }
 
     /// <summary>

@@ -77,6 +77,18 @@ public static class ViewAggregator
         return view;
     }
 
+    /// <summary>Collapses level after level while the view has more than <paramref name="nodes"/> nodes or
+    /// <paramref name="edges"/> edges and a level is left; never drops anything (<see cref="Fit"/> does, after).</summary>
+    internal static DiagramView CollapseWhile(DiagramView view, int nodes, int edges, int maxNodes, int maxEdges)
+    {
+        var levels = view.Nodes.Count == 0 ? 0 : view.Nodes.Max(static n => n.Groups.Count);
+        while ((view.Nodes.Count > nodes || view.Edges.Count > edges) && view.AggregationLevel < levels)
+        {
+            view = Collapse(view, view.AggregationLevel, maxNodes, maxEdges);
+        }
+        return view;
+    }
+
     /// <summary>Collapses every node that has a group at <paramref name="level"/> into that group.</summary>
     private static DiagramView Collapse(DiagramView view, int level, int maxNodes, int maxEdges)
     {
@@ -171,6 +183,7 @@ public static class ViewAggregator
         Highlight = highlight,
         Groups = groups,
         Counts = counts,
+        Rank = info.Rank,
     };
 
     /// <summary>The view collapsed at <paramref name="level"/>: its nodes and edges replaced, with a note of
