@@ -41,13 +41,21 @@ internal static class ReportCommand
                 result.AddError("--template-timeout must be a number of seconds, 0 or more / --template-timeout 必须是不小于 0 的秒数");
             }
         });
+        var all = new Option<bool>("--all")
+        {
+            Description = "List every finding (default: per rule its count and the 20 naming the most elements) / 列出全部问题（默认每条规则列出涉及对象最多的 20 项）",
+        };
+        var siteBase = new Option<string?>("--site-base")
+        {
+            Description = "Address of the model's published site: elements link to SITE_BASE/find.html#ID / 站点地址：对象链接到 SITE_BASE/find.html#ID",
+        };
         var output = CommonOptions.Output();
         var lang = CommonOptions.Lang();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
         var command = new Command("report", "Write a planning document from a template / 根据模板生成规划文档")
         {
-            model, template, format, baseline, timeout, output, lang, quiet, verbose,
+            model, template, format, baseline, timeout, all, siteBase, output, lang, quiet, verbose,
         };
         command.SetAction(parse =>
         {
@@ -119,6 +127,8 @@ internal static class ReportCommand
                 Diagrams = diagrams,
                 Baseline = baselineLoad?.Model,
                 Limits = Limits(templateName, parse.GetValue(timeout)),
+                ListAll = parse.GetValue(all),
+                SiteBase = parse.GetValue(siteBase),
             });
             foreach (var problem in diagrams.Problems.Distinct())
             {

@@ -33,6 +33,48 @@ internal static class DiagramStyle
         _ => new("#FFFFFF", "#BDBDBD", "#424242"),
     };
 
+    /// <summary>How a status changes a node: its border line (<c>""</c>, <c>dashed</c>, <c>dotted</c>) and, where
+    /// it greys the node out, its fill, border and text colours (<see langword="null"/>: the kind's own).</summary>
+    /// <remarks>The one definition of a status's look: the DOT writer draws nodes and legend swatches from it and the
+    /// legend's words are made from it, so that the legend cannot say one thing and the drawing do another.</remarks>
+    public record struct StatusStyle(string Line, string? Fill, string? Stroke, string? Font);
+
+    /// <summary>The look of a status (see <see cref="StatusStyle"/>).</summary>
+    public static StatusStyle StatusLook(DiagramStatus status) => status switch
+    {
+        DiagramStatus.Planned or DiagramStatus.Building => new("dashed", null, null, null),
+        DiagramStatus.Retiring => new("dashed", "#EEEEEE", "#9E9E9E", null),
+        DiagramStatus.Retired => new("dotted", "#E0E0E0", "#9E9E9E", "#757575"),
+        _ => new("", null, null, null),
+    };
+
+    /// <summary>How the legend describes a status's look, made from <see cref="StatusLook"/>.</summary>
+    public static LocalizedText StatusLookText(DiagramStatus status)
+    {
+        var look = StatusLook(status);
+        var line = look.Line switch
+        {
+            "dashed" => new LocalizedText("虚线框", "dashed border"),
+            "dotted" => new LocalizedText("点线框", "dotted border"),
+            _ => new LocalizedText("实线框", "solid border"),
+        };
+        return look.Fill is null ? line : new LocalizedText("灰色、" + line.Chinese, "grey, " + line.English);
+    }
+
+    /// <summary>What a finding is called on a diagram: its title in the view's language, and for a duplicate build
+    /// how it overlaps ("重复建设（横向）", "duplicate build (vertical)").</summary>
+    public static string FindingName(string title, string? kind, Language language)
+    {
+        var word = kind switch
+        {
+            "horizontal" => new LocalizedText("横向", "horizontal"),
+            "vertical" => new LocalizedText("纵向", "vertical"),
+            "shared-use" => new LocalizedText("共用", "shared use"),
+            _ => null,
+        };
+        return word is null ? title : language == Language.English ? $"{title} ({word.English})" : $"{title}（{word.Chinese}）";
+    }
+
     /// <summary>The colour of a highlight's border and marker.</summary>
     public static string HighlightColor(DiagnosticSeverity severity) => severity switch
     {
@@ -153,6 +195,8 @@ internal static class DiagramStyle
         DiagramGroupKind.Sector => new("条线（行业）", "sector"),
         DiagramGroupKind.Finding => new("发现", "finding"),
         DiagramGroupKind.Kind => new("类别", "kind"),
+        DiagramGroupKind.Jurisdiction => new("行政区划（同级政府）", "jurisdiction"),
+        DiagramGroupKind.Area => new("地区（市及所辖县）", "area (a city with its counties)"),
         _ => new("上级功能", "top-level capability"),
     };
 
@@ -255,9 +299,9 @@ internal static class DiagramStyle
                      .Where(static s => s != DiagramStatus.Normal).Distinct().Order())
         {
             var text = StatusText(status);
+            var look = StatusLookText(status);
             entries.Add(new LegendEntry(null, DiagramNodeVariant.None, null, status, null,
-                new LocalizedText(text.Chinese + (status is DiagramStatus.Planned or DiagramStatus.Building ? "（虚线）" : "（灰色）"),
-                    text.English + (status is DiagramStatus.Planned or DiagramStatus.Building ? " (dashed)" : " (grey)"))));
+                new LocalizedText($"{text.Chinese}（{look.Chinese}）", $"{text.English} ({look.English})")));
         }
         foreach (var kind in view.Edges.Select(static e => e.Kind).Distinct().Order())
         {

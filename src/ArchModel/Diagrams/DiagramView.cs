@@ -116,21 +116,47 @@ public enum DiagramGroupKind
     Kind,
     /// <summary>Into their top-level capability.</summary>
     Capability,
+    /// <summary>Into their jurisdiction: the government of one level and region (市本级, a county).</summary>
+    Jurisdiction,
+    /// <summary>Into their area: a city with its counties; a national or provincial jurisdiction stays itself.</summary>
+    Area,
 }
 
 /// <summary>The group a node collapses into at one aggregation level.</summary>
 /// <param name="Key">The group's key (unique within the view).</param>
 /// <param name="Label">The collapsed node's label.</param>
 /// <param name="Kind">What kind of grouping this is.</param>
-public sealed record DiagramGroup(string Key, string Label, DiagramGroupKind Kind);
+public sealed record DiagramGroup(string Key, string Label, DiagramGroupKind Kind)
+{
+    /// <summary>The row the group's node is drawn in, top first (a level of government), or
+    /// <see langword="null"/>: nodes of one rank are laid out side by side.</summary>
+    public int? Rank { get; init; }
+}
 
-/// <summary>Findings that name an element: the most serious severity and the rule codes.</summary>
+/// <summary>Findings that name an element: the most serious severity, the rule codes and what the findings are
+/// called in the view's language.</summary>
 /// <param name="Severity">The most serious severity among the findings.</param>
 /// <param name="Rules">The rule codes, sorted ordinally, each once.</param>
 public sealed record DiagramHighlight(DiagnosticSeverity Severity, IReadOnlyList<string> Rules)
 {
-    /// <summary>The marker writers print on a highlighted element: a warning sign and the rule codes.</summary>
-    public string Marker => "⚠ " + string.Join(" ", Rules.Count > 3 ? [.. Rules.Take(3), "…"] : Rules);
+    /// <summary>What the findings are called, in the view's language ("信息孤岛", "重复建设（横向）"), each once,
+    /// sorted ordinally; empty when only the codes are known.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+
+    /// <summary>The marker writers print on a highlighted element: a warning sign and what the findings are called
+    /// (their codes when no name is known), at most three and then "…". The codes are in <see cref="Codes"/>, which
+    /// writers show as a tooltip.</summary>
+    public string Marker
+    {
+        get
+        {
+            var words = Names.Count > 0 ? Names : Rules;
+            return "⚠ " + string.Join(" ", words.Count > 3 ? [.. words.Take(3), "…"] : words);
+        }
+    }
+
+    /// <summary>The rule codes, space-separated ("AM1001 AM4003").</summary>
+    public string Codes => string.Join(" ", Rules);
 
     /// <summary>Combines two highlights (either may be <see langword="null"/>).</summary>
     public static DiagramHighlight? Merge(DiagramHighlight? a, DiagramHighlight? b)
@@ -139,8 +165,15 @@ public sealed record DiagramHighlight(DiagnosticSeverity Severity, IReadOnlyList
         if (b is null) return a;
         return new DiagramHighlight(
             a.Severity >= b.Severity ? a.Severity : b.Severity,
-            a.Rules.Concat(b.Rules).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
+            a.Rules.Concat(b.Rules).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray())
+        {
+            Names = MergeNames(a, b),
+        };
     }
+
+    /// <summary>The names of all, each once, sorted ordinally (so that a merge never depends on its order).</summary>
+    internal static string[] MergeNames(params IEnumerable<DiagramHighlight> highlights) =>
+        highlights.SelectMany(static h => h.Names).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 }
 
 /// <summary>A node of a diagram.</summary>
@@ -180,6 +213,9 @@ public sealed record DiagramNode
     /// entry keeps the node as it is at that level.
     /// </summary>
     public IReadOnlyList<DiagramGroup?> Groups { get; init; } = [];
+
+    /// <summary>The row the node is drawn in, top first, or <see langword="null"/> (see <see cref="DiagramGroup.Rank"/>).</summary>
+    public int? Rank { get; init; }
 
     /// <summary>For a <see cref="DiagramNodeKind.Group"/> node: how many elements of each kind it holds.</summary>
     public IReadOnlyDictionary<DiagramNodeKind, int> Counts { get; init; } = new Dictionary<DiagramNodeKind, int>();

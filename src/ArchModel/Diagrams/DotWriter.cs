@@ -58,7 +58,7 @@ public sealed class DotWriter : IDiagramWriter
                 .Append(", fontsize=12, fontcolor=\"").Append(cluster.Highlight is { } hc ? DiagramStyle.HighlightColor(hc.Severity) : "#37474F").Append("\"");
             if (cluster.ElementId is { } id)
             {
-                text.Append(", tooltip=").Append(Quote(Tooltip([id])));
+                text.Append(", tooltip=").Append(Quote(Tooltip(cluster.Highlight, [id])));
             }
             text.Append("];\n");
             foreach (var node in members)
@@ -82,6 +82,7 @@ public sealed class DotWriter : IDiagramWriter
             }
             WriteEdge(text, edge, from, to);
         }
+        WriteRanks(text, view, ids);
         WriteColumns(text, view, ids);
         WriteLegend(text, view);
         text.Append("}\n");
@@ -147,6 +148,12 @@ public sealed class DotWriter : IDiagramWriter
         return sb.ToString();
     }
 
+    /// <summary>The rule codes of a highlight (the marker spells the findings out; the codes are for looking them up),
+    /// then the ids.</summary>
+    private static string Tooltip(DiagramHighlight? highlight, IReadOnlyList<string> ids) => highlight is null
+        ? Tooltip(ids)
+        : ids.Count == 0 ? "⚠ " + highlight.Codes : "⚠ " + highlight.Codes + " · " + Tooltip(ids);
+
     /// <summary>The ids, comma-separated, clipped to 200 text elements.</summary>
     /// <remarks>A collapsed node stands for every system of a sector: only as many ids are joined as the clipped
     /// text can show. A prefix of more than 200 text elements clips to the same text as the whole, whose
@@ -203,22 +210,13 @@ public sealed class DotWriter : IDiagramWriter
     {
         var look = DiagramStyle.Look(node.Kind, node.Variant);
         var style = node.Kind is DiagramNodeKind.System ? "rounded,filled" : "filled";
-        var fill = look.Fill;
-        var font = look.Font;
-        switch (node.Status)
+        var status = DiagramStyle.StatusLook(node.Status);
+        var fill = status.Fill ?? look.Fill;
+        var font = status.Font ?? look.Font;
+        var stroke = status.Stroke ?? look.Stroke;
+        if (status.Line.Length > 0)
         {
-            case DiagramStatus.Planned or DiagramStatus.Building:
-                style += ",dashed";
-                break;
-            case DiagramStatus.Retiring:
-                style += ",dashed";
-                fill = "#EEEEEE";
-                break;
-            case DiagramStatus.Retired:
-                style += ",dotted";
-                fill = "#E0E0E0";
-                font = "#757575";
-                break;
+            style += "," + status.Line;
         }
         if (node.Kind == DiagramNodeKind.Note)
         {
@@ -233,11 +231,11 @@ public sealed class DotWriter : IDiagramWriter
         }
         else
         {
-            text.Append(", color=\"").Append(look.Stroke).Append('"');
+            text.Append(", color=\"").Append(stroke).Append('"');
         }
-        if (node.ElementIds.Count > 0)
+        if (node.ElementIds.Count > 0 || node.Highlight is not null)
         {
-            text.Append(", tooltip=").Append(Quote(Tooltip(node.ElementIds)));
+            text.Append(", tooltip=").Append(Quote(Tooltip(node.Highlight, node.ElementIds)));
         }
         text.Append("];\n");
     }
@@ -271,11 +269,37 @@ public sealed class DotWriter : IDiagramWriter
         {
             text.Append(", label=").Append(Label(lines)).Append(", fontcolor=\"").Append(color).Append('"');
         }
-        if (edge.ElementIds.Count > 0)
+        if (edge.ElementIds.Count > 0 || edge.Highlight is not null)
         {
-            text.Append(", tooltip=").Append(Quote(Tooltip(edge.ElementIds)));
+            text.Append(", tooltip=").Append(Quote(Tooltip(edge.Highlight, edge.ElementIds)));
         }
         text.Append("];\n");
+    }
+
+    /// <summary>Nodes outside clusters that have a rank (a level of government) are drawn in one row per rank, in
+    /// rank order top-down, held in order by an invisible chain when ranks are not joined by edges.</summary>
+    private static void WriteRanks(StringBuilder text, DiagramView view, Dictionary<string, string> ids)
+    {
+        var rows = view.Nodes.Where(static n => n.Rank is not null && n.Cluster is null).GroupBy(static n => n.Rank!.Value)
+            .OrderBy(static g => g.Key).ToArray();
+        if (rows.Length < 2)
+        {
+            return;
+        }
+        foreach (var row in rows)
+        {
+            text.Append("  { rank=\"same\"; ");
+            foreach (var node in row)
+            {
+                text.Append('"').Append(ids[node.Key]).Append("\"; ");
+            }
+            text.Append("}\n");
+        }
+        for (var i = 1; i < rows.Length; i++)
+        {
+            text.Append("  \"").Append(ids[rows[i - 1].First().Key]).Append("\" -> \"").Append(ids[rows[i].First().Key])
+                .Append("\" [style=\"invis\", weight=0];\n");
+        }
     }
 
     /// <summary>
@@ -408,8 +432,15 @@ public sealed class DotWriter : IDiagramWriter
             var color = DiagramStyle.HighlightColor(severity);
             return $"<TD COLOR=\"{color}\" BORDER=\"2\" WIDTH=\"28\" HEIGHT=\"14\"><FONT COLOR=\"{color}\">⚠</FONT></TD>";
         }
-        return entry.Status is DiagramStatus.Planned or DiagramStatus.Building
-            ? "<TD><FONT COLOR=\"#616161\">╍╍╍</FONT></TD>"
-            : "<TD BGCOLOR=\"#E0E0E0\" COLOR=\"#9E9E9E\" BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"14\"> </TD>";
+        return StatusSwatch(entry.Status);
+    }
+
+    /// <summary>A legend swatch drawn exactly as a node of that status: its fill, border colour and line
+    /// (<see cref="DiagramStyle.StatusLook"/>); a status that keeps the kind's colours shows white and grey.</summary>
+    internal static string StatusSwatch(DiagramStatus status)
+    {
+        var look = DiagramStyle.StatusLook(status);
+        var line = look.Line.Length > 0 ? $" STYLE=\"{look.Line}\"" : "";
+        return $"<TD BGCOLOR=\"{look.Fill ?? "#FFFFFF"}\" COLOR=\"{look.Stroke ?? "#616161"}\"{line} BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"14\"> </TD>";
     }
 }

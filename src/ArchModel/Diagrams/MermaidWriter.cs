@@ -210,8 +210,9 @@ public sealed class MermaidWriter : IDiagramWriter
             text.Append("  classDef ").Append(ClassName(kind, variant)).Append(" fill:").Append(fill).Append(",stroke:").Append(look.Stroke)
                 .Append(",color:").Append(look.Font).Append('\n');
         }
-        text.Append("  classDef sPlanned stroke-dasharray:5 4\n");
-        text.Append("  classDef sRetired fill:#E0E0E0,color:#757575,stroke-dasharray:2 3\n");
+        text.Append("  classDef sPlanned ").Append(StatusStyle(DiagramStatus.Planned)).Append('\n');
+        text.Append("  classDef sRetiring ").Append(StatusStyle(DiagramStatus.Retiring)).Append('\n');
+        text.Append("  classDef sRetired ").Append(StatusStyle(DiagramStatus.Retired)).Append('\n');
         foreach (var group in view.Nodes.GroupBy(static n => ClassName(n.Kind, n.Variant)).OrderBy(static g => g.Key, StringComparer.Ordinal))
         {
             text.Append("  class ").Append(string.Join(",", group.Select(n => ids[n.Key]))).Append(' ').Append(group.Key).Append('\n');
@@ -221,10 +222,13 @@ public sealed class MermaidWriter : IDiagramWriter
         {
             text.Append("  class ").Append(string.Join(",", planned)).Append(" sPlanned\n");
         }
-        var retired = view.Nodes.Where(static n => n.Status is DiagramStatus.Retiring or DiagramStatus.Retired).Select(n => ids[n.Key]).ToArray();
-        if (retired.Length > 0)
+        foreach (var (status, name) in new[] { (DiagramStatus.Retiring, "sRetiring"), (DiagramStatus.Retired, "sRetired") })
         {
-            text.Append("  class ").Append(string.Join(",", retired)).Append(" sRetired\n");
+            var greyed = view.Nodes.Where(n => n.Status == status).Select(n => ids[n.Key]).ToArray();
+            if (greyed.Length > 0)
+            {
+                text.Append("  class ").Append(string.Join(",", greyed)).Append(' ').Append(name).Append('\n');
+            }
         }
         foreach (var node in view.Nodes.Where(static n => n.Highlight is not null))
         {
@@ -291,9 +295,8 @@ public sealed class MermaidWriter : IDiagramWriter
             else
             {
                 prefix = "";
-                style = entry.Status is DiagramStatus.Planned or DiagramStatus.Building
-                    ? "fill:#FFFFFF,stroke:#616161,stroke-dasharray:5 4,color:#263238"
-                    : "fill:#E0E0E0,stroke:#9E9E9E,color:#757575";
+                var look = DiagramStyle.StatusLook(entry.Status);
+                style = $"fill:{look.Fill ?? "#FFFFFF"},stroke:{look.Stroke ?? "#616161"},color:{look.Font ?? "#263238"}," + StatusStyle(entry.Status);
             }
             text.Append("    ").Append(id).Append('[').Append(Label([prefix + entry.Text[lang]])).Append("]\n");
             styles.Add($"  style {id} {style}\n");
@@ -304,5 +307,18 @@ public sealed class MermaidWriter : IDiagramWriter
             text.Append(s);
         }
         return classes;
+    }
+
+    /// <summary>A status's look as Mermaid style properties, from <see cref="DiagramStyle.StatusLook"/> (the one
+    /// definition the DOT writer uses too).</summary>
+    private static string StatusStyle(DiagramStatus status)
+    {
+        var look = DiagramStyle.StatusLook(status);
+        var parts = new List<string>();
+        if (look.Fill is { } fill) parts.Add("fill:" + fill);
+        if (look.Stroke is { } stroke) parts.Add("stroke:" + stroke);
+        if (look.Font is { } font) parts.Add("color:" + font);
+        parts.Add(look.Line switch { "dashed" => "stroke-dasharray:5 4", "dotted" => "stroke-dasharray:2 3", _ => "stroke-dasharray:0" });
+        return string.Join(",", parts);
     }
 }

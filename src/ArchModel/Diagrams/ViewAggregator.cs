@@ -77,6 +77,18 @@ public static class ViewAggregator
         return view;
     }
 
+    /// <summary>Collapses level after level while the view has more than <paramref name="nodes"/> nodes or
+    /// <paramref name="edges"/> edges and a level is left; never drops anything (<see cref="Fit"/> does, after).</summary>
+    internal static DiagramView CollapseWhile(DiagramView view, int nodes, int edges, int maxNodes, int maxEdges)
+    {
+        var levels = view.Nodes.Count == 0 ? 0 : view.Nodes.Max(static n => n.Groups.Count);
+        while ((view.Nodes.Count > nodes || view.Edges.Count > edges) && view.AggregationLevel < levels)
+        {
+            view = Collapse(view, view.AggregationLevel, maxNodes, maxEdges);
+        }
+        return view;
+    }
+
     /// <summary>Collapses every node that has a group at <paramref name="level"/> into that group.</summary>
     private static DiagramView Collapse(DiagramView view, int level, int maxNodes, int maxEdges)
     {
@@ -171,6 +183,7 @@ public static class ViewAggregator
         Highlight = highlight,
         Groups = groups,
         Counts = counts,
+        Rank = info.Rank,
     };
 
     /// <summary>The view collapsed at <paramref name="level"/>: its nodes and edges replaced, with a note of
@@ -332,6 +345,7 @@ public static class ViewAggregator
         private int _count;
         private DiagnosticSeverity _severity;
         private HashSet<string>? _rules;
+        private HashSet<string>? _names;
 
         public static HighlightUnion Of(DiagramHighlight? highlight)
         {
@@ -354,6 +368,8 @@ public static class ViewAggregator
             }
             _rules ??= new HashSet<string>(_first!.Rules, StringComparer.Ordinal);
             _rules.UnionWith(highlight.Rules);
+            _names ??= new HashSet<string>(_first!.Names, StringComparer.Ordinal);
+            _names.UnionWith(highlight.Names);
             if (highlight.Severity > _severity)
             {
                 _severity = highlight.Severity;
@@ -365,7 +381,7 @@ public static class ViewAggregator
         {
             0 => null,
             1 => _first,
-            _ => new DiagramHighlight(_severity, _rules!.Order(StringComparer.Ordinal).ToArray()),
+            _ => new DiagramHighlight(_severity, _rules!.Order(StringComparer.Ordinal).ToArray()) { Names = _names!.Order(StringComparer.Ordinal).ToArray() },
         };
     }
 

@@ -35,7 +35,7 @@ internal sealed class ViewContext
         }
         // A national model has 250,000 findings naming a million ids, and only a few dozen different highlights
         // (a severity and a set of rules): each is made once and shared, and so is each merge of two.
-        var marks = new Dictionary<(DiagnosticSeverity, string), DiagramHighlight>();
+        var marks = new Dictionary<(DiagnosticSeverity, string, string?), DiagramHighlight>();
         var merges = new Dictionary<(DiagramHighlight, DiagramHighlight), DiagramHighlight>();
         void Mark(string id, DiagramHighlight mark)
         {
@@ -57,10 +57,11 @@ internal sealed class ViewContext
         foreach (var f in analysis.ActiveFindings.Where(f => f.Rule.StartsWith(rulePrefix, StringComparison.Ordinal)))
         {
             _findings.Add(f);
-            ref var mark = ref CollectionsMarshal.GetValueRefOrAddDefault(marks, (f.Severity, f.Rule), out var seen);
+            var kind = DuplicateKind(f);
+            ref var mark = ref CollectionsMarshal.GetValueRefOrAddDefault(marks, (f.Severity, f.Rule, kind), out var seen);
             if (!seen)
             {
-                mark = new DiagramHighlight(f.Severity, [f.Rule]);
+                mark = new DiagramHighlight(f.Severity, [f.Rule]) { Names = [DiagramStyle.FindingName(f.Title[Language], kind, Language)] };
             }
             for (var i = 0; i < f.Elements.Count; i++)
             {
@@ -74,7 +75,71 @@ internal sealed class ViewContext
         }
     }
 
+    /// <summary>How a duplicate build overlaps (AM1001, AM1002): the evidence <c>kind</c> (horizontal, vertical,
+    /// shared-use); null for other rules.</summary>
+    private static string? DuplicateKind(Finding f) =>
+        f.Rule is RuleCodes.DuplicateBuild or RuleCodes.ProbableDuplicate
+        && f.Evidence.TryGetValue(EvidenceKeys.DuplicateBuild.Kind, out var k) && k is string kind ? kind : null;
+
     public ArchitectureModel Model { get; }
+
+    /// <summary>Whether systems collapse into their agency, then its jurisdiction, then its area (the landscape), rather
+    /// than their agency and then its sector.</summary>
+    public bool ByJurisdiction { get; init; }
+
+    // The government agency of each jurisdiction (level and region), whose name names the jurisdiction; made once.
+    private Dictionary<(AgencyLevel, string), string>? _governments;
+
+    /// <summary>The agency's jurisdiction: the agencies of one level and region ("第1省第11市人民政府 · 本级").</summary>
+    public DiagramGroup JurisdictionGroup(string agencyId)
+    {
+        var agency = Model.GetAgency(agencyId);
+        if (agency is null)
+        {
+            return new DiagramGroup("jurisdiction:?", Language == Language.English ? "unknown jurisdiction" : "未知行政区划", DiagramGroupKind.Jurisdiction);
+        }
+        var region = agency.Region ?? "";
+        return new DiagramGroup($"jurisdiction:{(int)agency.Level}:{region}", JurisdictionName(agency.Level, region), DiagramGroupKind.Jurisdiction)
+        {
+            Rank = (int)agency.Level,
+        };
+    }
+
+    /// <summary>The agency's area: a county's city with all its counties; a city's own; a province or the nation itself.</summary>
+    public DiagramGroup AreaGroup(string agencyId)
+    {
+        var agency = Model.GetAgency(agencyId);
+        if (agency is null || agency.Level < AgencyLevel.Municipal)
+        {
+            return JurisdictionGroup(agencyId) with { Kind = DiagramGroupKind.Area };
+        }
+        // A county's region code names its city in its first four digits (GB/T 2260); other codes stay themselves.
+        var region = agency.Region ?? "";
+        var city = agency.Level > AgencyLevel.Municipal && region.Length == 6 && region.All(char.IsAsciiDigit)
+            ? region[..4] + "00" : region;
+        var name = JurisdictionName(AgencyLevel.Municipal, city);
+        return new DiagramGroup($"area:{city}", Language == Language.English ? $"{name} and its counties" : $"{name}及所辖区县", DiagramGroupKind.Area)
+        {
+            Rank = (int)AgencyLevel.Municipal,
+        };
+    }
+
+    private string JurisdictionName(AgencyLevel level, string region)
+    {
+        if (_governments is null)
+        {
+            _governments = [];
+            foreach (var a in Model.Agencies)
+            {
+                if (a.AgencyKind == AgencyKind.Government)
+                {
+                    _governments.TryAdd((a.Level, a.Region ?? ""), a.Name);
+                }
+            }
+        }
+        return _governments.TryGetValue((level, region), out var name) ? name
+            : Language == Language.English ? $"{DiagramStyle.LevelText(level).English} {region}" : $"{DiagramStyle.LevelText(level).Chinese} {region}";
+    }
 
     public ViewOptions Options { get; }
 
@@ -132,6 +197,8 @@ internal sealed class ViewContext
         _ => DiagramStatus.Normal,
     };
 
+    private int? RankOf(string agencyId) => Model.GetAgency(agencyId) is { } a ? (int)a.Level : null;
+
     public DiagramGroup AgencyGroup(string agencyId) =>
         new("agency:" + agencyId, Model.GetAgency(agencyId)?.Name ?? agencyId, DiagramGroupKind.Agency);
 
@@ -170,7 +237,9 @@ internal sealed class ViewContext
     {
         if (!_owners.TryGetValue(agencyId, out var owner))
         {
-            _owners[agencyId] = owner = ("c:" + agencyId, [AgencyGroup(agencyId), SectorGroup(agencyId)]);
+            _owners[agencyId] = owner = ByJurisdiction
+                ? ("c:" + agencyId, [AgencyGroup(agencyId) with { Rank = RankOf(agencyId) }, JurisdictionGroup(agencyId), AreaGroup(agencyId)])
+                : ("c:" + agencyId, [AgencyGroup(agencyId), SectorGroup(agencyId)]);
         }
         return owner;
     }
@@ -418,6 +487,14 @@ internal sealed class ViewContext
         }
         var view = ViewAggregator.Collapsed(Frame(kind, title, direction), 0, Math.Max(1, Options.MaxNodes), Math.Max(0, Options.MaxEdges),
             systems.Count, CountDistinct(systemEdges), nodes, [DiagramGroupKind.Agency], ViewAggregator.Merged(byKeys), internalEdges);
+        if (ByJurisdiction)
+        {
+            // A landscape too big to draw system by system is a map for reading, not a hairball within the limits:
+            // it keeps collapsing (jurisdictions, then areas) until a quarter of the limits, which Graphviz lays out
+            // with room for every label.
+            view = ViewAggregator.CollapseWhile(view, Math.Max(1, Options.MaxNodes / 4), Math.Max(0, Options.MaxEdges / 4),
+                Math.Max(1, Options.MaxNodes), Math.Max(0, Options.MaxEdges));
+        }
         return ViewAggregator.Fit(view, Options.MaxNodes, Options.MaxEdges);
     }
 

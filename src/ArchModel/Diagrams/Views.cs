@@ -37,13 +37,14 @@ public static class Views
     /// <summary>Agencies as clusters holding their systems, with the flows between systems (parallel flows merged).</summary>
     public static DiagramView Landscape(ArchitectureModel model, AnalysisResult? analysis = null, ViewOptions? options = null)
     {
-        var ctx = new ViewContext(model, analysis, options);
+        var ctx = new ViewContext(model, analysis, options) { ByJurisdiction = true };
         var title = new LocalizedText("总体架构：机构与信息系统", "Landscape: agencies and their systems");
         var systems = model.EachIdOnce(model.Systems.Where(ctx.SystemPasses)).ToArray();
         if (systems.Length > Math.Max(1, ctx.Options.MaxNodes))
         {
             // Too many systems to draw: they would be collapsed into their agencies, so they are built so at once.
-            return ctx.FinishCollapsedByOwner(ViewKind.Landscape, title, systems, DiagramDirection.LeftToRight);
+            // Collapsed, it is drawn top-down: one row per level of government.
+            return ctx.FinishCollapsedByOwner(ViewKind.Landscape, title, systems, DiagramDirection.TopToBottom);
         }
         var nodes = systems.Select(s => ctx.SystemNode(s, clustered: true)).ToList();
         var clusters = systems.Select(static s => s.Owner).Distinct(StringComparer.Ordinal).Select(o => ctx.AgencyCluster(o)).ToList();

@@ -165,6 +165,16 @@ internal static class DocumentText
             "This report lists every finding with its evidence, grouped by theme and in order of priority within each theme. Each names the elements concerned and where they are defined in the model, so that it can be checked and acted on."),
         ["findings.subject_more"] = new("{0}等 {1} 个对象", "{0} and {2} more"),
         ["findings.by_priority"] = new("按优先级", "By priority"),
+        ["findings.rule_count"] = new("{0} 项", "{0} findings"),
+        ["findings.more"] = new("另有 {0} 项未列出：这里只列出涉及对象最多的 {1} 项，用 archmodel report --all 可列出全部。",
+            "{0} more are not listed: only the {1} naming the most elements are; archmodel report --all lists every one."),
+        ["findings.elements_more"] = new("等，另有 {0} 个", "and {0} more"),
+        ["findings.listed_note"] = new("每条规则只列出涉及对象最多的 {0} 项问题；用 archmodel report --all 可列出全部。",
+            "Each rule lists only the {0} findings naming the most elements; archmodel report --all lists every one."),
+        ["overview.elements_elsewhere"] = new("上述问题涉及 {0} 个对象，对象索引见《问题清单》（findings 报告）。", "The findings above name {0} elements; the findings report indexes them."),
+        ["diagrams.enlarge"] = new("放大查看", "Open full size"),
+        ["doc.in_site"] = new("在站点中查看", "Open in the site"),
+        ["scope.in_catalogue"] = new("共 {0} 项，逐项明细见《政务信息资源目录》（catalogue 报告）。", "{0} in all; the catalogue report lists each one."),
 
         // Themes.
         ["theme.duplicates"] = new("重复建设", "Duplicate builds"),

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using ArchModel.Diagnostics;
 using ArchModel.Diagrams;
 
@@ -9,7 +10,7 @@ namespace ArchModel.Documents;
 /// project's own views: Mermaid text always, and SVG through Graphviz for HTML when <c>dot</c> is
 /// installed (without it, an HTML report simply has no diagram section, and says nothing false).
 /// </summary>
-public sealed class GraphvizDiagramProvider : IDiagramProvider
+public sealed partial class GraphvizDiagramProvider : IDiagramProvider
 {
     private readonly GraphvizRenderer _renderer;
 
@@ -40,7 +41,7 @@ public sealed class GraphvizDiagramProvider : IDiagramProvider
                 var result = _renderer.RenderAsync(view).GetAwaiter().GetResult();
                 if (result.Succeeded)
                 {
-                    svg = InlineSvg(Encoding.UTF8.GetString(result.Output));
+                    svg = PrefixIds(InlineSvg(Encoding.UTF8.GetString(result.Output)), "d-" + name + "-");
                 }
                 else
                 {
@@ -51,6 +52,25 @@ public sealed class GraphvizDiagramProvider : IDiagramProvider
         }
         return diagrams;
     }
+
+    /// <summary>
+    /// Prefixes every <c>id</c> of an SVG and every reference to one (<c>href="#…"</c>, <c>xlink:href="#…"</c>,
+    /// <c>url(#…)</c>) with <paramref name="prefix"/>. Graphviz numbers its ids the same way in every drawing
+    /// (<c>graph0</c>, <c>clust1</c>, <c>node1</c>, …), so two SVGs in one page would repeat them.
+    /// </summary>
+    /// <remarks>Safe on Graphviz output: it escapes <c>"</c> inside attribute values and text, so <c>id="</c> and
+    /// <c>href="#</c> occur only as attributes.</remarks>
+    internal static string PrefixIds(string svg, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(svg);
+        ArgumentNullException.ThrowIfNull(prefix);
+        return IdReference().Replace(svg, m => m.Groups["id"].Success
+            ? m.Groups["lead"].Value + "id=\"" + prefix
+            : m.Groups["href"].Success ? m.Groups["href"].Value + "=\"#" + prefix : "url(#" + prefix);
+    }
+
+    [GeneratedRegex("""(?<lead>\s)(?<id>id)="|(?<href>(?<=\s)(?:xlink:)?href)="\#|url\(\#""", RegexOptions.CultureInvariant)]
+    private static partial Regex IdReference();
 
     /// <summary>Graphviz writes a standalone SVG document; inside HTML only the <c>svg</c> element belongs.</summary>
     private static string InlineSvg(string svg)

@@ -133,7 +133,8 @@ public static class ReportGenerator
         }
         var globals = new LazyScriptObject();
         ViewModelBuilder.Fill(globals, model, analysis, language, format, options.GeneratedOn,
-            IsBuiltIn(options.Template) ? options.Template : Path.GetFileName(options.Template), diagrams, diff, plan);
+            IsBuiltIn(options.Template) ? options.Template : Path.GetFileName(options.Template), diagrams, diff, plan,
+            options.ListAll, string.IsNullOrWhiteSpace(options.SiteBase) ? null : options.SiteBase.Trim());
         AddFunctions(globals, format, language);
         context.PushGlobal(globals);
         try

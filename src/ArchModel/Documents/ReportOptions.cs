@@ -45,6 +45,21 @@ public sealed record ReportOptions
     /// </summary>
     public ArchitectureModel? Baseline { get; init; }
 
+    /// <summary>
+    /// Whether reports list every finding. By default (<see langword="false"/>) the built-in <c>overview</c> and
+    /// <c>findings</c> reports list, per rule, its count and the <c>list_limit</c> (20) findings that name the most
+    /// elements, and a listed finding's first 12 elements, so that a report stays readable at any model size; the
+    /// CLI's <c>report --all</c> sets it. Templates see it as <c>list_all</c>.
+    /// </summary>
+    public bool ListAll { get; init; }
+
+    /// <summary>
+    /// The address the model's site is published at (<c>archmodel site</c>), or <see langword="null"/>. When given,
+    /// every element a report names links to <c>SITE_BASE/find.html#ID</c> (docs/documents.md, "Links into the
+    /// site"); templates see each element's link as <c>url</c> and the base as <c>site_base</c>.
+    /// </summary>
+    public string? SiteBase { get; init; }
+
     /// <summary>What a template may do before it is stopped.</summary>
     public TemplateLimits Limits { get; init; } = TemplateLimits.Default;
 }

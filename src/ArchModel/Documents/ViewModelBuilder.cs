@@ -21,16 +21,26 @@ internal sealed partial class ViewModelBuilder
     private readonly ArchitectureModel _model;
     private readonly AnalysisResult _analysis;
     private readonly Language _lang;
+    private readonly bool _listAll;
+    private readonly string? _siteBase;
+
+    /// <summary>How many findings of a rule a report lists unless told to list all: the largest ones.</summary>
+    internal const int ListLimit = 20;
+
+    /// <summary>How many elements a listed finding names in a report's table unless told to list all.</summary>
+    internal const int ElementLimit = 12;
 
     // Findings by the ids they name, with their position: looked up once per element, never scanned per element.
     // Made on first use: only the sections that show findings per element need it.
     private Dictionary<string, List<(Finding Finding, int Index)>>? _findingsByElement;
 
-    private ViewModelBuilder(ArchitectureModel model, AnalysisResult analysis, Language language)
+    private ViewModelBuilder(ArchitectureModel model, AnalysisResult analysis, Language language, bool listAll, string? siteBase)
     {
         _model = model;
         _analysis = analysis;
         _lang = language;
+        _listAll = listAll;
+        _siteBase = siteBase;
     }
 
     /// <summary>Fills the view model into <paramref name="into"/>. The small values are set at once; every section
@@ -38,9 +48,12 @@ internal sealed partial class ViewModelBuilder
     /// pays only for what it reads.</summary>
     public static void Fill(LazyScriptObject into, ArchitectureModel model, AnalysisResult analysis, Language language,
         DocumentFormat format, DateOnly? generatedOn, string templateName, IReadOnlyList<ReportDiagram> diagrams,
-        Planning.ModelDiff? diff = null, Planning.MigrationPlan? plan = null)
+        Planning.ModelDiff? diff = null, Planning.MigrationPlan? plan = null, bool listAll = false, string? siteBase = null)
     {
-        var b = new ViewModelBuilder(model, analysis, language);
+        var b = new ViewModelBuilder(model, analysis, language, listAll, siteBase);
+        into["list_all"] = listAll;
+        into["list_limit"] = ListLimit;
+        into["site_base"] = siteBase;
         var date = generatedOn ?? model.Info.AsOf;
         into["lang"] = language.ToTag();
         into["format"] = format == DocumentFormat.Html ? "html" : "md";
@@ -66,7 +79,9 @@ internal sealed partial class ViewModelBuilder
         into.SetLazy("findings", () => b.Array(findings.Value.Where(static f => !(bool)f["suppressed"]!)));
         into.SetLazy("suppressed_findings", () => b.Array(findings.Value.Where(static f => (bool)f["suppressed"]!)));
         into.SetLazy("themes", () => b.ThemeObjects(findings.Value));
-        into.SetLazy("referenced_elements", b.ReferencedElements);
+        into.SetLazy("referenced_elements", () => b.ReferencedElements(null));
+        // The elements the listed findings name (every finding's with list_all): what a report's index needs.
+        into.SetLazy("listed_elements", () => b.ReferencedElements(b.ListedFindings(findings.Value)));
         into.SetLazy("metrics", b.Metrics);
         into["diagrams"] = b.Array(diagrams.Select(static d => Obj(
             ("view", d.View), ("title", d.Title),
@@ -282,6 +297,10 @@ internal sealed partial class ViewModelBuilder
                 ("title", L(f.Title)), ("message", L(f.Message)),
                 ("theme", Theme(f.Rule)), ("theme_label", T("theme." + Theme(f.Rule))),
                 ("elements", Array(f.Elements.Select(id => Ref(_model.Find(id), id)))),
+                ("size", f.Elements.Count),
+                ("elements_shown", Array(f.Elements.Take(_listAll ? int.MaxValue : ElementLimit).Select(id => Ref(_model.Find(id), id)))),
+                ("elements_more", _listAll ? 0 : Math.Max(0, f.Elements.Count - ElementLimit)),
+                ("index", index),
                 ("subject", Subject(f)),
                 ("evidence", Array(f.Evidence.Select(kv => EvidenceObject(f.Rule, kv.Key, kv.Value)))),
                 ("suppressed", f.Suppressed), ("justification", f.Justification),
@@ -318,10 +337,17 @@ internal sealed partial class ViewModelBuilder
                             ("severity_label", g.First()["severity_label"]), ("priority", g.First()["priority"]),
                             ("priority_label", g.First()["priority_label"]),
                             ("findings", Array(g)),
-                            ("elements", Array(g.SelectMany(static f => ((ScriptArray)f["elements"]!).Cast<ScriptObject>())
-                                .DistinctBy(static e => (string)e["id"]!))))))));
+                            ("top", Array(Largest(g))),
+                            ("more", _listAll ? 0 : Math.Max(0, g.Count() - ListLimit)),
+                            ("elements", Array(RuleElements(g))),
+                            ("elements_shown", Array(RuleElements(g).Take(_listAll ? int.MaxValue : ElementLimit))),
+                            ("elements_more", _listAll ? 0 : Math.Max(0, RuleElements(g).Count() - ElementLimit)))))));
             }));
     }
+
+    /// <summary>The elements a rule's findings name, each once, in finding order.</summary>
+    private static IEnumerable<ScriptObject> RuleElements(IEnumerable<ScriptObject> findings) =>
+        findings.SelectMany(static f => ((ScriptArray)f["elements"]!).Cast<ScriptObject>()).DistinctBy(static e => (string)e["id"]!);
 
     private ScriptObject EvidenceObject(string rule, string key, object? value)
     {
@@ -385,9 +411,43 @@ internal sealed partial class ViewModelBuilder
         };
     }
 
-    private ScriptArray ReferencedElements()
+    /// <summary>The findings of a rule a report lists: the <see cref="ListLimit"/> naming the most elements (in
+    /// rule order among equals), or all of them with list_all.</summary>
+    private IEnumerable<ScriptObject> Largest(IEnumerable<ScriptObject> findings) => _listAll
+        ? findings
+        : findings.OrderByDescending(static f => (int)f["size"]!).ThenBy(static f => (int)f["index"]!).Take(ListLimit);
+
+    /// <summary>The positions (0-based) of the findings a report lists: every suppressed one, and per rule the largest
+    /// active ones (<see cref="Largest"/>).</summary>
+    private HashSet<int>? ListedFindings(List<ScriptObject> findings)
     {
-        var ids = _analysis.Findings.SelectMany(static f => f.Elements).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        if (_listAll)
+        {
+            return null;
+        }
+        var listed = new HashSet<int>();
+        foreach (var f in findings.Where(static f => (bool)f["suppressed"]!))
+        {
+            listed.Add((int)f["index"]! - 1);
+        }
+        foreach (var rule in findings.Where(static f => !(bool)f["suppressed"]!).GroupBy(static f => (string)f["rule"]!, StringComparer.Ordinal))
+        {
+            foreach (var f in Largest(rule))
+            {
+                listed.Add((int)f["index"]! - 1);
+            }
+        }
+        return listed;
+    }
+
+    /// <summary>Every element the findings name, sorted by id, each with the findings naming it; with
+    /// <paramref name="listed"/>, only the elements of those findings, linking to those findings only.</summary>
+    private ScriptArray ReferencedElements(HashSet<int>? listed)
+    {
+        // A listed finding shows its first ElementLimit elements: those are the ones its links need.
+        var ids = (listed is null ? _analysis.Findings.SelectMany(static f => f.Elements)
+                : listed.Select(i => _analysis.Findings[i]).SelectMany(static f => f.Elements.Take(ElementLimit)))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         return Array(ids.Select(id =>
         {
             var e = _model.Find(id);
@@ -403,7 +463,7 @@ internal sealed partial class ViewModelBuilder
                 _ => null,
             };
             reference["location"] = e?.Location?.ToString();
-            reference["findings"] = Array(FindingsNaming(id)
+            reference["findings"] = Array(FindingsNaming(id).Where(x => listed is null || listed.Contains(x.Index))
                 .Select(static x => Obj(("rule", x.Finding.Rule), ("anchor", "f-" + (x.Index + 1).ToString(CultureInfo.InvariantCulture)), ("suppressed", x.Finding.Suppressed))));
             return reference;
         }));
@@ -530,8 +590,18 @@ internal sealed partial class ViewModelBuilder
             _ => e.DisplayName,
         };
         return Obj(("id", id), ("name", name), ("anchor", Anchor(id)),
-            ("kind", e is null ? null : Kebab(e.Kind)), ("kind_label", e is null ? null : L(Labels.Of(e.Kind))));
+            ("kind", e is null ? null : Kebab(e.Kind)), ("kind_label", e is null ? null : L(Labels.Of(e.Kind))),
+            ("url", SiteUrl(id)));
     }
+
+    /// <summary>The link to an element in the published site (docs/documents.md, "Links into the site"):
+    /// <c>SITE_BASE/find.html#ID</c> with the id percent-encoded; <see langword="null"/> without a site base.</summary>
+    private string? SiteUrl(string id) => _siteBase is null ? null : SiteLink(_siteBase, id);
+
+    /// <summary><c>BASE/find.html#ID</c>: one slash between base and page, the id percent-encoded (RFC 3986 unreserved
+    /// characters kept).</summary>
+    internal static string SiteLink(string siteBase, string id) =>
+        siteBase.TrimEnd('/') + "/find.html#" + Uri.EscapeDataString(id);
 
     private static string Kebab(ElementKind kind) => JsonNames.Of(kind);
 

@@ -13,24 +13,33 @@ public sealed class AggregationTests
     [Test]
     public void Landscape_BigModel_CollapsesSystemsIntoAgenciesAndSaysSo()
     {
-        var view = Views.Landscape(_big, null, new ViewOptions { MaxNodes = 400, MaxEdges = 2000 });
+        // A collapsed landscape keeps collapsing to a quarter of the limits: 300 agencies stay agencies under 1,200.
+        var view = Views.Landscape(_big, null, new ViewOptions { MaxNodes = 1200, MaxEdges = 8000 });
         Assert.That(view.Aggregated, Is.True);
         Assert.That(view.Nodes, Has.Count.EqualTo(300));
         Assert.That(view.Nodes.All(n => n.Kind == DiagramNodeKind.Group), Is.True);
         var first = view.Nodes.Single(n => n.Key == "g:0:agency:ag.0000");
         Assert.That((first.Label, first.Details[0], first.Counts[DiagramNodeKind.System]), Is.EqualTo(("机构0", "5 个系统", 5)));
         Assert.That(view.Notes.Single().Chinese, Does.Contain("已按所属机构聚合：1500 个节点合并为 300 个"));
+        Assert.That(view.Nodes.All(static n => n.Rank is >= 1 and <= 3), Is.True, "each agency drawn in the row of its level");
         Assert.That(view.Notes.Single().Chinese, Does.Contain("1500 条组内连线未画出"));
     }
 
     [Test]
-    public void Landscape_BigModelDefaultLimits_CollapsesFurtherIntoSectors()
+    public void Landscape_BigModelDefaultLimits_CollapsesIntoJurisdictionsThenAreasDrawnInRowsByLevel()
     {
         var view = Views.Landscape(_big);
-        Assert.That(view.Nodes, Has.Count.EqualTo(10));
-        Assert.That(view.Nodes.Select(n => n.Label), Does.Contain("条线3（条线）"));
+        // 300 agencies at three levels in seven regions: 21 jurisdictions, whose edges are still over a quarter of the
+        // limit (100), so the counties join their cities: the seven provincial jurisdictions and seven city areas.
+        Assert.That(view.Nodes, Has.Count.EqualTo(14));
+        Assert.That(view.Nodes.Select(n => n.Label), Does.Contain("市级 990300及所辖区县").And.Contain("省级 990300"));
         Assert.That(view.Nodes.Sum(n => n.Counts[DiagramNodeKind.System]), Is.EqualTo(1500));
-        Assert.That(view.Notes, Has.Count.EqualTo(2));
+        Assert.That(view.Notes, Has.Count.EqualTo(3));
+        Assert.That(view.Notes[1].Chinese, Does.Contain("已按行政区划（同级政府）聚合"));
+        Assert.That(view.Notes[2].Chinese, Does.Contain("已按地区（市及所辖县）聚合"));
+        Assert.That(view.Direction, Is.EqualTo(DiagramDirection.TopToBottom));
+        Assert.That(view.Nodes.Select(static n => n.Rank).Distinct().Order(), Is.EqualTo(new int?[] { 1, 2 }));
+        Assert.That(new DotWriter().Write(view), Does.Contain("{ rank=\"same\"; "));
         Assert.That(view.Edges.Sum(e => e.Weight) + 1500 + 0, Is.LessThanOrEqualTo(3000));
     }
 

@@ -39,7 +39,13 @@ public sealed class ViewTests
         var oa = Node(view, "sys.city-psb.oa");
         Assert.That(oa.Highlight, Is.Not.Null);
         Assert.That(oa.Highlight!.Rules, Does.Contain("AM1001"));
-        Assert.That(oa.Highlight.Marker, Does.StartWith("⚠ AM1001"));
+        // The marker spells the findings out in the view's language (with how the duplicate overlaps); the codes
+        // are the tooltip's.
+        Assert.That(oa.Highlight.Marker, Does.StartWith("⚠ ").And.Contain("重复建设（横向）").And.Not.Contain("AM1001"));
+        Assert.That(oa.Highlight.Codes, Does.Contain("AM1001"));
+        Assert.That(new DotWriter().Write(view), Does.Contain("重复建设（横向）").And.Contain("tooltip=\"⚠ AM1001"));
+        var english = Views.Landscape(_small, _analysis, new ViewOptions { Language = Language.English });
+        Assert.That(Node(english, "sys.city-psb.oa").Highlight!.Marker, Does.Contain("(horizontal)"));
         Assert.That(view.Clusters.Single(c => c.ElementId == "ag.city.edu").Highlight!.Rules, Does.Contain("AM2003"));
         Assert.That(Views.Landscape(_small).Nodes.All(n => n.Highlight is null), Is.True, "no analysis, no highlight");
     }

@@ -135,12 +135,41 @@ public sealed partial class DocumentRenderingTests
         });
         var html = DocumentTestSupport.Render(DocumentTestSupport.Golden(),
             new ReportOptions { Template = "overview", Format = DocumentFormat.Html, Diagrams = provider });
-        Assert.That(html, Does.Contain("<figure id=\"diagram-landscape\"><svg xmlns=\"http://www.w3.org/2000/svg\" id=\"test-svg\">"));
+        Assert.That(html, Does.Contain("<figure class=\"diagram\" id=\"diagram-landscape\"><svg xmlns=\"http://www.w3.org/2000/svg\" id=\"test-svg\">"));
         Assert.That(html, Does.Contain("<a href=\"#diagrams\">"));
         Assert.That(seen!.Format, Is.EqualTo(DocumentFormat.Html));
         var md = DocumentTestSupport.Render(DocumentTestSupport.Golden(),
             new ReportOptions { Template = "overview", Format = DocumentFormat.Markdown, Diagrams = provider });
         Assert.That(md, Does.Contain("```mermaid\nflowchart LR\n  a --> b\n```"));
+    }
+
+    [TestCase(Language.Chinese)]
+    [TestCase(Language.English)]
+    public void Render_DemoOverviewWithGraphvizDiagrams_EveryIdIsUniqueAndEveryReferenceResolves(Language language)
+    {
+        var provider = new GraphvizDiagramProvider();
+        var html = DocumentTestSupport.Render(DocumentTestSupport.Demo(),
+            new ReportOptions { Template = "overview", Format = DocumentFormat.Html, Language = language, Diagrams = provider });
+        Assert.That(provider.Problems, Is.Empty, "Graphviz must be installed (scripts/install-verify-tools.sh)");
+        Assert.That(html, Does.Contain("<svg").And.Contain("id=\"d-landscape-graph0\"").And.Contain("id=\"d-dataflow-graph0\""));
+        var ids = IdAttribute().Matches(html).Select(static m => m.Groups[1].Value).ToList();
+        var repeated = ids.GroupBy(static id => id).Where(static g => g.Count() > 1).Select(static g => g.Key).ToList();
+        Assert.That(repeated, Is.Empty, "every id in the page is defined once");
+        var references = LocalHref().Matches(html).Select(static m => m.Groups[1].Value)
+            .Concat(UrlReference().Matches(html).Select(static m => m.Groups[1].Value)).Distinct().ToList();
+        Assert.That(references.Except(ids), Is.Empty, "every reference (href, xlink:href, url) has a target");
+    }
+
+    [Test]
+    public void PrefixIds_GraphvizSvg_PrefixesIdsAndTheirReferencesOnly()
+    {
+        const string svg = "<svg id=\"graph0\"><defs><linearGradient id=\"l_1\"/></defs><g id=\"node1\" class=\"node\">" +
+            "<a xlink:href=\"#node2\" xlink:title=\"id=&quot;x&quot;\"><path fill=\"url(#l_1)\"/></a><use href=\"#l_1\"/>" +
+            "<text>grid=\"no\" id=</text></g></svg>";
+        Assert.That(GraphvizDiagramProvider.PrefixIds(svg, "d-x-"), Is.EqualTo(
+            "<svg id=\"d-x-graph0\"><defs><linearGradient id=\"d-x-l_1\"/></defs><g id=\"d-x-node1\" class=\"node\">" +
+            "<a xlink:href=\"#d-x-node2\" xlink:title=\"id=&quot;x&quot;\"><path fill=\"url(#d-x-l_1)\"/></a><use href=\"#d-x-l_1\"/>" +
+            "<text>grid=\"no\" id=</text></g></svg>"));
     }
 
     [Test]
@@ -173,6 +202,9 @@ public sealed partial class DocumentRenderingTests
 
     [GeneratedRegex("href=\"#([^\"]+)\"")]
     private static partial Regex LocalHref();
+
+    [GeneratedRegex("url\\(#([^)]+)\\)")]
+    private static partial Regex UrlReference();
 
     [GeneratedRegex("(src|href)\\s*=\\s*\"(https?:)?//|url\\(\\s*['\"]?(https?:)?//|@import", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalReference();
