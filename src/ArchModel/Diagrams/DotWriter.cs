@@ -35,7 +35,10 @@ public sealed class DotWriter : IDiagramWriter
         text.Append("  graph [charset=\"UTF-8\", fontname=").Append(Quote(FontList))
             .Append(", fontsize=16, label=\"").Append(EscapeLines(titleLines.SelectMany(DiagramText.Lines), "\\l")).Append("\\l\"")
             .Append(", labelloc=\"t\", labeljust=\"l\", rankdir=\"").Append(view.Direction == DiagramDirection.TopToBottom ? "TB" : "LR")
-            .Append("\", newrank=true, nodesep=\"0.25\", ranksep=\"0.6\", pad=\"0.3\", outputorder=\"edgesfirst\"];\n");
+            .Append("\", newrank=true, nodesep=\"0.25\", ranksep=\"0.6\", pad=\"0.3\", outputorder=\"edgesfirst\"")
+            // Rows by level hold labelled edges between nodes of one row, which dot's spline router can fail on ("Unable
+            // to reclaim box space"); polylines route them.
+            .Append(RankRows(view).Length >= 2 ? ", splines=\"polyline\"" : "").Append("];\n");
         text.Append("  node [fontname=").Append(Quote(FontList)).Append(", fontsize=11, shape=\"box\", style=\"rounded,filled\", margin=\"0.12,0.06\"];\n");
         text.Append("  edge [fontname=").Append(Quote(FontList)).Append(", fontsize=9, arrowsize=\"0.7\"];\n");
 
@@ -276,12 +279,15 @@ public sealed class DotWriter : IDiagramWriter
         text.Append("];\n");
     }
 
+    /// <summary>The nodes outside clusters that have a rank, one row per rank, top-down.</summary>
+    private static IGrouping<int, DiagramNode>[] RankRows(DiagramView view) =>
+        view.Nodes.Where(static n => n.Rank is not null && n.Cluster is null).GroupBy(static n => n.Rank!.Value).OrderBy(static g => g.Key).ToArray();
+
     /// <summary>Nodes outside clusters that have a rank (a level of government) are drawn in one row per rank, in
     /// rank order top-down, held in order by an invisible chain when ranks are not joined by edges.</summary>
     private static void WriteRanks(StringBuilder text, DiagramView view, Dictionary<string, string> ids)
     {
-        var rows = view.Nodes.Where(static n => n.Rank is not null && n.Cluster is null).GroupBy(static n => n.Rank!.Value)
-            .OrderBy(static g => g.Key).ToArray();
+        var rows = RankRows(view);
         if (rows.Length < 2)
         {
             return;
