@@ -142,8 +142,20 @@ footer { color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line
       out.appendChild(li);
     });
   }
+  function setupFind() {
+    var p = document.getElementById('find');
+    if (!p) { return; }
+    var id = decodeURIComponent(location.hash.slice(1));
+    var entries = window.ARCHMODEL_SEARCH || [];
+    var pages = window.ARCHMODEL_PAGES || [];
+    for (var i = 0; i < entries.length; i++) {
+      if (entries[i][0] === id) { location.replace(pages[entries[i][3]] + '#' + encodeURIComponent(id)); return; }
+    }
+    p.textContent = p.getAttribute('data-missing').replace('{0}', id);
+  }
   document.querySelectorAll('.diagram').forEach(setupDiagram);
   setupSearch();
+  setupFind();
 })();
 """;
 }

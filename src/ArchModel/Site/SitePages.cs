@@ -1115,5 +1115,10 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             + "\" data-found=\"" + E(T("找到 {0} 项（最多显示 500 项）。", "{0} found (at most 500 shown).")) + "\"></p><ol id=\"results\"></ol>";
         var scripts = names.Prepend("search-pages.js").ToList();
         yield return new SiteJob("search.html", () => new SiteOutput(Layout(T("搜索", "Search"), Crumbs(), body, search: true, scripts)));
+        // find.html#ID: the address reports link an element to (report --site-base, docs/documents.md): it goes on to the
+        // page that holds the id, or says that the site has no such element.
+        var find = "<h1>" + E(T("查找对象", "Find an element")) + "</h1><p id=\"find\" data-missing=\""
+            + E(T("本站点中没有编号为 {0} 的对象。", "This site has no element with the id {0}.")) + "\"></p>";
+        yield return new SiteJob("find.html", () => new SiteOutput(Layout(T("查找对象", "Find an element"), Crumbs(), find, search: true, scripts)));
     }
 }

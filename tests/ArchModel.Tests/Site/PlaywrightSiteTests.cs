@@ -92,7 +92,10 @@ public sealed class PlaywrightSiteTests
         var countyUrl = page.Url;
 
         // A system of the county: its link leads to its row, which is the page's target.
+        // The click's navigation may still be loading the page: wait for it before counting.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var systemLink = page.Locator("table a[href*='#sys']").First;
+        await systemLink.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         Assert.That(await systemLink.CountAsync(), Is.EqualTo(1), "the county page links no system");
         await systemLink.ClickAsync();
         var id = Uri.UnescapeDataString(new Uri(page.Url).Fragment.TrimStart('#'));
@@ -103,6 +106,25 @@ public sealed class PlaywrightSiteTests
         await page.GoBackAsync();
         Assert.That(page.Url, Is.EqualTo(countyUrl));
 
+        Assert.That(w.Problems, Is.Empty);
+        await page.CloseAsync();
+    }
+
+    // report --site-base links every element to SITE_BASE/find.html#ID (docs/documents.md, "Links into the site").
+    [TestCaseSource(nameof(Sites))]
+    public async Task Find_ElementIdInTheFragment_GoesToItsRowOrSaysItIsMissing(string name)
+    {
+        var site = Get(name);
+        var system = site.Model.Systems[site.Model.Systems.Count / 3];
+        var w = await Open();
+        var page = w.Page;
+        await page.GotoAsync(Url(site.Folder, "find.html") + "#" + Uri.EscapeDataString(system.Id));
+        await page.WaitForURLAsync(url => !url.Contains("/find.html", StringComparison.Ordinal));
+        Assert.That(Uri.UnescapeDataString(new Uri(page.Url).Fragment.TrimStart('#')), Is.EqualTo(system.Id));
+        Assert.That(await page.Locator(":target").GetAttributeAsync("id"), Is.EqualTo(system.Id));
+
+        await page.GotoAsync(Url(site.Folder, "find.html") + "#no.such.element");
+        Assert.That(await page.Locator("#find").TextContentAsync(), Does.Contain("no.such.element"));
         Assert.That(w.Problems, Is.Empty);
         await page.CloseAsync();
     }
