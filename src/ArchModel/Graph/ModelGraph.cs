@@ -33,7 +33,7 @@ public sealed class ModelGraph
         // Sector lines: the agencies numbered in pre-order (SectorForest), so that "is above" is two comparisons
         // whatever the depth of a line, and no list of superiors is made per agency. Built here, not on first use:
         // the duplicate rules and the scorecard all ask for it at once.
-        _sectors = new SectorForest(model);
+        _sectors = model.Sectors;
         _agencyHierarchy = new(BuildHierarchy);
         _systemsById = new(() => ById(model, model.Systems));
         _flowsById = new(() => ById(model, model.Flows));

@@ -268,32 +268,16 @@ public sealed class ArchitectureModel
     }
 
     /// <summary>Whether agency <paramref name="upper"/> is on agency <paramref name="lower"/>'s parent chain.</summary>
-    public bool IsAbove(string upper, string lower)
-    {
-        // Walk up without allocating: real hierarchies are a few levels deep. A walk that returns to
-        // `lower` has met a cycle and seen every agency on it; a very long walk falls back to the chain.
-        var current = GetAgency(lower);
-        for (var steps = 0; steps < 64; steps++)
-        {
-            if (current?.Parent is not { } parentId || parentId == lower || GetAgency(parentId) is not { } parent)
-            {
-                return false;
-            }
-            if (parentId == upper)
-            {
-                return true;
-            }
-            current = parent;
-        }
-        foreach (var a in ParentChain(lower))
-        {
-            if (a.Id == upper)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    /// <remarks>Two comparisons whatever the depth of the line: the agencies are numbered once, on first use, in a
+    /// pre-order walk of the sector lines. A parent cycle (an AM0008 error) is cut at one agency.</remarks>
+    public bool IsAbove(string upper, string lower) =>
+        Sectors.NodeOf(upper) is var u and >= 0 && Sectors.NodeOf(lower) is var l and >= 0 && Sectors.IsAbove(u, l);
+
+    /// <summary>The sector lines numbered in pre-order (see <see cref="SectorForest"/>), made on first use; the one answer
+    /// to "is above" for the model, its graph views and the rules.</summary>
+    internal SectorForest Sectors => LazyInitializer.EnsureInitialized(ref _sectors, () => new SectorForest(this));
+
+    private SectorForest? _sectors;
 
     /// <summary>
     /// Whether two different agencies share a sector line (条): one is above the other, or both have the

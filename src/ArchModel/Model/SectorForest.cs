@@ -1,6 +1,4 @@
-using ArchModel.Model;
-
-namespace ArchModel.Graph;
+namespace ArchModel.Model;
 
 /// <summary>
 /// The sector lines (条) as a forest over the model's agencies, numbered in pre-order: agency A is above B exactly
