@@ -736,22 +736,7 @@ public static class SpreadsheetImport
             }
         }
 
-        private void Add(Element element)
-        {
-            switch (element)
-            {
-                case Capability e: _content.Capabilities.Add(e); break;
-                case Agency e: _content.Agencies.Add(e); break;
-                case Network e: _content.Networks.Add(e); break;
-                case Platform e: _content.Platforms.Add(e); break;
-                case InformationSystem e: _content.Systems.Add(e); break;
-                case DataResource e: _content.DataResources.Add(e); break;
-                case Flow e: _content.Flows.Add(e); break;
-                case Service e: _content.Services.Add(e); break;
-                case Project e: _content.Projects.Add(e); break;
-            }
-            _content.Defined.Add(element);
-        }
+        private void Add(Element element) => _content.Add(element);
 
         private Element? Build(ElementKind kind, Reader r, string? id, NestedRows nested, RowRef row)
         {

@@ -432,6 +432,27 @@ internal sealed class ModelContent(Loading.ValuePool? pool = null)
     /// <summary>Every element with an id from the file, in the order defined (files in load order), for duplicate detection.</summary>
     public List<Element> Defined { get; } = [];
 
+    /// <summary>Adds an element to the list of its kind and to <see cref="Defined"/>; false (nothing added) for a type
+    /// that is no element kind of the model.</summary>
+    public bool Add(Element element)
+    {
+        switch (element)
+        {
+            case Capability e: Capabilities.Add(e); break;
+            case Agency e: Agencies.Add(e); break;
+            case Network e: Networks.Add(e); break;
+            case Platform e: Platforms.Add(e); break;
+            case InformationSystem e: Systems.Add(e); break;
+            case DataResource e: DataResources.Add(e); break;
+            case Flow e: Flows.Add(e); break;
+            case Service e: Services.Add(e); break;
+            case Project e: Projects.Add(e); break;
+            default: return false;
+        }
+        Defined.Add(element);
+        return true;
+    }
+
     /// <summary>Where each target's value is, for range diagnostics.</summary>
     public Dictionary<string, Diagnostics.SourceLocation> TargetLocations { get; } = new(StringComparer.Ordinal);
 

@@ -46,20 +46,10 @@ public sealed class ModelBuilder
     /// <summary>Adds an element of any kind.</summary>
     public ModelBuilder Add(Element element)
     {
-        switch (element)
+        if (!_content.Add(element))
         {
-            case Capability e: _content.Capabilities.Add(e); break;
-            case Agency e: _content.Agencies.Add(e); break;
-            case Network e: _content.Networks.Add(e); break;
-            case Platform e: _content.Platforms.Add(e); break;
-            case InformationSystem e: _content.Systems.Add(e); break;
-            case DataResource e: _content.DataResources.Add(e); break;
-            case Flow e: _content.Flows.Add(e); break;
-            case Service e: _content.Services.Add(e); break;
-            case Project e: _content.Projects.Add(e); break;
-            default: throw new ArgumentException($"Unknown element type {element.GetType().Name}.", nameof(element));
+            throw new ArgumentException($"Unknown element type {element.GetType().Name}.", nameof(element));
         }
-        _content.Defined.Add(element);
         return this;
     }
 
