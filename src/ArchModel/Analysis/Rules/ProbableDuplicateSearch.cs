@@ -93,7 +93,7 @@ internal sealed class BlockSearch
     private readonly CancellationToken _cancellationToken;
     private readonly IndexSets[] _groups;
     private readonly List<(OverlapKind Kind, int First, double Max, double Min)> _links = [];
-    private Dictionary<int, (double Max, double Min)>?[] _similarity = new Dictionary<int, (double, double)>?[3];
+    private readonly Dictionary<int, (double Max, double Min)>?[] _similarity = new Dictionary<int, (double, double)>?[3];
 
     // By system: the block it was last visited in, and its side in the current block (0, or 1 below in a vertical block).
     private readonly int[] _visited;
