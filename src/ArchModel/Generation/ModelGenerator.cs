@@ -383,22 +383,7 @@ public static class ModelGenerator
             JsonOutput.FlushWhenFull(w);
             foreach (var flow in plan.FlowsOf(unit))
             {
-                w.WriteStartObject();
-                w.WriteString("id", flow.Id);
-                w.WriteString("from", flow.From);
-                w.WriteString("to", flow.To);
-                if (flow.Carries is not null)
-                {
-                    w.WriteStartArray("carries");
-                    w.WriteStringValue(flow.Carries);
-                    w.WriteEndArray();
-                }
-                w.WriteString("mode", flow.Mode);
-                if (flow.Planned)
-                {
-                    w.WriteString("status", "planned");
-                }
-                w.WriteEndObject();
+                WriteFlow(w, flow);
                 count++;
             }
         }
@@ -515,6 +500,27 @@ public static class ModelGenerator
         w.WriteEndObject();
     }
 
+    /// <summary>Writes one generated flow (the same fields for every shape).</summary>
+    internal static void WriteFlow(Utf8JsonWriter w, GenFlow flow)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", flow.Id);
+        w.WriteString("from", flow.From);
+        w.WriteString("to", flow.To);
+        if (flow.Carries is not null)
+        {
+            w.WriteStartArray("carries");
+            w.WriteStringValue(flow.Carries);
+            w.WriteEndArray();
+        }
+        w.WriteString("mode", flow.Mode);
+        if (flow.Planned)
+        {
+            w.WriteString("status", "planned");
+        }
+        w.WriteEndObject();
+    }
+
     internal static string JsonNamesOf(GeneratorOptions options) =>
         options.Agencies is { } n ? n.ToString(CultureInfo.InvariantCulture) : options.Preset switch
         {
@@ -552,7 +558,6 @@ public static class ModelGenerator
         long Users, long ActiveUsers, long Build, long Operation, int ProtectionLevel, IReadOnlyList<(string Category, bool Foreign)> Components,
         string? Holds);
 
-    private sealed record FlowPlan(string Id, string From, string To, string? Carries, string Mode, bool Planned);
 
     private sealed class Plan
     {
@@ -751,7 +756,7 @@ public static class ModelGenerator
         private static readonly string[] AnalysisSystems = ["全国大数据分析中心", "全省数据分析系统", "市级运行数据看板", "县级统计报送工具"];
         private static readonly string[] MobileSystems = ["全国移动政务平台", "全省移动办公平台", "市级掌上审批应用", "县级移动采集终端"];
 
-        public IEnumerable<FlowPlan> FlowsOf(Unit unit)
+        public IEnumerable<GenFlow> FlowsOf(Unit unit)
         {
             foreach (var agency in AgenciesOf(unit))
             {
@@ -761,7 +766,7 @@ public static class ModelGenerator
                 {
                     if (RandomFor(agency.Id, 200 + i).Next(25) != 0)
                     {
-                        yield return new FlowPlan($"flow.{agency.Key}.{i}", $"sys.{agency.Key}.{i}", $"sys.{agency.Key}.1", null, "api", false);
+                        yield return new GenFlow($"flow.{agency.Key}.{i}", $"sys.{agency.Key}.{i}", $"sys.{agency.Key}.1", null, "api", false);
                     }
                 }
                 if (agency.Sector is null)
@@ -779,20 +784,20 @@ public static class ModelGenerator
                 // Along the sector line: report upwards to the superior department.
                 if (unit.Parent is not null && r.Next(10) < 8)
                 {
-                    yield return new FlowPlan($"flow.{agency.Key}.up", from, $"sys.{unit.Parent.Region}.{Sectors[agency.SectorIndex].Code}.1",
+                    yield return new GenFlow($"flow.{agency.Key}.up", from, $"sys.{unit.Parent.Region}.{Sectors[agency.SectorIndex].Code}.1",
                         $"res.{agency.Key}", mode, false);
                 }
                 // Within the jurisdiction: share with the government and a neighbouring department.
                 if (r.Next(10) < 6)
                 {
-                    yield return new FlowPlan($"flow.{agency.Key}.gov", from, $"sys.{unit.Region}.gov.1", $"res.{agency.Key}", mode, r.Next(20) == 0);
+                    yield return new GenFlow($"flow.{agency.Key}.gov", from, $"sys.{unit.Region}.gov.1", $"res.{agency.Key}", mode, r.Next(20) == 0);
                 }
                 if (r.Next(10) < 5)
                 {
                     var other = Sectors[(agency.SectorIndex + 1 + r.Next(Sectors.Count - 1)) % Sectors.Count].Code;
                     if (other != Sectors[agency.SectorIndex].Code)
                     {
-                        yield return new FlowPlan($"flow.{agency.Key}.peer", from, $"sys.{unit.Region}.{other}.1", null, mode, false);
+                        yield return new GenFlow($"flow.{agency.Key}.peer", from, $"sys.{unit.Region}.{other}.1", null, mode, false);
                     }
                 }
             }

@@ -16,6 +16,7 @@ internal sealed record GenSystem(
 
 internal sealed record GenData(string Id, string Name, string Owner, string Category, string Sharing, bool Open);
 
+/// <summary>A generated flow, of any shape.</summary>
 internal sealed record GenFlow(string Id, string From, string To, string? Carries, string Mode, bool Planned);
 
 internal sealed record GenService(string Id, string Name, string Provider, string System, bool Online);
@@ -127,22 +128,7 @@ internal sealed class ShapedContent
                 foreach (var f in Flows)
                 {
                     JsonOutput.FlushWhenFull(w);
-                    w.WriteStartObject();
-                    w.WriteString("id", f.Id);
-                    w.WriteString("from", f.From);
-                    w.WriteString("to", f.To);
-                    if (f.Carries is not null)
-                    {
-                        w.WriteStartArray("carries");
-                        w.WriteStringValue(f.Carries);
-                        w.WriteEndArray();
-                    }
-                    w.WriteString("mode", f.Mode);
-                    if (f.Planned)
-                    {
-                        w.WriteString("status", "planned");
-                    }
-                    w.WriteEndObject();
+                    ModelGenerator.WriteFlow(w, f);
                 }
                 return Flows.Count;
             case 5:
