@@ -1,5 +1,6 @@
 using ArchModel.Analysis;
 using ArchModel.Examples.CustomRule;
+using ArchModel.Loading;
 using ArchModel.Model;
 
 // A two-agency model built in code.

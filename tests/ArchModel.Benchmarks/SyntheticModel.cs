@@ -1,3 +1,4 @@
+using ArchModel.Loading;
 using ArchModel.Model;
 
 namespace ArchModel.Benchmarks;

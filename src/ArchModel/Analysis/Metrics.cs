@@ -441,7 +441,7 @@ internal static class MetricsCalculator
                 t.CrossFlows = 1;
                 ref readonly var a = ref owners[fromOwner];
                 ref readonly var b = ref owners[toOwner];
-                t.HorizontalFlows = graph.ShareSectorLine(a.Agency, a.Node, b.Agency, b.Node) ? 0 : 1;
+                t.HorizontalFlows = graph.Model.ShareSectorLine(a.Agency, a.Node, b.Agency, b.Node) ? 0 : 1;
             }
         }
         return t;

@@ -6,21 +6,19 @@ namespace ArchModel.Graph;
 
 /// <summary>
 /// The graph views of one <see cref="ArchitectureModel"/> that the analysis needs, built once:
-/// the system data-flow graph of the silo rules (信息孤岛), the network link graph and the agency
-/// hierarchy (条), with their connected components and sector-line look-ups precomputed.
+/// the system data flows of the silo rules (信息孤岛) and the network links, with their connected components,
+/// and the elements sorted by id. Questions about one agency or flow ("is above", "share a sector line",
+/// "cross-agency") have one answer, on <see cref="ArchitectureModel"/>.
 /// </summary>
 /// <remarks>
-/// Built from the model and never the other way round: model records hold no QuikGraph types.
-/// Vertices are element ids. The instance is immutable after <see cref="Build"/> and safe to read
-/// from several threads; the QuikGraph graphs it exposes are typed as read-only interfaces and must
-/// not be cast back and modified. Every list it returns is in ordinal id order.
+/// Built from the model and never the other way round. The instance is immutable after <see cref="Build"/> and
+/// safe to read from several threads. Every list it returns is in ordinal id order. QuikGraph computes some of
+/// the views; none of its types is part of ArchModel's API.
 /// </remarks>
 public sealed class ModelGraph
 {
     private readonly Dictionary<string, int> _networkComponent;
     private readonly Lazy<SiloViews> _silo;
-    private readonly Lazy<IBidirectionalGraph<string, TaggedEdge<string, Flow>>> _dataFlow;
-    private readonly Lazy<IVertexAndEdgeListGraph<string, SEdge<string>>> _agencyHierarchy;
     private readonly Lazy<InformationSystem[]> _systemsById;
     private readonly Lazy<Flow[]> _flowsById;
     private readonly Lazy<DataResource[]> _dataResourcesById;
@@ -34,14 +32,12 @@ public sealed class ModelGraph
         // whatever the depth of a line, and no list of superiors is made per agency. Built here, not on first use:
         // the duplicate rules and the scorecard all ask for it at once.
         _sectors = model.Sectors;
-        _agencyHierarchy = new(BuildHierarchy);
         _systemsById = new(() => ById(model, model.Systems));
         _flowsById = new(() => ById(model, model.Flows));
         _dataResourcesById = new(() => ById(model, model.DataResources));
 
         // The silo views are built when a rule first needs them, alongside the rules that do not.
         _silo = new(() => new SiloViews(this), LazyThreadSafetyMode.ExecutionAndPublication);
-        _dataFlow = new(BuildDataFlow);
 
         // Network link graph: undirected, a link of any `via` joins both ends.
         var links = new UndirectedGraph<string, TaggedUndirectedEdge<string, LinkVia>>(allowParallelEdges: true);
@@ -112,39 +108,6 @@ public sealed class ModelGraph
         return array;
     }
 
-    private IVertexAndEdgeListGraph<string, SEdge<string>> BuildHierarchy()
-    {
-        // An edge from each parent to each child (the 条 line, top down).
-        var agencies = Model.Agencies.OrderBy(static a => a.Id, StringComparer.Ordinal).ToArray();
-        var hierarchy = new AdjacencyGraph<string, SEdge<string>>(allowParallelEdges: false);
-        foreach (var agency in agencies)
-        {
-            hierarchy.AddVertex(agency.Id);
-        }
-        foreach (var agency in agencies)
-        {
-            if (agency.Parent is { } parent && hierarchy.ContainsVertex(parent) && parent != agency.Id)
-            {
-                hierarchy.AddEdge(new SEdge<string>(parent, agency.Id));
-            }
-        }
-        return hierarchy;
-    }
-
-    private IBidirectionalGraph<string, TaggedEdge<string, Flow>> BuildDataFlow()
-    {
-        var dataFlow = new BidirectionalGraph<string, TaggedEdge<string, Flow>>(allowParallelEdges: true);
-        foreach (var system in SiloSystems)
-        {
-            dataFlow.AddVertex(system.Id);
-        }
-        foreach (var flow in SiloFlows)
-        {
-            dataFlow.AddEdge(new TaggedEdge<string, Flow>(flow.From, flow.To, flow));
-        }
-        return dataFlow;
-    }
-
     /// <summary>Builds the views of a model.</summary>
     /// <param name="model">The model.</param>
     /// <returns>The graph views.</returns>
@@ -157,21 +120,16 @@ public sealed class ModelGraph
     /// <summary>The model the views were built from.</summary>
     public ArchitectureModel Model { get; }
 
-    /// <summary>
-    /// The system data-flow graph of the silo rules (AM2xxx): vertices are the ids of the active,
-    /// non-standalone systems; edges are the active flows between two such systems whose
-    /// <c>from</c> and <c>to</c> differ, tagged with the flow.
-    /// </summary>
-    /// <remarks>Built on first use: the built-in rules work from <see cref="SiloFlows"/> and <see cref="SystemComponents"/>.</remarks>
-    public IBidirectionalGraph<string, TaggedEdge<string, Flow>> DataFlow => _dataFlow.Value;
-
     /// <summary>Builds the silo views now, unless built already (the analyzer builds them beside other rules).</summary>
     internal void PrepareSiloViews() => _ = _silo.Value;
 
-    /// <summary>The active, non-standalone systems (the vertices of <see cref="DataFlow"/>), by id.</summary>
+    /// <summary>
+    /// The systems of the silo rules' data-flow graph (信息孤岛): the active, non-standalone systems, by id.
+    /// </summary>
     public IReadOnlyList<InformationSystem> SiloSystems => _silo.Value.Systems;
 
-    /// <summary>The flows of <see cref="DataFlow"/>, by id.</summary>
+    /// <summary>The flows of the silo rules' data-flow graph, by id: the active flows between two different
+    /// <see cref="SiloSystems"/>.</summary>
     public IReadOnlyList<Flow> SiloFlows => _silo.Value.Flows;
 
     /// <summary>The systems at both ends of the flow at <paramref name="index"/> in <see cref="SiloFlows"/>, without a look-up by id.</summary>
@@ -182,28 +140,26 @@ public sealed class ModelGraph
     }
 
     /// <summary>
-    /// The connected components of <see cref="DataFlow"/> seen as an undirected graph (isolated systems
+    /// The connected components of the silo rules' data-flow graph seen as an undirected graph (isolated systems
     /// are components of one); each sorted ordinally, the list sorted by each component's first id.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string>> SystemComponents => _silo.Value.Components;
 
-    /// <summary>The network link graph: undirected, one edge per link declaration, tagged with its <c>via</c>.</summary>
-    public IUndirectedGraph<string, TaggedUndirectedEdge<string, LinkVia>> NetworkLinks { get; }
+    /// <summary>The network link graph: undirected, one edge per link declaration, tagged with its <c>via</c>. Internal:
+    /// QuikGraph is how the views are computed, not part of ArchModel's API.</summary>
+    internal IUndirectedGraph<string, TaggedUndirectedEdge<string, LinkVia>> NetworkLinks { get; }
 
-    /// <summary>The connected components of <see cref="NetworkLinks"/>, each sorted, sorted by first id.</summary>
+    /// <summary>The connected components of the network link graph (a link of any <c>via</c> joins both ends), each sorted,
+    /// sorted by first id.</summary>
     public IReadOnlyList<IReadOnlyList<string>> NetworkComponents { get; }
 
-    /// <summary>The agency hierarchy: an edge from each agency's <c>parent</c> to the agency.</summary>
-    /// <remarks>Built on first use.</remarks>
-    public IVertexAndEdgeListGraph<string, SEdge<string>> AgencyHierarchy => _agencyHierarchy.Value;
-
-    /// <summary>Whether a system is a vertex of <see cref="DataFlow"/> (active and not standalone).</summary>
+    /// <summary>Whether a system is one of <see cref="SiloSystems"/> (active and not standalone).</summary>
     public bool IsSiloSystem(string systemId) => _silo.Value.Index.ContainsKey(systemId);
 
     /// <summary>The index in <see cref="SystemComponents"/> of a silo system's component, or -1.</summary>
     public int SystemComponentOf(string systemId) => _silo.Value.Index.TryGetValue(systemId, out var i) ? _silo.Value.ComponentOf[i] : -1;
 
-    /// <summary>Whether a silo system exchanges data with another: it has an edge in <see cref="DataFlow"/>.</summary>
+    /// <summary>Whether a silo system exchanges data with another: a silo flow starts or ends at it.</summary>
     public bool HasSiloFlow(string systemId) =>
         _silo.Value.Index.TryGetValue(systemId, out var i) && _silo.Value.Components[_silo.Value.ComponentOf[i]].Count > 1;
 
@@ -215,7 +171,7 @@ public sealed class ModelGraph
     public int NetworkComponentOf(string networkId) => _networkComponent.TryGetValue(networkId, out var c) ? c : -1;
 
     /// <summary>The ids of an agency's superiors on its sector line, nearest first; empty for an unknown id.</summary>
-    /// <remarks>A new list each call, walked up the line: O(depth). To test "is above", call <see cref="IsAbove"/> (O(1)).
+    /// <remarks>A new list each call, walked up the line: O(depth). To test "is above", call <see cref="ArchitectureModel.IsAbove"/> (O(1)).
     /// A parent cycle (an AM0008 error) is cut at one agency (see <see cref="SectorForest"/>).</remarks>
     public IReadOnlyList<string> AncestorsOf(string agencyId)
     {
@@ -232,33 +188,10 @@ public sealed class ModelGraph
         return ancestors;
     }
 
-    /// <summary>Whether <paramref name="upper"/> is on <paramref name="lower"/>'s parent chain.</summary>
-    public bool IsAbove(string upper, string lower) =>
-        _sectors.NodeOf(upper) is var u and >= 0 && _sectors.NodeOf(lower) is var l and >= 0 && _sectors.IsAbove(u, l);
-
     /// <summary>
-    /// Whether two different agencies share a sector line (条): one is above the other, or both have the
-    /// same non-empty <c>sector</c> at different levels.
+    /// <see cref="ArchitectureModel.ShareSectorLine(string, string)"/>, the one answer: here for the rules that hold the graph.
     /// </summary>
-    public bool ShareSectorLine(string agencyA, string agencyB) =>
-        agencyA != agencyB && ShareSectorLine(Model.GetAgency(agencyA), _sectors.NodeOf(agencyA), Model.GetAgency(agencyB), _sectors.NodeOf(agencyB));
-
-    /// <summary>
-    /// <see cref="ShareSectorLine(string, string)"/> of two different agency ids already looked up: their agencies
-    /// (<see langword="null"/> for an unknown id) and nodes in <see cref="Sectors"/> (−1 for an unknown id).
-    /// </summary>
-    internal bool ShareSectorLine(Agency? a, int nodeA, Agency? b, int nodeB)
-    {
-        if (a is null || b is null)
-        {
-            return false;
-        }
-        if (!string.IsNullOrEmpty(a.Sector) && a.Sector == b.Sector && a.Level != b.Level)
-        {
-            return true;
-        }
-        return nodeA >= 0 && nodeB >= 0 && (_sectors.IsAbove(nodeA, nodeB) || _sectors.IsAbove(nodeB, nodeA));
-    }
+    internal bool ShareSectorLine(string agencyA, string agencyB) => Model.ShareSectorLine(agencyA, agencyB);
 
     /// <summary>The sector lines as a forest numbered in pre-order (see <see cref="SectorForest"/>).</summary>
     internal SectorForest Sectors => _sectors;
@@ -268,18 +201,6 @@ public sealed class ModelGraph
 
     /// <summary>The owner of a system, or <see langword="null"/> for an unknown system.</summary>
     public string? OwnerOf(string systemId) => Model.GetSystem(systemId)?.Owner;
-
-    /// <summary>Whether a flow is cross-agency: both systems exist and have different owners.</summary>
-    public bool IsCrossAgency(Flow flow) =>
-        OwnerOf(flow.From) is { } a && OwnerOf(flow.To) is { } b && a != b;
-
-    /// <summary>Whether a flow is cross-agency and vertical (its owners share a sector line).</summary>
-    public bool IsVertical(Flow flow) =>
-        OwnerOf(flow.From) is { } a && OwnerOf(flow.To) is { } b && a != b && ShareSectorLine(a, b);
-
-    /// <summary>Whether a flow is cross-agency and horizontal (its owners share no sector line).</summary>
-    public bool IsHorizontal(Flow flow) =>
-        OwnerOf(flow.From) is { } a && OwnerOf(flow.To) is { } b && a != b && !ShareSectorLine(a, b);
 
     /// <summary>The data-flow views of the silo rules, built together on first use.</summary>
     private sealed class SiloViews

@@ -370,7 +370,7 @@ public static class SpreadsheetImport
             CheckPropertyOwners(nested, properties);
 
             var validation = new List<Diagnostic>();
-            ModelValidator.Validate(_content, this, validation);
+            var index = ModelValidator.AssignIdsIndexAndValidate(_content, this, validation);
             foreach (var d in validation)
             {
                 var hint = SheetMessages.Hint(d.Code);
@@ -389,7 +389,7 @@ public static class SpreadsheetImport
             {
                 files.Add(_file);
             }
-            return new LoadResult(new ArchitectureModel(_content), sorted, files, rootReadFailed: false);
+            return new LoadResult(new ArchitectureModel(_content, index), sorted, files, rootReadFailed: false);
         }
 
         /// <summary>Finds each table's sheet and reads its header row.</summary>

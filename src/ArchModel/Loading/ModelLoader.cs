@@ -222,9 +222,9 @@ public sealed class ModelLoader
             }
             _cancellation.ThrowIfCancellationRequested();
 
-            ModelValidator.Validate(_content, new SourceTextLocator(_sources), _diagnostics);
+            var index = ModelValidator.AssignIdsIndexAndValidate(_content, new SourceTextLocator(_sources), _diagnostics);
             _diagnostics.Sort(Diagnostic.Order);
-            var model = new ArchitectureModel(_content);
+            var model = new ArchitectureModel(_content, index);
             return new LoadResult(model, _diagnostics, _content.Files, rootReadFailed: false);
         }
 

@@ -6,10 +6,11 @@ using ArchModel.Model;
 namespace ArchModel.Loading;
 
 /// <summary>
-/// The second phase of loading, shared by <see cref="ModelLoader"/> and <see cref="ModelBuilder"/>:
-/// generates missing flow ids, then checks what needs the whole model — ids, references, parent
-/// cycles, value ranges, self-flows — so that a model from files and one built in code are held to
-/// exactly the same rules.
+/// The second phase of making a model, shared by <see cref="ModelLoader"/>, <see cref="ModelBuilder"/> and the spreadsheet
+/// import: gives every flow without an id its generated id, indexes the elements by id and by kind (the index the model
+/// keeps), and checks what needs the whole model — ids, references, parent cycles, value ranges, self-flows — so that a
+/// model from files and one built in code are held to exactly the same rules. All three happen in
+/// <see cref="AssignIdsIndexAndValidate"/>, because each needs the index the first pass builds.
 /// </summary>
 internal sealed class ModelValidator
 {
@@ -28,8 +29,11 @@ internal sealed class ModelValidator
         _byId = new Dictionary<string, Element>(content.Defined.Count, StringComparer.Ordinal);
     }
 
-    /// <summary>Validates <paramref name="content"/>, adding to <paramref name="diagnostics"/>; assigns generated flow ids.</summary>
-    public static void Validate(ModelContent content, ISourceLocator locator, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Gives the flows of <paramref name="content"/> without an id their generated ids (in <paramref name="content"/>), validates
+    /// it, adding to <paramref name="diagnostics"/>, and returns the index by id and by kind built on the way, for the model.
+    /// </summary>
+    public static ModelIndex AssignIdsIndexAndValidate(ModelContent content, ISourceLocator locator, List<Diagnostic> diagnostics)
     {
         var validator = new ModelValidator(content, locator, diagnostics);
         // The value and cycle checks need no index by id: they run beside the one that builds it, each into its
@@ -68,8 +72,7 @@ internal sealed class ModelValidator
                 validator._byId.Remove(id);
             }
         }
-        content.ById = validator._byId;
-        content.Kinds = validator._kinds;
+        return new ModelIndex(validator._byId, validator._kinds!);
     }
 
     private void CheckIds()

@@ -6,7 +6,7 @@ namespace ArchModel.Model;
 /// </summary>
 /// <remarks>
 /// Immutable and safe to share between threads. Obtain one from <see cref="Loading.ModelLoader"/> or
-/// <see cref="ModelBuilder"/>; both validate it the same way. Element lists keep the order the
+/// <see cref="Loading.ModelBuilder"/>; both validate it the same way. Element lists keep the order the
 /// elements were defined in (files in load order); every look-up that returns several elements
 /// returns them in that order unless it says otherwise. A look-up by an id the model does not hold
 /// returns an empty list or <see langword="null"/>, never throws.
@@ -34,7 +34,9 @@ public sealed class ArchitectureModel
     private readonly LazyIndex<InformationSystem> _systemsByProject;
     private readonly LazyIndex<(Network Network, LinkVia Via)> _links;
 
-    internal ArchitectureModel(ModelContent content)
+    /// <summary>Freezes <paramref name="content"/>; <paramref name="index"/> is the index by id and by kind that linking the
+    /// content built (<see langword="null"/>: built here, and each map of one kind on first use).</summary>
+    internal ArchitectureModel(ModelElements content, ModelIndex? index = null)
     {
         Info = content.Info;
         Settings = content.Settings;
@@ -53,7 +55,7 @@ public sealed class ArchitectureModel
 
         // The validator's index by id, when there is one: building a second dictionary of a million ids costs
         // as much again.
-        var byId = content.ById;
+        var byId = index?.ById;
         if (byId is null)
         {
             byId = new Dictionary<string, Element>(StringComparer.Ordinal);
@@ -71,7 +73,7 @@ public sealed class ArchitectureModel
         _hasDistinctIds = new(() => _byId.Count == Capabilities.Count + Agencies.Count + Networks.Count + Platforms.Count
             + Systems.Count + DataResources.Count + Flows.Count + Services.Count + Projects.Count);
         // The validator's maps of each kind, when there are some; else each is built on first use.
-        var kinds = content.Kinds;
+        var kinds = index?.Kinds;
         _agencies = new(byId, Agencies, kinds?.Agencies);
         _systems = new(byId, Systems, kinds?.Systems);
         _networks = new(byId, Networks, kinds?.Networks);
@@ -283,9 +285,17 @@ public sealed class ArchitectureModel
     /// Whether two different agencies share a sector line (条): one is above the other, or both have the
     /// same non-empty sector at different levels.
     /// </summary>
-    public bool ShareSectorLine(string agencyA, string agencyB)
+    public bool ShareSectorLine(string agencyA, string agencyB) =>
+        agencyA != agencyB && ShareSectorLine(GetAgency(agencyA), Sectors.NodeOf(agencyA), GetAgency(agencyB), Sectors.NodeOf(agencyB));
+
+    /// <summary>
+    /// <see cref="ShareSectorLine(string, string)"/> of two different agency ids already looked up: their agencies
+    /// (<see langword="null"/> for an unknown id) and nodes in <see cref="Sectors"/> (−1 for an unknown id); for the
+    /// analyses that look each agency up once and ask millions of times.
+    /// </summary>
+    internal bool ShareSectorLine(Agency? a, int nodeA, Agency? b, int nodeB)
     {
-        if (agencyA == agencyB || GetAgency(agencyA) is not { } a || GetAgency(agencyB) is not { } b)
+        if (a is null || b is null)
         {
             return false;
         }
@@ -293,7 +303,8 @@ public sealed class ArchitectureModel
         {
             return true;
         }
-        return IsAbove(a.Id, b.Id) || IsAbove(b.Id, a.Id);
+        var sectors = Sectors;
+        return nodeA >= 0 && nodeB >= 0 && (sectors.IsAbove(nodeA, nodeB) || sectors.IsAbove(nodeB, nodeA));
     }
 
     /// <summary>Whether two agencies are in the same jurisdiction (same level, same non-empty region).</summary>
@@ -307,6 +318,10 @@ public sealed class ArchitectureModel
     /// <summary>Whether a cross-agency flow is vertical: its two owners share a sector line.</summary>
     public bool IsVertical(Flow flow) =>
         IsCrossAgency(flow) && ShareSectorLine(GetSystem(flow.From)!.Owner, GetSystem(flow.To)!.Owner);
+
+    /// <summary>Whether a cross-agency flow is horizontal: its two owners share no sector line.</summary>
+    public bool IsHorizontal(Flow flow) =>
+        IsCrossAgency(flow) && !ShareSectorLine(GetSystem(flow.From)!.Owner, GetSystem(flow.To)!.Owner);
 
     /// <summary>Whether a model has a unified network (政务内网 or 政务外网).</summary>
     public bool HasUnifiedNetwork => Networks.Any(static n => n.IsUnified);
@@ -408,149 +423,5 @@ public sealed class ArchitectureModel
         private readonly Lazy<Dictionary<string, IReadOnlyList<T>>> _map = new(build, LazyThreadSafetyMode.ExecutionAndPublication);
 
         public Dictionary<string, IReadOnlyList<T>> Map => _map.Value;
-    }
-}
-
-/// <summary>The raw content of a model before it is frozen: what the loader and the builder both produce.</summary>
-internal sealed class ModelContent(Loading.ValuePool? pool = null)
-{
-    public ModelInfo Info { get; set; } = new() { Id = "model" };
-    public ModelSettings Settings { get; set; } = ModelSettings.Default;
-    public Dictionary<string, double> Targets { get; } = new(StringComparer.Ordinal);
-    public List<string> Files { get; } = [];
-    public List<Capability> Capabilities { get; } = [];
-    public List<Agency> Agencies { get; } = [];
-    public List<Network> Networks { get; } = [];
-    public List<Platform> Platforms { get; } = [];
-    public List<InformationSystem> Systems { get; } = [];
-    public List<DataResource> DataResources { get; } = [];
-    public List<Flow> Flows { get; } = [];
-    public List<Service> Services { get; } = [];
-    public List<Project> Projects { get; } = [];
-    public List<Suppression> Suppressions { get; } = [];
-
-    /// <summary>Every element with an id from the file, in the order defined (files in load order), for duplicate detection.</summary>
-    public List<Element> Defined { get; } = [];
-
-    /// <summary>Adds an element to the list of its kind and to <see cref="Defined"/>; false (nothing added) for a type
-    /// that is no element kind of the model.</summary>
-    public bool Add(Element element)
-    {
-        switch (element)
-        {
-            case Capability e: Capabilities.Add(e); break;
-            case Agency e: Agencies.Add(e); break;
-            case Network e: Networks.Add(e); break;
-            case Platform e: Platforms.Add(e); break;
-            case InformationSystem e: Systems.Add(e); break;
-            case DataResource e: DataResources.Add(e); break;
-            case Flow e: Flows.Add(e); break;
-            case Service e: Services.Add(e); break;
-            case Project e: Projects.Add(e); break;
-            default: return false;
-        }
-        Defined.Add(element);
-        return true;
-    }
-
-    /// <summary>Where each target's value is, for range diagnostics.</summary>
-    public Dictionary<string, Diagnostics.SourceLocation> TargetLocations { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Where the root file's object starts, the anchor for settings diagnostics.</summary>
-    public Diagnostics.SourceLocation? RootLocation { get; set; }
-
-    /// <summary>The texts, lists and components the parser has seen, shared by the files one loader thread parses.</summary>
-    public Loading.ValuePool Pool { get; } = pool ?? new();
-
-    /// <summary>Every element by id, as the validator resolved them (first definition wins); null before validation.</summary>
-    public Dictionary<string, Element>? ById { get; set; }
-
-    /// <summary>The elements of each referenced kind by id, as <see cref="ById"/> resolves them; null before validation.</summary>
-    public KindMaps? Kinds { get; set; }
-
-    /// <summary>Ids of elements that were defined but dropped for a reported error: references to them are not reported again.</summary>
-    public HashSet<string> DroppedIds { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Whether part of the model could not be read (a JSON syntax error cut a file short, an include was unreadable):
-    /// any id might then be defined in what was not read, so references to unknown ids are not reported.
-    /// </summary>
-    public bool Incomplete { get; set; }
-
-    /// <summary>
-    /// Makes room for what <paramref name="files"/> hold before they are appended one by one: a national model's
-    /// lists of up to a million elements are made once instead of doubling, each step on the large-object heap.
-    /// </summary>
-    public void MakeRoomFor(IReadOnlyCollection<ModelContent> files)
-    {
-        Reserve(Capabilities, files, static f => f.Capabilities.Count);
-        Reserve(Agencies, files, static f => f.Agencies.Count);
-        Reserve(Networks, files, static f => f.Networks.Count);
-        Reserve(Platforms, files, static f => f.Platforms.Count);
-        Reserve(Systems, files, static f => f.Systems.Count);
-        Reserve(DataResources, files, static f => f.DataResources.Count);
-        Reserve(Flows, files, static f => f.Flows.Count);
-        Reserve(Services, files, static f => f.Services.Count);
-        Reserve(Projects, files, static f => f.Projects.Count);
-        Reserve(Suppressions, files, static f => f.Suppressions.Count);
-        Reserve(Defined, files, static f => f.Defined.Count);
-    }
-
-    private static void Reserve<T>(List<T> list, IReadOnlyCollection<ModelContent> files, Func<ModelContent, int> count)
-    {
-        var needed = (long)list.Count;
-        foreach (var file in files)
-        {
-            needed += count(file);
-        }
-        if (list.Capacity < needed)
-        {
-            list.Capacity = (int)Math.Min(needed, Array.MaxLength);
-        }
-    }
-
-    /// <summary>Appends what an included file held (its elements, suppressions and dropped ids) after this content's own.</summary>
-    public void Append(ModelContent file)
-    {
-        Capabilities.AddRange(file.Capabilities);
-        Agencies.AddRange(file.Agencies);
-        Networks.AddRange(file.Networks);
-        Platforms.AddRange(file.Platforms);
-        Systems.AddRange(file.Systems);
-        DataResources.AddRange(file.DataResources);
-        Flows.AddRange(file.Flows);
-        Services.AddRange(file.Services);
-        Projects.AddRange(file.Projects);
-        Suppressions.AddRange(file.Suppressions);
-        Defined.AddRange(file.Defined);
-        DroppedIds.UnionWith(file.DroppedIds);
-        Incomplete |= file.Incomplete;
-    }
-
-    /// <summary>Every element, kind by kind in the model's order, in one array made at its size (a national model's is
-    /// a million long).</summary>
-    public Element[] ElementArray()
-    {
-        var array = new Element[Capabilities.Count + Agencies.Count + Networks.Count + Platforms.Count + Systems.Count
-            + DataResources.Count + Flows.Count + Services.Count + Projects.Count];
-        var at = 0;
-        Copy(Capabilities);
-        Copy(Agencies);
-        Copy(Networks);
-        Copy(Platforms);
-        Copy(Systems);
-        Copy(DataResources);
-        Copy(Flows);
-        Copy(Services);
-        Copy(Projects);
-        return array;
-
-        void Copy<T>(List<T> list) where T : Element
-        {
-            for (var i = 0; i < list.Count; i++)
-            {
-                array[at++] = list[i];
-            }
-        }
     }
 }

@@ -23,7 +23,7 @@ internal sealed class KindMaps
     /// The first element of each id within each kind. The same as <see cref="Resolved"/> when no id of the model is
     /// defined twice, and built without the index of every element, so beside it.
     /// </summary>
-    public static KindMaps FirstOfEachKind(ModelContent content) => new()
+    public static KindMaps FirstOfEachKind(ModelElements content) => new()
     {
         Capabilities = FirstOf(content.Capabilities),
         Agencies = FirstOf(content.Agencies),
@@ -35,7 +35,7 @@ internal sealed class KindMaps
     };
 
     /// <summary>The elements of each kind that <paramref name="byId"/> resolves their ids to.</summary>
-    public static KindMaps Resolved(ModelContent content, Dictionary<string, Element> byId) => new()
+    public static KindMaps Resolved(ModelElements content, Dictionary<string, Element> byId) => new()
     {
         Capabilities = Resolved(content.Capabilities, byId),
         Agencies = Resolved(content.Agencies, byId),

@@ -1,11 +1,12 @@
 using ArchModel.Diagnostics;
-using ArchModel.Loading;
+using ArchModel.Model;
 
-namespace ArchModel.Model;
+namespace ArchModel.Loading;
 
 /// <summary>
-/// Builds a model in code. <see cref="Build"/> validates it exactly as the loader validates a model read
-/// from files (the same checks, the same codes), and freezes it.
+/// Builds a model in code: the other way, beside <see cref="ModelLoader"/>, to make an <see cref="ArchitectureModel"/>.
+/// <see cref="Build"/> validates it exactly as the loader validates a model read from files (the same checks, the same
+/// codes), and freezes it.
 /// </summary>
 /// <example>
 /// <code>
@@ -74,9 +75,9 @@ public sealed class ModelBuilder
     public BuildResult Build()
     {
         var diagnostics = new List<Diagnostic>();
-        ModelValidator.Validate(_content, NoLocator.Instance, diagnostics);
+        var index = ModelValidator.AssignIdsIndexAndValidate(_content, NoLocator.Instance, diagnostics);
         diagnostics.Sort(Diagnostic.Order);
-        return new BuildResult(new ArchitectureModel(_content), diagnostics);
+        return new BuildResult(new ArchitectureModel(_content, index), diagnostics);
     }
 }
 
