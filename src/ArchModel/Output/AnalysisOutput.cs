@@ -7,7 +7,7 @@ using ArchModel.Loading;
 namespace ArchModel.Output;
 
 /// <summary>The machine-readable outputs of <c>analyze</c>: JSON (docs/cli.md) and SARIF 2.1.0.</summary>
-public static class AnalysisOutput
+internal static class AnalysisOutput
 {
     /// <summary>
     /// Writes <c>tool</c>, <c>model</c>, <c>diagnostics</c>, <c>findings</c> and <c>metrics</c>. When

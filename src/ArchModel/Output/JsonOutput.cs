@@ -10,7 +10,7 @@ namespace ArchModel.Output;
 /// The machine-readable JSON outputs of the command line (see <c>docs/cli.md</c>): indented, UTF-8,
 /// Chinese written as itself rather than escaped, and byte-identical for the same input.
 /// </summary>
-public static class JsonOutput
+internal static class JsonOutput
 {
     /// <summary>Writer options shared by every JSON output.</summary>
     internal static JsonWriterOptions WriterOptions { get; } = new()

@@ -12,14 +12,14 @@ namespace ArchModel.Output;
 /// <param name="Justification">For a suppressed finding, why it is accepted; <see langword="null"/> otherwise.</param>
 /// <param name="Properties">The result's property bag (a finding's evidence that is a single value: its kind, anchor,
 /// capability, cost …; lists are left out, the elements are the logical locations); <see langword="null"/> for none.</param>
-public sealed record SarifResult(
+internal sealed record SarifResult(
     string RuleId, DiagnosticSeverity Severity, LocalizedText Message, SourceLocation? Location,
     IReadOnlyList<string> Elements, string? Justification = null, IReadOnlyDictionary<string, object?>? Properties = null);
 
 /// <summary>
 /// Writes SARIF 2.1.0 logs (one run) so that code-review tools can annotate model files in a pull request.
 /// </summary>
-public static class SarifOutput
+internal static class SarifOutput
 {
     /// <summary>Writes a log with the given rules and results.</summary>
     public static void Write(Stream output, IReadOnlyList<RuleDescriptor> rules, IEnumerable<SarifResult> results, Language language)

@@ -1,7 +1,7 @@
 namespace ArchModel.Output;
 
 /// <summary>The JSON Schema of the model format, as shipped in the package.</summary>
-public static class ModelSchema
+internal static class ModelSchema
 {
     /// <summary>The schema's text (JSON Schema draft-07, descriptions in English and Chinese).</summary>
     public static string Text { get; } = Read();

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace ArchModel.Output;
 
 /// <summary>The name and version that outputs carry.</summary>
-public static class ToolInfo
+internal static class ToolInfo
 {
     /// <summary>The tool's name: <c>archmodel</c>.</summary>
     public const string Name = "archmodel";
