@@ -64,6 +64,8 @@ internal sealed partial class ViewModelBuilder
             ("steps", Array(steps)),
             ("phases", Array(plan.Phases.Select(p => Obj(
                 ("phase", (int)p.Phase), ("anchor", "phase-" + ((int)p.Phase).ToString(CultureInfo.InvariantCulture)),
+                ("start", p.Start is { } ps ? Iso(ps) : null), ("end", p.End is { } pe ? Iso(pe) : null),
+                ("start_display", p.Start is { } ps2 ? Date(ps2) : null), ("end_display", p.End is { } pe2 ? Date(pe2) : null),
                 ("name", L(p.Name)), ("first", p.Steps[0]), ("last", p.Steps[^1]), ("count", p.Steps.Count),
                 ("range_display", p.Steps.Count == 1
                     ? DocumentText.Get("roadmap.phase_single", _lang, p.Steps[0])
@@ -90,7 +92,22 @@ internal sealed partial class ViewModelBuilder
                 ("annual_cost_before", runningBefore), ("annual_cost_before_display", Labels.Money(runningBefore, _lang)),
                 ("annual_cost_after", runningAfter), ("annual_cost_after_display", Labels.Money(runningAfter, _lang)),
                 ("annual_cost_change", runningAfter - runningBefore), ("annual_cost_change_display", SignedMoney(runningAfter - runningBefore)),
-                ("retired_annual_cost", retiredCost), ("retired_annual_cost_display", Labels.Money(retiredCost, _lang)))),
+                ("retired_annual_cost", retiredCost), ("retired_annual_cost_display", Labels.Money(retiredCost, _lang)),
+                // The net change and where it comes from (MigrationPlan.OperatingCost): the avoidable-cost saving is
+                // not the whole story when new systems cost more to run than the retired ones saved.
+                ("cost_retired", plan.OperatingCost.Retired), ("cost_retired_display", SignedMoney(-plan.OperatingCost.Retired)),
+                ("cost_added", plan.OperatingCost.Added), ("cost_added_display", SignedMoney(plan.OperatingCost.Added)),
+                ("cost_changed", plan.OperatingCost.Changed), ("cost_changed_display", SignedMoney(plan.OperatingCost.Changed)),
+                ("cost_net", plan.OperatingCost.Net), ("cost_net_display", SignedMoney(plan.OperatingCost.Net)),
+                ("cost_retired_amount_display", Labels.Money(plan.OperatingCost.Retired, _lang)),
+                ("cost_added_amount_display", Labels.Money(plan.OperatingCost.Added, _lang)),
+                ("cost_rises", plan.OperatingCost.Net > 0.005),
+                ("cost_rises_despite_saving", plan.OperatingCost.Net > 0.005 && plan.OperatingCost.AvoidableSaved > 0.005))),
+            ("unresolved", Array(plan.Unresolved.Select(u => Obj(
+                ("step", u.Step), ("step_anchor", StepAnchor(u.Step)),
+                ("system", u.System), ("system_name", NameIn(diff, u.System)), ("owner_name", OwnerName(diff, AnyElement(diff, u.System))),
+                ("host", u.Host), ("host_name", NameIn(diff, u.Host)), ("host_kind_label", L(Labels.Of(u.HostKind))))))),
+            ("timeline", Timeline(plan)),
             ("built", Array(built)),
             ("migrated", Array(migrated)),
             ("consolidated", Array(consolidated)),
@@ -98,6 +115,93 @@ internal sealed partial class ViewModelBuilder
             ("retired", Array(retired)),
             ("counts", Obj(("built", built.Length), ("migrated", migrated.Length), ("consolidated", consolidated.Length),
                 ("shared", shared.Length), ("retired", retired.Length))));
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The plan's timeline for the report: the phases with their dates, the milestones, and the geometry of the chart
+    /// (an SVG the HTML template draws): one bar per phase (at most six, however many steps), year lines, and
+    /// numbered milestone marks whose names are in the table below the chart, so that nothing overlaps.
+    /// </summary>
+    private ScriptObject? Timeline(MigrationPlan plan)
+    {
+        if (plan.Schedule is not { } schedule)
+        {
+            return null;
+        }
+        const double left = 230, right = 840, top = 34, row = 30, bar = 18, width = 860;
+        var first = schedule.Start.DayNumber;
+        var span = Math.Max(1, schedule.End.DayNumber - first);
+        double X(DateOnly d) => left + (right - left) * Math.Clamp(d.DayNumber - first, 0, span) / span;
+        static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+
+        // Year lines on 1 January; every fifth year when the plan is longer than twenty years.
+        var years = schedule.End.Year - schedule.Start.Year;
+        var every = years > 20 ? 5 : 1;
+        var ticks = new List<ScriptObject>();
+        for (var y = schedule.Start.Year + 1; y <= schedule.End.Year; y++)
+        {
+            if (y % every == 0 || every == 1)
+            {
+                var x = X(new DateOnly(y, 1, 1));
+                // No year label where it would run into the start or end date written at the ends of the axis.
+                var labelled = x - left >= 70 && right - x >= 70;
+                ticks.Add(Obj(("x", N(x)), ("label", labelled ? DocumentText.Get("roadmap.year", _lang, y) : null)));
+            }
+        }
+        var bars = new List<ScriptObject>();
+        var y0 = top;
+        foreach (var p in plan.Phases)
+        {
+            var x1 = X(p.Start!.Value);
+            var x2 = X(p.End!.Value);
+            var w = Math.Max(2, x2 - x1);
+            var count = DocumentText.Get("roadmap.steps_count", _lang, p.Steps.Count);
+            // The step count goes right of the bar; inside it when the bar reaches the right edge and is wide enough;
+            // else left of it (a short last phase).
+            var inside = x1 + w > right - 40 && w >= 48;
+            var leftOf = x1 + w > right - 40 && !inside;
+            bars.Add(Obj(
+                ("phase", (int)p.Phase), ("name", L(p.Name)), ("anchor", "phase-" + ((int)p.Phase).ToString(CultureInfo.InvariantCulture)),
+                ("x", N(x1)), ("y", N(y0 + (row - bar) / 2)), ("width", N(w)), ("height", N(bar)),
+                ("label_y", N(y0 + row / 2 + 4)),
+                ("count_label", count), ("count_x", N(inside ? x1 + w - 4 : leftOf ? x1 - 4 : x1 + w + 4)), ("count_inside", inside),
+                ("count_anchor", inside || leftOf ? "end" : "start"),
+                ("title", $"{(int)p.Phase} {L(p.Name)}{T("p.colon")}{Iso(p.Start.Value)} – {Iso(p.End.Value)}{(_lang == Language.English ? ", " : "，")}{count}")));
+            y0 += row;
+        }
+        var marks = new List<ScriptObject>();
+        var milestones = new List<ScriptObject>();
+        var number = 0;
+        var markY = y0 + 14;
+        foreach (var m in schedule.Milestones)
+        {
+            number++;
+            var phaseName = m.Milestone.Phase is { } mp ? L(MigrationPlan.PhaseName((PlanPhase)(int)mp)) : null;
+            var note = m.OutsidePeriod ? T("roadmap.milestone_outside")
+                : m.OutOfOrder ? T("roadmap.milestone_out_of_order")
+                : phaseName is not null ? DocumentText.Get("roadmap.milestone_closes", _lang, phaseName)
+                : T("roadmap.milestone_marker");
+            milestones.Add(Obj(("number", number), ("id", m.Milestone.Id), ("name", m.Milestone.Name), ("date", Iso(m.Milestone.Date)),
+                ("date_display", Date(m.Milestone.Date)), ("phase_name", phaseName), ("description", m.Milestone.Description),
+                ("note", note), ("on_chart", !m.OutsidePeriod)));
+            if (!m.OutsidePeriod)
+            {
+                var x = X(m.Milestone.Date);
+                marks.Add(Obj(("number", number), ("x", N(x)), ("y", N(markY)),
+                    ("points", $"{N(x)},{N(markY - 7)} {N(x + 7)},{N(markY)} {N(x)},{N(markY + 7)} {N(x - 7)},{N(markY)}"),
+                    ("label_y", N(markY + 20)), ("title", $"{number}. {Iso(m.Milestone.Date)} {m.Milestone.Name}")));
+            }
+        }
+        var height = y0 + (marks.Count > 0 ? 48 : 8);
+        return Obj(
+            ("start", Iso(schedule.Start)), ("end", Iso(schedule.End)),
+            ("start_display", Date(schedule.Start)), ("end_display", Date(schedule.End)),
+            ("width", width), ("height", N(height)), ("left", N(left)), ("right", N(right)), ("axis_y", N(top - 8)),
+            ("grid_top", N(top - 4)), ("grid_bottom", N(y0)), ("mark_line_y", N(markY)),
+            ("ticks", Array(ticks)), ("bars", Array(bars)), ("marks", Array(marks)),
+            ("milestones", Array(milestones)), ("milestones_count", milestones.Count));
     }
 
     private string PhaseSummary(MigrationPlan plan, MigrationPhase phase) => string.Join(Sep, phase.Steps

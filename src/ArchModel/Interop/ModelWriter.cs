@@ -302,6 +302,13 @@ public static class ModelWriter
         info.String("id", model.Info.Id).String("name", model.Info.Name).String("description", model.Info.Description)
             .String("language", model.Info.Language.ToTag())
             .String("asOf", model.Info.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (model.Info.Milestones.Count > 0)
+        {
+            // Milestones live in the root file's model object only (docs/model-format.md): written back as read.
+            info.Raw("milestones", "[" + string.Join(", ", model.Info.Milestones.Select(static m => new Line()
+                .String("id", m.Id).String("name", m.Name).String("date", m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                .String("phase", m.Phase is { } p ? JsonNames.Of(p) : null).String("description", m.Description).Close())) + "]");
+        }
         Top(w, ref first, "model").Append(info.Close());
         if (includes.Count > 0)
         {

@@ -196,7 +196,9 @@ internal sealed class FileParser
         "platforms", "systems", "dataResources", "flows", "services", "projects", "suppressions",
     ];
 
-    private static readonly string[] ModelProperties = ["id", "name", "description", "language", "asOf"];
+    private static readonly string[] ModelProperties = ["id", "name", "description", "language", "asOf", "milestones"];
+
+    private static readonly string[] MilestoneProperties = ["id", "name", "date", "phase", "description"];
 
     private static readonly string[] SettingsProperties =
         ["duplicateNameSimilarity", "zombieMonthlyActiveUsers", "exposureMinProtectionLevel", "localizationMinProtectionLevel", "severity"];
@@ -211,6 +213,7 @@ internal sealed class FileParser
         string? id = null, name = null, description = null;
         var language = Language.Chinese;
         DateOnly? asOf = null;
+        var milestones = new List<(Milestone Milestone, long Offset, long DateOffset, long PhaseOffset)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (Next(ref r))
         {
@@ -261,6 +264,15 @@ internal sealed class FileParser
                         }
                     }
                     break;
+                case "milestones":
+                    ReadArray(ref r, path, (ref Utf8JsonReader item, PathText itemPath) =>
+                    {
+                        if (ParseMilestone(ref item, itemPath) is { } m)
+                        {
+                            milestones.Add(m);
+                        }
+                    });
+                    break;
                 default:
                     UnknownProperty(ref r, key, nameOffset, "model", ModelProperties);
                     break;
@@ -270,6 +282,7 @@ internal sealed class FileParser
         {
             Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty("id", "model"), objectOffset, "model");
         }
+        CheckMilestones(milestones, asOf);
         _content.Info = new ModelInfo
         {
             Id = id ?? Path.GetFileNameWithoutExtension(_source.FullPath),
@@ -277,8 +290,141 @@ internal sealed class FileParser
             Description = description,
             Language = language,
             AsOf = asOf,
+            Milestones = milestones.Select(static m => m.Milestone).ToList(),
         };
     }
+
+    /// <summary>
+    /// One entry of <c>model.milestones</c>: <c>{ id, name, date, phase?, description? }</c>. An entry without a valid id,
+    /// name or date is reported and left out.
+    /// </summary>
+    private (Milestone, long Offset, long DateOffset, long PhaseOffset)? ParseMilestone(ref Utf8JsonReader r, PathText path)
+    {
+        if (!ExpectObject(ref r, path))
+        {
+            r.Skip();
+            return null;
+        }
+        var offset = Start(ref r);
+        string? id = null, name = null, description = null;
+        DateOnly? date = null;
+        MilestonePhase? phase = null;
+        long dateOffset = offset, phaseOffset = offset;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var valid = true;
+        while (Next(ref r))
+        {
+            var nameOffset = Start(ref r);
+            var key = GetString(ref r);
+            var keyPath = path.Property(key);
+            r.Read();
+            if (!seen.Add(key))
+            {
+                Report(DiagnosticCodes.InvalidJson, Messages.DuplicateKey(key), nameOffset, keyPath);
+                r.Skip();
+                continue;
+            }
+            switch (key)
+            {
+                case "id":
+                    id = ReadString(ref r, keyPath);
+                    break;
+                case "name":
+                    name = ReadString(ref r, keyPath);
+                    break;
+                case "description":
+                    description = ReadString(ref r, keyPath);
+                    break;
+                case "date":
+                    if (ReadString(ref r, keyPath) is { } text)
+                    {
+                        dateOffset = LastValueStart;
+                        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                        {
+                            date = d;
+                        }
+                        else
+                        {
+                            Report(DiagnosticCodes.InvalidValue, Messages.BadDate(keyPath, text), LastValueStart, keyPath);
+                            valid = false;
+                        }
+                    }
+                    break;
+                case "phase":
+                    phase = ReadEnum<MilestonePhase>(ref r, keyPath);
+                    phaseOffset = LastValueStart;
+                    break;
+                default:
+                    UnknownProperty(ref r, key, nameOffset, path, MilestoneProperties);
+                    break;
+            }
+        }
+        foreach (var (required, value) in new[] { ("id", (object?)id), ("name", name), ("date", date) })
+        {
+            if (value is null && !seen.Contains(required))
+            {
+                Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty(required, (string)path), offset, path);
+            }
+        }
+        return valid && id is not null && name is not null && date is { } due
+            ? (new Milestone(id, name, due, phase, description), offset, dateOffset, phaseOffset)
+            : null;
+    }
+
+    /// <summary>
+    /// The checks that need all milestones: ids are unique, a phase is closed by one milestone only, phases close in
+    /// plan order, and no milestone is due after the model's own date (the date the plan ends).
+    /// </summary>
+    private void CheckMilestones(List<(Milestone Milestone, long Offset, long DateOffset, long PhaseOffset)> milestones, DateOnly? asOf)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var phases = new Dictionary<MilestonePhase, int>();
+        for (var i = 0; i < milestones.Count; i++)
+        {
+            var (m, offset, dateOffset, phaseOffset) = milestones[i];
+            var path = $"model.milestones[{i}]";
+            if (!ids.TryAdd(m.Id, i))
+            {
+                Report(DiagnosticCodes.DuplicateId, new LocalizedText(
+                    $"里程碑标识“{m.Id}”重复：它已用于 model.milestones[{ids[m.Id]}]。",
+                    $"Milestone id '{m.Id}' is used twice: model.milestones[{ids[m.Id]}] has it too."), offset, path + ".id");
+            }
+            if (asOf is { } end && m.Date > end)
+            {
+                Report(DiagnosticCodes.InvalidValue, new LocalizedText(
+                    $"里程碑“{m.Name}”的日期 {Iso(m.Date)} 晚于模型日期 model.asOf（{Iso(end)}）：目标架构的日期是规划的完成日期，里程碑应在此之前。",
+                    $"Milestone '{m.Name}' is due {Iso(m.Date)}, after the model's date model.asOf ({Iso(end)}): the to-be model's date is when the plan ends, so milestones fall before it."),
+                    dateOffset, path + ".date", DiagnosticSeverity.Warning);
+            }
+            if (m.Phase is not { } phase)
+            {
+                continue;
+            }
+            if (phases.TryGetValue(phase, out var first))
+            {
+                Report(DiagnosticCodes.InvalidValue, new LocalizedText(
+                    $"阶段“{JsonNames.Of(phase)}”已由 model.milestones[{first}] 确定完成日期，一个阶段只能有一个完成里程碑。",
+                    $"Phase '{JsonNames.Of(phase)}' already ends at model.milestones[{first}]: a phase has one closing milestone at most."),
+                    phaseOffset, path + ".phase");
+                continue;
+            }
+            phases[phase] = i;
+            foreach (var (other, j) in phases)
+            {
+                var o = milestones[j].Milestone;
+                if ((other < phase && o.Date > m.Date) || (other > phase && o.Date < m.Date))
+                {
+                    Report(DiagnosticCodes.InvalidValue, new LocalizedText(
+                        $"里程碑“{m.Name}”（阶段 {JsonNames.Of(phase)}，{Iso(m.Date)}）与 model.milestones[{j}]（阶段 {JsonNames.Of(other)}，{Iso(o.Date)}）先后颠倒：各阶段按 prepare → foundations → systems → connect-and-share → retire → close-out 的顺序完成。",
+                        $"Milestone '{m.Name}' (phase {JsonNames.Of(phase)}, {Iso(m.Date)}) is out of order with model.milestones[{j}] (phase {JsonNames.Of(other)}, {Iso(o.Date)}): phases end in the order prepare → foundations → systems → connect-and-share → retire → close-out."),
+                        dateOffset, path + ".date");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private void ParseSettings(ref Utf8JsonReader r)
     {

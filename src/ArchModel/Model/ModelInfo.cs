@@ -19,6 +19,41 @@ public sealed record ModelInfo
 
     /// <summary>The date the model describes (the as-of date), used as the generation date of documents.</summary>
     public DateOnly? AsOf { get; init; }
+
+    /// <summary>
+    /// The dates a to-be model's plan must meet (<c>model.milestones</c>), in file order; empty when none. A milestone
+    /// with a <see cref="Milestone.Phase"/> fixes the date by which that phase of the migration plan is done
+    /// (docs/planning.md, Timeline).
+    /// </summary>
+    public IReadOnlyList<Milestone> Milestones { get; init; } = [];
+}
+
+/// <summary>A dated milestone of a plan (an entry of <c>model.milestones</c>).</summary>
+/// <param name="Id">Its id, unique among the model's milestones.</param>
+/// <param name="Name">Its name for a planner.</param>
+/// <param name="Date">The date it is due.</param>
+/// <param name="Phase">The plan phase that is done by <paramref name="Date"/>, or <see langword="null"/> for a milestone that only marks a date.</param>
+/// <param name="Description">What it means, if said.</param>
+public sealed record Milestone(string Id, string Name, DateOnly Date, MilestonePhase? Phase, string? Description);
+
+/// <summary>
+/// The phases of a migration plan a milestone can close, in plan order (the same phases as
+/// <c>ArchModel.Planning.PlanPhase</c>, with the same numbers).
+/// </summary>
+public enum MilestonePhase
+{
+    /// <summary><c>prepare</c>: 准备.</summary>
+    Prepare = 1,
+    /// <summary><c>foundations</c>: 夯实基础设施.</summary>
+    Foundations = 2,
+    /// <summary><c>systems</c>: 系统建设与迁移.</summary>
+    Systems = 3,
+    /// <summary><c>connect-and-share</c>: 互联互通与数据共享.</summary>
+    ConnectAndShare = 4,
+    /// <summary><c>retire</c>: 整合下线.</summary>
+    Retire = 5,
+    /// <summary><c>close-out</c>: 验收与台账更新.</summary>
+    CloseOut = 6,
 }
 
 /// <summary>The thresholds and severity overrides of the analysis (the root file's <c>settings</c>).</summary>

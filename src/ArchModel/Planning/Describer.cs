@@ -94,19 +94,12 @@ internal static class Describer
                 var change = step.Changes.First(f => f.Field == "hosting");
                 var from = change.Before is string b ? Name(plan, b) : default;
                 var to = change.After is string a ? Name(plan, a) : default;
-                if (to.Zh is null) return T($"系统{subject.Zh}撤出平台{from.Zh}", $"Take system {subject.En} off platform {from.En}");
+                if (to.Zh is null) return StepTexts.OffPlatform(subject, from);
                 if (from.Zh is null) return T($"将系统{subject.Zh}部署到{to.Zh}", $"Host system {subject.En} on {to.En}");
                 return T($"将系统{subject.Zh}从{from.Zh}迁移至{to.Zh}", $"Migrate system {subject.En} from {from.En} to {to.En}");
             }
             case StepAction.Localize:
-            {
-                var change = step.Changes.First(f => f.Field == "components");
-                var added = Components(change.AddedValues);
-                var removed = Components(change.RemovedValues);
-                if (removed.Zh.Length == 0) return T($"系统{subject.Zh}新增组件{added.Zh}", $"Add components to system {subject.En}: {added.En}");
-                if (added.Zh.Length == 0) return T($"系统{subject.Zh}停用组件{removed.Zh}", $"Remove components from system {subject.En}: {removed.En}");
-                return T($"系统{subject.Zh}国产化替代：以{added.Zh}替换{removed.Zh}", $"Localize system {subject.En}: replace {removed.En} with {added.En}");
-            }
+                return StepTexts.Localize(plan, step, subject);
             case StepAction.ShareSystem:
             {
                 var change = step.Changes.First(f => f.Field == "usedBy");
@@ -209,10 +202,8 @@ internal static class Describer
                     ? T($"撤销数据资源{subject.Zh}", $"Retire data resource {subject.En}")
                     : T($"撤销数据资源{subject.Zh}，并入{Name(plan, into).Zh}", $"Retire data resource {subject.En}, merged into {Name(plan, into).En}");
             }
-            case StepAction.RetirePlatform:
-                return T($"关停平台{subject.Zh}（其上系统已全部迁出或下线）", $"Shut down platform {subject.En} (every system on it has moved off or retired)");
-            case StepAction.RetireNetwork:
-                return T($"撤销网络{subject.Zh}（其上系统已全部迁出或下线）", $"Decommission network {subject.En} (every system on it has moved off or retired)");
+            case StepAction.RetirePlatform or StepAction.RetireNetwork:
+                return StepTexts.RetireHost(plan, step, subject);
             case StepAction.Deregister:
                 return T($"从台账中注销{KindName(step.Kind).Zh}{subject.Zh}", $"Remove {KindName(step.Kind).En} {subject.En} from the records");
             case StepAction.AdvanceProject:
@@ -222,6 +213,8 @@ internal static class Describer
                 var to = Stage((string?)change.After);
                 return T($"项目{subject.Zh}由{from.Zh}推进至{to.Zh}", $"Move project {subject.En} from {from.En} to {to.En}");
             }
+            case StepAction.Update when step.Records.Count > 0:
+                return StepTexts.Records(plan, step, subject);
             default:
             {
                 var fields = Fields(plan, step.Changes);
@@ -240,14 +233,14 @@ internal static class Describer
     internal readonly record struct Pair(string Zh, string En);
 
     /// <summary>An element as 「name」(id) in Chinese and name (id) in English.</summary>
-    private static Pair Name(PlanBuilder plan, string? id)
+    internal static Pair Name(PlanBuilder plan, string? id)
     {
         if (id is null) return new("—", "—");
         var e = plan.AnyElement(id);
         return e is null or Flow ? new($" {id} ", id) : new($"「{e.DisplayName}」({id})", $"{e.DisplayName} ({id})");
     }
 
-    private static Pair Components(IEnumerable<object?> values)
+    internal static Pair Components(IEnumerable<object?> values)
     {
         var list = values.OfType<IReadOnlyDictionary<string, object?>>().ToList();
         string Origin(IReadOnlyDictionary<string, object?> c, bool zh) => (c.TryGetValue("origin", out var o) ? o as string : null) switch
@@ -259,7 +252,7 @@ internal static class Describer
         return new(string.Join("、", list.Select(c => $"{c["name"]}{Origin(c, true)}")), string.Join(", ", list.Select(c => $"{c["name"]}{Origin(c, false)}")));
     }
 
-    private static Pair Names(PlanBuilder plan, IEnumerable<string> ids)
+    internal static Pair Names(PlanBuilder plan, IEnumerable<string> ids)
     {
         var names = ids.Select(id => Name(plan, id)).ToList();
         return new(string.Join("、", names.Select(static n => n.Zh)), string.Join(", ", names.Select(static n => n.En)));
@@ -289,7 +282,7 @@ internal static class Describer
     }
 
     /// <summary>A list of field changes: <c>field: before → after</c>, sets as added/removed values, free text by name only.</summary>
-    private static Pair Fields(PlanBuilder plan, IEnumerable<FieldChange> changes)
+    internal static Pair Fields(PlanBuilder plan, IEnumerable<FieldChange> changes)
     {
         var zh = new List<string>();
         var en = new List<string>();

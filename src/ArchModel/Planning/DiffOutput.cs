@@ -61,9 +61,24 @@ public static class DiffOutput
             w.WriteStartObject();
             w.WriteNumber("phase", (int)p.Phase);
             w.WriteString("name", p.Name[language]);
+            if (p.Start is { } start && p.End is { } end)
+            {
+                w.WriteString("start", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteString("end", end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
             w.WriteStartArray("steps");
             foreach (var n in p.Steps) w.WriteNumberValue(n);
             w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("unresolved");
+        foreach (var u in plan.Unresolved)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("step", u.Step);
+            w.WriteString("system", u.System);
+            w.WriteString("host", u.Host);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -201,6 +216,16 @@ public static class DiffOutput
             }
             md.Append('\n');
         }
+        if (plan.Unresolved.Count > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"### {L("待定事项", "Unresolved")}\n\n");
+            md.Append(L("以下系统撤出原平台或网络后，目标架构未指定去向，须在实施前明确：\n\n", "The to-be model gives these systems nowhere to go after they leave their platform or network; decide before the step:\n\n"));
+            foreach (var u in plan.Unresolved)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- {L("步骤", "Step")} {u.Step}{L("：", ": ")}{Code(u.System)} {L("撤出", "leaves")} {Code(u.Host)}\n");
+            }
+            md.Append('\n');
+        }
 
         md.Append(CultureInfo.InvariantCulture, $"## {L("指标变化", "Metrics")}\n\n");
         md.Append(L("| 指标 | 现状 | 目标架构 | 变化 | 规划目标 | 达标 |\n| --- | ---: | ---: | ---: | ---: | --- |\n",
@@ -322,9 +347,13 @@ public static class DiffOutput
         var first = phase.Steps[0];
         var last = phase.Steps[^1];
         var range = first == last ? $"{first}" : $"{first}–{last}";
+        // The phase's dates on the plan's timeline, when both models have a date (docs/planning.md, Timeline).
+        var dates = phase.Start is { } start && phase.End is { } end
+            ? $"{start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} – {end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
+            : null;
         return language == Language.Chinese
-            ? $"第{Ordinal((int)phase.Phase)}阶段：{phase.Name.Chinese}（步骤 {range}）"
-            : $"Phase {(int)phase.Phase}: {phase.Name.English} ({(first == last ? "step" : "steps")} {range})";
+            ? $"第{Ordinal((int)phase.Phase)}阶段：{phase.Name.Chinese}（步骤 {range}{(dates is null ? "" : "；" + dates)}）"
+            : $"Phase {(int)phase.Phase}: {phase.Name.English} ({(first == last ? "step" : "steps")} {range}{(dates is null ? "" : "; " + dates)})";
     }
 
     private static string Ordinal(int n) => n switch { 1 => "一", 2 => "二", 3 => "三", 4 => "四", 5 => "五", _ => "六" };
@@ -370,6 +399,15 @@ public static class DiffOutput
         foreach (var c in plan.Cycles)
         {
             text.Append(zh ? $"依赖循环：步骤 {string.Join(", ", c.Steps)}\n" : $"dependency cycle: steps {string.Join(", ", c.Steps)}\n");
+        }
+        if (plan.Unresolved.Count > 0)
+        {
+            // Systems the to-be model leaves without a platform or network: the plan cannot be signed until they have one.
+            text.Append('\n').Append(zh ? "待定事项（系统去向未定）：\n" : "Unresolved (systems with nowhere to go):\n");
+            foreach (var u in plan.Unresolved)
+            {
+                text.Append(zh ? $"  步骤 {u.Step}：{u.System} 撤出 {u.Host} 后去向未定\n" : $"  step {u.Step}: {u.System} leaves {u.Host} for nowhere\n");
+            }
         }
         var moved = diff.Metrics.Where(static m => m.Before != m.After).ToList();
         if (moved.Count > 0)

@@ -120,6 +120,18 @@ public sealed record MigrationStep
     /// </summary>
     public IReadOnlyList<string> Replacements { get; init; } = [];
 
+    /// <summary>
+    /// For a <see cref="StepAction.RetirePlatform"/> or <see cref="StepAction.RetireNetwork"/> step, where each system
+    /// on the host goes (docs/planning.md, Retiring a host), sorted by system id; empty for every other action.
+    /// </summary>
+    public IReadOnlyList<HostDestination> Destinations { get; init; } = [];
+
+    /// <summary>
+    /// For an <see cref="StepAction.Update"/> step, the inventory records it updates: record keeping is folded into one
+    /// closing step per agency (its <see cref="Subject"/>), sorted by element id. Empty for every other action.
+    /// </summary>
+    public IReadOnlyList<RecordUpdate> Records { get; init; } = [];
+
     /// <summary>The JSON spelling of <see cref="Action"/>, e.g. <c>move-to-platform</c>.</summary>
     public string ActionName => JsonNames.Of(Action);
 }
@@ -128,7 +140,71 @@ public sealed record MigrationStep
 /// <param name="Phase">Which phase.</param>
 /// <param name="Name">Its name for a planner.</param>
 /// <param name="Steps">The numbers of its steps, ascending and consecutive.</param>
-public sealed record MigrationPhase(PlanPhase Phase, LocalizedText Name, IReadOnlyList<int> Steps);
+public sealed record MigrationPhase(PlanPhase Phase, LocalizedText Name, IReadOnlyList<int> Steps)
+{
+    /// <summary>When the phase starts on the plan's timeline; <see langword="null"/> when the plan has no <see cref="MigrationPlan.Schedule"/>.</summary>
+    public DateOnly? Start { get; init; }
+
+    /// <summary>When the phase is done (a milestone's date when one closes it); <see langword="null"/> without a schedule.</summary>
+    public DateOnly? End { get; init; }
+}
+
+/// <summary>Where a system on a retired platform or network goes.</summary>
+/// <param name="System">The system (its to-be id when it has one).</param>
+/// <param name="To">The platform it is hosted on, or the networks it is attached to, in the to-be model; empty when it retires or when nothing is said.</param>
+/// <param name="Retired">Whether the system itself retires (or leaves the model).</param>
+public sealed record HostDestination(string System, IReadOnlyList<string> To, bool Retired)
+{
+    /// <summary>Whether the to-be model leaves the system in service with nowhere to go: a gap in the plan to resolve.</summary>
+    public bool Unresolved => !Retired && To.Count == 0;
+}
+
+/// <summary>A system that leaves a platform or network and that the to-be model gives no new one.</summary>
+/// <param name="Step">The step in which it leaves (moved off, or its host retired).</param>
+/// <param name="System">The system.</param>
+/// <param name="Host">The platform or network it leaves.</param>
+/// <param name="HostKind">Whether <paramref name="Host"/> is a platform or a network.</param>
+public sealed record UnresolvedMove(int Step, string System, string Host, ElementKind HostKind);
+
+/// <summary>One inventory record updated by a record-keeping step.</summary>
+/// <param name="Element">The element whose record changes.</param>
+/// <param name="Kind">Its kind.</param>
+/// <param name="Change">Whether it is added (already out of service), or changed.</param>
+/// <param name="Changes">The fields that change (every field for an added record).</param>
+public sealed record RecordUpdate(string Element, ElementKind Kind, ChangeKind Change, IReadOnlyList<FieldChange> Changes);
+
+/// <summary>
+/// What the systems in use cost to run a year, before and after the plan, and where the difference comes from
+/// (docs/planning.md, Operating cost). Only recorded <c>cost.annualOperation</c> values count.
+/// </summary>
+/// <param name="Before">The as-is total over active systems.</param>
+/// <param name="After">The to-be total over active systems.</param>
+/// <param name="Retired">What the systems that go out of service (retired or removed) cost in the as-is model.</param>
+/// <param name="Added">What the systems that come into service (new, or put into operation) cost in the to-be model.</param>
+/// <param name="Changed">The change in cost of the systems active in both models (to-be minus as-is).</param>
+/// <param name="AvoidableBefore">The as-is cost that consolidating duplicate builds would save (metric <c>avoidableAnnualCost</c>).</param>
+/// <param name="AvoidableAfter">The same in the to-be model.</param>
+public sealed record OperatingCostChange(double Before, double After, double Retired, double Added, double Changed, double AvoidableBefore, double AvoidableAfter)
+{
+    /// <summary>The net change a year: <see cref="After"/> − <see cref="Before"/> = <see cref="Added"/> − <see cref="Retired"/> + <see cref="Changed"/>.</summary>
+    public double Net => After - Before;
+
+    /// <summary>The avoidable cost the plan removes a year (<see cref="AvoidableBefore"/> − <see cref="AvoidableAfter"/>).</summary>
+    public double AvoidableSaved => AvoidableBefore - AvoidableAfter;
+}
+
+/// <summary>A milestone of the to-be model placed on the plan's timeline.</summary>
+/// <param name="Milestone">The milestone.</param>
+/// <param name="ClosesPhase">Whether its date fixed the end of its phase.</param>
+/// <param name="OutsidePeriod">Whether it falls before the as-is date or after the to-be date (then it is shown but fixes nothing).</param>
+/// <param name="OutOfOrder">Whether it closes a phase earlier than an earlier phase's milestone (then it fixes nothing).</param>
+public sealed record ScheduledMilestone(Milestone Milestone, bool ClosesPhase, bool OutsidePeriod, bool OutOfOrder);
+
+/// <summary>The plan's timeline: from the as-is model's date to the to-be model's date, with the to-be model's milestones.</summary>
+/// <param name="Start">The as-is model's <c>asOf</c>.</param>
+/// <param name="End">The to-be model's <c>asOf</c>.</param>
+/// <param name="Milestones">The to-be model's milestones, by date then id.</param>
+public sealed record PlanSchedule(DateOnly Start, DateOnly End, IReadOnlyList<ScheduledMilestone> Milestones);
 
 /// <summary>Steps that depend on each other in a circle, so that no order satisfies all their dependencies.</summary>
 /// <param name="Steps">The numbers of the steps in the cycle, ascending.</param>
@@ -145,6 +221,18 @@ public sealed class MigrationPlan
         Phases = phases;
         Cycles = cycles;
     }
+
+    /// <summary>The systems the to-be model leaves without a platform or network after theirs is retired or left, by step.</summary>
+    public IReadOnlyList<UnresolvedMove> Unresolved { get; internal init; } = [];
+
+    /// <summary>The annual operating cost before and after, and the net change.</summary>
+    public OperatingCostChange OperatingCost { get; internal init; } = new(0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>
+    /// The timeline, when both models have a date (<c>model.asOf</c>) and the to-be date is later; then every phase
+    /// has a <see cref="MigrationPhase.Start"/> and <see cref="MigrationPhase.End"/>. <see langword="null"/> otherwise.
+    /// </summary>
+    public PlanSchedule? Schedule { get; internal init; }
 
     /// <summary>The steps, in order (<see cref="MigrationStep.Order"/> 1, 2, …).</summary>
     public IReadOnlyList<MigrationStep> Steps { get; }
@@ -203,6 +291,6 @@ public sealed class MigrationPlan
         StepAction.RetireNetwork => new("撤并网络", "Retire network"),
         StepAction.Deregister => new("注销", "Deregister"),
         StepAction.AdvanceProject => new("项目推进", "Advance project"),
-        _ => new("更新台账", "Update record"),
+        _ => new("更新台账", "Update records"),
     };
 }

@@ -25,11 +25,82 @@ public static class MigrationPlanner
         ArgumentNullException.ThrowIfNull(diff);
         var builder = new PlanBuilder(diff);
         builder.CreateSteps();
+        builder.FoldRecords();
         cancellationToken.ThrowIfCancellationRequested();
         builder.AddDependencies();
+        builder.ResolveHosts();
         builder.Describe();
         cancellationToken.ThrowIfCancellationRequested();
-        return StepOrder.Order(builder.Steps, builder.Edges);
+        var plan = StepOrder.Order(builder.Steps, builder.Edges);
+        var schedule = PlanTimeline.Schedule(diff.Before.Info.AsOf, diff.After.Info.AsOf, diff.After.Info.Milestones, plan.Phases);
+        return new MigrationPlan(plan.Steps, schedule.Phases, plan.Cycles)
+        {
+            Unresolved = Unresolved(diff, plan),
+            OperatingCost = OperatingCost(diff),
+            Schedule = schedule.Schedule,
+        };
+    }
+
+    /// <summary>
+    /// Every system that leaves a platform or network and is given no new one while staying in service: reported at the
+    /// step in which it moves off, else at the retirement of its host.
+    /// </summary>
+    private static List<UnresolvedMove> Unresolved(ModelDiff diff, MigrationPlan plan)
+    {
+        var result = new List<UnresolvedMove>();
+        var seen = new HashSet<(string, string)>();
+        MigrationStep? MoveOff(string system, StepAction action) =>
+            plan.Steps.FirstOrDefault(s => s.Action == action && s.Subject == system);
+        foreach (var step in plan.Steps)
+        {
+            foreach (var d in step.Destinations.Where(static d => d.Unresolved))
+            {
+                var move = MoveOff(d.System, step.Action == StepAction.RetirePlatform ? StepAction.MoveToPlatform : StepAction.MoveToNetwork);
+                if (seen.Add((d.System, step.Subject)))
+                {
+                    result.Add(new UnresolvedMove(move?.Order ?? step.Order, d.System, step.Subject, step.Kind));
+                }
+            }
+            // A system taken off a platform that stays: nothing retires, but the system has nowhere to run.
+            if (step.Action == StepAction.MoveToPlatform && diff.Find(step.Subject) is { Before: InformationSystem { Hosting: { } old }, After: InformationSystem { Hosting: null, IsActive: true } }
+                && seen.Add((step.Subject, diff.AfterIdOf(old) ?? old)))
+            {
+                result.Add(new UnresolvedMove(step.Order, step.Subject, diff.AfterIdOf(old) ?? old, ElementKind.Platform));
+            }
+        }
+        return result.OrderBy(static u => u.Step).ThenBy(static u => u.System, StringComparer.Ordinal).ThenBy(static u => u.Host, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The annual operating cost of the active systems before and after, split into what retires, what comes, what changes.</summary>
+    internal static OperatingCostChange OperatingCost(ModelDiff diff)
+    {
+        static double Cost(InformationSystem? s) => s is { IsActive: true } ? s.Cost?.AnnualOperation ?? 0 : 0;
+        double before = 0, after = 0, retired = 0, added = 0, changed = 0;
+        foreach (var s in diff.Before.Systems)
+        {
+            before += Cost(s);
+            var now = diff.AfterIdOf(s.Id) is { } id ? diff.After.GetSystem(id) : null;
+            if (s.IsActive && now is not { IsActive: true })
+            {
+                retired += Cost(s);
+            }
+            else if (s.IsActive)
+            {
+                changed += Cost(now) - Cost(s);
+            }
+        }
+        var formerlyActive = new HashSet<string>(diff.Before.Systems.Where(static s => s.IsActive)
+            .Select(s => diff.AfterIdOf(s.Id) ?? "").Where(static id => id.Length > 0), StringComparer.Ordinal);
+        foreach (var s in diff.After.Systems)
+        {
+            after += Cost(s);
+            if (s.IsActive && !formerlyActive.Contains(s.Id))
+            {
+                added += Cost(s);
+            }
+        }
+        var avoidable = diff.Metrics.FirstOrDefault(static m => m.Metric == MetricNames.AvoidableAnnualCost);
+        return new OperatingCostChange(before, after, retired, added, changed, avoidable?.Before ?? 0, avoidable?.After ?? 0);
     }
 }
 
@@ -43,6 +114,10 @@ internal sealed class DraftStep
     public List<FieldChange> Changes { get; } = [];
     public SortedSet<string> Elements { get; } = new(StringComparer.Ordinal);
     public List<string> Replacements { get; } = [];
+    public List<HostDestination> Destinations { get; } = [];
+
+    /// <summary>For a folded record-keeping step, the per-element record steps it stands for, by element id.</summary>
+    public List<DraftStep> Records { get; } = [];
     public LocalizedText Description { get; set; } = LocalizedText.Neutral("");
     public int Index { get; set; }
 
@@ -63,6 +138,14 @@ internal sealed class DraftStep
         _ => PlanPhase.CloseOut,
     };
 }
+
+/// <summary>The component changes of one category in a localization step.</summary>
+/// <param name="Category">The category's JSON spelling, or null for components without one.</param>
+/// <param name="Removed">The components of the category removed.</param>
+/// <param name="Added">The components of the category added.</param>
+/// <param name="Kept">The names of the system's other components of the category in the to-be model.</param>
+internal sealed record ComponentGroup(string? Category, IReadOnlyList<IReadOnlyDictionary<string, object?>> Removed,
+    IReadOnlyList<IReadOnlyDictionary<string, object?>> Added, IReadOnlyList<string> Kept);
 
 /// <summary>Creates the steps of a diff and the dependencies between them.</summary>
 internal sealed class PlanBuilder
@@ -230,6 +313,129 @@ internal sealed class PlanBuilder
         }
         list.Add(step);
         Steps.Add(step);
+    }
+
+    /// <summary>
+    /// Record keeping is one closing step per agency: every <see cref="StepAction.Update"/> step of an element the agency
+    /// owns (systems, networks, platforms, data, services and projects by owner; flows by the owner of their sending
+    /// system; the agency itself) becomes part of one step whose subject is the agency. An element with no agency
+    /// (a capability) keeps its own step. Runs before the dependencies: no dependency involves a record step.
+    /// </summary>
+    public void FoldRecords()
+    {
+        var records = Steps.Where(static s => s.Action == StepAction.Update).ToList();
+        if (records.Count == 0)
+        {
+            return;
+        }
+        var byAgency = new SortedDictionary<string, List<DraftStep>>(StringComparer.Ordinal);
+        foreach (var step in records)
+        {
+            if (AgencyOf(step) is not { } agency)
+            {
+                continue;
+            }
+            if (!byAgency.TryGetValue(agency, out var list))
+            {
+                byAgency[agency] = list = [];
+            }
+            list.Add(step);
+        }
+        foreach (var (agency, list) in byAgency)
+        {
+            foreach (var step in list)
+            {
+                Steps.Remove(step);
+                _byKey.Remove((step.Subject, StepAction.Update));
+                _bySubject[step.Subject].Remove(step);
+            }
+            var before = BeforeModel.Find(agency);
+            var after = AfterModel.Find(agency);
+            var folded = new DraftStep
+            {
+                Action = StepAction.Update,
+                Subject = agency,
+                Kind = ElementKind.Agency,
+                Change = new ElementChange(ChangeKind.Changed, ElementKind.Agency, agency, before is null ? null : agency, before, after, []),
+            };
+            folded.Records.AddRange(list.OrderBy(static s => s.Subject, StringComparer.Ordinal));
+            folded.Elements.Add(agency);
+            folded.Elements.UnionWith(list.Select(static s => s.Subject));
+            _byKey[(agency, StepAction.Update)] = folded;
+            if (!_bySubject.TryGetValue(agency, out var mine))
+            {
+                _bySubject[agency] = mine = [];
+            }
+            mine.Add(folded);
+            Steps.Add(folded);
+        }
+    }
+
+    /// <summary>The agency responsible for an element's record (its to-be id), or null when it has none.</summary>
+    private string? AgencyOf(DraftStep step)
+    {
+        var e = step.Change.After ?? step.Change.Before;
+        var owner = e switch
+        {
+            Agency a => a.Id,
+            Flow f => (AfterModel.GetSystem(f.From) ?? BeforeModel.GetSystem(f.From))?.Owner,
+            _ => OwnerOf(e!),
+        };
+        return owner is null ? null : Map(owner);
+    }
+
+    /// <summary>
+    /// Where the systems of a retired platform or network go: the platform hosting them, or the networks they are on,
+    /// in the to-be model; nowhere when they retire; unresolved when they stay in service with neither.
+    /// </summary>
+    public void ResolveHosts()
+    {
+        foreach (var step in Steps.Where(static s => s.Action is StepAction.RetirePlatform or StepAction.RetireNetwork))
+        {
+            var host = step.Change.Before!.Id;
+            var systems = step.Action == StepAction.RetirePlatform ? BeforeModel.SystemsHostedOn(host) : BeforeModel.SystemsOn(host);
+            foreach (var old in systems)
+            {
+                var id = Map(old.Id);
+                var now = AfterModel.GetSystem(id);
+                var retired = now is not { IsActive: true };
+                IReadOnlyList<string> to = retired ? []
+                    : step.Action == StepAction.RetirePlatform ? (now!.Hosting is { } h ? [h] : [])
+                    : now!.Networks.Where(n => n != Map(host)).ToList();
+                step.Destinations.Add(new HostDestination(id, to, retired));
+                step.Elements.Add(id);
+                step.Elements.UnionWith(to);
+            }
+            step.Destinations.Sort(static (a, b) => string.CompareOrdinal(a.System, b.System));
+        }
+    }
+
+    /// <summary>
+    /// A localization's component changes by category: a removed component is replaced only by added components of
+    /// the same category (a switch by a switch, middleware by middleware); a removed one with none added is stopped,
+    /// noting the kept components of its category that take over its work.
+    /// </summary>
+    public static IReadOnlyList<ComponentGroup> ComponentGroups(DraftStep step)
+    {
+        var change = step.Changes.First(static f => f.Field == "components");
+        static string? Category(IReadOnlyDictionary<string, object?> c) => c.TryGetValue("category", out var v) ? v as string : null;
+        static string Name(IReadOnlyDictionary<string, object?> c) => (string)c["name"]!;
+        var added = change.AddedValues.OfType<IReadOnlyDictionary<string, object?>>().ToList();
+        var removed = change.RemovedValues.OfType<IReadOnlyDictionary<string, object?>>().ToList();
+        var now = (step.Change.After as InformationSystem)?.Components ?? [];
+        var categories = added.Concat(removed).Select(Category).Distinct()
+            .OrderBy(static c => c is null ? int.MaxValue : JsonNames.TryParse<ComponentCategory>(c, out var k) ? (int)k : int.MaxValue - 1)
+            .ThenBy(static c => c, StringComparer.Ordinal);
+        var result = new List<ComponentGroup>();
+        foreach (var category in categories)
+        {
+            var add = added.Where(c => Category(c) == category).ToList();
+            var addedNames = add.Select(Name).ToHashSet(StringComparer.Ordinal);
+            var kept = now.Where(c => (c.Category is { } k ? JsonNames.Of(k) : null) == category && !addedNames.Contains(c.Name))
+                .Select(static c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+            result.Add(new ComponentGroup(category, removed.Where(c => Category(c) == category).ToList(), add, kept));
+        }
+        return result;
     }
 
     // ─────────────────────────── look-ups ───────────────────────────

@@ -61,6 +61,8 @@ internal static class StepOrder
             Description = s.Description,
             Changes = s.Changes,
             Replacements = s.Replacements.ToList(),
+            Destinations = s.Destinations.ToList(),
+            Records = s.Records.Select(static r => new RecordUpdate(r.Subject, r.Kind, r.Change.Change, r.Changes)).ToList(),
         }).ToList();
         var phases = result.GroupBy(static s => s.Phase)
             .Select(static g => new MigrationPhase(g.Key, MigrationPlan.PhaseName(g.Key), g.Select(static s => s.Order).ToList()))
