@@ -94,6 +94,16 @@ public sealed class DiagramCommandTests
         Assert.That(stderr, Does.Contain("archmodel diagram:").And.Contain("--help"));
     }
 
+    [TestCase("landscpe", "Did you mean 'landscape'?")]
+    [TestCase("agency", "Did you mean 'agency:ID'?")]
+    [TestCase("agency:ag.prov.pds", "Did you mean 'ag.prov.psd'")]
+    public void Diagram_MisspeltView_SaysWhatWasMeant(string view, string hint)
+    {
+        var (code, _, stderr) = CliRunner.Run("diagram", Demo, "--view", view);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain(hint));
+    }
+
     [Test]
     public void Diagram_NoView_ExitsTwo()
     {

@@ -59,7 +59,10 @@ internal static class DiagramCommand
             var viewText = parse.GetValue(view)!;
             if (!ViewSpec.TryParse(viewText, out var spec))
             {
-                return Usage(stderr, $"unknown view '{viewText}'; use one of {string.Join(", ", ViewSpec.Names)} / 未知视图");
+                // The names a view may have, closest first ("landscpe" → landscape, "agency" without ":ID" → agency:ID).
+                var name = viewText.Split(':')[0].Trim().ToLowerInvariant();
+                var message = Messages.UnknownView(viewText, name == "agency" ? ["agency:ID"] : DidYouMean.Closest(name, ViewSpec.Names), ViewSpec.Names);
+                return Usage(stderr, $"{message.English} / {message.Chinese}");
             }
             if (parse.GetValue(depth) is var d && d < 0)
             {
@@ -92,11 +95,6 @@ internal static class DiagramCommand
                 return ExitCodes.Findings;
             }
             var architecture = load.Model;
-            if (spec.Kind == ViewKind.Agency && architecture.GetAgency(spec.AgencyId) is null)
-            {
-                return Usage(stderr, $"the model has no agency '{spec.AgencyId}' / 模型中没有机构“{spec.AgencyId}”");
-            }
-
             var options = new ViewOptions
             {
                 Depth = d,
@@ -109,6 +107,13 @@ internal static class DiagramCommand
                 IncludeRetired = parse.GetValue(includeRetired),
                 Language = language,
             };
+            if (spec.Kind == ViewKind.Agency && architecture.GetAgency(spec.AgencyId) is null)
+            {
+                // Told before the analysis runs: the library's empty view and its error, whose message names the closest
+                // agency ids.
+                var problem = Views.Agency(architecture, spec.AgencyId!, options: options).Diagnostics[0].Message;
+                return Usage(stderr, $"{problem.English} / {problem.Chinese}");
+            }
             var analysis = Analyzer.Analyze(architecture);
             var diagram = Views.Build(architecture, spec, analysis, options);
 

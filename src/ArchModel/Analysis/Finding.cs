@@ -35,6 +35,29 @@ public sealed record Finding
     /// <summary>The matching suppression's justification, when <see cref="Suppressed"/>.</summary>
     public string? Justification { get; init; }
 
+    /// <summary>
+    /// Formats the finding on one line, as a diagnostic is formatted: <c>file(line,col): warning AM1001: message [a, b]</c>,
+    /// with <c>(suppressed: justification)</c> when suppressed. At most ten element ids are listed (then <c>+N</c>, the number left out).
+    /// </summary>
+    public string Format(Language language)
+    {
+        var severity = Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            _ => "info",
+        };
+        var where = Location is null ? "" : $"{Location}: ";
+        var shown = Elements.Count <= 10 ? string.Join(", ", Elements) : string.Join(", ", Elements.Take(10)) + $", +{Elements.Count - 10}";
+        var suppressed = !Suppressed ? ""
+            : language == Language.English ? $" (suppressed{(Justification is { Length: > 0 } j ? ": " + j : "")})"
+            : $"（已抑制{(Justification is { Length: > 0 } k ? "：" + k : "")}）";
+        return $"{where}{severity} {Rule}: {Message[language]} [{shown}]{suppressed}";
+    }
+
+    /// <summary>The finding as <see cref="Format"/> writes it in English (a record's default would print the evidence's types).</summary>
+    public override string ToString() => Format(Language.English);
+
     /// <summary>Orders findings by rule, then elements (element by element, ordinal; a prefix first), then message.</summary>
     public static IComparer<Finding> Order { get; } = Comparer<Finding>.Create(static (a, b) =>
     {

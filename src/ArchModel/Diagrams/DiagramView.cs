@@ -333,6 +333,15 @@ public sealed record DiagramView
     /// <summary>Whether nodes were collapsed or edges dropped to keep the view readable.</summary>
     public bool Aggregated { get; init; }
 
+    /// <summary>
+    /// What stopped the view or limits it, such as an agency view of an agency the model does not hold (AM0006, with the
+    /// closest agency ids); empty for a view built as asked. A view with an error has no nodes.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>Whether any of <see cref="Diagnostics"/> is an error: the view could not be built as asked.</summary>
+    public bool HasErrors => Diagnostics.Any(static d => d.Severity == DiagnosticSeverity.Error);
+
     /// <summary>The legend: one entry per node style, edge style and highlight the view uses.</summary>
     public IReadOnlyList<LegendEntry> Legend => DiagramStyle.Legend(this);
 

@@ -143,7 +143,7 @@ internal sealed class ViewContext
 
     public ViewOptions Options { get; }
 
-    public Language Language => Options.Language;
+    public Language Language => Options.Language ?? Model.Info.Language;
 
     public DiagramHighlight? Highlight(string id) => _highlights.GetValueOrDefault(id);
 

@@ -8,7 +8,7 @@ namespace ArchModel.Diagrams;
 /// filter lets everything through.</remarks>
 public sealed record ViewOptions
 {
-    /// <summary>The defaults: depth 1, no filter, 200 nodes and 400 edges, labels of 40 characters, Chinese.</summary>
+    /// <summary>The defaults: depth 1, no filter, 200 nodes and 400 edges, labels of 40 characters, the model's language.</summary>
     public static ViewOptions Default { get; } = new();
 
     /// <summary>How many flow hops from the agency's systems an agency view reaches (0: its own systems only).</summary>
@@ -38,8 +38,11 @@ public sealed record ViewOptions
     /// <summary>Labels longer than this many characters (text elements) are clipped with an ellipsis.</summary>
     public int MaxLabelLength { get; init; } = 40;
 
-    /// <summary>The language of generated labels, legends and notes (element names stay as they are).</summary>
-    public Language Language { get; init; } = Language.Chinese;
+    /// <summary>
+    /// The language of generated labels, legends and notes (element names stay as they are); <see langword="null"/> (the
+    /// default): the model's own (<see cref="ModelInfo.Language"/>), as for reports and sites.
+    /// </summary>
+    public Language? Language { get; init; }
 
     /// <summary>Whether an agency passes the level, region and sector filters.</summary>
     public bool Admits(Agency? agency)

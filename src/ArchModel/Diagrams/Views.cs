@@ -22,7 +22,8 @@ namespace ArchModel.Diagrams;
 public static class Views
 {
     /// <summary>Builds the view a <see cref="ViewSpec"/> names.</summary>
-    /// <exception cref="ArgumentException">An agency view names an agency the model does not hold.</exception>
+    /// <remarks>An agency view of an agency the model does not hold is an empty view with an error diagnostic
+    /// (<see cref="DiagramView.HasErrors"/>), as <see cref="Agency"/> says.</remarks>
     public static DiagramView Build(ArchitectureModel model, ViewSpec spec, AnalysisResult? analysis = null, ViewOptions? options = null) => spec.Kind switch
     {
         ViewKind.Landscape => Landscape(model, analysis, options),
@@ -54,12 +55,26 @@ public static class Views
 
     /// <summary>One agency's systems and the systems within <see cref="ViewOptions.Depth"/> flow hops of them,
     /// clustered by owner. The filters apply to the neighbours, not to the agency's own systems.</summary>
-    /// <exception cref="ArgumentException">The model holds no agency <paramref name="agencyId"/>.</exception>
+    /// <remarks>An agency the model does not hold is a fact about the model, not a programming error: the view is empty
+    /// and carries an AM0006 error whose message names the closest agency ids (<see cref="DiagramView.HasErrors"/>).</remarks>
     public static DiagramView Agency(ArchitectureModel model, string agencyId, AnalysisResult? analysis = null, ViewOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var agency = model.GetAgency(agencyId) ?? throw new ArgumentException($"The model holds no agency '{agencyId}'.", nameof(agencyId));
+        ArgumentNullException.ThrowIfNull(agencyId);
         var ctx = new ViewContext(model, analysis, options);
+        if (model.GetAgency(agencyId) is not { } agency)
+        {
+            var closest = DidYouMean.Closest(agencyId, model.Agencies.Select(static a => a.Id));
+            return new DiagramView
+            {
+                Kind = ViewKind.Agency,
+                Title = new LocalizedText($"机构视图：{agencyId}", $"Agency view: {agencyId}"),
+                Language = ctx.Language,
+                Nodes = [],
+                Edges = [],
+                Diagnostics = [new Diagnostic(DiagnosticCodes.UnknownReference, DiagnosticSeverity.Error, Loading.Messages.UnknownAgency(agencyId, closest), null)],
+            };
+        }
         var shown = new Dictionary<string, InformationSystem>(StringComparer.Ordinal);
         var frontier = new List<InformationSystem>();
         foreach (var s in model.SystemsOwnedBy(agency.Id).Where(ctx.StatusPasses))

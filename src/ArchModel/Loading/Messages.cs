@@ -200,4 +200,17 @@ internal static class Messages
         "scalar" => "a string, a number or true/false",
         _ => type,
     };
+
+    // "Did you mean": the closest ids or names of the right kind (Diagnostics/DidYouMean.cs), added to the message about
+    // an unknown reference, an unknown agency of an agency view, or an unknown view name.
+
+    public static LocalizedText WithClosest(LocalizedText message, IReadOnlyList<string> closest) => closest.Count == 0 ? message : new(
+        message.Chinese + $"是否指{string.Join("或", closest.Select(static c => $"“{Clip(c)}”"))}？",
+        message.English + $" Did you mean {string.Join(" or ", closest.Select(static c => $"'{Clip(c)}'"))}?");
+
+    public static LocalizedText UnknownAgency(string id, IReadOnlyList<string> closest) => WithClosest(new(
+        $"模型中没有机构“{Clip(id)}”。", $"The model has no agency '{Clip(id)}'."), closest);
+
+    public static LocalizedText UnknownView(string name, IReadOnlyList<string> closest, IReadOnlyList<string> names) => WithClosest(new(
+        $"未知视图“{Clip(name)}”；可用视图：{string.Join(", ", names)}。", $"Unknown view '{Clip(name)}'; views: {string.Join(", ", names)}."), closest);
 }

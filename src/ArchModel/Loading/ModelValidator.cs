@@ -20,6 +20,15 @@ internal sealed class ModelValidator
     private readonly Dictionary<string, Element> _byId;
     private KindMaps? _kinds;
     private bool _repeatedId;
+    // The unknown references found, from every thread, for the closest ids ("did you mean") added at the end.
+    private readonly System.Collections.Concurrent.ConcurrentBag<(Diagnostic Diagnostic, string Field, string Id, ElementKind? Kind)> _unknown = [];
+
+    /// <summary>
+    /// How many candidate ids the "did you mean" of one validation compares in all: the unknown references of a model
+    /// are taken in the order diagnostics are shown and get their closest ids until this is spent, so a national model
+    /// with thousands of broken references does not compare each with a million ids.
+    /// </summary>
+    internal const int SuggestionBudget = 2_000_000;
 
     private ModelValidator(ModelContent content, ISourceLocator locator, List<Diagnostic> diagnostics)
     {
@@ -72,8 +81,72 @@ internal sealed class ModelValidator
                 validator._byId.Remove(id);
             }
         }
+        validator.AddClosestIds(diagnostics);
         return new ModelIndex(validator._byId, validator._kinds!);
     }
+
+    /// <summary>Adds "did you mean" and the closest ids of the kind expected to the unknown references' messages.</summary>
+    private void AddClosestIds(List<Diagnostic> diagnostics)
+    {
+        if (_unknown.IsEmpty)
+        {
+            return;
+        }
+        var unknown = _unknown.ToArray();
+        // In the order the diagnostics are shown (the same on every run, whatever the threads did), so the budget is
+        // spent on the same references every time.
+        Array.Sort(unknown, static (x, y) =>
+        {
+            var c = Diagnostic.Order.Compare(x.Diagnostic, y.Diagnostic);
+            return c != 0 ? c : string.CompareOrdinal(x.Field + "\0" + x.Id, y.Field + "\0" + y.Id);
+        });
+        var replaced = new Dictionary<Diagnostic, Diagnostic>(ReferenceEqualityComparer.Instance);
+        var closestOf = new Dictionary<(string, ElementKind?), IReadOnlyList<string>>();
+        var budget = SuggestionBudget;
+        foreach (var (diagnostic, field, id, kind) in unknown)
+        {
+            if (!closestOf.TryGetValue((id, kind), out var closest))
+            {
+                var candidates = CandidateIds(kind);
+                if (candidates.Count > budget)
+                {
+                    break;
+                }
+                budget -= candidates.Count;
+                closest = DidYouMean.Closest(id, candidates);
+                closestOf[(id, kind)] = closest;
+            }
+            if (closest.Count > 0)
+            {
+                var (zh, en) = KindNames(kind);
+                replaced[diagnostic] = diagnostic with { Message = Messages.WithClosest(Messages.UnknownReference(field, id, zh, en), closest) };
+            }
+        }
+        if (replaced.Count == 0)
+        {
+            return;
+        }
+        for (var i = 0; i < diagnostics.Count; i++)
+        {
+            if (replaced.TryGetValue(diagnostics[i], out var with))
+            {
+                diagnostics[i] = with;
+            }
+        }
+    }
+
+    /// <summary>The ids an unknown reference to <paramref name="kind"/> may have meant: those of the kind, or every id.</summary>
+    private IReadOnlyCollection<string> CandidateIds(ElementKind? kind) => kind switch
+    {
+        ElementKind.Capability => _kinds!.Capabilities.Keys,
+        ElementKind.Agency => _kinds!.Agencies.Keys,
+        ElementKind.Network => _kinds!.Networks.Keys,
+        ElementKind.Platform => _kinds!.Platforms.Keys,
+        ElementKind.System => _kinds!.Systems.Keys,
+        ElementKind.DataResource => _kinds!.DataResources.Keys,
+        ElementKind.Project => _kinds!.Projects.Keys,
+        _ => _byId.Keys,
+    };
 
     private void CheckIds()
     {
@@ -311,6 +384,7 @@ internal sealed class ModelValidator
             }
             var (zh, en) = KindNames(reference.Expected);
             Report(DiagnosticCodes.UnknownReference, Messages.UnknownReference(reference.Path, reference.Id, zh, en), anchor, reference.Path, sink: sink);
+            _unknown.Add((sink[^1], reference.Path, reference.Id, reference.Expected));
         }
         else if (target is not null && reference.Expected is { } expected && target.Kind != expected)
         {

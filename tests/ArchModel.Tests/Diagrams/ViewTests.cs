@@ -70,9 +70,42 @@ public sealed class ViewTests
     }
 
     [Test]
-    public void Agency_UnknownAgency_Throws()
+    public void Agency_UnknownAgency_EmptyViewWithAnErrorNamingTheClosestAgency()
     {
-        Assert.That(() => Views.Agency(_small, "ag.nobody"), Throws.ArgumentException.With.Message.Contains("ag.nobody"));
+        // A typo in an agency id is about the model, not the calling program: a result with a diagnostic, no exception.
+        var view = Views.Agency(_small, "ag.city.pbs");
+        Assert.That(view.HasErrors, Is.True);
+        Assert.That(view.Nodes, Is.Empty);
+        var error = view.Diagnostics.Single();
+        Assert.That(error.Code, Is.EqualTo(DiagnosticCodes.UnknownReference));
+        Assert.That(error.Message.English, Does.Contain("'ag.city.pbs'").And.Contain("Did you mean 'ag.city.psb'?"));
+        Assert.That(error.Message.Chinese, Does.Contain("是否指“ag.city.psb”？"));
+        Assert.That(Views.Build(_small, new ViewSpec(ViewKind.Agency, "ag.city.pbs")).HasErrors, Is.True);
+    }
+
+    [Test]
+    public void Agency_UnknownAgencyWithNothingClose_NoSuggestion()
+    {
+        var error = Views.Agency(_small, "completely.different").Diagnostics.Single();
+        Assert.That(error.Message.English, Does.Not.Contain("Did you mean"));
+    }
+
+    [Test]
+    public void Agency_KnownAgency_NoDiagnostics()
+    {
+        Assert.That(Views.Agency(_small, "ag.city.psb").Diagnostics, Is.Empty);
+    }
+
+    [Test]
+    public void ViewOptions_NoLanguage_TheModelsLanguage()
+    {
+        // As ReportOptions and SiteOptions: the model's language unless the caller names one.
+        Assert.That(ViewOptions.Default.Language, Is.Null);
+        var english = _small.Info with { Language = Language.English };
+        var builder = new ModelBuilder(english).AddRange(_small.Elements);
+        var view = Views.Landscape(builder.Build().Model);
+        Assert.That(view.Language, Is.EqualTo(Language.English));
+        Assert.That(Views.Landscape(builder.Build().Model, options: new ViewOptions { Language = Language.Chinese }).Language, Is.EqualTo(Language.Chinese));
     }
 
     [Test]
