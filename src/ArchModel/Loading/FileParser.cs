@@ -213,7 +213,7 @@ internal sealed class FileParser
         string? id = null, name = null, description = null;
         var language = Language.Chinese;
         DateOnly? asOf = null;
-        var milestones = new List<(Milestone Milestone, long Offset, long DateOffset, long PhaseOffset)>();
+        var milestones = new List<(Milestone Milestone, string Path, long Offset, long DateOffset, long PhaseOffset)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (Next(ref r))
         {
@@ -298,7 +298,7 @@ internal sealed class FileParser
     /// One entry of <c>model.milestones</c>: <c>{ id, name, date, phase?, description? }</c>. An entry without a valid id,
     /// name or date is reported and left out.
     /// </summary>
-    private (Milestone, long Offset, long DateOffset, long PhaseOffset)? ParseMilestone(ref Utf8JsonReader r, PathText path)
+    private (Milestone, string Path, long Offset, long DateOffset, long PhaseOffset)? ParseMilestone(ref Utf8JsonReader r, PathText path)
     {
         if (!ExpectObject(ref r, path))
         {
@@ -367,7 +367,7 @@ internal sealed class FileParser
             }
         }
         return valid && id is not null && name is not null && date is { } due
-            ? (new Milestone(id, name, due, phase, description), offset, dateOffset, phaseOffset)
+            ? (new Milestone(id, name, due, phase, description), (string)path, offset, dateOffset, phaseOffset)
             : null;
     }
 
@@ -375,19 +375,18 @@ internal sealed class FileParser
     /// The checks that need all milestones: ids are unique, a phase is closed by one milestone only, phases close in
     /// plan order, and no milestone is due after the model's own date (the date the plan ends).
     /// </summary>
-    private void CheckMilestones(List<(Milestone Milestone, long Offset, long DateOffset, long PhaseOffset)> milestones, DateOnly? asOf)
+    private void CheckMilestones(List<(Milestone Milestone, string Path, long Offset, long DateOffset, long PhaseOffset)> milestones, DateOnly? asOf)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var phases = new Dictionary<MilestonePhase, int>();
         for (var i = 0; i < milestones.Count; i++)
         {
-            var (m, offset, dateOffset, phaseOffset) = milestones[i];
-            var path = $"model.milestones[{i}]";
+            var (m, path, offset, dateOffset, phaseOffset) = milestones[i];
             if (!ids.TryAdd(m.Id, i))
             {
                 Report(DiagnosticCodes.DuplicateId, new LocalizedText(
-                    $"里程碑标识“{m.Id}”重复：它已用于 model.milestones[{ids[m.Id]}]。",
-                    $"Milestone id '{m.Id}' is used twice: model.milestones[{ids[m.Id]}] has it too."), offset, path + ".id");
+                    $"里程碑标识“{m.Id}”重复：{milestones[ids[m.Id]].Path} 已使用该标识。",
+                    $"Milestone id '{m.Id}' is used twice: {milestones[ids[m.Id]].Path} has it too."), offset, path + ".id");
             }
             if (asOf is { } end && m.Date > end)
             {
@@ -403,8 +402,8 @@ internal sealed class FileParser
             if (phases.TryGetValue(phase, out var first))
             {
                 Report(DiagnosticCodes.InvalidValue, new LocalizedText(
-                    $"阶段“{JsonNames.Of(phase)}”已由 model.milestones[{first}] 确定完成日期，一个阶段只能有一个完成里程碑。",
-                    $"Phase '{JsonNames.Of(phase)}' already ends at model.milestones[{first}]: a phase has one closing milestone at most."),
+                    $"阶段“{JsonNames.Of(phase)}”已由 {milestones[first].Path} 确定完成日期，一个阶段只能有一个完成里程碑。",
+                    $"Phase '{JsonNames.Of(phase)}' already ends at {milestones[first].Path}: a phase has one closing milestone at most."),
                     phaseOffset, path + ".phase");
                 continue;
             }
@@ -415,8 +414,8 @@ internal sealed class FileParser
                 if ((other < phase && o.Date > m.Date) || (other > phase && o.Date < m.Date))
                 {
                     Report(DiagnosticCodes.InvalidValue, new LocalizedText(
-                        $"里程碑“{m.Name}”（阶段 {JsonNames.Of(phase)}，{Iso(m.Date)}）与 model.milestones[{j}]（阶段 {JsonNames.Of(other)}，{Iso(o.Date)}）先后颠倒：各阶段按 prepare → foundations → systems → connect-and-share → retire → close-out 的顺序完成。",
-                        $"Milestone '{m.Name}' (phase {JsonNames.Of(phase)}, {Iso(m.Date)}) is out of order with model.milestones[{j}] (phase {JsonNames.Of(other)}, {Iso(o.Date)}): phases end in the order prepare → foundations → systems → connect-and-share → retire → close-out."),
+                        $"里程碑“{m.Name}”（阶段 {JsonNames.Of(phase)}，{Iso(m.Date)}）与 {milestones[j].Path}（阶段 {JsonNames.Of(other)}，{Iso(o.Date)}）先后颠倒：各阶段按 prepare → foundations → systems → connect-and-share → retire → close-out 的顺序完成。",
+                        $"Milestone '{m.Name}' (phase {JsonNames.Of(phase)}, {Iso(m.Date)}) is out of order with {milestones[j].Path} (phase {JsonNames.Of(other)}, {Iso(o.Date)}): phases end in the order prepare → foundations → systems → connect-and-share → retire → close-out."),
                         dateOffset, path + ".date");
                     break;
                 }

@@ -78,15 +78,16 @@ internal static class StepTexts
         {
             var systems = Systems(plan, g.Select(static d => d.System));
             var to = Names(plan, g.First().To);
+            var one = g.Count() == 1;
             zh.Add(platform ? $"{systems.Zh}迁至{to.Zh}" : $"{systems.Zh}改接{to.Zh}");
-            en.Add(platform ? $"{systems.En} move to {to.En}" : $"{systems.En} stay on {to.En}");
+            en.Add(platform ? $"{systems.En} {(one ? "moves" : "move")} to {to.En}" : $"{systems.En} {(one ? "stays" : "stay")} on {to.En}");
         }
         var retired = step.Destinations.Where(static d => d.Retired).Select(static d => d.System).ToList();
         if (retired.Count > 0)
         {
             var systems = Systems(plan, retired);
             zh.Add($"{systems.Zh}下线");
-            en.Add($"{systems.En} retire");
+            en.Add($"{systems.En} {(retired.Count == 1 ? "retires" : "retire")}");
         }
         var open = step.Destinations.Where(static d => d.Unresolved).Select(static d => d.System).ToList();
         if (open.Count > 0)
@@ -114,9 +115,10 @@ internal static class StepTexts
             }
             else
             {
-                var fields = Fields(plan, r.Changes);
-                zh.Add($"{kind.Zh}{name.Zh}{fields.Zh}");
-                en.Add($"{kind.En} {name.En}: {fields.En}");
+                // Within a record its fields are separated by commas; records by semicolons.
+                var fields = r.Changes.Select(c => Fields(plan, [c])).ToList();
+                zh.Add($"{kind.Zh}{name.Zh}{string.Join("，", fields.Select(static f => f.Zh))}");
+                en.Add($"{kind.En} {name.En}: {string.Join(", ", fields.Select(static f => f.En))}");
             }
         }
         var more = step.Records.Count - MaxNamed;

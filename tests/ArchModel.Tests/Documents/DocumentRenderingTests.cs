@@ -98,6 +98,46 @@ public sealed partial class DocumentRenderingTests
     }
 
     [Test]
+    public void Render_RoadmapHtml_DemoProvince_TimelineChartHasOneBarPerPhaseAndAMarkPerMilestone()
+    {
+        var (model, options) = DocumentTestSupport.For("roadmap", demo: true, new ReportOptions { Language = Language.Chinese, Format = DocumentFormat.Html });
+        var html = DocumentTestSupport.Render(model, options);
+        var start = html.IndexOf("<figure class=\"timeline\">", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThan(0), "the roadmap has a timeline chart");
+        var chart = html[start..html.IndexOf("</figure>", start, StringComparison.Ordinal)];
+        Assert.That(Regex.Count(chart, "<rect "), Is.EqualTo(6), "six phases, six bars");
+        Assert.That(Regex.Count(chart, "<polygon "), Is.EqualTo(4), "four milestones");
+        foreach (var year in new[] { "2017 年", "2018 年", "2019 年", "2020 年" })
+        {
+            Assert.That(chart, Does.Contain(year));
+        }
+        Assert.That(html, Does.Contain("<td class=\"nw\">2018-12-31</td>"), "the phase table gives the milestone's date as the end of phase 3");
+    }
+
+    [Test]
+    public void Render_Roadmap_DemoProvince_ShowsTheNetCostNextToTheAvoidableSaving()
+    {
+        var (model, options) = DocumentTestSupport.For("roadmap", demo: true, new ReportOptions { Language = Language.Chinese });
+        var text = DocumentTestSupport.Render(model, options);
+        Assert.That(text, Does.Contain("每年节省 211 万元"));
+        Assert.That(text, Does.Contain("由 4,602 万元 变为 4,663 万元，净变化 +61 万元：下线系统减少 539 万元，新投运系统增加 600 万元"));
+        Assert.That(text, Does.Contain("重复建设可避免费用的减少不等于总费用下降"));
+        Assert.That(text, Does.Contain("| 示范省基础测绘成果管理系统 | 示范省国土资源厅 | 平台 示范省国土资源厅机房 | 45 |"));
+    }
+
+    [Test]
+    public void Render_Roadmap_ModelsWithoutDates_SaysWhyThereIsNoTimeline()
+    {
+        var (_, options) = DocumentTestSupport.For("roadmap", demo: false, new ReportOptions { Language = Language.English });
+        var json = File.ReadAllText(DocumentTestSupport.GoldenToBePath);
+        Assert.That(json, Does.Contain("\"asOf\": \"2022-12-31\","));
+        var undated = ModelLoader.LoadText(json.Replace("\"asOf\": \"2022-12-31\",", "", StringComparison.Ordinal), "model.json").Model!;
+        var text = DocumentTestSupport.Render((undated, ArchModel.Analysis.Analyzer.Analyze(undated)), options);
+        Assert.That(text, Does.Contain("The plan has no timeline"));
+        Assert.That(text, Does.Not.Contain("### Timeline"));
+    }
+
+    [Test]
     public void Render_CustomTemplate_SeesThePlanOnlyWithABaseline()
     {
         using var temp = new TempFolder();

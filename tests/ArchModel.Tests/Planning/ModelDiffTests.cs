@@ -132,9 +132,11 @@ public sealed class ModelDiffTests
         var plan = MigrationPlanner.Plan(ModelDiff.Compare(before, after));
         Assert.That(plan.Steps.Select(s => (s.Action, s.Subject)), Is.EquivalentTo(new[]
         {
-            (StepAction.Update, "sys.one"),
+            (StepAction.Update, "ag.a"),
             (StepAction.ChangeFlow, "flow.1"),
         }));
+        // The rename is a record of the owner's one closing record-keeping step.
+        Assert.That(plan.Steps.Single(s => s.Action == StepAction.Update).Records.Select(r => r.Element), Is.EqualTo(new[] { "sys.one" }));
     }
 
     [Test]
