@@ -34,6 +34,34 @@ public sealed class ValidateCommandTests
         Assert.That(lines[^1], Is.EqualTo("坏模型（1 个文件）：校验未通过，1 个错误，1 个警告。"));
     }
 
+    [TestCase("zh-CN", "typo（1 个文件）：校验通过，但结果存疑，0 个错误，1 个警告。有 1 个未知属性被忽略（AM0002）：其中的数据不在模型中，本结果和任何分析都可能遗漏它们；请检查拼写。")]
+    [TestCase("en", "typo (1 file): valid but doubtful, 0 errors, 1 warning. 1 unknown property was ignored (AM0002): what it holds is not in the model, so this result and any analysis may miss it; check the spelling.")]
+    public void Validate_UnknownPropertyOnly_SummarySaysTheResultIsDoubtful(string lang, string summary)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("model.json", """
+            { "formatVersion": "1", "model": { "id": "typo", "name": "typo" },
+              "agencies": [ { "id": "a", "name": "甲", "level": "county", "regoin": "990101" } ] }
+            """);
+        var (code, stdout, _) = CliRunner.Run("validate", path, "--lang", lang);
+        Assert.That(code, Is.EqualTo(0), "a warning does not fail by default");
+        Assert.That(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], Is.EqualTo(summary));
+    }
+
+    [Test]
+    public void Validate_WarningThatHidesNoData_SummaryJustValid()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("model.json", """
+            { "formatVersion": "1", "model": { "id": "self", "name": "self" },
+              "agencies": [ { "id": "a", "name": "甲", "level": "county" } ],
+              "systems": [ { "id": "s", "name": "系统", "owner": "a" } ],
+              "flows": [ { "id": "f", "from": "s", "to": "s" } ] }
+            """);
+        var (_, stdout, _) = CliRunner.Run("validate", path, "--lang", "en");
+        Assert.That(stdout, Does.Contain("self (1 file): valid, 0 errors, 1 warning."));
+    }
+
     [Test]
     public void Validate_LangEn_PrintsEnglish()
     {

@@ -73,28 +73,12 @@ internal static class DiagramCommand
                 return Usage(stderr, "--max-nodes must be at least 1 and --max-edges at least 0 / 上限必须为正数");
             }
 
-            if (CommonOptions.ResolveModel(parse.GetValue(model)!, stderr) is not { } modelPath)
+            if (ModelInputs.LoadOrFail("diagram", [parse.GetValue(model)!], parse.GetValue(lang), stderr, out var loads, out var language) is { } failed)
             {
-                return ExitCodes.FileError;
+                return failed;
             }
-            var load = ModelLoader.LoadFile(modelPath);
-            var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), load.Model?.Info.Language);
-            if (load.RootReadFailed || load.HasErrors || load.Model is null)
-            {
-                foreach (var diagnostic in load.Diagnostics.Where(static x => x.Severity == DiagnosticSeverity.Error))
-                {
-                    stderr.WriteLine(diagnostic.Format(language));
-                }
-                if (load.RootReadFailed)
-                {
-                    return ExitCodes.FileError;
-                }
-                stderr.WriteLine(language == Language.English
-                    ? "archmodel: the model has errors; fix them (archmodel validate) before drawing it."
-                    : "archmodel: 模型有错误，请先修正（archmodel validate）再生成图表。");
-                return ExitCodes.Findings;
-            }
-            var architecture = load.Model;
+            var load = loads[0];
+            var architecture = load.Model!;
             var options = new ViewOptions
             {
                 Depth = d,

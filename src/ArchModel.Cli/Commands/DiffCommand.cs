@@ -22,32 +22,11 @@ internal static class DiffCommand
         };
         command.SetAction(parse =>
         {
-            var beforePath = CommonOptions.ResolveModel(parse.GetValue(before)!, stderr);
-            var afterPath = CommonOptions.ResolveModel(parse.GetValue(after)!, stderr);
-            if (beforePath is null || afterPath is null)
+            // The language of the to-be model first: the plan is written for it.
+            if (ModelInputs.LoadOrFail("diff", [parse.GetValue(before)!, parse.GetValue(after)!], parse.GetValue(lang), stderr,
+                out var loads, out var language, languageFrom: 1) is { } failed)
             {
-                return ExitCodes.FileError;
-            }
-            var loads = new[] { ModelLoader.LoadFile(beforePath), ModelLoader.LoadFile(afterPath) };
-            var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), loads[1].Model?.Info.Language ?? loads[0].Model?.Info.Language);
-            if (loads.Any(static l => l.RootReadFailed))
-            {
-                foreach (var d in loads.Where(static l => l.RootReadFailed).SelectMany(static l => l.Diagnostics))
-                {
-                    stderr.WriteLine(d.Format(language));
-                }
-                return ExitCodes.FileError;
-            }
-            if (loads.Any(static l => l.HasErrors || l.Model is null))
-            {
-                foreach (var d in loads.SelectMany(static l => l.Diagnostics).Where(static d => d.Severity == DiagnosticSeverity.Error))
-                {
-                    stderr.WriteLine(d.Format(language));
-                }
-                stderr.WriteLine(language == Language.English
-                    ? "archmodel diff: the models have errors; fix them first (archmodel validate)."
-                    : "archmodel diff：模型存在错误，请先修正（archmodel validate）。");
-                return ExitCodes.Findings;
+                return failed;
             }
             var diff = ModelDiff.Compare(loads[0].Model!, loads[1].Model!);
             var plan = MigrationPlanner.Plan(diff);

@@ -49,19 +49,11 @@ internal static class ExportCommand
                     stderr.WriteLine("archmodel export: name the MODEL to export, or use --template. / 请给出模型文件，或使用 --template。");
                     return ExitCodes.Usage;
                 }
-                load = ModelLoader.LoadFile(modelPath);
-                language = CommonOptions.ResolveLanguage(parse.GetValue(lang), load.Model?.Info.Language);
-                if (load.RootReadFailed || load.HasErrors)
+                if (ModelInputs.LoadOrFail("export", [modelPath], parse.GetValue(lang), stderr, out var loads, out language) is { } failed)
                 {
-                    foreach (var d in load.Diagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error))
-                    {
-                        stderr.WriteLine(d.Format(language));
-                    }
-                    stderr.WriteLine(language == Language.English
-                        ? "archmodel export: the model has errors; nothing was written. Fix them first (archmodel validate)."
-                        : "archmodel export：模型有错误，未写出任何文件。请先改正（archmodel validate）。");
-                    return load.RootReadFailed ? ExitCodes.FileError : ExitCodes.Findings;
+                    return failed;
                 }
+                load = loads[0];
             }
             var inputs = load?.Files.Select(static f => Path.GetFullPath(f)).ToList() ?? [];
             string? error;

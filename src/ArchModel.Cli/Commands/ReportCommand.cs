@@ -71,45 +71,20 @@ internal static class ReportCommand
                 stderr.WriteLine($"archmodel report: --baseline is for the roadmap template (or a template file), not for {templateName} / --baseline 仅用于路线图模板或自定义模板");
                 return ExitCodes.Usage;
             }
-            var modelPath = CommonOptions.ResolveModel(parse.GetValue(model)!, stderr);
-            if (baselinePath is not null)
-            {
-                baselinePath = CommonOptions.ResolveModel(baselinePath, stderr);
-                if (baselinePath is null)
-                {
-                    return ExitCodes.FileError;
-                }
-            }
-            if (modelPath is null)
-            {
-                return ExitCodes.FileError;
-            }
+            var modelPath = parse.GetValue(model)!;
             if (!ReportGenerator.IsBuiltIn(templateName) && FilePaths.KindOf(templateName) == FileKind.Special)
             {
                 // A pipe would block the report until something writes to it; a device would never end.
                 stderr.WriteLine($"archmodel report: template '{templateName}' is not a regular file (a pipe or a device) / 模板“{templateName}”不是普通文件");
                 return ExitCodes.FileError;
             }
-            var load = ModelLoader.LoadFile(modelPath);
-            var baselineLoad = baselinePath is null ? null : ModelLoader.LoadFile(baselinePath);
-            var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), load.Model?.Info.Language ?? baselineLoad?.Model?.Info.Language);
-            var loads = baselineLoad is null ? new[] { load } : new[] { load, baselineLoad };
-            if (loads.Any(static l => l.RootReadFailed))
+            if (ModelInputs.LoadOrFail("report", baselinePath is null ? [modelPath] : [modelPath, baselinePath], parse.GetValue(lang), stderr,
+                out var loads, out var language) is { } failed)
             {
-                foreach (var d in loads.Where(static l => l.RootReadFailed).SelectMany(static l => l.Diagnostics))
-                {
-                    stderr.WriteLine(d.Format(language));
-                }
-                return ExitCodes.FileError;
+                return failed;
             }
-            if (loads.Any(static l => l.Model is null || l.HasErrors))
-            {
-                foreach (var d in loads.SelectMany(static l => l.Diagnostics))
-                {
-                    stderr.WriteLine(d.Format(language));
-                }
-                return ExitCodes.Findings;
-            }
+            var load = loads[0];
+            var baselineLoad = loads.Length > 1 ? loads[1] : null;
             var documentFormat = parse.GetValue(format) switch
             {
                 "html" => DocumentFormat.Html,

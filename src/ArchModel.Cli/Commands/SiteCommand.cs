@@ -34,21 +34,14 @@ internal static class SiteCommand
         };
         command.SetAction(parse =>
         {
-            var load = ModelLoader.LoadFile(parse.GetValue(model)!);
             var baselinePath = parse.GetValue(baseline);
-            var baselineLoad = baselinePath is null ? null : ModelLoader.LoadFile(baselinePath);
-            var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), load.Model?.Info.Language ?? baselineLoad?.Model?.Info.Language);
-            var loads = baselineLoad is null ? new[] { load } : new[] { load, baselineLoad };
-            if (loads.Any(static l => l.RootReadFailed))
+            if (ModelInputs.LoadOrFail("site", baselinePath is null ? [parse.GetValue(model)!] : [parse.GetValue(model)!, baselinePath], parse.GetValue(lang), stderr,
+                out var loads, out var language) is { } failed)
             {
-                foreach (var d in loads.Where(static l => l.RootReadFailed).SelectMany(static l => l.Diagnostics)) stderr.WriteLine(d.Format(language));
-                return ExitCodes.FileError;
+                return failed;
             }
-            if (loads.Any(static l => l.Model is null || l.HasErrors))
-            {
-                foreach (var d in loads.SelectMany(static l => l.Diagnostics)) stderr.WriteLine(d.Format(language));
-                return ExitCodes.Findings;
-            }
+            var load = loads[0];
+            var baselineLoad = loads.Length > 1 ? loads[1] : null;
             if (!parse.GetValue(quiet))
             {
                 foreach (var d in loads.SelectMany(static l => l.Diagnostics)) stderr.WriteLine(d.Format(language));

@@ -42,18 +42,26 @@ public static class ReportGenerator
     public static IReadOnlyList<string> BaselineTemplates { get; } = ["roadmap"];
 
     /// <summary>Whether <paramref name="template"/> is a built-in template that needs <see cref="ReportOptions.Baseline"/>.</summary>
-    public static bool NeedsBaseline(string template) => BaselineTemplates.Contains(template, StringComparer.Ordinal);
+    public static bool NeedsBaseline(string template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return BaselineTemplates.Contains(template, StringComparer.Ordinal);
+    }
 
     /// <summary>Whether <paramref name="template"/> names a built-in template rather than a file.</summary>
-    public static bool IsBuiltIn(string template) => BuiltInTemplates.Contains(template, StringComparer.Ordinal);
+    public static bool IsBuiltIn(string template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return BuiltInTemplates.Contains(template, StringComparer.Ordinal);
+    }
 
     /// <summary>Renders a document.</summary>
     /// <param name="model">The model.</param>
     /// <param name="analysis">Its analysis (<see cref="Analyzer.Analyze(ArchitectureModel, AnalysisOptions?, CancellationToken)"/>), for findings and metrics.</param>
     /// <param name="options">Template, format, language, date, diagrams and limits; default: the Markdown overview in the model's language.</param>
     /// <param name="cancellationToken">Stops rendering.</param>
-    /// <returns>The document, or the diagnostics that stopped it (AM0101–AM0105).</returns>
-    /// <exception cref="ArgumentException">The template is <c>roadmap</c> and <see cref="ReportOptions.Baseline"/> is not given.</exception>
+    /// <returns>The document, or the diagnostics that stopped it (AM0101–AM0106; AM0106 when the template is <c>roadmap</c>
+    /// and <see cref="ReportOptions.Baseline"/> is not given).</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static ReportResult Render(ArchitectureModel model, AnalysisResult analysis, ReportOptions? options = null,
         CancellationToken cancellationToken = default)
@@ -71,7 +79,10 @@ public static class ReportGenerator
             : options.Limits;
         if (NeedsBaseline(options.Template) && options.Baseline is null)
         {
-            throw new ArgumentException($"The {options.Template} template needs ReportOptions.Baseline, the as-is model.", nameof(options));
+            // Which template a user chose is content, like the template's text: a diagnostic, not an exception.
+            return new ReportResult(null, [new Diagnostic(DocumentDiagnostics.BaselineMissing, DiagnosticSeverity.Error, new LocalizedText(
+                $"模板“{options.Template}”比较现状与目标两个模型，需要现状模型作为基线（ReportOptions.Baseline，命令行 --baseline）。",
+                $"The {options.Template} template compares the as-is and the to-be model and needs the as-is model as its baseline (ReportOptions.Baseline, --baseline on the command line)."), null)]);
         }
 
         // Find and read the template.

@@ -53,8 +53,11 @@ public static class ModelGenerator
     /// </summary>
     /// <returns>The files written, root first, and the number of elements.</returns>
     /// <exception cref="ArgumentOutOfRangeException">More than <see cref="MaxAgencies"/> agencies.</exception>
-    public static GeneratedModel WriteTo(string folder, GeneratorOptions options) =>
-        WriteTo(Path.Combine(folder, "model.json"), "regions", options);
+    public static GeneratedModel WriteTo(string folder, GeneratorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        return WriteTo(Path.Combine(folder, "model.json"), "regions", options);
+    }
 
     /// <summary>
     /// Writes the model with its root file at <paramref name="rootPath"/>; when split (<see cref="GeneratorOptions.SplitByRegion"/>,
@@ -65,6 +68,8 @@ public static class ModelGenerator
     /// <exception cref="ArgumentOutOfRangeException">More than <see cref="MaxAgencies"/> agencies.</exception>
     public static GeneratedModel WriteTo(string rootPath, string partsFolder, GeneratorOptions options)
     {
+        ArgumentNullException.ThrowIfNull(rootPath);
+        ArgumentNullException.ThrowIfNull(partsFolder);
         Check(options);
         var folder = Path.GetDirectoryName(Path.GetFullPath(rootPath))!;
         Directory.CreateDirectory(folder);
@@ -104,6 +109,7 @@ public static class ModelGenerator
     /// <exception cref="ArgumentOutOfRangeException">More than <see cref="MaxAgencies"/> agencies.</exception>
     public static long Write(Stream output, GeneratorOptions options)
     {
+        ArgumentNullException.ThrowIfNull(output);
         Check(options);
         if (options.Shape != GeneratorShape.Synthetic)
         {
@@ -120,8 +126,11 @@ public static class ModelGenerator
     }
 
     /// <summary>How many agencies the options give.</summary>
-    public static int AgencyCount(GeneratorOptions options) =>
-        options.Shape == GeneratorShape.Synthetic ? Plan.Create(options).AgencyCount : ShapedModel.Create(options).AgencyCount;
+    public static int AgencyCount(GeneratorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Shape == GeneratorShape.Synthetic ? Plan.Create(options).AgencyCount : ShapedModel.Create(options).AgencyCount;
+    }
 
     /// <summary>
     /// About how many bytes the model takes as one file (from the agencies and each shape's measured bytes per
@@ -130,7 +139,11 @@ public static class ModelGenerator
     public static long EstimatedBytes(GeneratorOptions options) => (long)(AgencyCount(options) * BytesPerAgency(options.Shape) * 1.2);
 
     /// <summary>Whether <see cref="WriteTo(string, GeneratorOptions)"/> writes several files: when asked to, or when one file would exceed <see cref="GeneratorOptions.MaxFileBytes"/>.</summary>
-    public static bool WouldSplit(GeneratorOptions options) => options.SplitByRegion || EstimatedBytes(options) > options.MaxFileBytes;
+    public static bool WouldSplit(GeneratorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.SplitByRegion || EstimatedBytes(options) > options.MaxFileBytes;
+    }
 
     // Measured at 10,000 to 100,000 agencies with seed 1 (indented JSON, UTF-8).
     private static double BytesPerAgency(GeneratorShape shape) => shape switch
@@ -144,6 +157,7 @@ public static class ModelGenerator
 
     private static void Check(GeneratorOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         if (options.Agencies is > MaxAgencies)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Agencies, $"at most {MaxAgencies} agencies");

@@ -146,6 +146,8 @@ public static class ModelWriter
     /// </summary>
     public static IReadOnlyList<string> WriteTo(ArchitectureModel model, string folder, ModelWriterOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(folder);
         var written = new List<string>();
         foreach (var file in Write(model, options))
         {

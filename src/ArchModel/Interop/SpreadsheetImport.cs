@@ -21,6 +21,7 @@ public static class SpreadsheetImport
     public static LoadResult ReadXlsx(Stream input, string fileName)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(fileName);
         List<Table> tables;
         try
         {
@@ -39,6 +40,7 @@ public static class SpreadsheetImport
     /// </summary>
     public static LoadResult ReadCsvFolder(string folder, string? displayFolder = null)
     {
+        ArgumentNullException.ThrowIfNull(folder);
         var shown = (displayFolder ?? folder).Replace('\\', '/').TrimEnd('/');
         if (!Directory.Exists(folder))
         {
@@ -78,6 +80,7 @@ public static class SpreadsheetImport
     /// <summary>Reads <paramref name="path"/>: a folder of CSV files, one CSV file, or a workbook; diagnostics show it as given.</summary>
     public static LoadResult Read(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
         {
             return ReadCsvFolder(path);

@@ -78,6 +78,7 @@ public sealed class ModelLoader
     /// <summary>Loads the model whose root file is <paramref name="rootPath"/>.</summary>
     public LoadResult Load(string rootPath, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(rootPath);
         var run = new Run(_options, rootPath, cancellationToken);
         return run.Execute();
     }

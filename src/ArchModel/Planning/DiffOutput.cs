@@ -20,6 +20,7 @@ public static class DiffOutput
     /// <param name="language">The language of step descriptions and phase names.</param>
     public static void WriteJson(Stream output, ModelDiff diff, MigrationPlan plan, Language language)
     {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(diff);
         ArgumentNullException.ThrowIfNull(plan);
         using var w = new Utf8JsonWriter(output, JsonOutput.WriterOptions);

@@ -9,7 +9,7 @@ namespace ArchModel.Tests.Api;
 /// <summary>
 /// The library's public API, deliberate and visible in review: the whole surface is compared with
 /// TestFiles/Api/ArchModel.approved.txt, so every change to it shows as a change of that file
-/// (<c>ARCHMODEL_UPDATE_GOLDEN=1 dotnet test tests/ArchModel.Tests --filter PublicApi</c> rewrites it; see docs/architecture.md).
+/// (<c>scripts/approve-api.sh</c> rewrites it; see docs/architecture.md, The public API is deliberate).
 /// </summary>
 public sealed class PublicApiTests
 {
@@ -27,16 +27,16 @@ public sealed class PublicApiTests
     public void PublicApi_Library_MatchesApprovedSurface()
     {
         var api = Surface();
-        const string Name = "ArchModel.approved.txt";
+        // Read from the source tree, not the test's output folder: the file a review sees is the one compared.
+        var approved = Path.Combine(TestPaths.RepoRoot, "tests", "ArchModel.Tests", "TestFiles", "Api", "ArchModel.approved.txt");
         if (Environment.GetEnvironmentVariable("ARCHMODEL_UPDATE_GOLDEN") == "1")
         {
-            File.WriteAllText(Path.Combine(TestPaths.RepoRoot, "tests", "ArchModel.Tests", "TestFiles", "Api", Name), api, new UTF8Encoding(false));
-            Assert.Pass($"{Name} rewritten");
+            File.WriteAllText(approved, api, new UTF8Encoding(false));
+            Assert.Pass("ArchModel.approved.txt rewritten");
         }
-        var approved = Path.Combine(TestPaths.TestFiles, "Api", Name);
-        Assert.That(File.Exists(approved), Is.True, $"{Name} is missing: run the tests with ARCHMODEL_UPDATE_GOLDEN=1 and review it");
+        Assert.That(File.Exists(approved), Is.True, "ArchModel.approved.txt is missing: run scripts/approve-api.sh and review it");
         Assert.That(api, Is.EqualTo(File.ReadAllText(approved).Replace("\r\n", "\n", StringComparison.Ordinal)),
-            "the public API changed: if on purpose, run ARCHMODEL_UPDATE_GOLDEN=1 dotnet test tests/ArchModel.Tests --filter PublicApi and commit the approved file");
+            "the public API changed: if on purpose, run scripts/approve-api.sh, review the diff of ArchModel.approved.txt and commit it");
     }
 
     [Test]

@@ -78,10 +78,15 @@ public sealed partial class DocumentRenderingTests
     }
 
     [Test]
-    public void Render_RoadmapWithoutBaseline_Throws()
+    public void Render_RoadmapWithoutBaseline_ResultWithAM0106()
     {
+        // The error convention (docs/architecture.md): what a user chose comes back as a diagnostic, not an exception.
         var golden = DocumentTestSupport.Golden();
-        Assert.Throws<ArgumentException>(() => ReportGenerator.Render(golden.Model, golden.Analysis, new ReportOptions { Template = "roadmap" }));
+        var result = ReportGenerator.Render(golden.Model, golden.Analysis, new ReportOptions { Template = "roadmap" });
+        Assert.That((result.Succeeded, result.HasErrors, result.Text), Is.EqualTo((false, true, (string?)null)));
+        Assert.That(result.Diagnostics.Single().Code, Is.EqualTo(DocumentDiagnostics.BaselineMissing));
+        Assert.That(result.Diagnostics.Single().Message.English, Does.Contain("baseline"));
+        Assert.That(DocumentDiagnostics.All.Select(static d => d.Code), Does.Contain("AM0106"));
     }
 
     [Test]
