@@ -25,7 +25,11 @@ public sealed class DiffCommandTests
         Assert.That(code, Is.EqualTo(0));
         using var doc = JsonDocument.Parse(stdout);
         var root = doc.RootElement;
-        Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "added", "removed", "changed", "metrics", "findings", "steps", "phases", "cycles" }));
+        Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "added", "removed", "changed", "metrics", "findings", "steps", "phases", "unresolved", "cycles" }));
+        // Both demo models have a date: phases are dated; the classified survey system has nowhere to go.
+        Assert.That(root.GetProperty("phases")[0].GetProperty("start").GetString(), Is.EqualTo("2016-04-08"));
+        var unresolved = root.GetProperty("unresolved").EnumerateArray().Single();
+        Assert.That((unresolved.GetProperty("system").GetString(), unresolved.GetProperty("host").GetString()), Is.EqualTo(("sys.prov-land.survey", "plat.prov-land.dc")));
         var changed = root.GetProperty("changed").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "sys.prov-psd.pop");
         Assert.That(changed.GetProperty("kind").GetString(), Is.EqualTo("system"));
         var hosting = changed.GetProperty("fields").GetProperty("hosting");

@@ -298,6 +298,7 @@ internal static class DocumentText
             "The plan has no timeline: a model has no date (model.asOf), or the to-be date is not after the as-is date."),
         ["roadmap.timeline_chart"] = new("实施阶段时间轴", "Phases on the timeline"),
         ["roadmap.steps_count"] = new("{0} 步", "{0} steps"),
+        ["roadmap.steps_count_one"] = new("1 步", "1 step"),
         ["roadmap.year"] = new("{0} 年", "{0}"),
         ["roadmap.milestones"] = new("里程碑", "Milestones"),
         ["roadmap.milestone_closes"] = new("{0}阶段完成", "ends phase {0}"),

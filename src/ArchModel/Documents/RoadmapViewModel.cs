@@ -157,7 +157,7 @@ internal sealed partial class ViewModelBuilder
             var x1 = X(p.Start!.Value);
             var x2 = X(p.End!.Value);
             var w = Math.Max(2, x2 - x1);
-            var count = DocumentText.Get("roadmap.steps_count", _lang, p.Steps.Count);
+            var count = p.Steps.Count == 1 ? T("roadmap.steps_count_one") : DocumentText.Get("roadmap.steps_count", _lang, p.Steps.Count);
             // The step count goes right of the bar; inside it when the bar reaches the right edge and is wide enough;
             // else left of it (a short last phase).
             var inside = x1 + w > right - 40 && w >= 48;
@@ -175,6 +175,7 @@ internal sealed partial class ViewModelBuilder
         var milestones = new List<ScriptObject>();
         var number = 0;
         var markY = y0 + 14;
+        var lastLabel = double.NegativeInfinity;
         foreach (var m in schedule.Milestones)
         {
             number++;
@@ -189,7 +190,14 @@ internal sealed partial class ViewModelBuilder
             if (!m.OutsidePeriod)
             {
                 var x = X(m.Milestone.Date);
-                marks.Add(Obj(("number", number), ("x", N(x)), ("y", N(markY)),
+                // Many milestones (a national plan): a mark's number is written only clear of the last one written;
+                // every mark keeps its tooltip and its row in the table.
+                var labelled = x - lastLabel >= 16;
+                if (labelled)
+                {
+                    lastLabel = x;
+                }
+                marks.Add(Obj(("number", labelled ? number : null), ("x", N(x)), ("y", N(markY)),
                     ("points", $"{N(x)},{N(markY - 7)} {N(x + 7)},{N(markY)} {N(x)},{N(markY + 7)} {N(x - 7)},{N(markY)}"),
                     ("label_y", N(markY + 20)), ("title", $"{number}. {Iso(m.Milestone.Date)} {m.Milestone.Name}")));
             }

@@ -131,6 +131,27 @@ public sealed partial class DocumentRenderingTests
     }
 
     [Test]
+    public void Render_RoadmapHtml_ManyMilestones_OneMarkEachAndNoCrowdedNumbers()
+    {
+        // A national plan's worth of milestones: one a fortnight over the golden plan's period.
+        var (_, options) = DocumentTestSupport.For("roadmap", demo: false, new ReportOptions { Language = Language.Chinese, Format = DocumentFormat.Html });
+        var json = File.ReadAllText(DocumentTestSupport.GoldenToBePath);
+        var many = string.Join(", ", Enumerable.Range(0, 60).Select(static i =>
+            $$"""{ "id": "ms.{{i}}", "name": "节点 {{i}}", "date": "{{new DateOnly(2020, 7, 1).AddDays(14 * i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}}" }"""));
+        var start = json.IndexOf("\"milestones\": [", StringComparison.Ordinal);
+        var end = json.IndexOf(']', start);
+        var model = ModelLoader.LoadText(json[..start] + "\"milestones\": [" + many + json[end..], "model.json").Model!;
+        var html = DocumentTestSupport.Render((model, ArchModel.Analysis.Analyzer.Analyze(model)), options);
+        var chart = html[html.IndexOf("<figure class=\"timeline\">", StringComparison.Ordinal)..html.IndexOf("</figure>", StringComparison.Ordinal)];
+        Assert.That(Regex.Count(chart, "<polygon "), Is.EqualTo(60));
+        Assert.That(Regex.Count(chart, "<rect "), Is.EqualTo(3), "one bar per phase, however many milestones");
+        var numbers = Regex.Matches(chart, "<text x=\"([0-9.]+)\" y=\"[0-9.]+\" text-anchor=\"middle\" font-size=\"11\" fill=\"#222\">[0-9]+</text>")
+            .Select(static m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.That(numbers.Count, Is.InRange(10, 59), "some numbers are left out, not all");
+        Assert.That(numbers.Zip(numbers.Skip(1), static (a, b) => b - a), Is.All.GreaterThanOrEqualTo(16));
+    }
+
+    [Test]
     public void Render_Roadmap_ModelsWithoutDates_SaysWhyThereIsNoTimeline()
     {
         var (_, options) = DocumentTestSupport.For("roadmap", demo: false, new ReportOptions { Language = Language.English });
