@@ -203,6 +203,18 @@ public sealed class SignablePlanTests
     }
 
     [Test]
+    public void Plan_PhaseMilestonesOutOfOrder_TheLaterPhaseMilestoneFixesNothing()
+    {
+        // Built in code, so the loader's check never saw them: the plan still gives consecutive dates.
+        var systems = new Milestone("ms.systems", "Systems moved", new DateOnly(2020, 6, 30), MilestonePhase.Systems, null);
+        var retire = new Milestone("ms.retire", "Retired", new DateOnly(2020, 3, 1), MilestonePhase.Retire, null);
+        var plan = Plan(Dated(Before(), "2020-01-01"), Dated(After(), "2020-12-31", retire, systems));
+        Assert.That(plan.Schedule!.Milestones.Select(static m => (m.Milestone.Id, m.ClosesPhase, m.OutOfOrder)),
+            Is.EqualTo(new[] { ("ms.retire", false, true), ("ms.systems", true, false) }));
+        Assert.That(Dates(plan), Is.EqualTo("Foundations 2020-01-01–2020-03-16; Systems 2020-03-16–2020-06-30; Retire 2020-06-30–2020-12-31"));
+    }
+
+    [Test]
     public void Plan_DemoProvince_PhasesEndOnTheirMilestonesAndThePlanOnTheTargetDate()
     {
         var phases = DemoPlan.Plan.Phases;
