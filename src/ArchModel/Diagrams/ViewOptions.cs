@@ -66,9 +66,8 @@ public sealed record ViewOptions
 /// <param name="AgencyId">The agency of an <see cref="ViewKind.Agency"/> view; otherwise <see langword="null"/>.</param>
 public readonly record struct ViewSpec(ViewKind Kind, string? AgencyId = null)
 {
-    /// <summary>The names <see cref="TryParse"/> accepts (<c>agency</c> takes <c>:ID</c>).</summary>
-    public static IReadOnlyList<string> Names { get; } =
-        ["landscape", "agency:ID", "network", "dataflow", "duplicates", "silos", "capabilities"];
+    /// <summary>The names <see cref="TryParse"/> accepts (<c>agency</c> takes <c>:ID</c>), from the one table of views.</summary>
+    public static IReadOnlyList<string> Names { get; } = Views.Catalogue.Select(static e => e.Usage).ToArray();
 
     /// <summary>Parses <c>landscape</c>, <c>agency:ID</c>, <c>network</c>, <c>dataflow</c>, <c>duplicates</c>,
     /// <c>silos</c> or <c>capabilities</c> (names case-insensitive; the id as written).</summary>
@@ -81,38 +80,35 @@ public readonly record struct ViewSpec(ViewKind Kind, string? AgencyId = null)
         }
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         var name = (colon < 0 ? text : text[..colon]).Trim().ToLowerInvariant();
-        if (name == "agency")
+        var entry = Views.Catalogue.FirstOrDefault(e => e.Name == name);
+        if (entry is null)
+        {
+            return false;
+        }
+        if (entry.TakesAgency)
         {
             var id = colon < 0 ? "" : text[(colon + 1)..];
             if (id.Length == 0)
             {
                 return false;
             }
-            spec = new ViewSpec(ViewKind.Agency, id);
+            spec = new ViewSpec(entry.Kind, id);
             return true;
         }
         if (colon >= 0)
         {
             return false;
         }
-        ViewKind? kind = name switch
-        {
-            "landscape" => ViewKind.Landscape,
-            "network" => ViewKind.Network,
-            "dataflow" => ViewKind.Dataflow,
-            "duplicates" => ViewKind.Duplicates,
-            "silos" => ViewKind.Silos,
-            "capabilities" => ViewKind.Capabilities,
-            _ => null,
-        };
-        if (kind is null)
-        {
-            return false;
-        }
-        spec = new ViewSpec(kind.Value);
+        spec = new ViewSpec(entry.Kind);
         return true;
     }
 
     /// <summary>The spec as <see cref="TryParse"/> reads it.</summary>
-    public override string ToString() => Kind == ViewKind.Agency ? $"agency:{AgencyId}" : Kind.ToString().ToLowerInvariant();
+    public override string ToString()
+    {
+        var kind = Kind;
+        var entry = Views.Catalogue.FirstOrDefault(e => e.Kind == kind);
+        var name = entry?.Name ?? Kind.ToString().ToLowerInvariant();
+        return entry?.TakesAgency == true ? $"{name}:{AgencyId}" : name;
+    }
 }

@@ -24,16 +24,30 @@ public static class Views
     /// <summary>Builds the view a <see cref="ViewSpec"/> names.</summary>
     /// <remarks>An agency view of an agency the model does not hold is an empty view with an error diagnostic
     /// (<see cref="DiagramView.HasErrors"/>), as <see cref="Agency"/> says.</remarks>
-    public static DiagramView Build(ArchitectureModel model, ViewSpec spec, AnalysisResult? analysis = null, ViewOptions? options = null) => spec.Kind switch
+    public static DiagramView Build(ArchitectureModel model, ViewSpec spec, AnalysisResult? analysis = null, ViewOptions? options = null)
     {
-        ViewKind.Landscape => Landscape(model, analysis, options),
-        ViewKind.Agency => Agency(model, spec.AgencyId ?? "", analysis, options),
-        ViewKind.Network => Network(model, analysis, options),
-        ViewKind.Dataflow => Dataflow(model, analysis, options),
-        ViewKind.Duplicates => Duplicates(model, analysis, options),
-        ViewKind.Silos => Silos(model, analysis, options),
-        _ => Capabilities(model, analysis, options),
-    };
+        ArgumentNullException.ThrowIfNull(model);
+        var entry = Catalogue.FirstOrDefault(e => e.Kind == spec.Kind)
+            ?? throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "no such view kind");
+        return entry.Build(model, spec, analysis, options);
+    }
+
+    /// <summary>
+    /// Every view in one place: its kind, its name (what <see cref="ViewSpec.TryParse"/> reads and the command line's
+    /// <c>--view</c> takes), whether it names an agency, and how it is built. <see cref="Build"/>, <see cref="ViewSpec"/>
+    /// and the command line's help all read this table, so a new view is its builder (a method of this class, in a
+    /// file of its own when long, as <c>partial</c>), its <see cref="ViewKind"/> and one line here.
+    /// </summary>
+    internal static IReadOnlyList<ViewEntry> Catalogue { get; } =
+    [
+        new(ViewKind.Landscape, "landscape", static (m, _, a, o) => Landscape(m, a, o)),
+        new(ViewKind.Agency, "agency", static (m, s, a, o) => Agency(m, s.AgencyId ?? "", a, o), TakesAgency: true),
+        new(ViewKind.Network, "network", static (m, _, a, o) => Network(m, a, o)),
+        new(ViewKind.Dataflow, "dataflow", static (m, _, a, o) => Dataflow(m, a, o)),
+        new(ViewKind.Duplicates, "duplicates", static (m, _, a, o) => Duplicates(m, a, o)),
+        new(ViewKind.Silos, "silos", static (m, _, a, o) => Silos(m, a, o)),
+        new(ViewKind.Capabilities, "capabilities", static (m, _, a, o) => Capabilities(m, a, o)),
+    ];
 
     /// <summary>Agencies as clusters holding their systems, with the flows between systems (parallel flows merged).</summary>
     public static DiagramView Landscape(ArchitectureModel model, AnalysisResult? analysis = null, ViewOptions? options = null)
@@ -426,4 +440,16 @@ public static class Views
         return ctx.Finish(ViewKind.Capabilities, new LocalizedText("功能与实现它们的信息系统", "Capabilities and the systems implementing them"),
             nodes, [], edges, notes, DiagramDirection.LeftToRight);
     }
+}
+
+/// <summary>One view of <see cref="Views.Catalogue"/>.</summary>
+/// <param name="Kind">The kind of view.</param>
+/// <param name="Name">Its name, lower case, as <c>--view</c> takes it.</param>
+/// <param name="Build">Builds it.</param>
+/// <param name="TakesAgency">Whether it is written <c>NAME:ID</c> with an agency's id.</param>
+internal sealed record ViewEntry(ViewKind Kind, string Name, Func<ArchitectureModel, ViewSpec, AnalysisResult?, ViewOptions?, DiagramView> Build,
+    bool TakesAgency = false)
+{
+    /// <summary>How the view is written: <c>landscape</c>, <c>agency:ID</c>.</summary>
+    public string Usage => TakesAgency ? Name + ":ID" : Name;
 }

@@ -35,8 +35,17 @@ namespace ArchModel.Documents;
 /// </remarks>
 public static class ReportGenerator
 {
-    /// <summary>The names of the built-in templates, each available as Markdown and HTML.</summary>
-    public static IReadOnlyList<string> BuiltInTemplates { get; } = ["overview", "findings", "scorecard", "catalogue", "roadmap"];
+    /// <summary>The names of the built-in templates, each available as Markdown and HTML, in ordinal order.</summary>
+    /// <remarks>
+    /// Read from the templates embedded in the library (<c>Documents/Templates/NAME.sbn-md</c> and <c>NAME.sbn-html</c>;
+    /// names starting with <c>_</c> are partials): the template files register themselves, so a new built-in template
+    /// is its two files. One that compares two models is also named in <see cref="BaselineTemplates"/>.
+    /// </remarks>
+    public static IReadOnlyList<string> BuiltInTemplates { get; } = TemplateLoader.BuiltInFiles
+        .Where(static f => !f.StartsWith('_') && f.EndsWith(".sbn-md", StringComparison.Ordinal))
+        .Select(static f => f[..^".sbn-md".Length])
+        .Where(static name => TemplateLoader.BuiltInFiles.Contains(name + ".sbn-html", StringComparer.Ordinal))
+        .ToArray();
 
     /// <summary>The built-in templates that need <see cref="ReportOptions.Baseline"/> (the as-is model): <c>roadmap</c>.</summary>
     public static IReadOnlyList<string> BaselineTemplates { get; } = ["roadmap"];

@@ -214,6 +214,27 @@ public sealed class ViewTests
         Assert.That(new DotWriter().Write(view), Does.Contain("\"Legend\"").And.Contain("network link: isolation device"));
     }
 
+    [Test]
+    public void Catalogue_EveryViewKindOnceAndEveryNameRoundTrips()
+    {
+        // One table of views: Build, ViewSpec's names and parsing, and the command line's help all read it.
+        Assert.That(Views.Catalogue.Select(static e => e.Kind), Is.EquivalentTo(Enum.GetValues<ViewKind>()));
+        Assert.That(ViewSpec.Names, Is.EqualTo(Views.Catalogue.Select(static e => e.Usage)));
+        foreach (var entry in Views.Catalogue)
+        {
+            var text = entry.TakesAgency ? entry.Name + ":ag.city.psb" : entry.Name;
+            Assert.That(ViewSpec.TryParse(text, out var spec), Is.True, text);
+            Assert.That(spec.ToString(), Is.EqualTo(text));
+            Assert.That(Views.Build(_small, spec, _analysis).Kind, Is.EqualTo(entry.Kind), text);
+        }
+    }
+
+    [Test]
+    public void Build_KindOutsideTheEnum_ThrowsArgumentOutOfRange()
+    {
+        Assert.That(() => Views.Build(_small, new ViewSpec((ViewKind)99)), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
     [TestCase("landscape", ViewKind.Landscape, null)]
     [TestCase("Agency:ag.x", ViewKind.Agency, "ag.x")]
     [TestCase("agency:a:b", ViewKind.Agency, "a:b")]

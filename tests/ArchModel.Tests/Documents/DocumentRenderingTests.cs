@@ -78,6 +78,14 @@ public sealed partial class DocumentRenderingTests
     }
 
     [Test]
+    public void BuiltInTemplates_ReadFromTheEmbeddedTemplateFiles()
+    {
+        // The template files register themselves: every NAME.sbn-md with its NAME.sbn-html, partials (_*) left out.
+        Assert.That(ReportGenerator.BuiltInTemplates, Is.EqualTo(new[] { "catalogue", "findings", "overview", "roadmap", "scorecard" }));
+        Assert.That(ReportGenerator.BaselineTemplates, Is.SubsetOf(ReportGenerator.BuiltInTemplates));
+    }
+
+    [Test]
     public void Render_RoadmapWithoutBaseline_ResultWithAM0106()
     {
         // The error convention (docs/architecture.md): what a user chose comes back as a diagnostic, not an exception.
