@@ -1,5 +1,6 @@
 using System.Globalization;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Diagrams;
@@ -155,39 +156,21 @@ internal static class DiagramStyle
         return lines;
     }
 
-    public static LocalizedText StatusText(DiagramStatus status) => status switch
+    // Statuses, levels, network kinds, links and element kinds are the terminology table's words (Localization/Terms.cs).
+    public static LocalizedText StatusText(DiagramStatus status) => Terms.Of(status switch
     {
-        DiagramStatus.Planned => new("规划中", "planned"),
-        DiagramStatus.Building => new("建设中", "building"),
-        DiagramStatus.Retiring => new("即将退役", "retiring"),
-        DiagramStatus.Retired => new("已退役", "retired"),
-        _ => new("运行中", "operational"),
-    };
+        DiagramStatus.Planned => SystemStatus.Planned,
+        DiagramStatus.Building => SystemStatus.Building,
+        DiagramStatus.Retiring => SystemStatus.Retiring,
+        DiagramStatus.Retired => SystemStatus.Retired,
+        _ => SystemStatus.Operational,
+    });
 
-    public static LocalizedText LevelText(AgencyLevel level) => level switch
-    {
-        AgencyLevel.National => new("国家级", "national"),
-        AgencyLevel.Provincial => new("省级", "provincial"),
-        AgencyLevel.Municipal => new("市级", "municipal"),
-        AgencyLevel.County => new("县级", "county"),
-        _ => new("乡镇级", "township"),
-    };
+    public static LocalizedText LevelText(AgencyLevel level) => Terms.Of(level);
 
-    public static LocalizedText NetworkKindText(NetworkKind kind) => kind switch
-    {
-        NetworkKind.Intranet => new("政务内网", "government intranet"),
-        NetworkKind.Extranet => new("政务外网", "government extranet"),
-        NetworkKind.Dedicated => new("业务专网", "dedicated network"),
-        NetworkKind.Internet => new("互联网", "Internet"),
-        _ => new("其他网络", "other network"),
-    };
+    public static LocalizedText NetworkKindText(NetworkKind kind) => Terms.Of(kind);
 
-    public static LocalizedText LinkText(LinkVia via) => via switch
-    {
-        LinkVia.Gateway => new("网关", "gateway"),
-        LinkVia.Isolation => new("网闸", "isolation"),
-        _ => new("直连", "direct"),
-    };
+    public static LocalizedText LinkText(LinkVia via) => Terms.Of(via);
 
     public static LocalizedText GroupKindText(DiagramGroupKind kind) => kind switch
     {
@@ -202,12 +185,12 @@ internal static class DiagramStyle
 
     public static LocalizedText KindText(DiagramNodeKind kind) => kind switch
     {
-        DiagramNodeKind.Agency => new("机构", "agency"),
-        DiagramNodeKind.System => new("信息系统", "information system"),
-        DiagramNodeKind.Network => new("网络", "network"),
-        DiagramNodeKind.Platform => new("平台", "platform"),
-        DiagramNodeKind.Capability => new("功能", "capability"),
-        DiagramNodeKind.DataResource => new("数据资源", "data resource"),
+        DiagramNodeKind.Agency => Terms.Of(ElementKind.Agency),
+        DiagramNodeKind.System => Terms.Of(ElementKind.System),
+        DiagramNodeKind.Network => Terms.Of(ElementKind.Network),
+        DiagramNodeKind.Platform => Terms.Of(ElementKind.Platform),
+        DiagramNodeKind.Capability => Terms.Of(ElementKind.Capability),
+        DiagramNodeKind.DataResource => Terms.Of(ElementKind.DataResource),
         DiagramNodeKind.Group => new("聚合节点（含计数）", "collapsed group (with counts)"),
         _ => new("说明", "note"),
     };
@@ -220,7 +203,7 @@ internal static class DiagramStyle
         DiagramNodeKind.Network => new("个网络", n == 1 ? "network" : "networks"),
         DiagramNodeKind.Platform => new("个平台", n == 1 ? "platform" : "platforms"),
         DiagramNodeKind.Capability => new("项功能", n == 1 ? "capability" : "capabilities"),
-        DiagramNodeKind.DataResource => new("项数据资源", n == 1 ? "data resource" : "data resources"),
+        DiagramNodeKind.DataResource => new("项信息资源", n == 1 ? "data resource" : "data resources"),
         _ => new("项", n == 1 ? "item" : "items"),
     };
 
@@ -317,8 +300,6 @@ internal static class DiagramStyle
         return entries;
     }
 
-    /// <summary>Money in the language's usual unit: 万元 in Chinese, yuan in English.</summary>
-    public static string Money(double yuan, Language language) => language == Language.English
-        ? yuan.ToString("#,0", CultureInfo.InvariantCulture) + " yuan"
-        : (yuan >= 10000 ? Number(yuan / 10000) + " 万元" : Number(yuan) + " 元");
+    /// <summary>Money as every output writes it (<see cref="Localization.Money"/>).</summary>
+    public static string Money(double yuan, Language language) => Localization.Money.Format(yuan, language);
 }

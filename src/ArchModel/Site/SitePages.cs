@@ -338,18 +338,20 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         var own = _own![j];
         var all = Subtree(j);
         var b = new StringBuilder("<h2>").Append(E(T("计分卡（计数汇总）", "Scorecard (counts rolled up)"))).Append("</h2>");
-        b.Append("<p class=\"muted\">").Append(E(T("比率由本级（或本级及以下）所有机构的计数合计后求得，不是各机构比率的平均。",
+        b.Append("<p class=\"muted\">").Append(E(T("比率由本级（或本级及以下）所有机构的计数合计后求得，不是各机构数值的平均。",
             "Rates are the summed counts of every agency of this jurisdiction (or of it and those below), not averages of the agencies' rates."))).Append("</p>");
         b.Append("<table><tr><th>").Append(E(T("指标", "Metric"))).Append("</th><th class=\"n\">").Append(E(T("本级", "This jurisdiction")))
             .Append("</th><th class=\"n\">").Append(E(T("本级及以下", "With those below"))).Append("</th></tr>");
+        // The metric's one name (the terminology table), its better direction, and what this page counts.
+        string M(string metric, string counted) => Labels.Metric(metric)[lang] + (MetricNames.HigherIsBetter(metric) ? " ↑" : " ↓") + counted;
         void Row(string label, string a, string c) => b.Append("<tr><td>").Append(E(label)).Append("</td><td class=\"n\">").Append(E(a)).Append("</td><td class=\"n\">").Append(E(c)).Append("</td></tr>");
         Row(T("机构", "Agencies"), N(own.Agencies), N(all.Agencies));
         Row(T("信息系统（在用）", "Systems (active)"), $"{N(own.Systems)} ({N(own.Active)})", $"{N(all.Systems)} ({N(all.Active)})");
-        Row(T("重复建设率 ↓（AM1001 涉及的在用系统）", "Duplicate rate ↓ (active systems in AM1001)"), Rate(own.Duplicates, own.Active), Rate(all.Duplicates, all.Active));
-        Row(T("孤立系统率 ↓（AM2001）", "Isolated rate ↓ (AM2001)"), Rate(own.Isolated, own.Active), Rate(all.Isolated, all.Active));
-        Row(T("政务云使用率 ↑（共享平台/有托管）", "Cloud rate ↑ (shared platform / hosted)"), Rate(own.OnCloud, own.Hosted), Rate(all.OnCloud, all.Hosted));
-        Row(T("统一网络率 ↑（电子政务内外网/接入网络）", "Unified network rate ↑ (intranet or extranet / on a network)"), Rate(own.OnUnified, own.OnNetwork), Rate(all.OnUnified, all.OnNetwork));
-        Row(T("跨部门数据流占比 ↑", "Cross-agency flow share ↑"), Rate(own.CrossFlows, own.Flows), Rate(all.CrossFlows, all.Flows));
+        Row(M(MetricNames.DuplicateRate, T("（AM1001 重复建设涉及的在用系统）", " (active systems in AM1001)")), Rate(own.Duplicates, own.Active), Rate(all.Duplicates, all.Active));
+        Row(M(MetricNames.IsolationRate, T("（AM2001）", " (AM2001)")), Rate(own.Isolated, own.Active), Rate(all.Isolated, all.Active));
+        Row(M(MetricNames.CloudRate, T("（共享平台/有托管）", " (shared platform / hosted)")), Rate(own.OnCloud, own.Hosted), Rate(all.OnCloud, all.Hosted));
+        Row(M(MetricNames.UnifiedNetworkRate, T("（电子政务内外网/接入网络）", " (intranet or extranet / on a network)")), Rate(own.OnUnified, own.OnNetwork), Rate(all.OnUnified, all.OnNetwork));
+        Row(M(MetricNames.CrossAgencyFlowShare, ""), Rate(own.CrossFlows, own.Flows), Rate(all.CrossFlows, all.Flows));
         b.Append("</table>");
         b.Append("<p>").Append(E(T($"本级发现：{own.Errors} 个错误、{own.Warnings} 个警告、{own.Infos} 条提示。",
             $"Findings here: {own.Errors} errors, {own.Warnings} warnings, {own.Infos} infos."))).Append("</p>");
