@@ -14,8 +14,10 @@ public sealed class DiffCommandTests
         Assert.That((code, stderr), Is.EqualTo((0, "")));
         Assert.That(stdout, Does.StartWith("示范省电子政务现状（2016） → 示范省电子政务目标架构（2020）\n"));
         Assert.That(stdout, Does.Contain("第二阶段：夯实基础设施"));
-        Assert.That(stdout, Does.Contain("[build-platform] 建设共享平台「示范省公安云」(plat.prov-psd.cloud)"));
-        Assert.That(stdout, Does.Contain("[retire-network] 撤销网络「国土资源业务专网」(net.land)"));
+        // Steps in words, elements by name: the action tokens and ids are in the JSON output.
+        Assert.That(stdout, Does.Contain(". 建设共享平台「示范省公安云」（政务云），接入「公安信息网」"));
+        Assert.That(stdout, Does.Contain(". 撤销网络「国土资源业务专网」"));
+        Assert.That(stdout, Does.Not.Contain("[build-platform]").And.Not.Contain("(net.land)"));
     }
 
     [Test]
@@ -54,7 +56,10 @@ public sealed class DiffCommandTests
         Assert.That(code, Is.EqualTo(0));
         Assert.That(stdout, Does.StartWith("# 迁移规划：示范省电子政务现状（2016） → 示范省电子政务目标架构（2020）\n"));
         Assert.That(stdout, Does.Contain("## 实施步骤").And.Contain("## 指标变化").And.Contain("## 问题变化").And.Contain("## 元素变化"));
-        Assert.That(stdout, Does.Contain("| 上云率 (cloudRate) | 0.6491 | 1 |"));
+        // Metrics by their one name and as percentages, changes in percentage points.
+        Assert.That(stdout, Does.Contain("| 政务云使用率 | 64.9% | 100% | +35.1 个百分点（改善） | ≥ 90% | 是 |"));
+        // Change tables name fields and values in words, the element by its id.
+        Assert.That(stdout, Does.Contain("| `flow.gov.exchange-to-bigdata` | 状态 | 规划中 | 运行中 |"));
     }
 
     [Test]

@@ -117,7 +117,7 @@ internal static class AnalysisText
                 text.Append('\n');
                 lines++;
             }
-            var scorecardLines = 2 + MetricNames.All.Count + 2;
+            var scorecardLines = 2 + MetricNames.All.Count + 3;
             AppendFindings(text, analysis, language, detail == TextDetail.All, Budget - lines - scorecardLines);
         }
 
@@ -134,12 +134,18 @@ internal static class AnalysisText
             rows.Add([
                 $"{MetricNames.Title(metric)[language]} ({metric})",
                 MetricNames.HigherIsBetter(metric) ? "↑" : "↓",
-                FormatMetric(metric, actual),
-                target is null ? "" : (target.Direction == MetricDirection.Higher ? "≥ " : "≤ ") + FormatMetric(metric, target.Target),
+                FormatMetric(metric, actual, language),
+                target is null ? "" : (target.Direction == MetricDirection.Higher ? "≥ " : "≤ ") + FormatMetric(metric, target.Target, language),
                 target?.Met switch { true => zh ? "是" : "yes", false => zh ? "否" : "no", null when target is not null => "—", _ => "" },
             ]);
         }
         AppendTable(text, rows);
+        var withoutCost = MetricsCalculator.SystemsWithoutCost(load.Model!, analysis.Findings);
+        if (withoutCost > 0)
+        {
+            // The avoidable cost leaves out the systems nobody entered a cost for; say how many, never count them as 0.
+            text.Append(Invariant($"  {MetricNames.Title(MetricNames.AvoidableAnnualCost)[language]}{(zh ? "：" : ": ")}{Localization.Money.WithoutCost(withoutCost, language)}\n"));
+        }
 
         var active = analysis.ActiveFindings.ToList();
         var suppressed = analysis.Findings.Count - active.Count;
@@ -300,12 +306,8 @@ internal static class AnalysisText
         _ => zh ? "提示" : "info",
     };
 
-    private static string FormatMetric(string metric, double? value) => value switch
-    {
-        null => "—",
-        { } v when !MetricNames.IsRatio(metric) => v.ToString("#,0", CultureInfo.InvariantCulture),
-        { } v => v.ToString("P1", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal),
-    };
+    // As every output writes a metric: a percentage, or money in the language's one format (Localization/Money.cs).
+    private static string FormatMetric(string metric, double? value, Language language) => Documents.Labels.MetricValue(metric, value, language);
 
     /// <summary>Pads columns by display width: a Chinese character takes two terminal columns.</summary>
     private static void AppendTable(StringBuilder text, List<string[]> rows)

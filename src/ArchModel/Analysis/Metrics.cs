@@ -624,6 +624,17 @@ internal static class MetricsCalculator
         static bool IsVertical(Finding f) => f.Evidence.TryGetValue(EvidenceKeys.DuplicateBuild.Kind, out var kind) && kind is OverlapKinds.Vertical;
     }
 
+    /// <summary>
+    /// How many systems of the unsuppressed AM1001 findings have no annual operation cost entered: the
+    /// <see cref="AvoidableAnnualCost"/> leaves them out, and every output that shows the sum says how many they are.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="findings">Findings of any rules: the unsuppressed ones of AM1001 count.</param>
+    public static int SystemsWithoutCost(ArchitectureModel model, IEnumerable<Finding> findings) =>
+        findings.Where(static f => !f.Suppressed && f.Rule == RuleCodes.DuplicateBuild)
+            .SelectMany(static f => f.Elements).Distinct(StringComparer.Ordinal)
+            .Count(id => model.GetSystem(id) is { } s && s.Cost?.AnnualOperation is null);
+
     /// <summary>What the findings say of one counted system.</summary>
     [Flags]
     private enum Found : byte

@@ -70,8 +70,9 @@ public sealed record LocalizedText
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Chinese, English);
 
-    /// <summary>Returns the English text, so that logs and exceptions stay readable everywhere.</summary>
-    public override string ToString() => English;
+    /// <summary>Returns the Chinese text, the default language's (what <c>archmodel</c> prints without <c>--lang</c>); read
+    /// <see cref="this[Language]"/> for another language.</summary>
+    public override string ToString() => Chinese;
 
     // A text given with a language left null reads as null, as it was given. Two threads may compose the same text
     // at once: both get equal strings, and either may be kept.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Diagrams;
@@ -54,9 +55,9 @@ internal static class DiagramStyle
         var look = StatusLook(status);
         var line = look.Line switch
         {
-            "dashed" => new LocalizedText("虚线框", "dashed border"),
-            "dotted" => new LocalizedText("点线框", "dotted border"),
-            _ => new LocalizedText("实线框", "solid border"),
+            "dashed" => Texts.Of("diagram.dashed-border"),
+            "dotted" => Texts.Of("diagram.dotted-border"),
+            _ => Texts.Of("diagram.solid-border"),
         };
         return look.Fill is null ? line : new LocalizedText("灰色、" + line.Chinese, "grey, " + line.English);
     }
@@ -67,9 +68,9 @@ internal static class DiagramStyle
     {
         var word = kind switch
         {
-            "horizontal" => new LocalizedText("横向", "horizontal"),
-            "vertical" => new LocalizedText("纵向", "vertical"),
-            "shared-use" => new LocalizedText("共用", "shared use"),
+            "horizontal" => Texts.Of("overlap.horizontal"),
+            "vertical" => Texts.Of("overlap.vertical"),
+            "shared-use" => Texts.Of("overlap.shared-use"),
             _ => null,
         };
         return word is null ? title : language == Language.English ? $"{title} ({word.English})" : $"{title}（{word.Chinese}）";
@@ -155,61 +156,43 @@ internal static class DiagramStyle
         return lines;
     }
 
-    public static LocalizedText StatusText(DiagramStatus status) => status switch
+    // Statuses, levels, network kinds, links and element kinds are the terminology table's words (Localization/Terms.cs).
+    public static LocalizedText StatusText(DiagramStatus status) => Terms.Of(status switch
     {
-        DiagramStatus.Planned => new("规划中", "planned"),
-        DiagramStatus.Building => new("建设中", "building"),
-        DiagramStatus.Retiring => new("即将退役", "retiring"),
-        DiagramStatus.Retired => new("已退役", "retired"),
-        _ => new("运行中", "operational"),
-    };
+        DiagramStatus.Planned => SystemStatus.Planned,
+        DiagramStatus.Building => SystemStatus.Building,
+        DiagramStatus.Retiring => SystemStatus.Retiring,
+        DiagramStatus.Retired => SystemStatus.Retired,
+        _ => SystemStatus.Operational,
+    });
 
-    public static LocalizedText LevelText(AgencyLevel level) => level switch
-    {
-        AgencyLevel.National => new("国家级", "national"),
-        AgencyLevel.Provincial => new("省级", "provincial"),
-        AgencyLevel.Municipal => new("市级", "municipal"),
-        AgencyLevel.County => new("县级", "county"),
-        _ => new("乡镇级", "township"),
-    };
+    public static LocalizedText LevelText(AgencyLevel level) => Terms.Of(level);
 
-    public static LocalizedText NetworkKindText(NetworkKind kind) => kind switch
-    {
-        NetworkKind.Intranet => new("政务内网", "government intranet"),
-        NetworkKind.Extranet => new("政务外网", "government extranet"),
-        NetworkKind.Dedicated => new("业务专网", "dedicated network"),
-        NetworkKind.Internet => new("互联网", "Internet"),
-        _ => new("其他网络", "other network"),
-    };
+    public static LocalizedText NetworkKindText(NetworkKind kind) => Terms.Of(kind);
 
-    public static LocalizedText LinkText(LinkVia via) => via switch
-    {
-        LinkVia.Gateway => new("网关", "gateway"),
-        LinkVia.Isolation => new("网闸", "isolation"),
-        _ => new("直连", "direct"),
-    };
+    public static LocalizedText LinkText(LinkVia via) => Terms.Of(via);
 
     public static LocalizedText GroupKindText(DiagramGroupKind kind) => kind switch
     {
-        DiagramGroupKind.Agency => new("所属机构", "owning agency"),
-        DiagramGroupKind.Sector => new("条线（行业）", "sector"),
-        DiagramGroupKind.Finding => new("发现", "finding"),
-        DiagramGroupKind.Kind => new("类别", "kind"),
-        DiagramGroupKind.Jurisdiction => new("行政区划（同级政府）", "jurisdiction"),
-        DiagramGroupKind.Area => new("地区（市及所辖县）", "area (a city with its counties)"),
-        _ => new("上级功能", "top-level capability"),
+        DiagramGroupKind.Agency => Texts.Of("diagram.owning-agency"),
+        DiagramGroupKind.Sector => Texts.Of("diagram.sector"),
+        DiagramGroupKind.Finding => Texts.Of("diagram.finding"),
+        DiagramGroupKind.Kind => Texts.Of("diagram.kind"),
+        DiagramGroupKind.Jurisdiction => Texts.Of("diagram.jurisdiction"),
+        DiagramGroupKind.Area => Texts.Of("diagram.area-a-city-with-its"),
+        _ => Texts.Of("diagram.top-level-capability"),
     };
 
     public static LocalizedText KindText(DiagramNodeKind kind) => kind switch
     {
-        DiagramNodeKind.Agency => new("机构", "agency"),
-        DiagramNodeKind.System => new("信息系统", "information system"),
-        DiagramNodeKind.Network => new("网络", "network"),
-        DiagramNodeKind.Platform => new("平台", "platform"),
-        DiagramNodeKind.Capability => new("功能", "capability"),
-        DiagramNodeKind.DataResource => new("数据资源", "data resource"),
-        DiagramNodeKind.Group => new("聚合节点（含计数）", "collapsed group (with counts)"),
-        _ => new("说明", "note"),
+        DiagramNodeKind.Agency => Terms.Of(ElementKind.Agency),
+        DiagramNodeKind.System => Terms.Of(ElementKind.System),
+        DiagramNodeKind.Network => Terms.Of(ElementKind.Network),
+        DiagramNodeKind.Platform => Terms.Of(ElementKind.Platform),
+        DiagramNodeKind.Capability => Terms.Of(ElementKind.Capability),
+        DiagramNodeKind.DataResource => Terms.Of(ElementKind.DataResource),
+        DiagramNodeKind.Group => Texts.Of("diagram.collapsed-group-with-counts"),
+        _ => Texts.Of("diagram.note"),
     };
 
     /// <summary>The unit counted: Chinese measure word and noun; English noun, singular for one.</summary>
@@ -220,7 +203,7 @@ internal static class DiagramStyle
         DiagramNodeKind.Network => new("个网络", n == 1 ? "network" : "networks"),
         DiagramNodeKind.Platform => new("个平台", n == 1 ? "platform" : "platforms"),
         DiagramNodeKind.Capability => new("项功能", n == 1 ? "capability" : "capabilities"),
-        DiagramNodeKind.DataResource => new("项数据资源", n == 1 ? "data resource" : "data resources"),
+        DiagramNodeKind.DataResource => new("项信息资源", n == 1 ? "data resource" : "data resources"),
         _ => new("项", n == 1 ? "item" : "items"),
     };
 
@@ -260,30 +243,30 @@ internal static class DiagramStyle
         DiagramNodeVariant.Dedicated => NetworkKindText(NetworkKind.Dedicated),
         DiagramNodeVariant.Internet => NetworkKindText(NetworkKind.Internet),
         DiagramNodeVariant.OtherNetwork => NetworkKindText(NetworkKind.Other),
-        DiagramNodeVariant.SharedPlatform => new("共享平台（政务云）", "shared platform"),
-        DiagramNodeVariant.Shareable => new("可共享功能（应统建）", "shareable capability (build once)"),
-        DiagramNodeVariant.SharedUse => new("共用系统（其他机构使用）", "shared system (used by other agencies)"),
-        _ => kind == DiagramNodeKind.Platform ? new("自建平台", "own platform") : KindText(kind),
+        DiagramNodeVariant.SharedPlatform => Texts.Of("diagram.shared-platform"),
+        DiagramNodeVariant.Shareable => Texts.Of("diagram.shareable-capability-build-once"),
+        DiagramNodeVariant.SharedUse => Texts.Of("diagram.shared-system-used-by-other"),
+        _ => kind == DiagramNodeKind.Platform ? Texts.Of("diagram.own-platform") : KindText(kind),
     };
 
     public static LocalizedText EdgeKindText(DiagramEdgeKind kind) => kind switch
     {
-        DiagramEdgeKind.VerticalFlow => new("纵向数据流（同一条线上下级）", "vertical flow (along a sector line)"),
-        DiagramEdgeKind.HorizontalFlow => new("横向数据流（跨部门）", "horizontal flow (across sectors)"),
-        DiagramEdgeKind.GatewayLink => new("网络互联：网关", "network link: gateway"),
-        DiagramEdgeKind.IsolationLink => new("网络互联：网闸", "network link: isolation device"),
-        DiagramEdgeKind.DirectLink => new("网络互联：直连", "network link: direct"),
-        DiagramEdgeKind.Attachment => new("平台接入网络", "platform on network"),
-        DiagramEdgeKind.Implements => new("系统实现功能", "system implements capability"),
-        DiagramEdgeKind.Owns => new("机构拥有", "agency owns"),
-        _ => new("数据流（机构内部）", "data flow (inside an agency)"),
+        DiagramEdgeKind.VerticalFlow => Texts.Of("diagram.vertical-flow-along-a-sector"),
+        DiagramEdgeKind.HorizontalFlow => Texts.Of("diagram.horizontal-flow-across-sectors"),
+        DiagramEdgeKind.GatewayLink => Texts.Of("diagram.network-link-gateway"),
+        DiagramEdgeKind.IsolationLink => Texts.Of("diagram.network-link-isolation-device"),
+        DiagramEdgeKind.DirectLink => Texts.Of("diagram.network-link-direct"),
+        DiagramEdgeKind.Attachment => Texts.Of("diagram.platform-on-network"),
+        DiagramEdgeKind.Implements => Texts.Of("diagram.system-implements-capability"),
+        DiagramEdgeKind.Owns => Texts.Of("diagram.agency-owns"),
+        _ => Texts.Of("diagram.data-flow-inside-an-agency"),
     };
 
     public static LocalizedText SeverityText(DiagnosticSeverity severity) => severity switch
     {
-        DiagnosticSeverity.Error => new("⚠ 规则发现：错误", "⚠ finding: error"),
-        DiagnosticSeverity.Warning => new("⚠ 规则发现：警告", "⚠ finding: warning"),
-        _ => new("⚠ 规则发现：提示", "⚠ finding: info"),
+        DiagnosticSeverity.Error => Texts.Of("diagram.finding-error"),
+        DiagnosticSeverity.Warning => Texts.Of("diagram.finding-warning"),
+        _ => Texts.Of("diagram.finding-info"),
     };
 
     /// <summary>One entry per node look, status, edge kind and highlight severity present in the view.</summary>
@@ -317,8 +300,6 @@ internal static class DiagramStyle
         return entries;
     }
 
-    /// <summary>Money in the language's usual unit: 万元 in Chinese, yuan in English.</summary>
-    public static string Money(double yuan, Language language) => language == Language.English
-        ? yuan.ToString("#,0", CultureInfo.InvariantCulture) + " yuan"
-        : (yuan >= 10000 ? Number(yuan / 10000) + " 万元" : Number(yuan) + " 元");
+    /// <summary>Money as every output writes it (<see cref="Localization.Money"/>).</summary>
+    public static string Money(double yuan, Language language) => Localization.Money.Format(yuan, language);
 }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Diagrams;
@@ -210,7 +211,7 @@ internal sealed class ViewContext
         {
             return new DiagramGroup("sector:" + sector, Language == Language.English ? $"{sector} (sector)" : $"{sector}（条线）", DiagramGroupKind.Sector);
         }
-        var level = agency is null ? new LocalizedText("未知层级", "unknown level") : DiagramStyle.LevelText(agency.Level);
+        var level = agency is null ? Texts.Of("diagram.unknown-level") : DiagramStyle.LevelText(agency.Level);
         return new DiagramGroup("level:" + (agency?.Level.ToString() ?? "?"),
             Language == Language.English ? $"other {level.English} agencies" : $"{level.Chinese}其他机构", DiagramGroupKind.Sector);
     }

@@ -1,5 +1,6 @@
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Diagrams;
@@ -53,7 +54,7 @@ public static class Views
     public static DiagramView Landscape(ArchitectureModel model, AnalysisResult? analysis = null, ViewOptions? options = null)
     {
         var ctx = new ViewContext(model, analysis, options) { ByJurisdiction = true };
-        var title = new LocalizedText("总体架构：机构与信息系统", "Landscape: agencies and their systems");
+        var title = Texts.Of("view.landscape-agencies-and-their-systems");
         var systems = model.EachIdOnce(model.Systems.Where(ctx.SystemPasses)).ToArray();
         if (systems.Length > Math.Max(1, ctx.Options.MaxNodes))
         {
@@ -117,7 +118,7 @@ public static class Views
             .Select(o => ctx.AgencyCluster(o) with { Focus = o == agency.Id }).ToList();
         if (systems.Length == 0)
         {
-            nodes.Add(ctx.Note("e:" + agency.Id, agency.Name, new LocalizedText("该机构没有信息系统", "This agency owns no system")));
+            nodes.Add(ctx.Note("e:" + agency.Id, agency.Name, Texts.Of("view.this-agency-owns-no-system")));
         }
         var edges = ctx.FlowEdges(shown.Keys.ToHashSet(StringComparer.Ordinal));
         var depthText = ctx.Options.Depth;
@@ -213,7 +214,7 @@ public static class Views
                 edges.Add(new DiagramEdge { From = "e:" + p.Id, To = "e:" + network, Kind = DiagramEdgeKind.Attachment, Undirected = true });
             }
         }
-        return ctx.Finish(ViewKind.Network, new LocalizedText("网络与平台", "Networks and platforms"),
+        return ctx.Finish(ViewKind.Network, Texts.Of("view.networks-and-platforms"),
             nodes, [], edges, [], DiagramDirection.LeftToRight);
     }
 
@@ -259,7 +260,7 @@ public static class Views
                 $"{internalFlows} flows inside one agency are not drawn; numbers on edges count the flows merged."));
         }
         var merged = ViewAggregator.MergeEdges(edges, new Dictionary<string, string>(), out _);
-        return ctx.Finish(ViewKind.Dataflow, new LocalizedText("跨机构数据流（纵向与横向）", "Cross-agency data flows (vertical and horizontal)"),
+        return ctx.Finish(ViewKind.Dataflow, Texts.Of("view.cross-agency-data-flows-vertical"),
             nodes, [], merged, notes, DiagramDirection.TopToBottom);
     }
 
@@ -309,9 +310,9 @@ public static class Views
         }
         if (findings.Length == 0)
         {
-            nodes.Add(ctx.Note("note", "", new LocalizedText("没有重复建设方面的发现（AM1001–AM1004）", "No duplicate-build finding (AM1001–AM1004)")));
+            nodes.Add(ctx.Note("note", "", Texts.Of("view.no-duplicate-build-finding-am1001")));
         }
-        return ctx.Finish(ViewKind.Duplicates, new LocalizedText("重复建设：发现涉及的元素及其所属机构", "Duplicate builds: the elements of each finding and their owners"),
+        return ctx.Finish(ViewKind.Duplicates, Texts.Of("view.duplicate-builds-the-elements-of"),
             nodes, clusters, edges, [], DiagramDirection.LeftToRight);
     }
 
@@ -367,9 +368,9 @@ public static class Views
         var edges = ctx.FlowEdges(systems.Keys.ToHashSet(StringComparer.Ordinal));
         if (list.Length == 0)
         {
-            nodes.Add(ctx.Note("note", "", new LocalizedText("没有信息孤岛方面的发现", "No silo finding")));
+            nodes.Add(ctx.Note("note", "", Texts.Of("view.no-silo-finding")));
         }
-        return ctx.Finish(ViewKind.Silos, new LocalizedText("信息孤岛：孤立系统、孤岛群、封闭机构与纵强横弱", "Silos: isolated systems, islands, closed agencies and stovepipes"),
+        return ctx.Finish(ViewKind.Silos, Texts.Of("view.silos-isolated-systems-islands-closed"),
             nodes, clusters, edges, [], DiagramDirection.LeftToRight);
     }
 
@@ -437,7 +438,7 @@ public static class Views
         {
             notes.Add(new LocalizedText($"{unused} 项功能没有画出的系统实现，未画出。", $"{unused} capabilities implemented by no drawn system are not drawn."));
         }
-        return ctx.Finish(ViewKind.Capabilities, new LocalizedText("功能与实现它们的信息系统", "Capabilities and the systems implementing them"),
+        return ctx.Finish(ViewKind.Capabilities, Texts.Of("view.capabilities-and-the-systems-implementing"),
             nodes, [], edges, notes, DiagramDirection.LeftToRight);
     }
 }

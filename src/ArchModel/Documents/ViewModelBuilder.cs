@@ -171,7 +171,7 @@ internal sealed partial class ViewModelBuilder
         ("networks", Strings(s.Networks.Select(n => _model.GetNetwork(n)?.Name ?? n))),
         ("hosting", s.Hosting), ("hosting_name", s.Hosting is null ? null : _model.GetPlatform(s.Hosting)?.Name ?? s.Hosting),
         ("monthly_active_users", s.Usage?.MonthlyActiveUsers), ("registered_users", s.Usage?.RegisteredUsers),
-        ("annual_cost", s.Cost?.AnnualOperation), ("annual_cost_display", s.Cost?.AnnualOperation is { } c ? Labels.Money(c, _lang) : null),
+        ("annual_cost", s.Cost?.AnnualOperation), ("annual_cost_display", Labels.Money(s.Cost?.AnnualOperation, _lang)),
         ("build_cost", s.Cost?.Build),
         ("protection_level", s.ProtectionLevel), ("standalone", s.Standalone),
         ("holds", Strings(s.Holds.Select(r => _model.GetDataResource(r)?.Name ?? r))),
@@ -349,6 +349,13 @@ internal sealed partial class ViewModelBuilder
     private static IEnumerable<ScriptObject> RuleElements(IEnumerable<ScriptObject> findings) =>
         findings.SelectMany(static f => ((ScriptArray)f["elements"]!).Cast<ScriptObject>()).DistinctBy(static e => (string)e["id"]!);
 
+    /// <summary>"（3 个系统未填报运维费用，未计入）" after the avoidable cost when some duplicates have no cost entered.</summary>
+    private string WithoutCostNote()
+    {
+        var n = MetricsCalculator.SystemsWithoutCost(_model, _analysis.Findings);
+        return n == 0 ? "" : T("p.open") + Localization.Money.WithoutCost(n, _lang) + T("p.close");
+    }
+
     private ScriptObject EvidenceObject(string rule, string key, object? value)
     {
         var ids = new List<ScriptObject>();
@@ -362,12 +369,13 @@ internal sealed partial class ViewModelBuilder
                     return T(b ? "doc.yes" : "doc.no");
                 case double or long or int:
                     var d = Convert.ToDouble(v, CultureInfo.InvariantCulture);
-                    return key.Contains("Cost", StringComparison.Ordinal) || key is EvidenceKeys.BuiltButUnused.AnnualOperation or EvidenceKeys.InvestmentWithoutResult.Budget
+                    return key is EvidenceKeys.DuplicateBuild.AvoidableAnnualCost or EvidenceKeys.BuiltButUnused.AnnualOperation or EvidenceKeys.InvestmentWithoutResult.Budget
                         ? Labels.Money(d, _lang)
                         : key.Contains("imilarity", StringComparison.Ordinal) ? d.ToString("0.###", CultureInfo.InvariantCulture) : Labels.Number(d);
                 case string s when _model.Find(s) is { } e:
                     ids.Add(Ref(e));
-                    return e.DisplayName == e.Id ? e.Id : e.DisplayName + T("p.open") + e.Id + T("p.close");
+                    // Evidence reads as prose: the element by its name (its id is in the finding's element list and links).
+                    return e.DisplayName;
                 case string s:
                     return EnumValue(rule, key, s) ?? s;
                 case IEnumerable<string> list:
@@ -512,7 +520,8 @@ internal sealed partial class ViewModelBuilder
             ("targets_not_met", targetObjects.Count(static o => o["met"] is false)),
             ("targets_total", targetObjects.Length),
             ("avoidable_annual_cost", report.Model.TryGetValue(MetricNames.AvoidableAnnualCost, out var cost) ? cost : null),
-            ("avoidable_annual_cost_display", cost is { } c ? Labels.Money(c, _lang) : null),
+            ("avoidable_annual_cost_display", cost is { } c ? Labels.Money(c, _lang) + WithoutCostNote() : null),
+            ("avoidable_without_cost", MetricsCalculator.SystemsWithoutCost(_model, _analysis.Findings)),
             ("agency_columns", Array(columns)),
             ("agencies", AgencyMetrics(perAgency)),
             ("rankings", Rankings(perAgency)));

@@ -122,22 +122,7 @@ public static class MetricNames
     public static bool IsRatio(string metric) => metric != AvoidableAnnualCost;
 
     /// <summary>The name of a metric as planners say it, in Chinese and English.</summary>
-    public static Diagnostics.LocalizedText Title(string metric) => metric switch
-    {
-        DuplicateRate => new("重复建设率", "Duplicate-build rate"),
-        IsolationRate => new("孤立系统率", "Isolated-system rate"),
-        ZombieRate => new("建而不用率", "Unused-system rate"),
-        CrossAgencyFlowShare => new("跨部门数据流占比", "Cross-agency flow share"),
-        HorizontalFlowShare => new("横向数据流占比", "Horizontal flow share"),
-        SharingRate => new("数据资源共享率", "Data sharing rate"),
-        OpenDataRate => new("数据开放率", "Open data rate"),
-        UnifiedNetworkRate => new("统一网络接入率", "Unified network rate"),
-        CloudRate => new("政务云使用率", "Shared cloud rate"),
-        DomesticRate => new("国产化率", "Domestic component rate"),
-        OnlineServiceRate => new("网上服务率", "Online service rate"),
-        AvoidableAnnualCost => new("可节约年运维费", "Avoidable annual cost"),
-        _ => Diagnostics.LocalizedText.Neutral(metric),
-    };
+    public static Diagnostics.LocalizedText Title(string metric) => Localization.Terms.Metric(metric);
 
     /// <summary>Whether <paramref name="metric"/> is a known metric name.</summary>
     public static bool IsKnown(string metric) => All.Contains(metric, StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Planning;
@@ -11,18 +12,17 @@ internal static class Describer
     {
         var c = step.Change;
         var subject = Name(plan, step.Subject);
-        LocalizedText Field(string path) => FieldText(plan, step.Changes.FirstOrDefault(f => f.Field == path));
         switch (step.Action)
         {
             case StepAction.Register:
                 return step.Kind == ElementKind.Agency
                     ? T($"登记新设机构{subject.Zh}", $"Register the new agency {subject.En}")
-                    : T($"登记新增能力{subject.Zh}", $"Register the new capability {subject.En}");
+                    : T($"登记新增功能{subject.Zh}", $"Register the new capability {subject.En}");
             case StepAction.StartProject:
             {
                 var p = (Project)c.After!;
-                var budget = p.Budget is { } b ? $"，预算 {Money(b)} 元" : "";
-                var budgetEn = p.Budget is { } b2 ? $", budget {Money(b2)} yuan" : "";
+                var budget = p.Budget is { } b ? $"，预算 {Money.Format(b, Language.Chinese)}" : "";
+                var budgetEn = p.Budget is { } b2 ? $", budget {Money.Format(b2, Language.English)}" : "";
                 var year = p.Year is { } y ? $"（{y} 年）" : "";
                 var yearEn = p.Year is { } y2 ? $" ({y2})" : "";
                 return T($"项目{subject.Zh}立项{year}，由{Name(plan, p.Agency).Zh}建设{budget}",
@@ -31,15 +31,15 @@ internal static class Describer
             case StepAction.BuildNetwork:
             {
                 var n = (Network)c.After!;
-                return T($"建设网络{subject.Zh}（{JsonNames.Of(n.NetworkKind)}{(n.IsClassified ? "，涉密" : "")}）{Links(plan, n.Links).Zh}",
-                    $"Build network {subject.En} ({JsonNames.Of(n.NetworkKind)}{(n.IsClassified ? ", classified" : "")}){Links(plan, n.Links).En}");
+                return T($"建设网络{subject.Zh}（{Terms.Of(n.NetworkKind).Chinese}{(n.IsClassified ? "，涉密" : "")}）{Links(plan, n.Links).Zh}",
+                    $"Build network {subject.En} ({Lower(Terms.Of(n.NetworkKind).English)}{(n.IsClassified ? ", classified" : "")}){Links(plan, n.Links).En}");
             }
             case StepAction.BuildPlatform:
             {
                 var p = (Platform)c.After!;
                 var nets = Names(plan, p.Networks);
-                return T($"建设{(p.Shared ? "共享" : "")}平台{subject.Zh}（{(p.PlatformKind == PlatformKind.Cloud ? "云平台" : "数据中心")}）{(p.Networks.Count > 0 ? "，接入" + nets.Zh : "")}",
-                    $"Build {(p.Shared ? "shared " : "")}platform {subject.En} ({JsonNames.Of(p.PlatformKind)}){(p.Networks.Count > 0 ? ", attached to " + nets.En : "")}");
+                return T($"建设{(p.Shared ? "共享" : "")}平台{subject.Zh}（{Terms.Of(p.PlatformKind).Chinese}）{(p.Networks.Count > 0 ? "，接入" + nets.Zh : "")}",
+                    $"Build {(p.Shared ? "shared " : "")}platform {subject.En} ({Lower(Terms.Of(p.PlatformKind).English)}){(p.Networks.Count > 0 ? ", attached to " + nets.En : "")}");
             }
             case StepAction.LinkNetworks:
             {
@@ -62,7 +62,7 @@ internal static class Describer
             }
             case StepAction.UpdateNetwork or StepAction.UpdatePlatform:
             {
-                var fields = Fields(plan, step.Changes);
+                var fields = Fields(plan, step.Kind, step.Changes);
                 return step.Action == StepAction.UpdateNetwork
                     ? T($"调整网络{subject.Zh}：{fields.Zh}", $"Change network {subject.En}: {fields.En}")
                     : T($"调整平台{subject.Zh}：{fields.Zh}", $"Change platform {subject.En}: {fields.En}");
@@ -114,7 +114,7 @@ internal static class Describer
             case StepAction.RegisterData:
             {
                 var d = (DataResource)c.After!;
-                return T($"将数据资源{subject.Zh}纳入政务信息资源目录（{Sharing(d.Sharing).Zh}{(d.Open ? "，开放" : "")}），权威来源为{Name(plan, d.Owner).Zh}",
+                return T($"将信息资源{subject.Zh}纳入政务信息资源目录（{Sharing(d.Sharing).Zh}{(d.Open ? "，开放" : "")}），权威来源为{Name(plan, d.Owner).Zh}",
                     $"Register data resource {subject.En} in the catalogue ({Sharing(d.Sharing).En}{(d.Open ? ", open" : "")}), authoritative source {Name(plan, d.Owner).En}");
             }
             case StepAction.ShareData:
@@ -122,45 +122,46 @@ internal static class Describer
                 var change = step.Changes.First(f => f.Field == "sharing");
                 var from = Sharing((string?)change.Before);
                 var to = Sharing((string?)change.After);
-                return T($"将数据资源{subject.Zh}由{from.Zh}调整为{to.Zh}", $"Change data resource {subject.En} from {from.En} to {to.En}");
+                return T($"将信息资源{subject.Zh}由{from.Zh}调整为{to.Zh}", $"Change data resource {subject.En} from {from.En} to {to.En}");
             }
             case StepAction.OpenData:
                 return Equals(step.Changes.First(f => f.Field == "open").After, true)
-                    ? T($"将数据资源{subject.Zh}作为开放数据向社会发布", $"Publish data resource {subject.En} as open data")
-                    : T($"停止开放数据资源{subject.Zh}", $"Withdraw data resource {subject.En} from open data");
+                    ? T($"将信息资源{subject.Zh}作为开放数据向社会发布", $"Publish data resource {subject.En} as open data")
+                    : T($"停止开放信息资源{subject.Zh}", $"Withdraw data resource {subject.En} from open data");
             case StepAction.Connect:
             {
                 var f = (Flow)c.After!;
                 var what = FlowText(plan, f);
                 var verb = c.Before is Flow { IsActive: false } ? ("恢复", "Reactivate") : c.Before is Flow ? ("启用", "Commission") : ("建立", "Set up");
-                return T($"{verb.Item1}数据流 {f.Id}：{what.Zh}", $"{verb.Item2} flow {f.Id}: {what.En}");
+                return T($"{verb.Item1}数据流：{what.Zh}", $"{verb.Item2} the flow {what.En}");
             }
             case StepAction.ChangeFlow:
             {
                 var f = (Flow)c.After!;
-                var fields = Fields(plan, step.Changes);
-                return T($"调整数据流 {f.Id}（{Name(plan, f.From).Zh} → {Name(plan, f.To).Zh}）：{fields.Zh}",
-                    $"Change flow {f.Id} ({Name(plan, f.From).En} → {Name(plan, f.To).En}): {fields.En}");
+                var fields = Fields(plan, step.Kind, step.Changes);
+                return T($"调整数据流 {Name(plan, f.From).Zh} → {Name(plan, f.To).Zh}：{fields.Zh}",
+                    $"Change the flow {Name(plan, f.From).En} → {Name(plan, f.To).En}: {fields.En}");
             }
             case StepAction.LaunchService:
             {
                 var v = (Service)c.After!;
                 var systems = Names(plan, v.Systems);
-                var channels = string.Join("、", v.Channels.Select(static ch => Channel(JsonNames.Of(ch))));
-                var channelsEn = string.Join(", ", v.Channels.Select(static ch => JsonNames.Of(ch)));
+                var channels = string.Join("、", v.Channels.Select(static ch => Terms.Of(ch).Chinese));
+                var channelsEn = string.Join(", ", v.Channels.Select(static ch => Terms.Of(ch).English));
                 return T($"上线政务服务{subject.Zh}{(channels.Length > 0 ? $"（渠道：{channels}）" : "")}{(systems.Zh.Length > 0 ? "，依托" + systems.Zh : "")}",
                     $"Launch public service {subject.En}{(channelsEn.Length > 0 ? $" (channels: {channelsEn})" : "")}{(systems.En.Length > 0 ? ", run on " + systems.En : "")}");
             }
             case StepAction.ChangeService:
             {
-                var fields = Fields(plan, step.Changes);
+                var fields = Fields(plan, step.Kind, step.Changes);
                 return T($"调整政务服务{subject.Zh}：{fields.Zh}", $"Change public service {subject.En}: {fields.En}");
             }
             case StepAction.Disconnect:
             {
                 var f = (Flow)c.Before!;
                 var replaced = step.Elements.Where(e => e != step.Subject && plan.AnyElement(e) is Flow).ToList();
-                var by = replaced.Count > 0 ? ($"，已由数据流 {string.Join("、", replaced)} 替代", $", now replaced by flow {string.Join(", ", replaced)}") : ("", "");
+                var replacing = replaced.Select(e => FlowName(plan, (Flow)plan.AnyElement(e)!)).ToList();
+                var by = replaced.Count > 0 ? ($"，已由数据流 {string.Join("、", replacing.Select(static r => r.Zh))} 替代", $", now replaced by the flow {string.Join(", ", replacing.Select(static r => r.En))}") : ("", "");
                 if (replaced.Count == 0)
                 {
                     // No flow takes its place: it ends when a retiring end's replacement has taken over its users.
@@ -176,8 +177,8 @@ internal static class Describer
                         }
                     }
                 }
-                return T($"停用数据流 {f.Id}（{Name(plan, plan.Map(f.From)).Zh} → {Name(plan, plan.Map(f.To)).Zh}）{by.Item1}",
-                    $"Stop flow {f.Id} ({Name(plan, plan.Map(f.From)).En} → {Name(plan, plan.Map(f.To)).En}){by.Item2}");
+                return T($"停用数据流 {Name(plan, plan.Map(f.From)).Zh} → {Name(plan, plan.Map(f.To)).Zh}{by.Item1}",
+                    $"Stop the flow {Name(plan, plan.Map(f.From)).En} → {Name(plan, plan.Map(f.To)).En}{by.Item2}");
             }
             case StepAction.WithdrawService:
                 return T($"撤销政务服务{subject.Zh}", $"Withdraw public service {subject.En}");
@@ -199,8 +200,8 @@ internal static class Describer
             {
                 var into = step.Elements.FirstOrDefault(e => e != step.Subject);
                 return into is null
-                    ? T($"撤销数据资源{subject.Zh}", $"Retire data resource {subject.En}")
-                    : T($"撤销数据资源{subject.Zh}，并入{Name(plan, into).Zh}", $"Retire data resource {subject.En}, merged into {Name(plan, into).En}");
+                    ? T($"撤销信息资源{subject.Zh}", $"Retire data resource {subject.En}")
+                    : T($"撤销信息资源{subject.Zh}，并入{Name(plan, into).Zh}", $"Retire data resource {subject.En}, merged into {Name(plan, into).En}");
             }
             case StepAction.RetirePlatform or StepAction.RetireNetwork:
                 return StepTexts.RetireHost(plan, step, subject);
@@ -217,11 +218,13 @@ internal static class Describer
                 return StepTexts.Records(plan, step, subject);
             default:
             {
-                var fields = Fields(plan, step.Changes);
+                var fields = Fields(plan, step.Kind, step.Changes);
                 var verb = c.Change == ChangeKind.Added ? ("登记", "Record") : ("更新", "Update");
                 if (c.Change == ChangeKind.Added)
                 {
-                    return T($"{verb.Item1}{KindName(step.Kind).Zh}{subject.Zh}（状态：{Field("status").Chinese}）", $"{verb.Item2} {KindName(step.Kind).En} {subject.En} (status: {Field("status").English})");
+                    var status = step.Changes.FirstOrDefault(f => f.Field == "status")?.After is string st && Terms.FieldValue(step.Kind, "status", st) is { } word
+                        ? Word(word) : new Pair("—", "—");
+                    return T($"{verb.Item1}{KindName(step.Kind).Zh}{subject.Zh}（{Terms.Field("status").Chinese}：{status.Zh}）", $"{verb.Item2} {KindName(step.Kind).En} {subject.En} ({Terms.Field("status").English}: {status.En})");
                 }
                 return T($"更新{KindName(step.Kind).Zh}{subject.Zh}的台账：{fields.Zh}", $"Update the record of {KindName(step.Kind).En} {subject.En}: {fields.En}");
             }
@@ -232,21 +235,40 @@ internal static class Describer
 
     internal readonly record struct Pair(string Zh, string En);
 
-    /// <summary>An element as 「name」(id) in Chinese and name (id) in English.</summary>
+    /// <summary>
+    /// An element by its name: 「name」 in Chinese, the name in English. Prose names elements as a reader does; the ids
+    /// are in the steps' elements (JSON) and the change tables. An element without a name is given by its id; a flow,
+    /// which has none, by its two ends.
+    /// </summary>
     internal static Pair Name(PlanBuilder plan, string? id)
     {
         if (id is null) return new("—", "—");
-        var e = plan.AnyElement(id);
-        return e is null or Flow ? new($" {id} ", id) : new($"「{e.DisplayName}」({id})", $"{e.DisplayName} ({id})");
+        return plan.AnyElement(id) switch
+        {
+            null => new($" {id} ", id),
+            Flow f => FlowName(plan, f),
+            var e => new($"「{e.DisplayName}」", e.DisplayName),
+        };
     }
+
+    /// <summary>A flow by its ends: 「A」 → 「B」, as the steps write a flow they set up.</summary>
+    private static Pair FlowName(PlanBuilder plan, Flow f)
+    {
+        var from = plan.AnyElement(f.From)?.DisplayName ?? f.From;
+        var to = plan.AnyElement(f.To)?.DisplayName ?? f.To;
+        return new($"「{from}」 → 「{to}」", $"{from} → {to}");
+    }
+
+    /// <summary>A term in the middle of an English sentence: "Being built" → "being built" (not "WeChat" → "weChat").</summary>
+    private static string Lower(string word) =>
+        word.Length > 1 && char.IsUpper(word[0]) && char.IsLower(word[1]) && !word.Skip(1).Any(char.IsUpper) ? char.ToLowerInvariant(word[0]) + word[1..] : word;
 
     internal static Pair Components(IEnumerable<object?> values)
     {
         var list = values.OfType<IReadOnlyDictionary<string, object?>>().ToList();
         string Origin(IReadOnlyDictionary<string, object?> c, bool zh) => (c.TryGetValue("origin", out var o) ? o as string : null) switch
         {
-            "domestic" => zh ? "（国产）" : " (domestic)",
-            "foreign" => zh ? "（国外）" : " (foreign)",
+            "domestic" or "foreign" => zh ? $"（{Terms.Of(Enum.Parse<ComponentOrigin>((string)c["origin"]!, true)).Chinese}）" : $" ({Terms.Of(Enum.Parse<ComponentOrigin>((string)c["origin"]!, true)).English})",
             _ => "",
         };
         return new(string.Join("、", list.Select(c => $"{c["name"]}{Origin(c, true)}")), string.Join(", ", list.Select(c => $"{c["name"]}{Origin(c, false)}")));
@@ -275,137 +297,74 @@ internal static class Describer
         var data = Names(plan, f.Carries);
         var via = Names(plan, f.Via);
         var zh = $"{Name(plan, f.From).Zh} → {Name(plan, f.To).Zh}" + (f.Carries.Count > 0 ? $"，交换{data.Zh}" : "")
-            + (f.Via.Count > 0 ? $"，经{via.Zh}" : "") + (f.Mode is { } m ? $"，方式 {JsonNames.Of(m)}" : "");
+            + (f.Via.Count > 0 ? $"，经{via.Zh}" : "") + (f.Mode is { } m ? $"，交换方式：{Terms.Of(m).Chinese}" : "");
         var en = $"{Name(plan, f.From).En} → {Name(plan, f.To).En}" + (f.Carries.Count > 0 ? $", carrying {data.En}" : "")
-            + (f.Via.Count > 0 ? $", over {via.En}" : "") + (f.Mode is { } m2 ? $", mode {JsonNames.Of(m2)}" : "");
+            + (f.Via.Count > 0 ? $", over {via.En}" : "") + (f.Mode is { } m2 ? $", mode: {Terms.Of(m2).English}" : "");
         return new(zh, en);
     }
 
     /// <summary>A list of field changes: <c>field: before → after</c>, sets as added/removed values, free text by name only.</summary>
-    internal static Pair Fields(PlanBuilder plan, IEnumerable<FieldChange> changes)
+    internal static Pair Fields(PlanBuilder plan, ElementKind kind, IEnumerable<FieldChange> changes)
     {
         var zh = new List<string>();
         var en = new List<string>();
         foreach (var c in changes)
         {
-            var t = FieldText(plan, c);
+            var t = FieldText(plan, kind, c);
             zh.Add(t.Chinese);
             en.Add(t.English);
         }
         return new(string.Join("；", zh), string.Join("; ", en));
     }
 
-    /// <summary>A field's name in Chinese for the fields planners see most; the JSON path otherwise.</summary>
-    private static string FieldLabel(string field) => field switch
-    {
-        "id" => "标识",
-        "name" => "名称",
-        "description" => "说明",
-        "tags" => "标签",
-        "owner" => "责任单位",
-        "aliases" => "别名",
-        "capabilities" => "能力",
-        "status" => "状态",
-        "holds" => "持有数据",
-        "project" => "所属项目",
-        "protectionLevel" => "等保级别",
-        "usage.registeredUsers" => "注册用户数",
-        "usage.monthlyActiveUsers" => "月活跃用户数",
-        "cost.build" => "建设投资",
-        "cost.annualOperation" => "年运维费用",
-        "channels" => "服务渠道",
-        "systems" => "支撑系统",
-        "carries" => "交换数据",
-        "via" => "传输网络",
-        "mode" => "交换方式",
-        "from" => "发送方",
-        "to" => "接收方",
-        "delivers" => "交付系统",
-        "budget" => "预算",
-        "networks" => "接入网络",
-        "shared" => "共享",
-        "sharing" => "共享属性",
-        _ => field,
-    };
-
-    private static LocalizedText FieldText(PlanBuilder plan, FieldChange? c)
+    private static LocalizedText FieldText(PlanBuilder plan, ElementKind kind, FieldChange? c)
     {
         if (c is null) return T("—", "—");
-        var label = FieldLabel(c.Field);
+        var label = Terms.Field(c.Field).Chinese;
+        var labelEn = Terms.Field(c.Field).English;
+        // A value that is a word of the model format (a status, a mode) in words; an id as the element's name.
+        Pair Value(object? v) => v switch
+        {
+            string s => Terms.FieldValue(kind, c.Field, s) is { } word ? new(word.Chinese, Lower(word.English)) : Ref(plan, s),
+            double or long or int when DiffOutput.IsMoney(c.Field) => new(Money.Format(Convert.ToDouble(v, CultureInfo.InvariantCulture), Language.Chinese),
+                Money.Format(Convert.ToDouble(v, CultureInfo.InvariantCulture), Language.English)),
+            null when DiffOutput.IsMoney(c.Field) => new(Money.Unknown(Language.Chinese), Money.Unknown(Language.English)),
+            _ => new(FieldValues.Display(v), FieldValues.Display(v)),
+        };
         if (c.Field is "description" || c.Field.StartsWith("properties.", StringComparison.Ordinal) && c.Before is string { Length: > 40 })
         {
-            return T($"{label}已修订", $"{c.Field} revised");
+            return T($"{label}已修订", $"{labelEn} revised");
         }
         if (c.IsSet)
         {
-            Pair Item(object? v) => v is string s ? (c.Field == "channels" ? new Pair(Channel(s), s) : Ref(plan, s)) : new Pair(FieldValues.Display(v), FieldValues.Display(v));
-            var added = c.AddedValues.Select(Item).ToList();
-            var removed = c.RemovedValues.Select(Item).ToList();
+            var added = c.AddedValues.Select(Value).ToList();
+            var removed = c.RemovedValues.Select(Value).ToList();
             var zh = new List<string>();
             var en = new List<string>();
             if (added.Count > 0) { zh.Add("增加" + string.Join("、", added.Select(static p => p.Zh))); en.Add("add " + string.Join(", ", added.Select(static p => p.En))); }
             if (removed.Count > 0) { zh.Add("去掉" + string.Join("、", removed.Select(static p => p.Zh))); en.Add("remove " + string.Join(", ", removed.Select(static p => p.En))); }
-            return T($"{label}{string.Join("，", zh)}", $"{c.Field}: {string.Join(", ", en)}");
+            return T($"{label}{string.Join("，", zh)}", $"{labelEn}: {string.Join(", ", en)}");
         }
-        var before = c.Before is string b ? Ref(plan, b) : new Pair(FieldValues.Display(c.Before), FieldValues.Display(c.Before));
-        var after = c.After is string a ? Ref(plan, a) : new Pair(FieldValues.Display(c.After), FieldValues.Display(c.After));
-        return T($"{label} {before.Zh} → {after.Zh}", $"{c.Field} {before.En} → {after.En}");
+        var before = Value(c.Before);
+        var after = Value(c.After);
+        return T($"{label}：{before.Zh} → {after.Zh}", $"{labelEn}: {before.En} → {after.En}");
     }
 
     /// <summary>A string value: the element it names when it is an id, else the text itself.</summary>
     private static Pair Ref(PlanBuilder plan, string value) =>
         plan.AnyElement(value) is { } e and not Flow ? Name(plan, value) : new(value, value);
 
-    private static string Channel(string channel) => channel switch
-    {
-        "web" => "网站",
-        "mobile" => "移动应用",
-        "wechat" => "微信",
-        "counter" => "窗口",
-        "hotline" => "热线",
-        "kiosk" => "自助终端",
-        _ => "其他渠道",
-    };
-
-    private static Pair Via(string via) => via switch
-    {
-        "isolation" => new("网闸", "an isolation device"),
-        "gateway" => new("网关", "a gateway"),
-        _ => new("直连", "a direct connection"),
-    };
+    private static Pair Via(string via) => Word(JsonNames.TryParse(via, out LinkVia v) ? Terms.Of(v) : Terms.Of(LinkVia.Direct));
 
     private static Pair Sharing(SharingLevel level) => Sharing(JsonNames.Of(level));
 
-    private static Pair Sharing(string? level) => level switch
-    {
-        "unconditional" => new("无条件共享", "unconditional sharing"),
-        "none" => new("不予共享", "not shared"),
-        _ => new("有条件共享", "conditional sharing"),
-    };
+    private static Pair Sharing(string? level) => Word(JsonNames.TryParse(level ?? "", out SharingLevel l) ? Terms.Of(l) : Terms.Of(SharingLevel.Conditional));
 
-    private static Pair Stage(string? stage) => stage switch
-    {
-        "proposed" => new("申报", "proposed"),
-        "approved" => new("批复", "approved"),
-        "building" => new("建设", "building"),
-        "accepted" => new("验收", "accepted"),
-        "evaluated" => new("绩效评价", "evaluated"),
-        "cancelled" => new("撤销", "cancelled"),
-        _ => new("未定", "no stage"),
-    };
+    private static Pair Stage(string? stage) => Word(Terms.Of(JsonNames.TryParse(stage ?? "", out ProjectStage s) ? s : (ProjectStage?)null));
 
-    public static Pair KindName(ElementKind kind) => kind switch
-    {
-        ElementKind.Capability => new("能力", "capability"),
-        ElementKind.Agency => new("机构", "agency"),
-        ElementKind.Network => new("网络", "network"),
-        ElementKind.Platform => new("平台", "platform"),
-        ElementKind.System => new("系统", "system"),
-        ElementKind.DataResource => new("数据资源", "data resource"),
-        ElementKind.Flow => new("数据流", "flow"),
-        ElementKind.Service => new("政务服务", "service"),
-        _ => new("项目", "project"),
-    };
+    /// <summary>An element kind's word (the terminology table).</summary>
+    public static Pair KindName(ElementKind kind) => Word(Terms.Of(kind));
 
-    private static string Money(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+    private static Pair Word(LocalizedText term) => new(term.Chinese, Lower(term.English));
+
 }

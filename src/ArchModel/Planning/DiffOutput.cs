@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 using ArchModel.Output;
 
@@ -183,22 +184,22 @@ public static class DiffOutput
         ArgumentNullException.ThrowIfNull(diff);
         ArgumentNullException.ThrowIfNull(plan);
         var zh = language == Language.Chinese;
-        string L(string c, string e) => zh ? c : e;
+        string L(string key) => Texts.Get(key, language);
         var md = new StringBuilder();
         var beforeName = Cell(ModelName(diff.Before));
         var afterName = Cell(ModelName(diff.After));
-        md.Append(CultureInfo.InvariantCulture, $"# {L("迁移规划：", "Migration plan: ")}{beforeName} → {afterName}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"# {L("diff.migration-plan")}{beforeName} → {afterName}\n\n");
         md.Append(Summary(diff, plan, language)).Append("\n\n");
 
-        md.Append(CultureInfo.InvariantCulture, $"## {L("实施步骤", "Steps")}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"## {L("diff.steps")}\n\n");
         if (plan.IsEmpty)
         {
-            md.Append(L("两个模型相同，无需任何步骤。", "The two models are the same: nothing to do.")).Append("\n\n");
+            md.Append(L("diff.no-steps")).Append("\n\n");
         }
         foreach (var phase in plan.Phases)
         {
             md.Append(CultureInfo.InvariantCulture, $"### {PhaseTitle(phase, language)}\n\n");
-            md.Append(L("| 序号 | 行动 | 内容 | 前置步骤 |\n| ---: | --- | --- | --- |\n", "| # | Action | What to do | After steps |\n| ---: | --- | --- | --- |\n"));
+            md.Append(L("diff.steps-table"));
             foreach (var n in phase.Steps)
             {
                 var s = plan[n];
@@ -209,70 +210,78 @@ public static class DiffOutput
         }
         if (plan.Cycles.Count > 0)
         {
-            md.Append(CultureInfo.InvariantCulture, $"### {L("依赖循环", "Dependency cycles")}\n\n");
-            md.Append(L("以下步骤相互依赖，无法排出满足全部依赖的顺序，请人工确定先后：\n\n", "These steps depend on each other in a circle; no order satisfies them all, so decide their order by hand:\n\n"));
+            md.Append(CultureInfo.InvariantCulture, $"### {L("diff.dependency-cycles")}\n\n");
+            md.Append(L("diff.cycles-intro"));
             foreach (var c in plan.Cycles)
             {
-                md.Append(CultureInfo.InvariantCulture, $"- {L("步骤", "Steps")} {string.Join(", ", c.Steps)}\n");
+                md.Append(CultureInfo.InvariantCulture, $"- {L("diff.cycle-steps")} {string.Join(", ", c.Steps)}\n");
             }
             md.Append('\n');
         }
         if (plan.Unresolved.Count > 0)
         {
-            md.Append(CultureInfo.InvariantCulture, $"### {L("待定事项", "Unresolved")}\n\n");
-            md.Append(L("以下系统撤出原平台或网络后，目标架构未指定去向，须在实施前明确：\n\n", "The to-be model gives these systems nowhere to go after they leave their platform or network; decide before the step:\n\n"));
+            md.Append(CultureInfo.InvariantCulture, $"### {L("diff.unresolved")}\n\n");
+            md.Append(L("diff.unresolved-intro")).Append("\n\n");
             foreach (var u in plan.Unresolved)
             {
-                md.Append(CultureInfo.InvariantCulture, $"- {L("步骤", "Step")} {u.Step}{L("：", ": ")}{Code(u.System)} {L("撤出", "leaves")} {Code(u.Host)}\n");
+                md.Append("- ").Append(Texts.Format("diff.unresolved-item", language, u.Step,
+                    Cell(NameOf(diff, u.System)) + " " + Code(u.System), Cell(NameOf(diff, u.Host)) + " " + Code(u.Host))).Append('\n');
             }
             md.Append('\n');
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"## {L("指标变化", "Metrics")}\n\n");
-        md.Append(L("| 指标 | 现状 | 目标架构 | 变化 | 规划目标 | 达标 |\n| --- | ---: | ---: | ---: | ---: | --- |\n",
-            "| Metric | As-is | To-be | Change | Target | Met |\n| --- | ---: | ---: | ---: | ---: | --- |\n"));
+        md.Append(CultureInfo.InvariantCulture, $"## {L("diff.metrics")}\n\n");
+        md.Append(L("diff.metrics-table"));
         foreach (var m in diff.Metrics)
         {
-            var target = m.Target is { } t ? (m.Direction == Analysis.MetricDirection.Higher ? "≥ " : "≤ ") + Number(t) : "—";
-            var met = m.TargetMet switch { true => L("是", "yes"), false => L("否", "no"), _ => "—" };
+            var target = m.Target is { } t ? (m.Direction == Analysis.MetricDirection.Higher ? "≥ " : "≤ ") + MetricValue(m.Metric, t, language) : "—";
+            var met = m.TargetMet switch { true => L("diff.yes"), false => L("diff.no"), _ => "—" };
             md.Append(CultureInfo.InvariantCulture,
-                $"| {Cell(MetricLabel(m.Metric, language))} | {Number(m.Before)} | {Number(m.After)} | {(m.Delta is { } d ? (d > 0 ? "+" : "") + Number(d) : "—")}{(m.Improved is null ? "" : m.Improved == true ? L("（改善）", " (better)") : L("（变差）", " (worse)"))} | {target} | {met} |\n");
+                $"| {Cell(MetricLabel(m.Metric, language))} | {MetricValue(m.Metric, m.Before, language)} | {MetricValue(m.Metric, m.After, language)} | {(m.Delta is { } d ? MetricDelta(m.Metric, d, language) : "—")}{(m.Improved is null ? "" : m.Improved == true ? L("diff.better") : L("diff.worse"))} | {target} | {met} |\n");
         }
         md.Append('\n');
 
-        md.Append(CultureInfo.InvariantCulture, $"## {L("问题变化", "Findings")}\n\n");
-        md.Append($"### {L("已解决", "Resolved")}（{diff.ResolvedFindings.Count}）\n\n".Replace("（", zh ? "（" : " (", StringComparison.Ordinal).Replace("）", zh ? "）" : ")", StringComparison.Ordinal));
+        md.Append(CultureInfo.InvariantCulture, $"## {L("diff.findings")}\n\n");
+        md.Append($"### {L("diff.resolved")}（{diff.ResolvedFindings.Count}）\n\n".Replace("（", Texts.Get("p.open", language), StringComparison.Ordinal).Replace("）", Texts.Get("p.close", language), StringComparison.Ordinal));
         FindingTable(md, diff.ResolvedFindings, language);
-        md.Append($"### {L("新出现", "Introduced")}（{diff.IntroducedFindings.Count}）\n\n".Replace("（", zh ? "（" : " (", StringComparison.Ordinal).Replace("）", zh ? "）" : ")", StringComparison.Ordinal));
+        md.Append($"### {L("diff.introduced")}（{diff.IntroducedFindings.Count}）\n\n".Replace("（", Texts.Get("p.open", language), StringComparison.Ordinal).Replace("）", Texts.Get("p.close", language), StringComparison.Ordinal));
         FindingTable(md, diff.IntroducedFindings, language);
 
-        md.Append(CultureInfo.InvariantCulture, $"## {L("元素变化", "Element changes")}\n\n");
-        ElementList(md, L("新增", "Added"), diff.Added, language);
-        ElementList(md, L("删除", "Removed"), diff.Removed, language);
-        md.Append($"### {L("修改", "Changed")}（{diff.Changed.Count}）\n\n".Replace("（", zh ? "（" : " (", StringComparison.Ordinal).Replace("）", zh ? "）" : ")", StringComparison.Ordinal));
+        md.Append(CultureInfo.InvariantCulture, $"## {L("diff.element-changes")}\n\n");
+        ElementList(md, L("diff.added"), diff.Added, language);
+        ElementList(md, L("diff.removed"), diff.Removed, language);
+        md.Append($"### {L("diff.changed")}（{diff.Changed.Count}）\n\n".Replace("（", Texts.Get("p.open", language), StringComparison.Ordinal).Replace("）", Texts.Get("p.close", language), StringComparison.Ordinal));
         if (diff.Changed.Count == 0)
         {
-            md.Append(L("无。\n\n", "None.\n\n"));
+            md.Append(L("diff.none"));
         }
         else
         {
-            md.Append(L("| 元素 | 字段 | 现状 | 目标架构 |\n| --- | --- | --- | --- |\n", "| Element | Field | As-is | To-be |\n| --- | --- | --- | --- |\n"));
+            md.Append(L("diff.changes-table"));
             foreach (var c in diff.Changed)
             {
                 foreach (var f in c.Fields)
                 {
                     string before, after;
+                    // Values that are words of the model format (a status, a mode) in the reader's words.
+                    string Value(object? v) => v switch
+                    {
+                        string text when Terms.FieldValue(c.Kind, f.Field, text) is { } word => word[language],
+                        double or long or int when IsMoney(f.Field) => Money.Format(Convert.ToDouble(v, CultureInfo.InvariantCulture), language),
+                        null when IsMoney(f.Field) => Money.Unknown(language),
+                        _ => FieldValues.Display(v),
+                    };
                     if (f.IsSet)
                     {
-                        before = L("去掉：", "removed: ") + Values(f.RemovedValues);
-                        after = L("增加：", "added: ") + Values(f.AddedValues);
+                        before = L("diff.set-removed") + (f.RemovedValues.Count == 0 ? "—" : string.Join(", ", f.RemovedValues.Select(Value)));
+                        after = L("diff.set-added") + (f.AddedValues.Count == 0 ? "—" : string.Join(", ", f.AddedValues.Select(Value)));
                     }
                     else
                     {
-                        before = FieldValues.Display(f.Before);
-                        after = FieldValues.Display(f.After);
+                        before = Value(f.Before);
+                        after = Value(f.After);
                     }
-                    md.Append(CultureInfo.InvariantCulture, $"| {Code(c.Id)}{(c.DisplayName == c.Id ? "" : " " + Cell(c.DisplayName))} | {Cell(f.Field)} | {Cell(before)} | {Cell(after)} |\n");
+                    md.Append(CultureInfo.InvariantCulture, $"| {Code(c.Id)}{(c.DisplayName == c.Id ? "" : " " + Cell(c.DisplayName))} | {Cell(Terms.Field(f.Field)[language])} | {Cell(before)} | {Cell(after)} |\n");
                 }
             }
             md.Append('\n');
@@ -280,46 +289,36 @@ public static class DiffOutput
         return md.ToString().TrimEnd('\n') + "\n";
     }
 
-    /// <summary>A metric's name for a planner: the Chinese term with the metric's key, or the key in English.</summary>
-    private static string MetricLabel(string metric, Language language)
+    /// <summary>A metric's name for a planner, from the terminology table.</summary>
+    private static string MetricLabel(string metric, Language language) => Terms.Metric(metric)[language];
+
+    /// <summary>A metric's value as the reports write it: a percentage for ratios, money for the avoidable cost.</summary>
+    private static string MetricValue(string metric, double? value, Language language) => Documents.Labels.MetricValue(metric, value, language);
+
+    /// <summary>A change of a metric: percentage points for ratios, money for the avoidable cost.</summary>
+    private static string MetricDelta(string metric, double delta, Language language)
     {
-        if (language == Language.English)
-        {
-            return metric;
-        }
-        var zh = metric switch
-        {
-            MetricNames.DuplicateRate => "重复建设率",
-            MetricNames.IsolationRate => "孤立系统率",
-            MetricNames.ZombieRate => "建而不用率",
-            MetricNames.CrossAgencyFlowShare => "跨部门数据流占比",
-            MetricNames.HorizontalFlowShare => "横向数据流占比",
-            MetricNames.SharingRate => "数据共享率",
-            MetricNames.OpenDataRate => "数据开放率",
-            MetricNames.UnifiedNetworkRate => "统一网络接入率",
-            MetricNames.CloudRate => "上云率",
-            MetricNames.DomesticRate => "国产化率",
-            MetricNames.OnlineServiceRate => "网上服务率",
-            MetricNames.AvoidableAnnualCost => "可避免年运维费用（元）",
-            _ => null,
-        };
-        return zh is null ? metric : $"{zh} ({metric})";
+        var sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
+        return MetricNames.IsRatio(metric)
+            ? sign + Texts.Format("unit.points", language, Math.Round(Math.Abs(delta) * 100, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture))
+            : sign + Money.Format(Math.Abs(delta), language);
     }
 
-    private static string Values(IReadOnlyList<object?> values) => values.Count == 0 ? "—" : string.Join(", ", values.Select(FieldValues.Display));
+    /// <summary>Whether a field of the model format is an amount of money (yuan).</summary>
+    internal static bool IsMoney(string field) => field is "cost.build" or "cost.annualOperation" or "budget";
 
     private static void FindingTable(StringBuilder md, IReadOnlyList<FindingChange> findings, Language language)
     {
         var zh = language == Language.Chinese;
         if (findings.Count == 0)
         {
-            md.Append(zh ? "无。\n\n" : "None.\n\n");
+            md.Append(Texts.Get("diff.none", language));
             return;
         }
-        md.Append(zh ? "| 规则 | 问题 | 涉及元素 |\n| --- | --- | --- |\n" : "| Rule | Finding | Elements |\n| --- | --- | --- |\n");
+        md.Append(Texts.Get("diff.findings-table", language));
         foreach (var f in findings)
         {
-            var note = f.Suppressed ? (zh ? "（目标架构中已接受并抑制）" : " (accepted by a suppression in the to-be model)") : "";
+            var note = f.Suppressed ? (Texts.Get("diff.suppressed-in-to-be", language)) : "";
             md.Append(CultureInfo.InvariantCulture, $"| {Cell(f.Rule)} | {Cell(f.Finding.Title[language])}{note} | {string.Join(", ", f.Elements.Select(Code))} |\n");
         }
         md.Append('\n');
@@ -328,13 +327,13 @@ public static class DiffOutput
     private static void ElementList(StringBuilder md, string title, IReadOnlyList<ElementChange> changes, Language language)
     {
         var zh = language == Language.Chinese;
-        md.Append(CultureInfo.InvariantCulture, $"### {title}{(zh ? "（" : " (")}{changes.Count}{(zh ? "）" : ")")}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"### {title}{(Texts.Get("p.open", language))}{changes.Count}{(Texts.Get("p.close", language))}\n\n");
         if (changes.Count == 0)
         {
-            md.Append(zh ? "无。\n\n" : "None.\n\n");
+            md.Append(Texts.Get("diff.none", language));
             return;
         }
-        md.Append(zh ? "| 元素 | 类型 | 名称 |\n| --- | --- | --- |\n" : "| Element | Kind | Name |\n| --- | --- | --- |\n");
+        md.Append(Texts.Get("diff.elements-table", language));
         foreach (var c in changes)
         {
             var kind = Describer.KindName(c.Kind);
@@ -348,16 +347,15 @@ public static class DiffOutput
         var first = phase.Steps[0];
         var last = phase.Steps[^1];
         var range = first == last ? $"{first}" : $"{first}–{last}";
-        // The phase's dates on the plan's timeline, when both models have a date (docs/planning.md, Timeline).
-        var dates = phase.Start is { } start && phase.End is { } end
-            ? $"{start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} – {end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
-            : null;
-        return language == Language.Chinese
-            ? $"第{Ordinal((int)phase.Phase)}阶段：{phase.Name.Chinese}（步骤 {range}{(dates is null ? "" : "；" + dates)}）"
-            : $"Phase {(int)phase.Phase}: {phase.Name.English} ({(first == last ? "step" : "steps")} {range}{(dates is null ? "" : "; " + dates)})";
+        // The phase's number in words (第一阶段) where the language writes it so; its name is the plan's; its dates on the
+        // plan's timeline when both models have a date (docs/planning.md, Timeline).
+        var number = Texts.Get("diff.phase-number." + Math.Clamp((int)phase.Phase, 1, 6).ToString(CultureInfo.InvariantCulture), language);
+        var title = first == last ? "diff.phase-title-one" : "diff.phase-title";
+        return phase.Start is { } start && phase.End is { } end
+            ? Texts.Format(title + "-dated", language, number, phase.Name[language], range,
+                start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : Texts.Format(title, language, number, phase.Name[language], range);
     }
-
-    private static string Ordinal(int n) => n switch { 1 => "一", 2 => "二", 3 => "三", 4 => "四", 5 => "五", _ => "六" };
 
     private static string Summary(ModelDiff diff, MigrationPlan plan, Language language)
     {
@@ -365,17 +363,9 @@ public static class DiffOutput
         var introduced = diff.IntroducedFindings.Count;
         var before = diff.Before.Info.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var after = diff.After.Info.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (language == Language.Chinese)
-        {
-            var dates = before is not null || after is not null ? $"现状 {before ?? "—"} → 目标 {after ?? "—"}；" : "";
-            return $"{dates}新增 {diff.Added.Count} 个元素，删除 {diff.Removed.Count} 个，修改 {diff.Changed.Count} 个；" +
-                $"迁移计划共 {plan.Steps.Count} 步、{plan.Phases.Count} 个阶段；解决问题 {resolved} 个，新出现 {introduced} 个" +
-                (plan.Cycles.Count > 0 ? $"；发现 {plan.Cycles.Count} 个依赖循环，需人工排序" : "") + "。";
-        }
-        var datesEn = before is not null || after is not null ? $"As-is {before ?? "—"} → to-be {after ?? "—"}; " : "";
-        return $"{datesEn}{diff.Added.Count} elements added, {diff.Removed.Count} removed, {diff.Changed.Count} changed; " +
-            $"the plan has {plan.Steps.Count} steps in {plan.Phases.Count} phases; {resolved} findings resolved, {introduced} introduced" +
-            (plan.Cycles.Count > 0 ? $"; {plan.Cycles.Count} dependency cycles need ordering by hand" : "") + ".";
+        var dates = before is not null || after is not null ? Texts.Format("diff.summary-dates", language, before ?? "—", after ?? "—") : "";
+        return dates + Texts.Format("diff.summary", language, diff.Added.Count, diff.Removed.Count, diff.Changed.Count, plan.Steps.Count, plan.Phases.Count, resolved, introduced)
+            + (plan.Cycles.Count > 0 ? Texts.Format("diff.summary-cycles", language, plan.Cycles.Count) : "") + Texts.Get("p.period", language);
     }
 
     /// <summary>The diff and plan as plain text: one line per step, then metric and finding changes.</summary>
@@ -393,38 +383,40 @@ public static class DiffOutput
             foreach (var n in phase.Steps)
             {
                 var s = plan[n];
-                var after = s.After.Count == 0 ? "" : (zh ? $"（在步骤 {string.Join(", ", s.After)} 之后）" : $" (after {string.Join(", ", s.After)})");
-                text.Append(CultureInfo.InvariantCulture, $"{s.Order,4}. [{s.ActionName}] {s.Description[language]}{after}\n");
+                var after = s.After.Count == 0 ? "" : Texts.Format("diff.after-steps", language, string.Join(", ", s.After));
+                // The description starts with what to do, in words; the action's token is in the JSON output.
+                text.Append(CultureInfo.InvariantCulture, $"{s.Order,4}. {s.Description[language]}{after}\n");
             }
         }
         foreach (var c in plan.Cycles)
         {
-            text.Append(zh ? $"依赖循环：步骤 {string.Join(", ", c.Steps)}\n" : $"dependency cycle: steps {string.Join(", ", c.Steps)}\n");
+            text.Append(Texts.Format("diff.text-cycle", language, string.Join(", ", c.Steps))).Append('\n');
         }
         if (plan.Unresolved.Count > 0)
         {
             // Systems the to-be model leaves without a platform or network: the plan cannot be signed until they have one.
-            text.Append('\n').Append(zh ? "待定事项（系统去向未定）：\n" : "Unresolved (systems with nowhere to go):\n");
+            text.Append('\n').Append(Texts.Get("diff.text-unresolved", language)).Append('\n');
             foreach (var u in plan.Unresolved)
             {
-                text.Append(zh ? $"  步骤 {u.Step}：{u.System} 撤出 {u.Host} 后去向未定\n" : $"  step {u.Step}: {u.System} leaves {u.Host} for nowhere\n");
+                text.Append("  ").Append(Texts.Format("diff.unresolved-item", language, u.Step,
+                    $"{NameOf(diff, u.System)} [{u.System}]", $"{NameOf(diff, u.Host)} [{u.Host}]")).Append('\n');
             }
         }
         var moved = diff.Metrics.Where(static m => m.Before != m.After).ToList();
         if (moved.Count > 0)
         {
-            text.Append('\n').Append(zh ? "指标变化：\n" : "Metrics:\n");
+            text.Append('\n').Append(Texts.Get("diff.text-metrics", language));
             foreach (var m in moved)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  {m.Metric}: {Number(m.Before)} → {Number(m.After)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {MetricLabel(m.Metric, language)}{(Texts.Get("p.colon", language))}{MetricValue(m.Metric, m.Before, language)} → {MetricValue(m.Metric, m.After, language)}\n");
             }
         }
         if (diff.ResolvedFindings.Count + diff.IntroducedFindings.Count > 0)
         {
-            text.Append('\n').Append(zh ? "问题变化：\n" : "Findings:\n");
+            text.Append('\n').Append(Texts.Get("diff.text-findings", language));
             foreach (var f in diff.ResolvedFindings)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  - {f.Rule} {string.Join(",", f.Elements)}{(f.Suppressed ? (zh ? "（已抑制）" : " (suppressed)") : "")}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  - {f.Rule} {string.Join(",", f.Elements)}{(f.Suppressed ? (Texts.Get("diff.suppressed", language)) : "")}\n");
             }
             foreach (var f in diff.IntroducedFindings)
             {
@@ -436,13 +428,12 @@ public static class DiffOutput
 
     private static string ModelName(ArchitectureModel model) => model.Info.Name ?? model.Info.Id;
 
-    private static string Number(double? value) => value is not { } v ? "—"
-        : Math.Abs(v - Math.Round(v)) < 1e-9 && Math.Abs(v) >= 1 ? v.ToString("#,0", CultureInfo.InvariantCulture)
-        : v.ToString("0.####", CultureInfo.InvariantCulture);
-
     // Every value in the Markdown goes through the one Markdown escaper the reports use: a name can be no markup,
     // no link, no HTML, and cannot break a table row.
     private static string Cell(string text) => MarkdownEscaper.Text(text);
 
     private static string Code(string text) => MarkdownEscaper.Code(text);
+
+    /// <summary>An element's name, from the to-be model or else the as-is one; its id when neither names it.</summary>
+    private static string NameOf(ModelDiff diff, string id) => (diff.After.Find(id) ?? diff.Before.Find(id))?.DisplayName ?? id;
 }

@@ -116,7 +116,7 @@ internal static class StepTexts
             else
             {
                 // Within a record its fields are separated by commas; records by semicolons.
-                var fields = r.Changes.Select(c => Fields(plan, [c])).ToList();
+                var fields = r.Changes.Select(c => Fields(plan, r.Kind, [c])).ToList();
                 zh.Add($"{kind.Zh}{name.Zh}{string.Join("，", fields.Select(static f => f.Zh))}");
                 en.Add($"{kind.En} {name.En}: {string.Join(", ", fields.Select(static f => f.En))}");
             }

@@ -7,6 +7,7 @@ using ArchModel.Analysis;
 using ArchModel.Diagnostics;
 using ArchModel.Diagrams;
 using ArchModel.Documents;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Site;
@@ -23,6 +24,9 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
     private Dictionary<Jurisdiction, Tally>? _own;
 
     private string T(string zh, string en) => lang == Language.English ? en : zh;
+
+    // A text of the site from the tables (Localization/*Texts.cs).
+    private string K(string key) => Texts.Get(key, lang);
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
@@ -62,9 +66,9 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             var l = line;
             jobs.Add(new(line.File + ".html", () => LinePage(l)));
         }
-        AddCatalogue(jobs, "capabilities", T("功能目录", "Capabilities"), _m.Capabilities.Count, CapabilityTable);
-        AddCatalogue(jobs, "networks", T("网络", "Networks"), Math.Max(1, _m.Networks.Count), NetworkTable);
-        AddCatalogue(jobs, "platforms", T("平台", "Platforms"), _m.Platforms.Count, PlatformTable);
+        AddCatalogue(jobs, "capabilities", K("site.capabilities"), _m.Capabilities.Count, CapabilityTable);
+        AddCatalogue(jobs, "networks", K("site.networks"), Math.Max(1, _m.Networks.Count), NetworkTable);
+        AddCatalogue(jobs, "platforms", K("site.platforms"), _m.Platforms.Count, PlatformTable);
         foreach (var (rule, list) in s.FindingsByRule)
         {
             var pages = (list.Count + s.FindingPageSize - 1) / s.FindingPageSize;
@@ -107,7 +111,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
     {
         var pages = (count + size - 1) / size;
         if (pages <= 1) return "";
-        var b = new StringBuilder("<p class=\"pages\">").Append(E(T("分页：", "Pages: ")));
+        var b = new StringBuilder("<p class=\"pages\">").Append(E(K("site.pages")));
         for (var p = 0; p < pages; p++)
         {
             var file = p == 0 ? stem + ".html" : $"{stem}-{p + 1}.html";
@@ -126,15 +130,15 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         b.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"ArchModel\">\n");
         b.Append("<title>").Append(E(title)).Append(" — ").Append(E(ModelName)).Append("</title>\n<link rel=\"stylesheet\" href=\"site.css\">\n</head>\n<body>\n");
         b.Append("<header class=\"top\"><a href=\"index.html\">").Append(E(ModelName)).Append("</a>");
-        b.Append("<a href=\"lines.html\">").Append(E(T("条线", "Sector lines"))).Append("</a>");
-        b.Append("<a href=\"capabilities.html\">").Append(E(T("功能", "Capabilities"))).Append("</a>");
-        b.Append("<a href=\"networks.html\">").Append(E(T("网络", "Networks"))).Append("</a>");
-        b.Append("<a href=\"platforms.html\">").Append(E(T("平台", "Platforms"))).Append("</a>");
-        if (s.Plan is not null) b.Append("<a href=\"plan.html\">").Append(E(T("规划", "Plan"))).Append("</a>");
+        b.Append("<a href=\"lines.html\">").Append(E(K("site.sector-lines"))).Append("</a>");
+        b.Append("<a href=\"capabilities.html\">").Append(E(K("site.capabilities-2"))).Append("</a>");
+        b.Append("<a href=\"networks.html\">").Append(E(K("site.networks"))).Append("</a>");
+        b.Append("<a href=\"platforms.html\">").Append(E(K("site.platforms"))).Append("</a>");
+        if (s.Plan is not null) b.Append("<a href=\"plan.html\">").Append(E(K("site.plan"))).Append("</a>");
         b.Append("<form action=\"search.html\" method=\"get\" role=\"search\"><input id=\"q\" name=\"q\" type=\"search\" placeholder=\"")
-            .Append(E(T("搜索编号、名称、别名", "Search ids, names, aliases"))).Append("\" aria-label=\"").Append(E(T("搜索", "Search"))).Append("\"></form></header>\n");
-        b.Append("<main>\n").Append(crumbs).Append(body).Append("\n<footer>").Append(E(T("由 ArchModel 生成的静态站点，无需服务器与网络。", "A static site written by ArchModel: no server, no network.")));
-        if (_m.Info.AsOf is { } asOf) b.Append(' ').Append(E(T("模型日期：", "Model as of: "))).Append(E(asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            .Append(E(K("site.search-ids-names-aliases"))).Append("\" aria-label=\"").Append(E(K("site.search"))).Append("\"></form></header>\n");
+        b.Append("<main>\n").Append(crumbs).Append(body).Append("\n<footer>").Append(E(K("site.a-static-site-written-by")));
+        if (_m.Info.AsOf is { } asOf) b.Append(' ').Append(E(K("site.model-as-of"))).Append(E(asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         b.Append("</footer>\n</main>\n");
         foreach (var script in scripts ?? []) b.Append("<script src=\"").Append(E(script)).Append("\"></script>\n");
         b.Append("<script src=\"site.js\"></script>\n</body>\n</html>\n");
@@ -148,7 +152,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
     {
         var chain = new List<Jurisdiction>();
         for (var p = j; p is not null && chain.Count < 64; p = p.Parent) chain.Insert(0, p);
-        var b = new StringBuilder("<nav class=\"crumbs\"><a href=\"index.html\">").Append(E(T("总览", "Overview"))).Append("</a>");
+        var b = new StringBuilder("<nav class=\"crumbs\"><a href=\"index.html\">").Append(E(K("site.overview"))).Append("</a>");
         foreach (var x in chain)
         {
             b.Append(" › ");
@@ -158,11 +162,11 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         return b.Append("</nav>\n").ToString();
     }
 
-    private string JName(Jurisdiction j) => j.Level is not { } level ? T("未定地区的机构", "Agencies without a region")
+    private string JName(Jurisdiction j) => j.Level is not { } level ? K("site.agencies-without-a-region")
         : j.Name.Length > 0 ? j.Name : $"{Labels.Of(level)[lang]} {j.Region}";
 
     private string JTitle(Jurisdiction j) => j.Level is { } level && j.Name.Length > 0
-        ? $"{j.Name}（{Labels.Of(level)[lang]} {j.Region}）".Replace("（", T("（", " ("), StringComparison.Ordinal).Replace("）", T("）", ")"), StringComparison.Ordinal)
+        ? $"{j.Name}（{Labels.Of(level)[lang]} {j.Region}）".Replace("（", K("site.x"), StringComparison.Ordinal).Replace("）", K("site.x-2"), StringComparison.Ordinal)
         : JName(j);
 
     // ───────────────────────────── links ─────────────────────────────
@@ -183,7 +187,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         var b = new StringBuilder();
         for (var i = 0; i < list.Count && i < max; i++)
         {
-            if (i > 0) b.Append(T("、", ", "));
+            if (i > 0) b.Append(K("site.x-3"));
             b.Append(Link(list[i]));
         }
         if (list.Count > max) b.Append(' ').Append(more ?? E(T($"等 {list.Count} 项", $"and {list.Count - max} more")));
@@ -238,20 +242,17 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
 
     private string KindLabel(string kind) => kind switch
     {
-        "horizontal" => T("横向", "horizontal"),
-        "vertical" => T("纵向", "vertical"),
-        "shared-use" => T("共用", "shared use"),
+        "horizontal" => K("site.horizontal"),
+        "vertical" => K("site.vertical"),
+        "shared-use" => K("site.shared-use"),
         _ => kind,
     };
 
     private string KindAdvice(string kind) => kind switch
     {
-        "horizontal" => T("同一政府内多个部门重复建设：在本级政府内统建共用，保留一个系统，其余迁移后停用。",
-            "Built again by several departments of one government: consolidate within that government onto one shared system and retire the others."),
-        "vertical" => T("同一条线上下级重复建设：由条线牵头部门一次建设，上下级共用。",
-            "Built again up and down one sector line: build once at the head of the line and let every level use it."),
-        "shared-use" => T("同一机构在用多个同类系统：为该机构选定一个系统，其余停用。",
-            "One agency uses several systems for the same purpose: choose one system for the agency and retire the others."),
+        "horizontal" => K("site.built-again-by-several-departments"),
+        "vertical" => K("site.built-again-up-and-down"),
+        "shared-use" => K("site.one-agency-uses-several-systems"),
         _ => "",
     };
 
@@ -337,19 +338,20 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
     {
         var own = _own![j];
         var all = Subtree(j);
-        var b = new StringBuilder("<h2>").Append(E(T("计分卡（计数汇总）", "Scorecard (counts rolled up)"))).Append("</h2>");
-        b.Append("<p class=\"muted\">").Append(E(T("比率由本级（或本级及以下）所有机构的计数合计后求得，不是各机构比率的平均。",
-            "Rates are the summed counts of every agency of this jurisdiction (or of it and those below), not averages of the agencies' rates."))).Append("</p>");
-        b.Append("<table><tr><th>").Append(E(T("指标", "Metric"))).Append("</th><th class=\"n\">").Append(E(T("本级", "This jurisdiction")))
-            .Append("</th><th class=\"n\">").Append(E(T("本级及以下", "With those below"))).Append("</th></tr>");
+        var b = new StringBuilder("<h2>").Append(E(K("site.scorecard-counts-rolled-up"))).Append("</h2>");
+        b.Append("<p class=\"muted\">").Append(E(K("site.rates-are-the-summed-counts"))).Append("</p>");
+        b.Append("<table><tr><th>").Append(E(K("site.metric"))).Append("</th><th class=\"n\">").Append(E(K("site.this-jurisdiction")))
+            .Append("</th><th class=\"n\">").Append(E(K("site.with-those-below"))).Append("</th></tr>");
+        // The metric's one name (the terminology table), its better direction, and what this page counts.
+        string M(string metric, string counted) => Labels.Metric(metric)[lang] + (MetricNames.HigherIsBetter(metric) ? " ↑" : " ↓") + counted;
         void Row(string label, string a, string c) => b.Append("<tr><td>").Append(E(label)).Append("</td><td class=\"n\">").Append(E(a)).Append("</td><td class=\"n\">").Append(E(c)).Append("</td></tr>");
-        Row(T("机构", "Agencies"), N(own.Agencies), N(all.Agencies));
-        Row(T("信息系统（在用）", "Systems (active)"), $"{N(own.Systems)} ({N(own.Active)})", $"{N(all.Systems)} ({N(all.Active)})");
-        Row(T("重复建设率 ↓（AM1001 涉及的在用系统）", "Duplicate rate ↓ (active systems in AM1001)"), Rate(own.Duplicates, own.Active), Rate(all.Duplicates, all.Active));
-        Row(T("孤立系统率 ↓（AM2001）", "Isolated rate ↓ (AM2001)"), Rate(own.Isolated, own.Active), Rate(all.Isolated, all.Active));
-        Row(T("政务云使用率 ↑（共享平台/有托管）", "Cloud rate ↑ (shared platform / hosted)"), Rate(own.OnCloud, own.Hosted), Rate(all.OnCloud, all.Hosted));
-        Row(T("统一网络率 ↑（电子政务内外网/接入网络）", "Unified network rate ↑ (intranet or extranet / on a network)"), Rate(own.OnUnified, own.OnNetwork), Rate(all.OnUnified, all.OnNetwork));
-        Row(T("跨部门数据流占比 ↑", "Cross-agency flow share ↑"), Rate(own.CrossFlows, own.Flows), Rate(all.CrossFlows, all.Flows));
+        Row(K("site.agencies"), N(own.Agencies), N(all.Agencies));
+        Row(K("site.systems-active"), $"{N(own.Systems)} ({N(own.Active)})", $"{N(all.Systems)} ({N(all.Active)})");
+        Row(M(MetricNames.DuplicateRate, K("site.active-systems-in-am1001")), Rate(own.Duplicates, own.Active), Rate(all.Duplicates, all.Active));
+        Row(M(MetricNames.IsolationRate, K("site.am2001")), Rate(own.Isolated, own.Active), Rate(all.Isolated, all.Active));
+        Row(M(MetricNames.CloudRate, K("site.shared-platform-hosted")), Rate(own.OnCloud, own.Hosted), Rate(all.OnCloud, all.Hosted));
+        Row(M(MetricNames.UnifiedNetworkRate, K("site.intranet-or-extranet-on-a")), Rate(own.OnUnified, own.OnNetwork), Rate(all.OnUnified, all.OnNetwork));
+        Row(M(MetricNames.CrossAgencyFlowShare, ""), Rate(own.CrossFlows, own.Flows), Rate(all.CrossFlows, all.Flows));
         b.Append("</table>");
         b.Append("<p>").Append(E(T($"本级发现：{own.Errors} 个错误、{own.Warnings} 个警告、{own.Infos} 条提示。",
             $"Findings here: {own.Errors} errors, {own.Warnings} warnings, {own.Infos} infos."))).Append("</p>");
@@ -366,18 +368,18 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         var active = _a.ActiveFindings.ToList();
         b.Append("<div class=\"cards\">");
         void Card(string num, string label) => b.Append("<div class=\"card\"><div class=\"num\">").Append(E(num)).Append("</div><div class=\"lbl\">").Append(E(label)).Append("</div></div>");
-        Card(N(_m.Agencies.Count), T("机构", "agencies"));
-        Card(N(_m.Systems.Count), T("信息系统", "systems"));
-        Card(N(_m.Flows.Count), T("数据流", "data flows"));
-        Card(N(_m.DataResources.Count), T("信息资源", "data resources"));
-        Card(N(s.Jurisdictions.Count), T("辖区页", "jurisdictions"));
-        Card(N(active.Count), T("发现", "findings"));
-        Card(N(active.Count(static f => f.Severity == DiagnosticSeverity.Error)), T("错误", "errors"));
-        Card(N(active.Count(static f => f.Severity == DiagnosticSeverity.Warning)), T("警告", "warnings"));
+        Card(N(_m.Agencies.Count), K("site.agencies-2"));
+        Card(N(_m.Systems.Count), K("site.systems"));
+        Card(N(_m.Flows.Count), K("site.data-flows"));
+        Card(N(_m.DataResources.Count), K("site.data-resources"));
+        Card(N(s.Jurisdictions.Count), K("site.jurisdictions"));
+        Card(N(active.Count), K("site.findings"));
+        Card(N(active.Count(static f => f.Severity == DiagnosticSeverity.Error)), K("site.errors"));
+        Card(N(active.Count(static f => f.Severity == DiagnosticSeverity.Warning)), K("site.warnings"));
         b.Append("</div>");
 
-        b.Append("<h2>").Append(E(T("层级", "Hierarchy"))).Append("</h2>");
-        var (svg, problem) = Diagram(IndexDiagram(out var shown), T("辖区层级", "Jurisdictions"));
+        b.Append("<h2>").Append(E(K("site.hierarchy"))).Append("</h2>");
+        var (svg, problem) = Diagram(IndexDiagram(out var shown), K("site.jurisdictions-2"));
         b.Append(svg);
         b.Append(Legend(shown, []));
         b.Append("<ul class=\"tree\">");
@@ -394,8 +396,8 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         }
         b.Append("</ul>");
 
-        b.Append("<h2>").Append(E(T("计分卡", "Scorecard"))).Append("</h2><table><tr><th>").Append(E(T("指标", "Metric"))).Append("</th><th class=\"n\">")
-            .Append(E(T("实际", "Actual"))).Append("</th><th class=\"n\">").Append(E(T("目标", "Target"))).Append("</th><th>").Append(E(T("达标", "Met"))).Append("</th></tr>");
+        b.Append("<h2>").Append(E(K("site.scorecard"))).Append("</h2><table><tr><th>").Append(E(K("site.metric"))).Append("</th><th class=\"n\">")
+            .Append(E(K("site.actual"))).Append("</th><th class=\"n\">").Append(E(K("site.target"))).Append("</th><th>").Append(E(K("site.met"))).Append("</th></tr>");
         var targets = _a.Metrics.Targets.ToDictionary(static t => t.Metric, StringComparer.Ordinal);
         foreach (var (metric, value) in _a.Metrics.Model)
         {
@@ -403,13 +405,13 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             b.Append("<tr><td>").Append(E(Labels.Metric(metric)[lang])).Append(" <code>").Append(E(metric)).Append("</code></td><td class=\"n\">")
                 .Append(E(Labels.MetricValue(metric, value, lang))).Append("</td><td class=\"n\">")
                 .Append(target is null ? "" : E((target.Direction == MetricDirection.Higher ? "≥ " : "≤ ") + Labels.MetricValue(metric, target.Target, lang)))
-                .Append("</td><td>").Append(target?.Met switch { true => E(T("是", "yes")), false => E(T("否", "no")), _ => "" }).Append("</td></tr>");
+                .Append("</td><td>").Append(target?.Met switch { true => E(K("site.yes")), false => E(K("site.no")), _ => "" }).Append("</td></tr>");
         }
         b.Append("</table>");
 
-        b.Append("<h2>").Append(E(T("发现（按规则）", "Findings by rule"))).Append("</h2><table><tr><th>").Append(E(T("规则", "Rule"))).Append("</th><th>")
-            .Append(E(T("名称", "Title"))).Append("</th><th class=\"n\">").Append(E(T("错误", "Errors"))).Append("</th><th class=\"n\">").Append(E(T("警告", "Warnings")))
-            .Append("</th><th class=\"n\">").Append(E(T("提示", "Infos"))).Append("</th><th class=\"n\">").Append(E(T("已接受", "Accepted"))).Append("</th></tr>");
+        b.Append("<h2>").Append(E(K("site.findings-by-rule"))).Append("</h2><table><tr><th>").Append(E(K("site.rule"))).Append("</th><th>")
+            .Append(E(K("site.title"))).Append("</th><th class=\"n\">").Append(E(K("site.errors-2"))).Append("</th><th class=\"n\">").Append(E(K("site.warnings-2")))
+            .Append("</th><th class=\"n\">").Append(E(K("site.infos"))).Append("</th><th class=\"n\">").Append(E(K("site.accepted"))).Append("</th></tr>");
         foreach (var (rule, list) in s.FindingsByRule)
         {
             var fs = list.Select(i => _a.Findings[i]).ToList();
@@ -421,8 +423,8 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         }
         b.Append("</table>");
 
-        b.Append("<h2>").Append(E(T("重复建设（按类型）", "Duplicate builds by kind"))).Append("</h2><table><tr><th>").Append(E(T("类型", "Kind")))
-            .Append("</th><th class=\"n\">AM1001</th><th class=\"n\">AM1002</th><th>").Append(E(T("建议", "What to do"))).Append("</th></tr>");
+        b.Append("<h2>").Append(E(K("site.duplicate-builds-by-kind"))).Append("</h2><table><tr><th>").Append(E(K("site.kind")))
+            .Append("</th><th class=\"n\">AM1001</th><th class=\"n\">AM1002</th><th>").Append(E(K("site.what-to-do"))).Append("</th></tr>");
         foreach (var kind in new[] { "horizontal", "vertical", "shared-use" })
         {
             b.Append("<tr><td>").Append(E(KindLabel(kind))).Append(" <code>").Append(kind).Append("</code></td>");
@@ -434,7 +436,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         }
         b.Append("</table>");
 
-        b.Append("<h2>").Append(E(T("目录", "Catalogues"))).Append("</h2><ul>");
+        b.Append("<h2>").Append(E(K("site.catalogues"))).Append("</h2><ul>");
         b.Append("<li><a href=\"lines.html\">").Append(E(T($"条线（{s.Lines.Count}）", $"Sector lines ({s.Lines.Count})"))).Append("</a></li>");
         b.Append("<li><a href=\"capabilities.html\">").Append(E(T($"功能（{_m.Capabilities.Count}）", $"Capabilities ({_m.Capabilities.Count})"))).Append("</a></li>");
         b.Append("<li><a href=\"networks.html\">").Append(E(T($"网络（{_m.Networks.Count}）", $"Networks ({_m.Networks.Count})"))).Append("</a></li>");
@@ -442,11 +444,11 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         b.Append("</ul>");
         if (s.Plan is { } plan)
         {
-            b.Append("<h2>").Append(E(T("规划", "Plan"))).Append("</h2>");
+            b.Append("<h2>").Append(E(K("site.plan"))).Append("</h2>");
             b.Append(PlanSummary(Enumerable.Range(0, plan.Steps.Count).ToList()));
-            b.Append("<p><a href=\"plan.html\">").Append(E(T("全部步骤", "Every step"))).Append("</a></p>");
+            b.Append("<p><a href=\"plan.html\">").Append(E(K("site.every-step"))).Append("</a></p>");
         }
-        return new SiteOutput(Layout(T("总览", "Overview"), "", b.ToString()), svg.Length > 0, problem);
+        return new SiteOutput(Layout(K("site.overview"), "", b.ToString()), svg.Length > 0, problem);
     }
 
     private SiteDiagram IndexDiagram(out HashSet<string> shown)
@@ -493,33 +495,33 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         var svg = d.ToSvg(title, _renderer, out var problem);
         if (svg is null) return ($"<p class=\"muted\">{E(problem![lang])}</p>", problem);
         var b = new StringBuilder("<div class=\"diagram\" data-nodes=\"").Append(d.NodeCount.ToString(CultureInfo.InvariantCulture)).Append("\"><div class=\"tools\">");
-        b.Append("<button type=\"button\" data-zoom=\"in\" title=\"").Append(E(T("放大", "Zoom in"))).Append("\">+</button>");
-        b.Append("<button type=\"button\" data-zoom=\"out\" title=\"").Append(E(T("缩小", "Zoom out"))).Append("\">−</button>");
-        b.Append("<button type=\"button\" data-zoom=\"reset\" title=\"").Append(E(T("复位", "Reset"))).Append("\">⟲</button></div>");
+        b.Append("<button type=\"button\" data-zoom=\"in\" title=\"").Append(E(K("site.zoom-in"))).Append("\">+</button>");
+        b.Append("<button type=\"button\" data-zoom=\"out\" title=\"").Append(E(K("site.zoom-out"))).Append("\">−</button>");
+        b.Append("<button type=\"button\" data-zoom=\"reset\" title=\"").Append(E(K("site.reset"))).Append("\">⟲</button></div>");
         b.Append("<div class=\"viewport\">").Append(svg).Append("</div></div>");
         return (b.ToString(), null);
     }
 
     private string Legend(HashSet<string> rules, IEnumerable<string> kinds)
     {
-        var b = new StringBuilder("<div class=\"legend\"><dl><dt>").Append(E(T("图例", "Legend"))).Append("</dt>");
-        b.Append("<dd><span class=\"sw jur\"></span>").Append(E(T("辖区（点击打开）", "jurisdiction (click to open)"))).Append("</dd>");
-        b.Append("<dd><span class=\"sw ag\"></span>").Append(E(T("机构", "agency"))).Append("　<span class=\"sw sys\"></span>").Append(E(T("信息系统", "system")))
-            .Append("　<span class=\"sw grp\"></span>").Append(E(T("聚合（点击展开）", "aggregate (click to open)")))
-            .Append("　<span class=\"sw ext\"></span>").Append(E(T("上级或外部辖区", "parent or outside jurisdiction"))).Append("</dd>");
-        b.Append("<dd>").Append(E(T("连线：数据流（数字为条数）；虚线：上下级。", "Edges: data flows (number: how many); dashed: contains."))).Append("</dd>");
-        b.Append("<dd><span class=\"sw error\"></span>").Append(E(T("错误", "error"))).Append("　<span class=\"sw warning\"></span>").Append(E(T("警告", "warning")))
-            .Append("　<span class=\"sw info\"></span>").Append(E(T("提示", "info"))).Append("</dd></dl>");
+        var b = new StringBuilder("<div class=\"legend\"><dl><dt>").Append(E(K("site.legend"))).Append("</dt>");
+        b.Append("<dd><span class=\"sw jur\"></span>").Append(E(K("site.jurisdiction-click-to-open"))).Append("</dd>");
+        b.Append("<dd><span class=\"sw ag\"></span>").Append(E(K("site.agency"))).Append("　<span class=\"sw sys\"></span>").Append(E(K("site.system")))
+            .Append("　<span class=\"sw grp\"></span>").Append(E(K("site.aggregate-click-to-open")))
+            .Append("　<span class=\"sw ext\"></span>").Append(E(K("site.parent-or-outside-jurisdiction"))).Append("</dd>");
+        b.Append("<dd>").Append(E(K("site.edges-data-flows-number-how"))).Append("</dd>");
+        b.Append("<dd><span class=\"sw error\"></span>").Append(E(K("site.error"))).Append("　<span class=\"sw warning\"></span>").Append(E(K("site.warning")))
+            .Append("　<span class=\"sw info\"></span>").Append(E(K("site.info"))).Append("</dd></dl>");
         if (rules.Count > 0)
         {
-            b.Append("<dl><dt>").Append(E(T("图中标记的规则", "Rules marked (⚠)"))).Append("</dt>");
+            b.Append("<dl><dt>").Append(E(K("site.rules-marked"))).Append("</dt>");
             foreach (var r in rules.Order(StringComparer.Ordinal)) b.Append("<dd><a href=\"").Append(E(s.RuleFile(r))).Append(".html\">").Append(E(r)).Append("</a> ").Append(E(RuleTitle(r))).Append("</dd>");
             b.Append("</dl>");
         }
         var ks = kinds.Distinct().ToList();
         if (ks.Count > 0)
         {
-            b.Append("<dl><dt>").Append(E(T("重复建设类型", "Kinds of duplicate build"))).Append("</dt>");
+            b.Append("<dl><dt>").Append(E(K("site.kinds-of-duplicate-build"))).Append("</dt>");
             foreach (var k in ks) b.Append("<dd><strong>").Append(E(KindLabel(k))).Append("</strong>：").Append(E(KindAdvice(k))).Append("</dd>");
             b.Append("</dl>");
         }
@@ -560,12 +562,12 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         if (mode == 0)
         {
             // Agencies by sector (or level), each group linked to its first agency.
-            var groups = j.Agencies.GroupBy(a => a.Sector ?? T("综合", "general")).OrderBy(static g => g.Key, StringComparer.Ordinal).ToList();
+            var groups = j.Agencies.GroupBy(a => a.Sector ?? K("site.general")).OrderBy(static g => g.Key, StringComparer.Ordinal).ToList();
             for (var i = 0; i < groups.Count; i++)
             {
                 var g = groups[i];
                 var key = i < room - 1 ? "g:" + g.Key : "g:~other";
-                var label = i < room - 1 ? g.Key + "\n" + T($"{g.Count()} 个机构", $"{g.Count()} agencies") : T("其余机构", "other agencies");
+                var label = i < room - 1 ? g.Key + "\n" + T($"{g.Count()} 个机构", $"{g.Count()} agencies") : K("site.other-agencies");
                 d.Add(new SiteDiagram.Node(key, label, Href(g.First().Id), "group") { Severity = SeverityOf(g.Select(static a => a.Id)) });
                 foreach (var a in g) ownKey[a.Id] = key;
             }
@@ -622,7 +624,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
                 d.Add(new SiteDiagram.Node(key, JName(x), x.File + ".html", "external"));
                 return key;
             }
-            d.Add(new SiteDiagram.Node("x:~", T("其他辖区", "elsewhere"), "index.html", "external"));
+            d.Add(new SiteDiagram.Node("x:~", K("site.elsewhere"), "index.html", "external"));
             return "x:~";
         }
         foreach (var f in j.SubtreeFlows)
@@ -674,16 +676,16 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
 
     private string SectionTitle(string section) => section switch
     {
-        "agencies" => T("机构", "Agencies"),
-        "metrics" => T("各机构指标", "Per-agency metrics"),
-        "systems" => T("信息系统", "Systems"),
-        "flows-out" => T("流出的数据流（本级系统发出）", "Flows out (sent by systems here)"),
-        "flows-in" => T("流入的数据流（来自其他辖区）", "Flows in (from other jurisdictions)"),
-        "data" => T("信息资源", "Data resources"),
-        "services" => T("政务服务", "Services"),
-        "projects" => T("项目", "Projects"),
-        "findings" => T("发现", "Findings"),
-        "plan" => T("规划步骤", "Plan steps"),
+        "agencies" => K("site.agencies"),
+        "metrics" => K("site.per-agency-metrics"),
+        "systems" => K("site.systems-2"),
+        "flows-out" => K("site.flows-out-sent-by-systems"),
+        "flows-in" => K("site.flows-in-from-other-jurisdictions"),
+        "data" => K("site.data-resources-2"),
+        "services" => K("site.services"),
+        "projects" => K("site.projects"),
+        "findings" => K("site.findings-2"),
+        "plan" => K("site.plan-steps"),
         _ => section,
     };
 
@@ -694,12 +696,12 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         var own = _own![j];
         b.Append("<div class=\"cards\">");
         void Card(string num, string label) => b.Append("<div class=\"card\"><div class=\"num\">").Append(E(num)).Append("</div><div class=\"lbl\">").Append(E(label)).Append("</div></div>");
-        Card(N(j.Agencies.Count), T("机构", "agencies"));
-        Card(N(j.Systems.Count), T("信息系统", "systems"));
-        Card(N(j.FlowsOut.Count), T("流出数据流", "flows out"));
-        Card(N(j.FlowsIn.Count), T("流入数据流", "flows in"));
-        Card(N(j.Findings.Count), T("发现", "findings"));
-        Card(N(j.Children.Count), T("下级辖区", "jurisdictions below"));
+        Card(N(j.Agencies.Count), K("site.agencies-2"));
+        Card(N(j.Systems.Count), K("site.systems"));
+        Card(N(j.FlowsOut.Count), K("site.flows-out"));
+        Card(N(j.FlowsIn.Count), K("site.flows-in"));
+        Card(N(j.Findings.Count), K("site.findings"));
+        Card(N(j.Children.Count), K("site.jurisdictions-below"));
         b.Append("</div>");
         var shown = new HashSet<string>(StringComparer.Ordinal);
         var (svg, problem) = Diagram(JurisdictionDiagram(j, shown), JName(j));
@@ -708,8 +710,8 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         b.Append(Legend(shown, kinds));
         if (j.Children.Count > 0)
         {
-            b.Append("<h2>").Append(E(T("下级辖区", "Jurisdictions below"))).Append("</h2><table><tr><th>").Append(E(T("辖区", "Jurisdiction"))).Append("</th><th class=\"n\">")
-                .Append(E(T("机构", "Agencies"))).Append("</th><th class=\"n\">").Append(E(T("系统", "Systems"))).Append("</th><th class=\"n\">").Append(E(T("发现（本级）", "Findings (own)"))).Append("</th></tr>");
+            b.Append("<h2>").Append(E(K("site.jurisdictions-below-2"))).Append("</h2><table><tr><th>").Append(E(K("site.jurisdiction"))).Append("</th><th class=\"n\">")
+                .Append(E(K("site.agencies"))).Append("</th><th class=\"n\">").Append(E(K("site.systems-3"))).Append("</th><th class=\"n\">").Append(E(K("site.findings-own"))).Append("</th></tr>");
             foreach (var c in j.Children)
             {
                 var t = Subtree(c);
@@ -721,8 +723,8 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         var lines = j.Agencies.Select(a => s.LineHeadOf(a.Id)).OfType<string>().Distinct(StringComparer.Ordinal).Select(h => s.LineByHead[h]).ToList();
         if (lines.Count > 0)
         {
-            b.Append("<p>").Append(E(T("所在条线：", "Sector lines here: ")));
-            b.Append(string.Join(T("、", ", "), lines.Select(l => $"<a href=\"{E(l.File)}.html\">{E(l.Head.Name)}</a>")));
+            b.Append("<p>").Append(E(K("site.sector-lines-here")));
+            b.Append(string.Join(K("site.x-3"), lines.Select(l => $"<a href=\"{E(l.File)}.html\">{E(l.Head.Name)}</a>")));
             b.Append("</p>");
         }
         b.Append(Scorecard(j));
@@ -734,7 +736,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             if (section == "plan") b.Append(PlanSummary(j.Steps));
             if (s.IsPaged(j, section))
             {
-                b.Append("<p class=\"pages\">").Append(E(T("列表较长，分页显示：", "A long list, on pages of its own: ")));
+                b.Append("<p class=\"pages\">").Append(E(K("site.a-long-list-on-pages")));
                 var size = s.PageSizeOf(section);
                 for (var p = 0; p < s.PageCount(j, section); p++)
                 {
@@ -757,7 +759,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         var count = s.Count(j, section);
         var b = new StringBuilder();
         b.Append("<h1>").Append(E(JTitle(j))).Append(" · ").Append(E(SectionTitle(section))).Append("</h1>");
-        b.Append("<p><a href=\"").Append(E(j.File)).Append(".html\">").Append(E(T("返回辖区页", "Back to the jurisdiction's page"))).Append("</a></p>");
+        b.Append("<p><a href=\"").Append(E(j.File)).Append(".html\">").Append(E(K("site.back-to-the-jurisdiction-s"))).Append("</a></p>");
         var size = s.PageSizeOf(section);
         b.Append(Pager($"{j.File}-{section}", count, page, size).Replace($"\"{j.File}-{section}.html\"", $"\"{j.File}-{section}-1.html\"", StringComparison.Ordinal));
         b.Append(SectionTable(j, section, page * size, Math.Min(count, (page + 1) * size)));
@@ -784,11 +786,11 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
 
     private string AgencyTable(List<Agency> list, int from, int to)
     {
-        var b = new StringBuilder(Head(T("机构", "Agency"), T("编号", "Id"), T("类别", "Kind"), T("条线", "Sector"), T("上级", "Parent"), "#" + T("系统", "Systems"), T("发现", "Findings")));
+        var b = new StringBuilder(Head(K("site.agency-2"), K("site.id"), K("site.kind-2"), K("site.sector"), K("site.parent"), "#" + K("site.systems-3"), K("site.findings-2")));
         for (var i = from; i < to; i++)
         {
             var a = list[i];
-            var line = s.LineByHead.TryGetValue(a.Id, out var l) ? $" · <a href=\"{E(l.File)}.html\">{E(T("条线", "line"))}</a>" : "";
+            var line = s.LineByHead.TryGetValue(a.Id, out var l) ? $" · <a href=\"{E(l.File)}.html\">{E(K("site.line"))}</a>" : "";
             b.Append("<tr id=\"").Append(E(a.Id)).Append("\"><td>").Append(E(a.Name)).Append(line).Append("</td><td><code>").Append(E(a.Id)).Append("</code></td><td>")
                 .Append(E(Labels.Of(a.AgencyKind)[lang])).Append("</td><td>").Append(E(a.Sector)).Append("</td><td>").Append(Link(a.Parent)).Append("</td><td class=\"n\">")
                 .Append(N(_m.SystemsOwnedBy(a.Id).Count)).Append("</td><td>").Append(FindingLinks(a.Id)).Append("</td></tr>");
@@ -799,7 +801,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
     private string MetricsTable(List<Agency> list, int from, int to)
     {
         var metrics = MetricsReport.PerAgencyMetrics;
-        var b = new StringBuilder(Head([T("机构", "Agency"), .. metrics.Select(m => "#" + Labels.Metric(m)[lang])]));
+        var b = new StringBuilder(Head([K("site.agency-2"), .. metrics.Select(m => "#" + Labels.Metric(m)[lang])]));
         for (var i = from; i < to; i++)
         {
             var a = list[i];
@@ -813,12 +815,12 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
 
     private string SystemTable(List<InformationSystem> list, int from, int to)
     {
-        var b = new StringBuilder(Head(T("系统", "System"), T("编号", "Id"), T("所属机构", "Owner"), T("状态", "Status"), T("功能", "Capabilities"), T("网络", "Networks"), T("托管", "Hosting"), T("共用机构", "Used by"), T("发现", "Findings")));
+        var b = new StringBuilder(Head(K("site.system-2"), K("site.id"), K("site.owner"), K("site.status"), K("site.capabilities-2"), K("site.networks"), K("site.hosting"), K("site.used-by"), K("site.findings-2")));
         for (var i = from; i < to; i++)
         {
             var x = list[i];
             b.Append("<tr id=\"").Append(E(x.Id)).Append("\"><td>").Append(E(x.Name));
-            if (x.Aliases.Count > 0) b.Append(" <span class=\"muted\">(").Append(E(string.Join(T("、", ", "), x.Aliases))).Append(")</span>");
+            if (x.Aliases.Count > 0) b.Append(" <span class=\"muted\">(").Append(E(string.Join(K("site.x-3"), x.Aliases))).Append(")</span>");
             b.Append("</td><td><code>").Append(E(x.Id)).Append("</code></td><td>").Append(Link(x.Owner)).Append("</td><td>").Append(E(Labels.Of(x.Status)[lang]))
                 .Append("</td><td>").Append(Links(x.Capabilities)).Append("</td><td>").Append(Links(x.Networks)).Append("</td><td>").Append(Link(x.Hosting))
                 .Append("</td><td>").Append(Links(x.UsedBy, 10)).Append("</td><td>").Append(FindingLinks(x.Id)).Append("</td></tr>");
@@ -828,7 +830,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
 
     private string FlowTable(List<Flow> list, int from, int to, bool anchors)
     {
-        var b = new StringBuilder(Head(T("数据流", "Flow"), T("发出系统", "From"), T("接收系统", "To"), T("接收方辖区", "Other side"), T("承载资源", "Carries"), T("状态", "Status"), T("发现", "Findings")));
+        var b = new StringBuilder(Head(K("site.flow"), K("site.from"), K("site.to"), K("site.other-side"), K("site.carries"), K("site.status"), K("site.findings-2")));
         for (var i = from; i < to; i++)
         {
             var f = list[i];
@@ -844,25 +846,25 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
 
     private string DataTable(List<DataResource> list, int from, int to)
     {
-        var b = new StringBuilder(Head(T("信息资源", "Data resource"), T("编号", "Id"), T("所属机构", "Owner"), T("类别", "Category"), T("共享", "Sharing"), T("开放", "Open"), T("发现", "Findings")));
+        var b = new StringBuilder(Head(K("site.data-resource"), K("site.id"), K("site.owner"), K("site.category"), K("site.sharing"), K("site.open"), K("site.findings-2")));
         for (var i = from; i < to; i++)
         {
             var d = list[i];
             b.Append("<tr id=\"").Append(E(d.Id)).Append("\"><td>").Append(E(d.Name)).Append("</td><td><code>").Append(E(d.Id)).Append("</code></td><td>").Append(Link(d.Owner))
                 .Append("</td><td>").Append(E(Labels.Of(d.Category)[lang])).Append("</td><td>").Append(E(Labels.Of(d.Sharing)[lang])).Append("</td><td>")
-                .Append(d.Open ? E(T("是", "yes")) : "").Append("</td><td>").Append(FindingLinks(d.Id)).Append("</td></tr>");
+                .Append(d.Open ? E(K("site.yes")) : "").Append("</td><td>").Append(FindingLinks(d.Id)).Append("</td></tr>");
         }
         return b.Append("</table>").ToString();
     }
 
     private string ServiceTable(List<Service> list, int from, int to)
     {
-        var b = new StringBuilder(Head(T("政务服务", "Service"), T("编号", "Id"), T("提供机构", "Provider"), T("渠道", "Channels"), T("系统", "Systems"), T("发现", "Findings")));
+        var b = new StringBuilder(Head(K("site.service"), K("site.id"), K("site.provider"), K("site.channels"), K("site.systems-3"), K("site.findings-2")));
         for (var i = from; i < to; i++)
         {
             var x = list[i];
             b.Append("<tr id=\"").Append(E(x.Id)).Append("\"><td>").Append(E(x.Name)).Append("</td><td><code>").Append(E(x.Id)).Append("</code></td><td>").Append(Link(x.Provider))
-                .Append("</td><td>").Append(E(string.Join(T("、", ", "), x.Channels.Select(c => Labels.Of(c)[lang])))).Append("</td><td>").Append(Links(x.Systems))
+                .Append("</td><td>").Append(E(string.Join(K("site.x-3"), x.Channels.Select(c => Labels.Of(c)[lang])))).Append("</td><td>").Append(Links(x.Systems))
                 .Append("</td><td>").Append(FindingLinks(x.Id)).Append("</td></tr>");
         }
         return b.Append("</table>").ToString();
@@ -870,7 +872,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
 
     private string ProjectTable(List<Project> list, int from, int to)
     {
-        var b = new StringBuilder(Head(T("项目", "Project"), T("编号", "Id"), T("机构", "Agency"), "#" + T("年度", "Year"), "#" + T("预算", "Budget"), T("阶段", "Stage"), T("交付", "Delivers"), T("发现", "Findings")));
+        var b = new StringBuilder(Head(K("site.project"), K("site.id"), K("site.agency-2"), "#" + K("site.year"), "#" + K("site.budget"), K("site.stage"), K("site.delivers"), K("site.findings-2")));
         for (var i = from; i < to; i++)
         {
             var p = list[i];
@@ -883,7 +885,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
 
     private string FindingTable(List<int> list, int from, int to, bool anchors)
     {
-        var b = new StringBuilder(Head(T("规则", "Rule"), T("级别", "Severity"), T("类型", "Kind"), T("说明", "Message"), T("涉及", "Elements")));
+        var b = new StringBuilder(Head(K("site.rule"), K("site.severity"), K("site.kind"), K("site.message"), K("site.elements")));
         for (var i = from; i < to; i++)
         {
             var n = list[i];
@@ -891,7 +893,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             var kind = SiteStructure.DuplicateKind(f);
             b.Append(anchors ? $"<tr id=\"f-{n}\">" : "<tr>");
             b.Append("<td><a href=\"").Append(E(FindingHref(n))).Append("\">").Append(E(f.Rule)).Append("</a></td><td class=\"sev-").Append(Sev(f.Severity)).Append("\">")
-                .Append(E(Labels.Of(f.Severity)[lang])).Append(f.Suppressed ? E(T("（已接受）", " (accepted)")) : "").Append("</td><td>")
+                .Append(E(Labels.Of(f.Severity)[lang])).Append(f.Suppressed ? E(K("site.accepted-2")) : "").Append("</td><td>")
                 .Append(kind is null ? "" : $"<span title=\"{E(KindAdvice(kind))}\">{E(KindLabel(kind))}</span>").Append("</td><td>").Append(E(f.Message[lang]));
             if (f.Suppressed && f.Justification is { } why) b.Append("<br><span class=\"muted\">").Append(E(why)).Append("</span>");
             b.Append("</td><td>").Append(anchors ? Links(f.Elements) : Links(f.Elements, 8, $"<a href=\"{E(FindingHref(n))}\">{E(T($"等 {f.Elements.Count} 项", $"… {f.Elements.Count} in all"))}</a>")).Append("</td></tr>");
@@ -903,46 +905,46 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
 
     private SiteOutput LinesPage()
     {
-        var b = new StringBuilder("<h1>").Append(E(T("条线", "Sector lines"))).Append("</h1><p>")
-            .Append(E(T("条线的牵头机构（上级链上没有机构、下级有机构）及其上下级。", "The heads of sector lines (no agency above, agencies below) and the agencies down their lines."))).Append("</p>");
-        b.Append(Head(T("牵头机构", "Head"), T("条线", "Sector"), "#" + T("下级机构", "Agencies below"), "#" + T("纵向重复", "Vertical duplicates")));
+        var b = new StringBuilder("<h1>").Append(E(K("site.sector-lines"))).Append("</h1><p>")
+            .Append(E(K("site.the-heads-of-sector-lines"))).Append("</p>");
+        b.Append(Head(K("site.head"), K("site.sector"), "#" + K("site.agencies-below"), "#" + K("site.vertical-duplicates")));
         foreach (var l in s.Lines)
         {
             b.Append("<tr><td><a href=\"").Append(E(l.File)).Append(".html\">").Append(E(l.Head.Name)).Append("</a></td><td>").Append(E(l.Head.Sector)).Append("</td><td class=\"n\">")
                 .Append(N(l.Members.Count)).Append("</td><td class=\"n\">").Append(N(l.VerticalFindings.Count)).Append("</td></tr>");
         }
         b.Append("</table>");
-        return new SiteOutput(Layout(T("条线", "Sector lines"), Crumbs(), b.ToString()));
+        return new SiteOutput(Layout(K("site.sector-lines"), Crumbs(), b.ToString()));
     }
 
     private SiteOutput LinePage(SectorLine line)
     {
-        var b = new StringBuilder("<h1>").Append(E(line.Head.Name)).Append(" · ").Append(E(T("条线", "sector line"))).Append("</h1>");
-        b.Append("<p>").Append(E(T("牵头机构：", "Head: "))).Append(Link(line.Head.Id)).Append("</p>");
+        var b = new StringBuilder("<h1>").Append(E(line.Head.Name)).Append(" · ").Append(E(K("site.sector-line"))).Append("</h1>");
+        b.Append("<p>").Append(E(K("site.head-2"))).Append(Link(line.Head.Id)).Append("</p>");
         var shown = new HashSet<string>(StringComparer.Ordinal);
         var (svg, problem) = Diagram(LineDiagram(line, shown), line.Head.Name);
         b.Append(svg).Append(Legend(shown, line.VerticalFindings.Count > 0 ? ["vertical"] : []));
-        b.Append("<h2>").Append(E(T("各级机构", "Agencies by level"))).Append("</h2>");
-        b.Append(Head(T("级别", "Level"), "#" + T("机构", "Agencies"), "#" + T("系统", "Systems"), T("辖区", "Jurisdictions")));
+        b.Append("<h2>").Append(E(K("site.agencies-by-level"))).Append("</h2>");
+        b.Append(Head(K("site.level"), "#" + K("site.agencies"), "#" + K("site.systems-3"), K("site.jurisdictions-3")));
         foreach (var g in line.Members.Prepend(line.Head).GroupBy(static a => a.Level).OrderBy(static g => g.Key))
         {
             var js = g.Select(a => s.JurisdictionOfAgency(a.Id)).OfType<Jurisdiction>().Distinct().ToList();
             b.Append("<tr><td>").Append(E(Labels.Of(g.Key)[lang])).Append("</td><td class=\"n\">").Append(N(g.Count())).Append("</td><td class=\"n\">")
                 .Append(N(g.Sum(a => _m.SystemsOwnedBy(a.Id).Count))).Append("</td><td>");
-            b.Append(string.Join(T("、", ", "), js.Take(40).Select(x => $"<a href=\"{E(x.File)}.html\">{E(JName(x))}</a>")));
+            b.Append(string.Join(K("site.x-3"), js.Take(40).Select(x => $"<a href=\"{E(x.File)}.html\">{E(JName(x))}</a>")));
             if (js.Count > 40) b.Append(E(T($" 等 {js.Count} 个", $" and {js.Count - 40} more")));
             b.Append("</td></tr>");
         }
         b.Append("</table>");
-        b.Append("<h2>").Append(E(T("条线上的机构", "Agencies on the line"))).Append(" <span class=\"muted\">(").Append(N(line.Members.Count)).Append(")</span></h2><p>");
+        b.Append("<h2>").Append(E(K("site.agencies-on-the-line"))).Append(" <span class=\"muted\">(").Append(N(line.Members.Count)).Append(")</span></h2><p>");
         b.Append(Links(line.Members.Select(static a => a.Id), s.PageSize, E(T($"等 {line.Members.Count} 个（其余见各辖区页）", $"and {line.Members.Count - s.PageSize} more (see the jurisdictions' pages)"))));
         b.Append("</p>");
-        b.Append("<h2>").Append(E(T("纵向重复建设", "Vertical duplicate builds"))).Append(" <span class=\"muted\">(").Append(N(line.VerticalFindings.Count)).Append(")</span></h2>");
+        b.Append("<h2>").Append(E(K("site.vertical-duplicate-builds"))).Append(" <span class=\"muted\">(").Append(N(line.VerticalFindings.Count)).Append(")</span></h2>");
         b.Append("<p>").Append(E(KindAdvice("vertical"))).Append("</p>");
         b.Append(FindingTable(line.VerticalFindings, 0, Math.Min(line.VerticalFindings.Count, s.FindingPageSize), anchors: false));
         if (line.VerticalFindings.Count > s.FindingPageSize)
         {
-            b.Append("<p><a href=\"rule-AM1001.html\">").Append(E(T("其余见规则页", "The rest on the rule's pages"))).Append("</a></p>");
+            b.Append("<p><a href=\"rule-AM1001.html\">").Append(E(K("site.the-rest-on-the-rule"))).Append("</a></p>");
         }
         return new SiteOutput(Layout(line.Head.Name, Crumbs(s.JurisdictionOfAgency(line.Head.Id)), b.ToString()), svg.Length > 0, problem);
     }
@@ -951,13 +953,13 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
 
     private string CapabilityTable(int from, int to)
     {
-        var b = new StringBuilder(Head(T("功能", "Capability"), T("编号", "Id"), T("上级功能", "Parent"), T("应统建", "Shareable"), "#" + T("实现系统", "Systems"), T("系统（前 10 个）", "Systems (first 10)"), T("发现", "Findings")));
+        var b = new StringBuilder(Head(K("site.capability"), K("site.id"), K("site.parent-2"), K("site.shareable"), "#" + K("site.systems-4"), K("site.systems-first-10"), K("site.findings-2")));
         for (var i = from; i < to; i++)
         {
             var c = _m.Capabilities[i];
             var systems = _m.SystemsWithCapability(c.Id);
             b.Append("<tr id=\"").Append(E(c.Id)).Append("\"><td>").Append(E(c.Name)).Append("</td><td><code>").Append(E(c.Id)).Append("</code></td><td>").Append(Link(c.Parent))
-                .Append("</td><td>").Append(c.Shareable ? E(T("是", "yes")) : "").Append("</td><td class=\"n\">").Append(N(systems.Count)).Append("</td><td>")
+                .Append("</td><td>").Append(c.Shareable ? E(K("site.yes")) : "").Append("</td><td class=\"n\">").Append(N(systems.Count)).Append("</td><td>")
                 .Append(Links(systems.Select(static x => x.Id), 10)).Append("</td><td>").Append(FindingLinks(c.Id)).Append("</td></tr>");
         }
         return b.Append("</table>").ToString();
@@ -965,12 +967,12 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
 
     private string NetworkTable(int from, int to)
     {
-        var b = new StringBuilder(Head(T("网络", "Network"), T("编号", "Id"), T("类别", "Kind"), T("所属机构", "Owner"), T("互联", "Links"), "#" + T("系统", "Systems"), T("发现", "Findings")));
+        var b = new StringBuilder(Head(K("site.network"), K("site.id"), K("site.kind-2"), K("site.owner"), K("site.links"), "#" + K("site.systems-3"), K("site.findings-2")));
         for (var i = from; i < to && i < _m.Networks.Count; i++)
         {
             var n = _m.Networks[i];
             b.Append("<tr id=\"").Append(E(n.Id)).Append("\"><td>").Append(E(n.Name)).Append("</td><td><code>").Append(E(n.Id)).Append("</code></td><td>").Append(E(Labels.Of(n.NetworkKind)[lang]))
-                .Append("</td><td>").Append(Link(n.Owner)).Append("</td><td>").Append(string.Join(T("、", ", "), n.Links.Select(l => Link(l.To) + " (" + E(Labels.Of(l.Via)[lang]) + ")")))
+                .Append("</td><td>").Append(Link(n.Owner)).Append("</td><td>").Append(string.Join(K("site.x-3"), n.Links.Select(l => Link(l.To) + " (" + E(Labels.Of(l.Via)[lang]) + ")")))
                 .Append("</td><td class=\"n\">").Append(N(_m.SystemsOn(n.Id).Count)).Append("</td><td>").Append(FindingLinks(n.Id)).Append("</td></tr>");
         }
         b.Append("</table>");
@@ -978,19 +980,19 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         var orphans = _m.Flows.Where(f => s.Home.TryGetValue(f.Id, out var page) && page == "networks.html").ToList();
         if (from == 0 && orphans.Count > 0)
         {
-            b.Append("<h2>").Append(E(T("端点未知的数据流", "Flows with unknown ends"))).Append("</h2>").Append(FlowTable(orphans, 0, orphans.Count, anchors: true));
+            b.Append("<h2>").Append(E(K("site.flows-with-unknown-ends"))).Append("</h2>").Append(FlowTable(orphans, 0, orphans.Count, anchors: true));
         }
         return b.ToString();
     }
 
     private string PlatformTable(int from, int to)
     {
-        var b = new StringBuilder(Head(T("平台", "Platform"), T("编号", "Id"), T("类别", "Kind"), T("共享", "Shared"), T("所属机构", "Owner"), T("网络", "Networks"), "#" + T("托管系统", "Systems"), T("发现", "Findings")));
+        var b = new StringBuilder(Head(K("site.platform"), K("site.id"), K("site.kind-2"), K("site.shared"), K("site.owner"), K("site.networks"), "#" + K("site.systems-5"), K("site.findings-2")));
         for (var i = from; i < to; i++)
         {
             var p = _m.Platforms[i];
             b.Append("<tr id=\"").Append(E(p.Id)).Append("\"><td>").Append(E(p.Name)).Append("</td><td><code>").Append(E(p.Id)).Append("</code></td><td>").Append(E(Labels.Of(p.PlatformKind)[lang]))
-                .Append("</td><td>").Append(p.Shared ? E(T("是", "yes")) : "").Append("</td><td>").Append(Link(p.Owner)).Append("</td><td>").Append(Links(p.Networks))
+                .Append("</td><td>").Append(p.Shared ? E(K("site.yes")) : "").Append("</td><td>").Append(Link(p.Owner)).Append("</td><td>").Append(Links(p.Networks))
                 .Append("</td><td class=\"n\">").Append(N(_m.SystemsHostedOn(p.Id).Count)).Append("</td><td>").Append(FindingLinks(p.Id)).Append("</td></tr>");
         }
         return b.Append("</table>").ToString();
@@ -1022,7 +1024,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
     {
         var plan = s.Plan!;
         var groups = new[] { "build", "migrate", "retire", "other" };
-        var b = new StringBuilder(Head([T("阶段", "Phase"), "#" + T("建设", "Build"), "#" + T("迁移", "Migrate"), "#" + T("停用", "Retire"), "#" + T("其他", "Other")]));
+        var b = new StringBuilder(Head([K("site.phase"), "#" + K("site.build"), "#" + K("site.migrate"), "#" + K("site.retire"), "#" + K("site.other")]));
         foreach (var phase in steps.Select(i => plan.Steps[i]).GroupBy(static x => x.Phase).OrderBy(static g => g.Key))
         {
             b.Append("<tr><td>").Append(E(Planning.MigrationPlan.PhaseName(phase.Key)[lang])).Append("</td>");
@@ -1035,14 +1037,14 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
     private string StepTable(List<int> steps, int from, int to, bool anchors)
     {
         var plan = s.Plan!;
-        var b = new StringBuilder(Head("#" + T("步骤", "Step"), T("阶段", "Phase"), T("动作", "Action"), T("对象", "Subject"), T("说明", "What to do"), T("先完成", "After")));
+        var b = new StringBuilder(Head("#" + K("site.step"), K("site.phase"), K("site.action"), K("site.subject"), K("site.what-to-do-2"), K("site.after")));
         for (var i = from; i < to; i++)
         {
             var step = plan.Steps[steps[i]];
             b.Append(anchors ? $"<tr id=\"s-{step.Order}\">" : "<tr>");
             b.Append("<td class=\"n\"><a href=\"").Append(E(s.StepHome[step.Order - 1])).Append("#s-").Append(step.Order).Append("\">").Append(step.Order).Append("</a></td><td>")
                 .Append(E(Planning.MigrationPlan.PhaseName(step.Phase)[lang])).Append("</td><td>").Append(E(Planning.MigrationPlan.ActionLabel(step.Action)[lang])).Append("</td><td>")
-                .Append(s.Home.ContainsKey(step.Subject) ? Link(step.Subject) : $"<code>{E(step.Subject)}</code> <span class=\"muted\">{E(T("（现状）", "(as-is)"))}</span>")
+                .Append(s.Home.ContainsKey(step.Subject) ? Link(step.Subject) : $"<code>{E(step.Subject)}</code> <span class=\"muted\">{E(K("site.as-is"))}</span>")
                 .Append("</td><td>").Append(E(step.Description[lang])).Append("</td><td>")
                 .Append(string.Join(" ", step.After.Take(20).Select(a => $"<a href=\"{E(s.StepHome[a - 1])}#s-{a}\">{a}</a>"))).Append(step.After.Count > 20 ? " …" : "").Append("</td></tr>");
         }
@@ -1053,13 +1055,13 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
     {
         var plan = s.Plan!;
         var all = Enumerable.Range(0, plan.Steps.Count).ToList();
-        var b = new StringBuilder("<h1>").Append(E(T("规划：从现状到目标", "Plan: from the as-is to the to-be model"))).Append("</h1>");
+        var b = new StringBuilder("<h1>").Append(E(K("site.plan-from-the-as-is"))).Append("</h1>");
         b.Append("<p>").Append(E(T($"现状模型：{s.Baseline!.Info.Name ?? s.Baseline.Info.Id}；{plan.Steps.Count} 个步骤。", $"As-is model: {s.Baseline!.Info.Name ?? s.Baseline.Info.Id}; {plan.Steps.Count} steps."))).Append("</p>");
         if (page == 0) b.Append(PlanSummary(all));
         var size = s.PageSizeOf("plan");
         b.Append(Pager("plan", plan.Steps.Count, page, size));
         b.Append(StepTable(all, page * size, Math.Min(all.Count, (page + 1) * size), anchors: true));
-        return new SiteOutput(Layout(T("规划", "Plan"), Crumbs(), b.ToString()));
+        return new SiteOutput(Layout(K("site.plan"), Crumbs(), b.ToString()));
     }
 
     // ───────────────────────────── search ─────────────────────────────
@@ -1111,14 +1113,14 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         var meta = "window.ARCHMODEL_PAGES = " + JsonSerializer.Serialize(pages, json) + ";\nwindow.ARCHMODEL_KINDS = "
             + JsonSerializer.Serialize(kinds.Select(k => Labels.Of(k)[lang]).ToArray(), json) + ";\n";
         yield return new SiteJob("search-pages.js", () => new SiteOutput(meta));
-        var body = "<h1>" + E(T("搜索", "Search")) + "</h1><p id=\"count\" data-empty=\"" + E(T("在上方输入编号、名称或别名。", "Type an id, a name or an alias above."))
-            + "\" data-found=\"" + E(T("找到 {0} 项（最多显示 500 项）。", "{0} found (at most 500 shown).")) + "\"></p><ol id=\"results\"></ol>";
+        var body = "<h1>" + E(K("site.search")) + "</h1><p id=\"count\" data-empty=\"" + E(K("site.type-an-id-a-name"))
+            + "\" data-found=\"" + E(K("site.0-found-at-most-500")) + "\"></p><ol id=\"results\"></ol>";
         var scripts = names.Prepend("search-pages.js").ToList();
-        yield return new SiteJob("search.html", () => new SiteOutput(Layout(T("搜索", "Search"), Crumbs(), body, search: true, scripts)));
+        yield return new SiteJob("search.html", () => new SiteOutput(Layout(K("site.search"), Crumbs(), body, search: true, scripts)));
         // find.html#ID: the address reports link an element to (report --site-base, docs/documents.md): it goes on to the
         // page that holds the id, or says that the site has no such element.
-        var find = "<h1>" + E(T("查找对象", "Find an element")) + "</h1><p id=\"find\" data-missing=\""
-            + E(T("本站点中没有编号为 {0} 的对象。", "This site has no element with the id {0}.")) + "\"></p>";
-        yield return new SiteJob("find.html", () => new SiteOutput(Layout(T("查找对象", "Find an element"), Crumbs(), find, search: true, scripts)));
+        var find = "<h1>" + E(K("site.find-an-element")) + "</h1><p id=\"find\" data-missing=\""
+            + E(K("site.this-site-has-no-element")) + "\"></p>";
+        yield return new SiteJob("find.html", () => new SiteOutput(Layout(K("site.find-an-element"), Crumbs(), find, search: true, scripts)));
     }
 }

@@ -125,7 +125,7 @@ public class SecurityRulesTests
         Assert.That(found.Count(f => f.Elements.SequenceEqual(["g"])), Is.EqualTo(1));
         if (findings == 1)
         {
-            Assert.That(found.Single(f => f.Elements.SequenceEqual(["f"])).Message.English, Does.Contain("(s1 → s2)"), "the first flow's ends");
+            Assert.That(found.Single(f => f.Elements.SequenceEqual(["f"])).Message.English, Does.Contain("'s1' → 's2'"), "the first flow's ends");
         }
     }
 

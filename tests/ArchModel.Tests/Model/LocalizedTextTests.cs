@@ -33,7 +33,7 @@ public class LocalizedTextTests
         Assert.That(given, Is.EqualTo(composed));
         Assert.That(composed.GetHashCode(), Is.EqualTo(given.GetHashCode()));
         Assert.That(composed, Is.Not.EqualTo(new LocalizedText("孤岛", "Island")));
-        Assert.That(composed.ToString(), Is.EqualTo("Isolated"));
+        Assert.That(composed.ToString(), Is.EqualTo("孤岛"), "ToString is the default language's text");
         var (chinese, english) = composed;
         Assert.That((chinese, english), Is.EqualTo(("孤岛", "Isolated")));
     }

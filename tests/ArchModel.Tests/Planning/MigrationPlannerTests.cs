@@ -36,7 +36,7 @@ public sealed class MigrationPlannerTests
         AssertBefore(plan, build, move);
         AssertBefore(plan, move, retire);
         Assert.That(move.Elements, Is.EqualTo(new[] { "net.extranet", "net.hrss", "sys.s" }));
-        Assert.That(move.Description.Chinese, Is.EqualTo("将系统「sys.s」(sys.s)接入「net.extranet」(net.extranet)，并撤出「net.hrss」(net.hrss)"));
+        Assert.That(move.Description.Chinese, Is.EqualTo("将系统「sys.s」接入「net.extranet」，并撤出「net.hrss」"));
         Assert.That((build.Phase, move.Phase, retire.Phase), Is.EqualTo((PlanPhase.Foundations, PlanPhase.Systems, PlanPhase.Retire)));
     }
 
@@ -51,7 +51,7 @@ public sealed class MigrationPlannerTests
         var retire = StepOf(plan, StepAction.RetirePlatform, "plat.dc");
         AssertBefore(plan, build, move);
         AssertBefore(plan, move, retire);
-        Assert.That(move.Description.English, Is.EqualTo("Migrate system sys.s (sys.s) from plat.dc (plat.dc) to plat.cloud (plat.cloud)"));
+        Assert.That(move.Description.English, Is.EqualTo("Migrate system sys.s from plat.dc to plat.cloud"));
     }
 
     [Test]
@@ -107,8 +107,8 @@ public sealed class MigrationPlannerTests
         AssertBefore(plan, connect, retire);
         AssertBefore(plan, share, retire);
         Assert.That(retire.Elements, Is.EqualTo(new[] { "sys.dup", "sys.shared" }));
-        Assert.That(retire.Description.Chinese, Is.EqualTo("系统「sys.dup」(sys.dup)下线停用，业务和数据交换由「sys.shared」(sys.shared)承接"));
-        Assert.That(disconnect.Description.English, Does.EndWith("now replaced by flow flow.c-shared"));
+        Assert.That(retire.Description.Chinese, Is.EqualTo("系统「sys.dup」下线停用，业务和数据交换由「sys.shared」承接"));
+        Assert.That(disconnect.Description.English, Does.EndWith("now replaced by the flow sys.c → sys.shared"));
     }
 
     [Test]
@@ -161,7 +161,7 @@ public sealed class MigrationPlannerTests
     {
         var plan = Plan(new TestModel().Agency("ag.a").System("s", "ag.a"), new TestModel().Agency("ag.a").System("s", "ag.a", status: SystemStatus.Retiring));
         var step = plan.Steps.Single();
-        Assert.That((step.Action, step.Description.English), Is.EqualTo((StepAction.RetireSystem, "Begin retiring system s (s)")));
+        Assert.That((step.Action, step.Description.English), Is.EqualTo((StepAction.RetireSystem, "Begin retiring system s")));
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 using static ArchModel.Analysis.Rules.RuleSupport;
 
@@ -11,10 +12,7 @@ namespace ArchModel.Analysis.Rules;
 public sealed class DedicatedNetworkRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public DedicatedNetworkRule() : base(RuleCodes.DedicatedNetwork, "业务专网整合", "Dedicated network to migrate",
-        "存在同等密级的统一电子政务网络时，业务专网应向其整合迁移（专网整合）。",
-        "A unified government network of the same classification exists, so the dedicated network should be merged into it (专网整合).",
-        DiagnosticSeverity.Info)
+    public DedicatedNetworkRule() : base(RuleCodes.DedicatedNetwork, DiagnosticSeverity.Info)
     {
     }
 
@@ -39,8 +37,8 @@ public sealed class DedicatedNetworkRule : BuiltInRule
                 {
                     var (network, target, systems) = state;
                     return language == Language.Chinese
-                        ? $"业务专网“{network.Name}”可整合到同等密级的统一网络“{target.Name}”（{target.Id}）：请将其上 {systems.Length} 个在用系统迁移过去后撤销该专网。"
-                        : $"The dedicated network '{network.Name}' can be merged into the unified network '{target.Name}' ({target.Id}) of the same classification: move its {systems.Length} active system(s) there, then decommission it.";
+                        ? $"业务专网“{network.Name}”可整合到同等密级的统一网络“{target.Name}”：请将其上 {systems.Length} 个在用系统迁移过去后撤销该专网。"
+                        : $"The dedicated network '{network.Name}' can be merged into the unified network '{target.Name}' of the same classification: move its {systems.Length} active system(s) there, then decommission it.";
                 }),
                 [
                     new(EvidenceKeys.DedicatedNetwork.Target, target.Id),
@@ -59,10 +57,7 @@ public sealed class DedicatedNetworkRule : BuiltInRule
 public sealed class CloudMigrationRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public CloudMigrationRule() : base(RuleCodes.CloudMigration, "迁移上云", "Cloud migration candidate",
-        "系统部署在非共享的机房或平台上，而本地已有共享政务云。应迁移上云，关停自建机房。",
-        "A system runs on a non-shared platform while a shared government cloud serves its owner's region. Migrate it to the cloud and close the separate platform.",
-        DiagnosticSeverity.Info)
+    public CloudMigrationRule() : base(RuleCodes.CloudMigration, DiagnosticSeverity.Info)
     {
     }
 
@@ -103,8 +98,8 @@ public sealed class CloudMigrationRule : BuiltInRule
                 {
                     var (system, current, targetName, target) = state;
                     return language == Language.Chinese
-                        ? $"系统“{system.Name}”部署在非共享平台“{current.Name}”上，而本地已有共享政务云“{targetName}”（{target}）：请迁移上云，迁移完成后关停自建平台。"
-                        : $"The system '{system.Name}' runs on the non-shared platform '{current.Name}' while the shared platform '{targetName}' ({target}) serves its owner's region: migrate it there and close the separate platform once empty.";
+                        ? $"系统“{system.Name}”部署在非共享平台“{current.Name}”上，而本地已有共享政务云“{targetName}”：请迁移上云，迁移完成后关停自建平台。"
+                        : $"The system '{system.Name}' runs on the non-shared platform '{current.Name}' while the shared platform '{targetName}' serves its owner's region: migrate it there and close the separate platform once empty.";
                 }),
                 [
                     new(EvidenceKeys.CloudMigration.Target, target),

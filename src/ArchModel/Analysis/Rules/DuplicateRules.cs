@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Graph;
 using ArchModel.Model;
 using static ArchModel.Analysis.Rules.RuleSupport;
@@ -16,10 +17,7 @@ namespace ArchModel.Analysis.Rules;
 public sealed class DuplicateBuildRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public DuplicateBuildRule() : base(RuleCodes.DuplicateBuild, "重复建设", "Duplicate build",
-        "同一功能由服务范围重叠的多个在用系统重复提供。按重叠方式分别成组：横向（同一地区同级政府内）应在本级统建共用；纵向（同一条线上下级）应由条线牵头单位统一建设、下级共用；共用（同一机构使用多个系统）应为该机构选定一个系统。其余系统迁移后停用。",
-        "Several active systems with overlapping scopes provide the same capability. Groups are formed per overlap kind: horizontal (one government) — consolidate within it; vertical (one sector line) — build once at the head of the line; shared-use (one agency uses several) — choose one system for the agency. Migrate and retire the others.",
-        DiagnosticSeverity.Warning)
+    public DuplicateBuildRule() : base(RuleCodes.DuplicateBuild, DiagnosticSeverity.Warning)
     {
     }
 
@@ -252,10 +250,7 @@ public sealed class DuplicateBuildRule : BuiltInRule
 public sealed class ProbableDuplicateRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public ProbableDuplicateRule() : base(RuleCodes.ProbableDuplicate, "疑似重复建设", "Probable duplicate",
-        "服务范围重叠、功能登记没有交集的在用系统名称高度相似，可能是重复建设或功能登记不全。按重叠方式（横向、纵向、共用）分别成组。请核实：若确为重复，按重复建设处理；否则补全功能登记。",
-        "Active systems with overlapping scopes and no capability in common have very similar names: probably a duplicate build or incomplete capability data. Groups are formed per overlap kind (horizontal, vertical, shared-use). Check them: consolidate if they duplicate each other, otherwise complete their capabilities.",
-        DiagnosticSeverity.Info)
+    public ProbableDuplicateRule() : base(RuleCodes.ProbableDuplicate, DiagnosticSeverity.Info)
     {
     }
 
@@ -466,10 +461,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
 public sealed class DuplicateHostingRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public DuplicateHostingRule() : base(RuleCodes.DuplicateHosting, "重复建设机房", "Duplicate hosting",
-        "同一地区同级的机构各自建设非共享的机房或云平台，或在已有共享政务云的情况下仍自建。应迁移到共享的政务云，关停自建机房。",
-        "Agencies of one jurisdiction each run their own non-shared platform, or run one where a shared government cloud serves them. Migrate to the shared cloud and close the separate platforms.",
-        DiagnosticSeverity.Warning)
+    public DuplicateHostingRule() : base(RuleCodes.DuplicateHosting, DiagnosticSeverity.Warning)
     {
     }
 
@@ -505,6 +497,7 @@ public sealed class DuplicateHostingRule : BuiltInRule
                 firstByRegion.TryAdd(shared[i].Region!, i);
             }
         }
+        AnchorNames? names = null;
         foreach (var (jurisdiction, group) in groups.OrderBy(static g => g.Value[0].Id, StringComparer.Ordinal))
         {
             var first = Math.Min(firstByJurisdiction.GetValueOrDefault(jurisdiction, int.MaxValue),
@@ -515,15 +508,16 @@ public sealed class DuplicateHostingRule : BuiltInRule
                 continue;
             }
             var count = group.Count;
-            context.Report(group.Select(static p => p.Id), LocalizedText.Compose((jurisdiction, count, target), static (state, language) =>
+            var place = (names ??= new AnchorNames(model)).Jurisdiction(jurisdiction);
+            context.Report(group.Select(static p => p.Id), LocalizedText.Compose((place, count, target), static (state, language) =>
             {
-                var (jurisdiction, count, target) = state;
+                var (place, count, target) = state;
                 return (language, target) switch
                 {
-                    (Language.Chinese, null) => $"{jurisdiction.Region}（{LevelZh(jurisdiction.Level)}）的 {count} 个非共享平台分别建设：建议建设或指定一个共享的政务云，各部门系统迁入后关停自建平台。",
-                    (Language.Chinese, _) => $"{jurisdiction.Region}（{LevelZh(jurisdiction.Level)}）已有共享平台“{target.Name}”（{target.Id}），{count} 个非共享平台仍在自建运行：建议将其上系统迁入共享平台后关停。",
-                    (_, null) => $"{count} non-shared platforms are run separately in jurisdiction {jurisdiction.Region} ({JsonNames.Of(jurisdiction.Level)}): build or designate one shared government cloud, move the systems onto it and close the separate platforms.",
-                    _ => $"The shared platform '{target.Name}' ({target.Id}) serves jurisdiction {jurisdiction.Region} ({JsonNames.Of(jurisdiction.Level)}), yet {count} non-shared platform(s) are still run there: move their systems to the shared platform and close them.",
+                    (Language.Chinese, null) => $"{place.Chinese}的 {count} 个非共享平台分别建设：建议建设或指定一个共享的政务云，各部门系统迁入后关停自建平台。",
+                    (Language.Chinese, _) => $"{place.Chinese}已有共享平台“{target.Name}”，{count} 个非共享平台仍在自建运行：建议将其上系统迁入共享平台后关停。",
+                    (_, null) => $"{count} non-shared platforms are run separately in {place.English}: build or designate one shared government cloud, move the systems onto it and close the separate platforms.",
+                    _ => $"The shared platform '{target.Name}' serves {place.English}, yet {count} non-shared platform(s) are still run there: move their systems to the shared platform and close them.",
                 };
             }), [
                 new(EvidenceKeys.DuplicateHosting.Jurisdiction, Spell(jurisdiction)),
@@ -543,10 +537,7 @@ public sealed class DuplicateHostingRule : BuiltInRule
 public sealed class DuplicateDataCollectionRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public DuplicateDataCollectionRule() : base(RuleCodes.DuplicateDataCollection, "多头采集", "Duplicate data collection",
-        "同一类数据由同一地区同级或同一条线上的多个机构分别采集维护。应明确唯一的权威来源（一数一源），其他机构通过共享获取。",
-        "Agencies of one jurisdiction or one sector line each collect data of the same category. Name one authoritative source (一数一源) and let the others obtain it through sharing.",
-        DiagnosticSeverity.Warning)
+    public DuplicateDataCollectionRule() : base(RuleCodes.DuplicateDataCollection, DiagnosticSeverity.Warning)
     {
     }
 
@@ -621,16 +612,17 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
                 var resources = group.Select(i => members[i]).ToArray();
                 var owners = Sorted(resources.Select(static r => r.Owner));
                 var categoryName = JsonNames.Of(category.Key);
+                var categoryWords = Terms.Of(category.Key);
                 context.Report(resources.Select(static r => r.Id),
-                    LocalizedText.Compose((owners, categoryName, resources), static (state, language) =>
+                    LocalizedText.Compose((owners, categoryWords, resources), static (state, language) =>
                     {
-                        var (owners, categoryName, resources) = state;
+                        var (owners, categoryWords, resources) = state;
                         // At most five resources named: a national category holds thousands.
                         var named = resources.Take(DuplicateText.NamedMembers);
                         var more = resources.Length - DuplicateText.NamedMembers;
                         return language == Language.Chinese
-                            ? $"{owners.Length} 个机构分别采集同类（{categoryName}）数据 {string.Join("、", named.Select(static r => $"“{r.Name}”"))}{(more > 0 ? $" 等 {resources.Length} 项" : "")}：请确定唯一权威来源，其余机构改为通过共享交换获取，停止重复采集。"
-                            : $"{owners.Length} agencies each collect {categoryName} data ({string.Join(", ", named.Select(static r => $"'{r.Name}'"))}{(more > 0 ? $" and {more} more" : "")}): name one authoritative source and have the others obtain the data through sharing instead of collecting it again.";
+                            ? $"{owners.Length} 个机构分别采集同类的{categoryWords.Chinese}数据 {string.Join("、", named.Select(static r => $"“{r.Name}”"))}{(more > 0 ? $" 等 {resources.Length} 项" : "")}：请确定唯一权威来源，其余机构改为通过共享交换获取，停止重复采集。"
+                            : $"{owners.Length} agencies each collect {categoryWords.English.ToLowerInvariant()} data ({string.Join(", ", named.Select(static r => $"'{r.Name}'"))}{(more > 0 ? $" and {more} more" : "")}): name one authoritative source and have the others obtain the data through sharing instead of collecting it again.";
                     }),
                     [
                         new(EvidenceKeys.DuplicateDataCollection.Category, categoryName),

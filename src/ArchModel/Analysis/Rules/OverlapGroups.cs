@@ -1,4 +1,5 @@
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Analysis.Rules;
@@ -171,21 +172,12 @@ internal static class DuplicateText
     {
         if (language == Language.Chinese)
         {
-            var saving = withoutCost == count ? "" : $"，每年可节省运维费用约 {MoneyZh(avoidable)}";
-            return withoutCost == 0 ? saving : $"{saving}（{withoutCost} 个系统未填报运维费用，未计入）";
+            var saving = withoutCost == count ? "" : $"，每年可节省运维费用约 {Money.Format(avoidable, language)}";
+            return withoutCost == 0 ? saving : $"{saving}（{Money.WithoutCost(withoutCost, language)}）";
         }
-        var english = withoutCost == count ? "" : $", saving about {MoneyEn(avoidable)} a year in operation costs";
-        return withoutCost == 0 ? english : $"{english} ({withoutCost} of the systems report no operation cost and are not counted)";
+        var english = withoutCost == count ? "" : $", saving about {Money.Format(avoidable, language)} a year in operation costs";
+        return withoutCost == 0 ? english : $"{english} ({Money.WithoutCost(withoutCost, language)})";
     }
-
-    /// <summary>An amount of yuan in Chinese prose: 万元 with up to two decimals (below 100 元: 元).</summary>
-    public static string MoneyZh(double yuan) =>
-        Math.Abs(yuan) >= 100
-            ? (yuan / 10_000).ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + " 万元"
-            : yuan.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + " 元";
-
-    /// <summary>An amount of yuan in English prose: CNY with thousands separators.</summary>
-    public static string MoneyEn(double yuan) => "CNY " + yuan.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>The words for where a duplicate group's decision lies: a jurisdiction by its government's name (the
@@ -205,8 +197,21 @@ internal sealed class AnchorNames(ArchitectureModel model)
         _governments ??= Governments();
         return _governments.TryGetValue(j, out var government)
             ? new LocalizedText(government.Name, government.Name)
-            : new LocalizedText($"行政区划 {j.Region}（{RuleSupport.LevelZh(j.Level)}）", $"the {JsonNames.Of(j.Level)} jurisdiction {j.Region}");
+            : Unnamed(j);
     }
+
+    /// <summary>A jurisdiction as a reader knows it: its government's area (东湖市人民政府辖区), or, when the model has no
+    /// government there, its level and region code (the code is then the only way to find it).</summary>
+    public LocalizedText Jurisdiction(Jurisdiction j)
+    {
+        _governments ??= Governments();
+        return _governments.TryGetValue(j, out var government)
+            ? new LocalizedText($"{government.Name}辖区", $"the jurisdiction of {government.Name}")
+            : Unnamed(j);
+    }
+
+    private static LocalizedText Unnamed(Jurisdiction j) =>
+        new($"{Terms.Of(j.Level).Chinese}行政区划 {j.Region}", $"the {Terms.Of(j.Level).English.ToLowerInvariant()} jurisdiction {j.Region}");
 
     private Dictionary<Jurisdiction, Agency> Governments()
     {

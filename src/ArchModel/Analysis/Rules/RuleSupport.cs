@@ -1,6 +1,7 @@
 using System.Globalization;
 using ArchModel.Diagnostics;
 using ArchModel.Graph;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Analysis.Rules;
@@ -9,8 +10,9 @@ namespace ArchModel.Analysis.Rules;
 public abstract class BuiltInRule : IRule
 {
     /// <summary>Creates a built-in rule.</summary>
-    private protected BuiltInRule(string code, string titleZh, string titleEn, string helpZh, string helpEn, DiagnosticSeverity severity) =>
-        Descriptor = new RuleDescriptor(code, new LocalizedText(titleZh, titleEn), new LocalizedText(helpZh, helpEn), severity);
+    /// <remarks>The title and help come from the terminology table (<see cref="Terms.RuleTitle"/>), so every output names the rule alike.</remarks>
+    private protected BuiltInRule(string code, DiagnosticSeverity severity) =>
+        Descriptor = new RuleDescriptor(code, Terms.RuleTitle(code), Terms.RuleHelp(code), severity);
 
     /// <inheritdoc />
     public RuleDescriptor Descriptor { get; }
@@ -35,8 +37,6 @@ internal static class RuleSupport
     /// <summary>The display name of an element, or the id when it is not in the model.</summary>
     public static string Name(ArchitectureModel model, string? id) => id is null ? "" : model.Find(id)?.DisplayName ?? id;
 
-    /// <summary>Formats an amount for messages: invariant digits with thousands separators.</summary>
-    public static string Money(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     /// <summary>Formats a ratio for messages.</summary>
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
@@ -85,12 +85,6 @@ internal static class RuleSupport
     /// <summary>The JSON spelling of a jurisdiction: <c>level:region</c>.</summary>
     public static string Spell(Jurisdiction j) => JsonNames.Of(j.Level) + ":" + j.Region;
 
-    public static string LevelZh(AgencyLevel level) => level switch
-    {
-        AgencyLevel.National => "国家级",
-        AgencyLevel.Provincial => "省级",
-        AgencyLevel.Municipal => "市级",
-        AgencyLevel.County => "县级",
-        _ => "乡镇级",
-    };
+    /// <summary>The Chinese word for an agency level (the terminology table).</summary>
+    public static string LevelZh(AgencyLevel level) => Terms.Of(level).Chinese;
 }

@@ -1,4 +1,5 @@
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 using static ArchModel.Analysis.Rules.RuleSupport;
 
@@ -12,10 +13,7 @@ namespace ArchModel.Analysis.Rules;
 public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public ClassifiedOnOpenNetworkRule() : base(RuleCodes.ClassifiedOnOpenNetwork, "涉密数据上非涉密网", "Classified data on an open network",
-        "涉密数据经由或存放在非涉密网络上，违反保密要求。应将相关系统和数据流迁移到涉密网络（政务内网），或解除与非涉密网络的连接。",
-        "Classified data travels over or sits on a non-classified network, against secrecy rules. Move the systems and flows onto a classified network (the government intranet), or cut the non-classified attachment.",
-        DiagnosticSeverity.Error)
+    public ClassifiedOnOpenNetworkRule() : base(RuleCodes.ClassifiedOnOpenNetwork, DiagnosticSeverity.Error)
     {
     }
 
@@ -49,8 +47,8 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
                 {
                     var (flow, model, classified, open) = state;
                     return language == Language.Chinese
-                        ? $"数据流 {flow.Id}（{Name(model, flow.From)} → {Name(model, flow.To)}）传输涉密数据 {string.Join("、", classified.Select(id => Name(model, id)))}，却经由非涉密网络 {string.Join("、", open.Select(id => Name(model, id)))}：请改走涉密网络（政务内网）或停止该传输。"
-                        : $"The flow {flow.Id} ({Name(model, flow.From)} → {Name(model, flow.To)}) carries classified data ({string.Join(", ", classified)}) over non-classified network(s) {string.Join(", ", open)}: route it over a classified network (the government intranet) or stop it.";
+                        ? $"数据流“{Name(model, flow.From)}”→“{Name(model, flow.To)}”传输涉密数据 {string.Join("、", classified.Select(id => Name(model, id)))}，却经由非涉密网络 {string.Join("、", open.Select(id => Name(model, id)))}：请改走涉密网络（政务内网）或停止该传输。"
+                        : $"The flow '{Name(model, flow.From)}' → '{Name(model, flow.To)}' carries classified data ({string.Join(", ", classified.Select(id => Name(model, id)))}) over non-classified network(s) {string.Join(", ", open.Select(id => Name(model, id)))}: route it over a classified network (the government intranet) or stop it.";
                 }),
                 [
                     new(EvidenceKeys.ClassifiedOnOpenNetwork.Resources, classified),
@@ -80,7 +78,7 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
                     var (system, model, classified, open) = state;
                     return language == Language.Chinese
                         ? $"系统“{system.Name}”存放涉密数据 {string.Join("、", classified.Select(id => Name(model, id)))}，却接入了非涉密网络 {string.Join("、", open.Select(id => Name(model, id)))}：请断开非涉密网络或将涉密数据迁出，按涉密信息系统要求部署在涉密网络上。"
-                        : $"The system '{system.Name}' holds classified data ({string.Join(", ", classified)}) yet is attached to non-classified network(s) {string.Join(", ", open)}: detach it from them or move the classified data out, and run it on a classified network.";
+                        : $"The system '{system.Name}' holds classified data ({string.Join(", ", classified.Select(id => Name(model, id)))}) yet is attached to non-classified network(s) {string.Join(", ", open.Select(id => Name(model, id)))}: detach it from them or move the classified data out, and run it on a classified network.";
                 }),
                 [
                     new(EvidenceKeys.ClassifiedOnOpenNetwork.Resources, classified),
@@ -107,10 +105,7 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
 public sealed class ExposedProtectedSystemRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public ExposedProtectedSystemRule() : base(RuleCodes.ExposedProtectedSystem, "高等保系统暴露在互联网", "Exposed protected system",
-        "等级保护级别较高的系统直接接入互联网。应将其迁移到政务外网或内网，对外服务通过隔离的前置区提供。",
-        "A system of a high protection level is attached directly to the Internet. Move it onto the government extranet or intranet and serve the public through an isolated front zone.",
-        DiagnosticSeverity.Error)
+    public ExposedProtectedSystemRule() : base(RuleCodes.ExposedProtectedSystem, DiagnosticSeverity.Error)
     {
     }
 
@@ -136,7 +131,7 @@ public sealed class ExposedProtectedSystemRule : BuiltInRule
                     var (level, system, model, internet) = state;
                     return language == Language.Chinese
                         ? $"等保{level}级系统“{system.Name}”直接接入互联网（{string.Join("、", internet.Select(id => Name(model, id)))}）：请迁移到政务外网或内网，对公众的服务经由隔离的互联网前置区提供。"
-                        : $"The level-{level} protected system '{system.Name}' is attached to the Internet ({string.Join(", ", internet)}): move it onto the government extranet or intranet and serve the public through an isolated front zone.";
+                        : $"The level-{level} protected system '{system.Name}' is attached to the Internet ({string.Join(", ", internet.Select(id => Name(model, id)))}): move it onto the government extranet or intranet and serve the public through an isolated front zone.";
                 }),
                 [
                     new(EvidenceKeys.ExposedProtectedSystem.ProtectionLevel, (long)level),
@@ -169,10 +164,7 @@ public sealed class ExposedProtectedSystemRule : BuiltInRule
 public sealed class ForeignCoreTechnologyRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public ForeignCoreTechnologyRule() : base(RuleCodes.ForeignCoreTechnology, "核心技术国外依赖", "Foreign core technology",
-        "等级保护级别较高的系统使用国外的芯片、服务器、操作系统或数据库。应列入安全可控（国产替代）计划。",
-        "A system of a high protection level uses a foreign chip, server, operating system or database. Put it in the secure-and-controllable (domestic replacement) plan.",
-        DiagnosticSeverity.Warning)
+    public ForeignCoreTechnologyRule() : base(RuleCodes.ForeignCoreTechnology, DiagnosticSeverity.Warning)
     {
     }
 
@@ -195,10 +187,14 @@ public sealed class ForeignCoreTechnologyRule : BuiltInRule
             }
             var foreign = system.Components.Where(IsForeignCore).ToArray();
             var described = Sorted(foreign.Select(static c => $"{JsonNames.Of(c.Category!.Value)}:{c.Name}"));
+            // The message names each component by its category's words (数据库 Oracle Database 11g); the evidence keeps the JSON spelling.
+            var named = foreign.OrderBy(static c => JsonNames.Of(c.Category!.Value), StringComparer.Ordinal).ThenBy(static c => c.Name, StringComparer.Ordinal)
+                .Select(static c => (Terms.Of(c.Category!.Value), c.Name)).Distinct().ToArray();
             context.Report([system.Id],
-                LocalizedText.Compose((level, system, described), static (state, language) =>
+                LocalizedText.Compose((level, system, named), static (state, language) =>
                 {
-                    var (level, system, described) = state;
+                    var (level, system, named) = state;
+                    var described = named.Select(n => language == Language.Chinese ? $"{n.Item1.Chinese} {n.Name}" : $"{n.Item1.English} {n.Name}");
                     return language == Language.Chinese
                         ? $"等保{level}级系统“{system.Name}”使用国外核心软硬件（{string.Join("、", described)}）：请列入国产替代计划，按芯片、服务器、操作系统、数据库逐项替换为安全可控产品。"
                         : $"The level-{level} protected system '{system.Name}' uses foreign core technology ({string.Join(", ", described)}): put it in the domestic replacement plan and replace chip, server, OS and database with secure and controllable products.";
@@ -236,10 +232,7 @@ public sealed class ForeignCoreTechnologyRule : BuiltInRule
 public sealed class UnsafeNetworkLinkRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public UnsafeNetworkLinkRule() : base(RuleCodes.UnsafeNetworkLink, "涉密网与非涉密网违规互联", "Unsafe network link",
-        "涉密网络与非涉密网络之间的连接没有采用网闸等隔离设备。应改为物理隔离或经网闸单向导入，或拆除连接。",
-        "A classified network is linked to a non-classified one without an isolation device. Use physical isolation or a one-way isolation device (网闸), or remove the link.",
-        DiagnosticSeverity.Error)
+    public UnsafeNetworkLinkRule() : base(RuleCodes.UnsafeNetworkLink, DiagnosticSeverity.Error)
     {
     }
 

@@ -8,10 +8,7 @@ namespace ArchModel.Analysis.Rules;
 public sealed class IsolatedSystemRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public IsolatedSystemRule() : base(RuleCodes.IsolatedSystem, "孤立系统", "Isolated system",
-        "在用系统与其他任何在用系统都没有数据流，是信息孤岛。应接入共享交换平台，或将其标记为 standalone（确需单机运行的涉密终端等）。",
-        "An active system exchanges data with no other active system: an information silo. Connect it through the data-sharing exchange, or mark it standalone if it must not exchange data.",
-        DiagnosticSeverity.Warning)
+    public IsolatedSystemRule() : base(RuleCodes.IsolatedSystem, DiagnosticSeverity.Warning)
     {
     }
 
@@ -39,10 +36,7 @@ public sealed class IsolatedSystemRule : BuiltInRule
 public sealed class IslandRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public IslandRule() : base(RuleCodes.Island, "信息孤岛群", "Island",
-        "一组系统彼此交换数据，但与主体系统网络没有任何连接。应打通该组与主网络之间的数据共享通道。",
-        "A group of systems exchanges data only among itself, with no connection to the main network of systems. Open a data-sharing channel between the group and the main network.",
-        DiagnosticSeverity.Warning)
+    public IslandRule() : base(RuleCodes.Island, DiagnosticSeverity.Warning)
     {
     }
 
@@ -93,10 +87,7 @@ public sealed class IslandRule : BuiltInRule
 public sealed class ClosedAgencyRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public ClosedAgencyRule() : base(RuleCodes.ClosedAgency, "封闭机构", "Closed agency",
-        "机构的在用系统不与任何其他机构的系统交换数据。应梳理该机构与其他机构的业务协同需求，接入共享交换。",
-        "An agency's active systems exchange no data with any other agency's systems. Identify its cross-agency business needs and connect it to data sharing.",
-        DiagnosticSeverity.Warning)
+    public ClosedAgencyRule() : base(RuleCodes.ClosedAgency, DiagnosticSeverity.Warning)
     {
     }
 
@@ -140,10 +131,7 @@ public sealed class ClosedAgencyRule : BuiltInRule
 public sealed class StovepipeRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public StovepipeRule() : base(RuleCodes.Stovepipe, "纵强横弱", "Stovepipe",
-        "机构只与本条线的上下级交换数据，不与本地同级的其他部门交换（纵强横弱）。应推动与本地区其他部门的横向共享。",
-        "An agency exchanges data only up and down its own sector line, never across with other agencies (纵强横弱). Open horizontal sharing with the other agencies of its region.",
-        DiagnosticSeverity.Warning)
+    public StovepipeRule() : base(RuleCodes.Stovepipe, DiagnosticSeverity.Warning)
     {
     }
 
@@ -210,10 +198,7 @@ public sealed class StovepipeRule : BuiltInRule
 public sealed class UnsharedResourceRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public UnsharedResourceRule() : base(RuleCodes.UnsharedResource, "应共享未共享", "Unshared resource",
-        "登记为可共享的数据资源没有被任何数据流提供给其他机构。应在共享交换平台上发布并向需求部门提供，或更正其共享属性。",
-        "A data resource registered as shareable reaches no other agency through any flow. Publish it on the sharing exchange and provide it to the agencies that need it, or correct its sharing level.",
-        DiagnosticSeverity.Warning)
+    public UnsharedResourceRule() : base(RuleCodes.UnsharedResource, DiagnosticSeverity.Warning)
     {
     }
 
@@ -265,7 +250,7 @@ public sealed class UnsharedResourceRule : BuiltInRule
                 {
                     var (ownerName, resource) = state;
                     return language == Language.Chinese
-                        ? $"“{ownerName}”的数据资源“{resource.Name}”登记为{(resource.Sharing == SharingLevel.Unconditional ? "无条件" : "有条件")}共享，但没有任何数据流把它提供给其他机构：请在共享交换平台发布并对接需求部门，或更正共享属性。"
+                        ? $"“{ownerName}”的信息资源“{resource.Name}”登记为{(resource.Sharing == SharingLevel.Unconditional ? "无条件" : "有条件")}共享，但没有任何数据流把它提供给其他机构：请在共享交换平台发布并对接需求部门，或更正共享属性。"
                         : $"The data resource '{resource.Name}' of '{ownerName}' is registered as {JsonNames.Of(resource.Sharing)}ly shareable but no flow provides it to another agency: publish it on the sharing exchange and serve the agencies that need it, or correct its sharing level.";
                 }),
                 [
@@ -285,10 +270,7 @@ public sealed class UnsharedResourceRule : BuiltInRule
 public sealed class NetworkIslandRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public NetworkIslandRule() : base(RuleCodes.NetworkIsland, "网络孤岛", "Network island",
-        "网络与政务内网、政务外网都不连通。应通过网关或网闸接入统一的电子政务网络，或将其上的系统迁移到统一网络。",
-        "A network reaches neither the government intranet nor the extranet. Connect it to a unified government network through a gateway or isolation device, or move its systems onto a unified network.",
-        DiagnosticSeverity.Warning)
+    public NetworkIslandRule() : base(RuleCodes.NetworkIsland, DiagnosticSeverity.Warning)
     {
     }
 
@@ -329,10 +311,7 @@ public sealed class NetworkIslandRule : BuiltInRule
 public sealed class UnroutableFlowRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public UnroutableFlowRule() : base(RuleCodes.UnroutableFlow, "数据流不可达", "Unroutable flow",
-        "数据流两端系统所在的网络之间没有任何链路可达，这条数据流实际上无法传输。应为两个网络建立合规的连接，或调整系统所在网络，或更正模型。",
-        "No network of the sending system equals or reaches a network of the receiving system, so the flow cannot travel. Link the networks compliantly, move a system, or correct the model.",
-        DiagnosticSeverity.Error)
+    public UnroutableFlowRule() : base(RuleCodes.UnroutableFlow, DiagnosticSeverity.Error)
     {
     }
 

@@ -1,4 +1,5 @@
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 using static ArchModel.Analysis.Rules.RuleSupport;
 
@@ -11,10 +12,7 @@ namespace ArchModel.Analysis.Rules;
 public sealed class BuiltButUnusedRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public BuiltButUnusedRule() : base(RuleCodes.BuiltButUnused, "建而不用", "Built but unused",
-        "运行中的系统几乎没有活跃用户，也不参与任何数据流或政务服务。应评估其必要性：整合到其他系统或停用，节省运维费用。",
-        "An operational system has almost no active users and takes part in no data flow or public service. Evaluate whether it is needed: merge it into another system or retire it to save operation costs.",
-        DiagnosticSeverity.Warning)
+    public BuiltButUnusedRule() : base(RuleCodes.BuiltButUnused, DiagnosticSeverity.Warning)
     {
     }
 
@@ -54,8 +52,8 @@ public sealed class BuiltButUnusedRule : BuiltInRule
                 {
                     var (system, users, threshold, cost) = state;
                     return language == Language.Chinese
-                        ? $"运行中的系统“{system.Name}”月活跃用户仅 {users}（低于 {threshold}），且不参与任何数据流或政务服务：请评估其必要性，整合或停用{(cost is { } c ? $"，每年可节省运维费用 {Money(c)}" : "")}。"
-                        : $"The operational system '{system.Name}' has only {users} monthly active users (below {threshold}) and takes part in no data flow or public service: evaluate whether it is needed, and merge or retire it{(cost is { } c2 ? $", saving {Money(c2)} a year" : "")}.";
+                        ? $"运行中的系统“{system.Name}”月活跃用户仅 {users}（低于 {threshold}），且不参与任何数据流或政务服务：请评估其必要性，整合或停用{(cost is { } c ? $"，每年可节省运维费用 {Money.Format(c, Language.Chinese)}" : "")}。"
+                        : $"The operational system '{system.Name}' has only {users} monthly active users (below {threshold}) and takes part in no data flow or public service: evaluate whether it is needed, and merge or retire it{(cost is { } c2 ? $", saving {Money.Format(c2, Language.English)} a year in operation costs" : "")}.";
                 }),
                 [
                     new(EvidenceKeys.BuiltButUnused.MonthlyActiveUsers, users),
@@ -71,10 +69,7 @@ public sealed class BuiltButUnusedRule : BuiltInRule
 public sealed class InvestmentWithoutResultRule : BuiltInRule
 {
     /// <summary>Creates the rule.</summary>
-    public InvestmentWithoutResultRule() : base(RuleCodes.InvestmentWithoutResult, "投资无成果", "Investment without result",
-        "已验收或已评价的项目没有交付任何系统。应核实项目成果并在模型中登记其交付的系统，或在绩效评价中说明。",
-        "A project that was accepted or evaluated delivers no system. Check what it produced and record the systems it delivered, or explain it in the performance evaluation.",
-        DiagnosticSeverity.Info)
+    public InvestmentWithoutResultRule() : base(RuleCodes.InvestmentWithoutResult, DiagnosticSeverity.Info)
     {
     }
 
@@ -90,8 +85,8 @@ public sealed class InvestmentWithoutResultRule : BuiltInRule
             }
             context.Report([project.Id],
                 LocalizedText.Compose(project, static (project, language) => language == Language.Chinese
-                    ? $"项目“{project.Name}”已{(project.Stage == ProjectStage.Accepted ? "验收" : "评价")}，但没有交付任何系统{(project.Budget is { } b ? $"（预算 {Money(b)}）" : "")}：请核实项目成果，在 delivers 或系统的 project 中登记交付的系统，或在绩效评价中说明原因。"
-                    : $"The project '{project.Name}' is {JsonNames.Of(project.Stage!.Value)} but delivers no system{(project.Budget is { } b2 ? $" (budget {Money(b2)})" : "")}: check what it produced and record the delivered systems (its delivers, or the systems' project), or explain it in the performance evaluation."),
+                    ? $"项目“{project.Name}”已{(project.Stage == ProjectStage.Accepted ? "验收" : "评价")}，但没有交付任何系统{(project.Budget is { } b ? $"（预算 {Money.Format(b, Language.Chinese)}）" : "")}：请核实项目成果，在 delivers 或系统的 project 中登记交付的系统，或在绩效评价中说明原因。"
+                    : $"The project '{project.Name}' is {JsonNames.Of(project.Stage!.Value)} but delivers no system{(project.Budget is { } b2 ? $" (budget {Money.Format(b2, Language.English)})" : "")}: check what it produced and record the delivered systems (its delivers, or the systems' project), or explain it in the performance evaluation."),
                 [
                     new(EvidenceKeys.InvestmentWithoutResult.Agency, project.Agency),
                     new(EvidenceKeys.InvestmentWithoutResult.Stage, project.Stage),
