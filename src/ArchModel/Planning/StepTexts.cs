@@ -1,4 +1,5 @@
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 using static ArchModel.Planning.Describer;
 
@@ -109,9 +110,11 @@ internal static class StepTexts
             var name = Name(plan, r.Subject);
             if (r.Change.Change == ChangeKind.Added)
             {
-                var status = r.Changes.FirstOrDefault(static f => f.Field == "status")?.After as string ?? "—";
-                zh.Add($"登记{kind.Zh}{name.Zh}（状态：{status}）");
-                en.Add($"record {kind.En} {name.En} (status: {status})");
+                // The status in the reader's words (在用, not "active"), as the other record steps write it.
+                var status = r.Changes.FirstOrDefault(static f => f.Field == "status")?.After is string st && Terms.FieldValue(r.Kind, "status", st) is { } word
+                    ? word : null;
+                zh.Add($"登记{kind.Zh}{name.Zh}（{Terms.Field("status").Chinese}：{status?.Chinese ?? "—"}）");
+                en.Add($"record {kind.En} {name.En} ({Terms.Field("status").English}: {status?.English ?? "—"})");
             }
             else
             {
