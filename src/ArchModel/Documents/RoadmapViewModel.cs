@@ -198,7 +198,8 @@ internal sealed partial class ViewModelBuilder
                     lastLabel = x;
                 }
                 marks.Add(Obj(("number", labelled ? number : null), ("x", N(x)), ("y", N(markY)),
-                    ("points", $"{N(x)},{N(markY - 7)} {N(x + 7)},{N(markY)} {N(x)},{N(markY + 7)} {N(x - 7)},{N(markY)}"),
+                    // Coordinates separated by spaces only (valid SVG): "582,221" would read as a grouped number to a reader's tools.
+                    ("points", $"{N(x)} {N(markY - 7)} {N(x + 7)} {N(markY)} {N(x)} {N(markY + 7)} {N(x - 7)} {N(markY)}"),
                     ("label_y", N(markY + 20)), ("title", $"{number}. {Iso(m.Milestone.Date)} {m.Milestone.Name}")));
             }
         }
