@@ -1,5 +1,6 @@
 using System.Text;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Interop;
@@ -63,6 +64,15 @@ public sealed class EnumTable
 {
     private readonly Dictionary<string, string> _byName = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>A table whose Chinese names are the terminology table's (<c>prefix.json</c> keys, Localization/Terms.cs),
+    /// so that a workbook says 市级 where a report does; the names the table gave before stay accepted on import.</summary>
+    internal EnumTable(string name, string termPrefix, params (string Json, string Chinese, string[] Also)[] values)
+        : this(name, values.Select(v => Texts.Table(Language.Chinese).Find(termPrefix + "." + v.Json) is { } term && term != v.Chinese
+            ? (v.Json, term, (string[])[v.Chinese, .. v.Also.Where(x => x != term)])
+            : v).ToArray())
+    {
+    }
+
     internal EnumTable(string name, params (string Json, string Chinese, string[] Also)[] values)
     {
         Name = name;
@@ -109,67 +119,67 @@ public static class SheetSchema
     private static LocalizedText T(string zh, string en) => new(zh, en);
 
     /// <summary>Levels of government.</summary>
-    public static EnumTable Level { get; } = new("level",
+    public static EnumTable Level { get; } = new("level", "level",
         ("national", "国家级", ["国家", "中央"]), ("provincial", "省级", ["省"]), ("municipal", "地市级", ["市级", "地级", "市"]),
         ("county", "县级", ["区县级", "县", "区县"]), ("township", "乡镇级", ["乡镇", "街道"]));
 
     /// <summary>Kinds of agency.</summary>
-    public static EnumTable AgencyKindValues { get; } = new("kind",
+    public static EnumTable AgencyKindValues { get; } = new("kind", "agency-kind",
         ("government", "人民政府", ["政府"]), ("department", "部门", ["政府部门"]), ("party", "党委机关", ["党委"]),
         ("institution", "事业单位", []), ("other", "其他", []));
 
     /// <summary>Kinds of network.</summary>
-    public static EnumTable NetworkKindValues { get; } = new("kind",
+    public static EnumTable NetworkKindValues { get; } = new("kind", "network-kind",
         ("intranet", "政务内网", ["内网"]), ("extranet", "政务外网", ["外网"]), ("dedicated", "业务专网", ["专网"]),
         ("internet", "互联网", []), ("other", "其他", []));
 
     /// <summary>How networks are joined.</summary>
-    public static EnumTable Via { get; } = new("via",
+    public static EnumTable Via { get; } = new("via", "link-via",
         ("gateway", "网关", ["防火墙"]), ("isolation", "网闸", ["隔离"]), ("direct", "直连", []));
 
     /// <summary>Kinds of platform.</summary>
-    public static EnumTable PlatformKindValues { get; } = new("kind",
+    public static EnumTable PlatformKindValues { get; } = new("kind", "platform-kind",
         ("cloud", "云平台", ["政务云", "云"]), ("datacenter", "数据中心", ["机房"]));
 
     /// <summary>A system's life.</summary>
-    public static EnumTable SystemStatusValues { get; } = new("status",
+    public static EnumTable SystemStatusValues { get; } = new("status", "system-status",
         ("planned", "规划中", ["规划", "拟建"]), ("building", "建设中", ["在建"]), ("operational", "运行中", ["运行", "在用", "运营"]),
         ("retiring", "即将下线", ["拟下线", "待下线"]), ("retired", "已下线", ["下线", "停用", "已停用"]));
 
     /// <summary>Component categories.</summary>
-    public static EnumTable Category { get; } = new("category",
+    public static EnumTable Category { get; } = new("category", "component",
         ("chip", "芯片", []), ("server", "服务器", []), ("os", "操作系统", []), ("database", "数据库", []), ("middleware", "中间件", []),
         ("office", "办公软件", []), ("security", "安全产品", []), ("network", "网络设备", []), ("application", "应用软件", []),
         ("other", "其他", []));
 
     /// <summary>Component origins.</summary>
-    public static EnumTable Origin { get; } = new("origin",
+    public static EnumTable Origin { get; } = new("origin", "origin",
         ("domestic", "国产", []), ("foreign", "国外", ["进口"]), ("unknown", "未知", []));
 
     /// <summary>Data resource categories.</summary>
-    public static EnumTable ResourceCategoryValues { get; } = new("category",
+    public static EnumTable ResourceCategoryValues { get; } = new("category", "category",
         ("population", "人口", []), ("legal-entity", "法人", []), ("geospatial", "地理空间", ["自然资源和空间地理"]),
         ("economy", "宏观经济", ["经济"]), ("credit", "信用", ["社会信用"]), ("license", "证照", ["电子证照"]), ("other", "其他", []));
 
     /// <summary>Sharing levels.</summary>
-    public static EnumTable Sharing { get; } = new("sharing",
+    public static EnumTable Sharing { get; } = new("sharing", "sharing",
         ("unconditional", "无条件共享", []), ("conditional", "有条件共享", []), ("none", "不予共享", []));
 
     /// <summary>Flow modes.</summary>
-    public static EnumTable Mode { get; } = new("mode",
+    public static EnumTable Mode { get; } = new("mode", "flow-mode",
         ("api", "接口", []), ("batch", "批量", []), ("file", "文件", []), ("message", "消息", []), ("manual", "人工", []));
 
     /// <summary>A flow's life.</summary>
-    public static EnumTable FlowStatusValues { get; } = new("status",
+    public static EnumTable FlowStatusValues { get; } = new("status", "flow-status",
         ("planned", "规划中", ["规划"]), ("active", "运行中", ["运行", "在用"]), ("retired", "已停用", ["停用"]));
 
     /// <summary>Service channels.</summary>
-    public static EnumTable Channel { get; } = new("channels",
+    public static EnumTable Channel { get; } = new("channels", "channel",
         ("web", "网站", []), ("mobile", "移动应用", ["APP"]), ("wechat", "微信", []), ("counter", "窗口", []), ("hotline", "热线", []),
         ("kiosk", "自助终端", []), ("other", "其他", []));
 
     /// <summary>Project stages.</summary>
-    public static EnumTable Stage { get; } = new("stage",
+    public static EnumTable Stage { get; } = new("stage", "stage",
         ("proposed", "申报", []), ("approved", "批复", ["已批复"]), ("building", "建设", []), ("accepted", "验收", ["已验收"]),
         ("evaluated", "绩效评价", ["已评价"]), ("cancelled", "撤销", ["已撤销"]));
 
