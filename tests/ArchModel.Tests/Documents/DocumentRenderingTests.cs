@@ -133,7 +133,7 @@ public sealed partial class DocumentRenderingTests
         var (model, options) = DocumentTestSupport.For("roadmap", demo: true, new ReportOptions { Language = Language.Chinese });
         var text = DocumentTestSupport.Render(model, options);
         Assert.That(text, Does.Contain("每年节省 211 万元"));
-        Assert.That(text, Does.Contain("由 4,602 万元 变为 4,663 万元，净变化 +61 万元：下线系统减少 539 万元，新投运系统增加 600 万元"));
+        Assert.That(text, Does.Contain("由 4,601.5 万元 变为 4,662.5 万元，净变化 +61 万元：下线系统减少 539 万元，新投运系统增加 600 万元"));
         Assert.That(text, Does.Contain("重复建设可避免费用的减少不等于总费用下降"));
         Assert.That(text, Does.Contain("| 示范省基础测绘成果管理系统 | 示范省国土资源厅 | 平台 示范省国土资源厅机房 | 45 |"));
     }

@@ -27,7 +27,7 @@ public sealed class SignablePlanTests
             new TestModel().Agency("ag.a").System("sys.s", "ag.a", components: [.. kept, C("Huawei", ComponentCategory.Network, ComponentOrigin.Domestic)]));
         var step = plan.Steps.Single(s => s.Action == StepAction.Localize);
         Assert.That(step.Description.English, Is.EqualTo(
-            "Localize system sys.s (sys.s): remove WebLogic (foreign) (the existing TongWeb takes over); replace Cisco (foreign) with Huawei (domestic)"));
+            "Localize system sys.s: remove WebLogic (foreign) (the existing TongWeb takes over); replace Cisco (foreign) with Huawei (domestic)"));
         Assert.That(step.Description.Chinese, Does.Not.Contain("以Huawei（国产）替换WebLogic"));
         Assert.That(step.Description.Chinese, Does.Contain("以Huawei（国产）替换Cisco（国外）"));
     }
@@ -40,7 +40,7 @@ public sealed class SignablePlanTests
             new TestModel().Agency("ag.a").System("sys.s", "ag.a", components: [C("Huawei", ComponentCategory.Network, ComponentOrigin.Domestic)]));
         var step = plan.Steps.Single(s => s.Action == StepAction.Localize);
         Assert.That(step.Description.English, Is.EqualTo(
-            "Change the components of system sys.s (sys.s): remove WebLogic (foreign); add Huawei (domestic)"));
+            "Change the components of system sys.s: remove WebLogic (foreign); add Huawei (domestic)"));
     }
 
     [Test]
@@ -65,7 +65,7 @@ public sealed class SignablePlanTests
         var close = plan.Steps.Single(s => s.Action == StepAction.RetirePlatform);
         Assert.That(close.Destinations, Is.EqualTo(new[] { new HostDestination("sys.a", ["plat.cloud"], false), new HostDestination("sys.b", [], true) })
             .Using<HostDestination>(static (x, y) => x.System == y.System && x.To.SequenceEqual(y.To) && x.Retired == y.Retired));
-        Assert.That(close.Description.English, Is.EqualTo("Shut down platform plat.dc (plat.dc): sys.a (sys.a) moves to plat.cloud (plat.cloud); sys.b (sys.b) retires"));
+        Assert.That(close.Description.English, Is.EqualTo("Shut down platform plat.dc: sys.a moves to plat.cloud; sys.b retires"));
         Assert.That(plan.Unresolved, Is.Empty);
     }
 
@@ -80,7 +80,7 @@ public sealed class SignablePlanTests
         Assert.That(close.Destinations.Single().Unresolved, Is.True);
         Assert.That(plan.Unresolved, Is.EqualTo(new[] { new UnresolvedMove(move.Order, "sys.a", "plat.dc", ElementKind.Platform) }));
         Assert.That(move.Description.Chinese, Does.Contain("去向待定"));
-        Assert.That(close.Description.Chinese, Does.Contain("「sys.a」(sys.a)去向未定"));
+        Assert.That(close.Description.Chinese, Does.Contain("「sys.a」去向未定"));
     }
 
     [Test]
@@ -90,7 +90,7 @@ public sealed class SignablePlanTests
             new TestModel().Agency("ag.a").Network("net.old", NetworkKind.Dedicated).System("sys.a", "ag.a", networks: ["net.old"]),
             new TestModel().Agency("ag.a").Network("net.x", NetworkKind.Extranet).System("sys.a", "ag.a", networks: ["net.x"]));
         var retire = plan.Steps.Single(s => s.Action == StepAction.RetireNetwork);
-        Assert.That(retire.Description.Chinese, Is.EqualTo("撤销网络「net.old」(net.old)：「sys.a」(sys.a)改接「net.x」(net.x)"));
+        Assert.That(retire.Description.Chinese, Is.EqualTo("撤销网络「net.old」：「sys.a」改接「net.x」"));
     }
 
     [Test]
@@ -121,7 +121,7 @@ public sealed class SignablePlanTests
         Assert.That(records.Select(s => (s.Subject, s.Phase)), Is.EqualTo(new[] { ("ag.a", PlanPhase.CloseOut), ("ag.b", PlanPhase.CloseOut) }));
         Assert.That(records[0].Records.Select(r => r.Element), Is.EqualTo(new[] { "sys.a1", "sys.a2" }));
         Assert.That(records[1].Records.Select(r => r.Element), Is.EqualTo(new[] { "flow.1", "sys.b1" }), "a flow is kept by the owner of its sender");
-        Assert.That(records[0].Description.English, Is.EqualTo("Update the records of ag.a (ag.a) (2): system A1 new (sys.a1): name A1 old → A1 new; system A2 new (sys.a2): name A2 old → A2 new"));
+        Assert.That(records[0].Description.English, Is.EqualTo("Update the records of ag.a (2): system A1 new: name: A1 old → A1 new; system A2 new: name: A2 old → A2 new"));
     }
 
     [Test]
