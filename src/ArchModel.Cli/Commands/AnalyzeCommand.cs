@@ -132,7 +132,7 @@ internal static class AnalysisText
             analysis.Metrics.Model.TryGetValue(metric, out var actual);
             targets.TryGetValue(metric, out var target);
             rows.Add([
-                $"{MetricNames.Title(metric)[language]} ({metric})",
+                $"{Localization.Terms.Metric(metric)[language]} ({metric})",
                 MetricNames.HigherIsBetter(metric) ? "↑" : "↓",
                 FormatMetric(metric, actual, language),
                 target is null ? "" : (target.Direction == MetricDirection.Higher ? "≥ " : "≤ ") + FormatMetric(metric, target.Target, language),
@@ -144,7 +144,7 @@ internal static class AnalysisText
         if (withoutCost > 0)
         {
             // The avoidable cost leaves out the systems nobody entered a cost for; say how many, never count them as 0.
-            text.Append(Invariant($"  {MetricNames.Title(MetricNames.AvoidableAnnualCost)[language]}{(zh ? "：" : ": ")}{Localization.Money.WithoutCost(withoutCost, language)}\n"));
+            text.Append(Invariant($"  {Localization.Terms.Metric(MetricNames.AvoidableAnnualCost)[language]}{(zh ? "：" : ": ")}{Localization.Money.WithoutCost(withoutCost, language)}\n"));
         }
 
         var active = analysis.ActiveFindings.ToList();

@@ -74,18 +74,9 @@ internal static class Labels
     /// <summary>Formats an amount of money (yuan): 万元 in Chinese, CNY in English (<see cref="Localization.Money"/>).</summary>
     public static string Money(double? yuan, Language language) => Localization.Money.Format(yuan, language);
 
-    /// <summary>Formats a ratio in [0, 1] as a percentage with one decimal when needed.</summary>
-    public static string Percent(double ratio)
-    {
-        var p = Math.Round(ratio * 100, 1, MidpointRounding.AwayFromZero);
-        return p.ToString(p == Math.Floor(p) ? "0" : "0.0", CultureInfo.InvariantCulture) + "%";
-    }
+    /// <summary>Formats a ratio in [0, 1] as a percentage with one decimal when needed (<see cref="Localization.Figures"/>).</summary>
+    public static string Percent(double ratio) => Localization.Figures.Percent(ratio);
 
-    /// <summary>Formats a metric value: a percentage for ratios, money for the cost; "—" when absent.</summary>
-    public static string MetricValue(string metric, double? value, Language language) => value switch
-    {
-        null => "—",
-        { } v when MetricNames.IsRatio(metric) => Percent(v),
-        { } v => Money(v, language),
-    };
+    /// <summary>Formats a metric value: a percentage for ratios, money for the cost; "—" when absent (<see cref="Localization.Figures"/>).</summary>
+    public static string MetricValue(string metric, double? value, Language language) => Localization.Figures.MetricValue(metric, value, language);
 }

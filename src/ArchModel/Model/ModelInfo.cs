@@ -121,9 +121,6 @@ public static class MetricNames
     /// <summary>Whether <paramref name="metric"/> is a ratio in [0, 1].</summary>
     public static bool IsRatio(string metric) => metric != AvoidableAnnualCost;
 
-    /// <summary>The name of a metric as planners say it, in Chinese and English.</summary>
-    public static Diagnostics.LocalizedText Title(string metric) => Localization.Terms.Metric(metric);
-
     /// <summary>Whether <paramref name="metric"/> is a known metric name.</summary>
     public static bool IsKnown(string metric) => All.Contains(metric, StringComparer.Ordinal);
 }

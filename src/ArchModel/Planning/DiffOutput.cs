@@ -293,7 +293,7 @@ public static class DiffOutput
     private static string MetricLabel(string metric, Language language) => Terms.Metric(metric)[language];
 
     /// <summary>A metric's value as the reports write it: a percentage for ratios, money for the avoidable cost.</summary>
-    private static string MetricValue(string metric, double? value, Language language) => Documents.Labels.MetricValue(metric, value, language);
+    private static string MetricValue(string metric, double? value, Language language) => Figures.MetricValue(metric, value, language);
 
     /// <summary>A change of a metric: percentage points for ratios, money for the avoidable cost.</summary>
     private static string MetricDelta(string metric, double delta, Language language)

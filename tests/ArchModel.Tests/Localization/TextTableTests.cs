@@ -93,13 +93,4 @@ public sealed class TextTableTests
         Assert.That(ArchModel.Documents.Labels.Of(AgencyLevel.Municipal), Is.EqualTo(Terms.Of(AgencyLevel.Municipal)));
         Assert.That(ArchModel.Diagrams.DiagramStyle.LevelText(AgencyLevel.County), Is.EqualTo(Terms.Of(AgencyLevel.County)));
     }
-
-    [Test]
-    public void MetricTitle_IsTheTermsName()
-    {
-        foreach (var metric in MetricNames.All)
-        {
-            Assert.That(MetricNames.Title(metric), Is.EqualTo(Terms.Metric(metric)));
-        }
-    }
 }
