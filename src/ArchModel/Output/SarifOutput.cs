@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ArchModel.Diagnostics;
+using ArchModel.Loading;
 
 namespace ArchModel.Output;
 

@@ -1,7 +1,7 @@
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
-using ArchModel.Loading;
 using ArchModel.Graph;
+using ArchModel.Loading;
 using ArchModel.Model;
 using NUnit.Framework;
 
