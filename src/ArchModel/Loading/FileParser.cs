@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Loading;
@@ -178,7 +179,7 @@ internal sealed class FileParser
                     break;
                 default:
                     Report(DiagnosticCodes.UnknownProperty,
-                        Messages.UnknownProperty(name, new LocalizedText("文件", "the file"), Suggest(name, RootProperties)),
+                        Messages.UnknownProperty(name, Texts.Of("load.where.file"), Suggest(name, RootProperties)),
                         nameOffset, name, DiagnosticSeverity.Warning);
                     r.Skip();
                     break;
@@ -186,7 +187,7 @@ internal sealed class FileParser
         }
         if (_isRoot && !sawVersion)
         {
-            Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty("formatVersion", new LocalizedText("根文件", "The root file")), RootLocation!.Offset, "");
+            Report(DiagnosticCodes.MissingProperty, Messages.MissingProperty("formatVersion", Texts.Of("load.where.root-file")), RootLocation!.Offset, "");
         }
     }
 
@@ -384,15 +385,11 @@ internal sealed class FileParser
             var (m, path, offset, dateOffset, phaseOffset) = milestones[i];
             if (!ids.TryAdd(m.Id, i))
             {
-                Report(DiagnosticCodes.DuplicateId, new LocalizedText(
-                    $"里程碑标识“{m.Id}”重复：{milestones[ids[m.Id]].Path} 已使用该标识。",
-                    $"Milestone id '{m.Id}' is used twice: {milestones[ids[m.Id]].Path} has it too."), offset, path + ".id");
+                Report(DiagnosticCodes.DuplicateId, Texts.Of("load.milestone-duplicate-id", m.Id, milestones[ids[m.Id]].Path), offset, path + ".id");
             }
             if (asOf is { } end && m.Date > end)
             {
-                Report(DiagnosticCodes.InvalidValue, new LocalizedText(
-                    $"里程碑“{m.Name}”的日期 {Iso(m.Date)} 晚于模型日期 model.asOf（{Iso(end)}）：目标架构的日期是规划的完成日期，里程碑应在此之前。",
-                    $"Milestone '{m.Name}' is due {Iso(m.Date)}, after the model's date model.asOf ({Iso(end)}): the to-be model's date is when the plan ends, so milestones fall before it."),
+                Report(DiagnosticCodes.InvalidValue, Texts.Of("load.milestone-after-date", m.Name, Iso(m.Date), Iso(end)),
                     dateOffset, path + ".date", DiagnosticSeverity.Warning);
             }
             if (m.Phase is not { } phase)
@@ -401,9 +398,7 @@ internal sealed class FileParser
             }
             if (phases.TryGetValue(phase, out var first))
             {
-                Report(DiagnosticCodes.InvalidValue, new LocalizedText(
-                    $"阶段“{JsonNames.Of(phase)}”已由 {milestones[first].Path} 确定完成日期，一个阶段只能有一个完成里程碑。",
-                    $"Phase '{JsonNames.Of(phase)}' already ends at {milestones[first].Path}: a phase has one closing milestone at most."),
+                Report(DiagnosticCodes.InvalidValue, Texts.Of("load.milestone-phase-closed", JsonNames.Of(phase), milestones[first].Path),
                     phaseOffset, path + ".phase");
                 continue;
             }
@@ -413,9 +408,7 @@ internal sealed class FileParser
                 var o = milestones[j].Milestone;
                 if ((other < phase && o.Date > m.Date) || (other > phase && o.Date < m.Date))
                 {
-                    Report(DiagnosticCodes.InvalidValue, new LocalizedText(
-                        $"里程碑“{m.Name}”（阶段 {JsonNames.Of(phase)}，{Iso(m.Date)}）与 {milestones[j].Path}（阶段 {JsonNames.Of(other)}，{Iso(o.Date)}）先后颠倒：各阶段按 prepare → foundations → systems → connect-and-share → retire → close-out 的顺序完成。",
-                        $"Milestone '{m.Name}' (phase {JsonNames.Of(phase)}, {Iso(m.Date)}) is out of order with {milestones[j].Path} (phase {JsonNames.Of(other)}, {Iso(o.Date)}): phases end in the order prepare → foundations → systems → connect-and-share → retire → close-out."),
+                    Report(DiagnosticCodes.InvalidValue, Texts.Of("load.milestone-out-of-order", m.Name, JsonNames.Of(phase), Iso(m.Date), milestones[j].Path, JsonNames.Of(other), Iso(o.Date)),
                         dateOffset, path + ".date");
                     break;
                 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ArchModel.Diagnostics;
 using ArchModel.Localization;
 
@@ -25,13 +26,11 @@ internal static class Messages
 
     public static LocalizedText FullWidthCharacter(string character, string ascii) => Texts.Of("load.full-width-character", character, ascii);
 
-    public static LocalizedText UnexpectedCharacter(string character, int codePoint) => new(
-        $"JSON 语法错误：此处不应出现字符“{character}”（U+{codePoint:X4}）；字符只能出现在引号内的字符串中。",
-        $"Invalid JSON: the character '{character}' (U+{codePoint:X4}) cannot appear here; text belongs inside a quoted string.");
+    public static LocalizedText UnexpectedCharacter(string character, int codePoint) =>
+        Texts.Of("load.unexpected-character", character, codePoint.ToString("X4", CultureInfo.InvariantCulture));
 
-    public static LocalizedText IncludeBadPath(string include) => new(
-        $"包含路径“{Clip(include.Replace("\0", "\\0", StringComparison.Ordinal))}”含有空字符（\\0），不是有效的路径。",
-        $"Include '{Clip(include.Replace("\0", "\\0", StringComparison.Ordinal))}' holds a null character (\\0) and is not a valid path.");
+    public static LocalizedText IncludeBadPath(string include) =>
+        Texts.Of("load.include-bad-path", Clip(include.Replace("\0", "\\0", StringComparison.Ordinal)));
 
     public static LocalizedText DuplicateKey(string name) => Texts.Of("load.duplicate-key", Clip(name));
 
@@ -40,9 +39,8 @@ internal static class Messages
     public static LocalizedText UnknownProperty(string name, string where, string? suggestion) =>
         UnknownProperty(name, LocalizedText.Neutral(where), suggestion);
 
-    public static LocalizedText UnknownProperty(string name, LocalizedText where, string? suggestion) => new(
-        $"{where.Chinese} 中的属性“{Clip(name)}”未知，将被忽略。" + (suggestion is null ? "" : $"是否应为“{suggestion}”？"),
-        $"Unknown property '{Clip(name)}' in {where.English}; it is ignored." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+    public static LocalizedText UnknownProperty(string name, LocalizedText where, string? suggestion) =>
+        Texts.Of(suggestion is null ? "load.unknown-property" : "load.unknown-property-suggested", where.Chinese, Clip(name), where.English, suggestion);
 
     public static LocalizedText RootOnlyProperty(string name) => Texts.Of("load.root-only-property", Clip(name));
 
@@ -54,8 +52,7 @@ internal static class Messages
 
     public static LocalizedText UnknownEnum(string name, string value, IEnumerable<string> allowed)
     {
-        var list = string.Join(", ", allowed);
-        return new($"属性“{Clip(name)}”的值“{Clip(value)}”无效，可选值：{list}。", $"'{Clip(value)}' is not a valid value of '{Clip(name)}'; use one of: {list}.");
+        return Texts.Of("load.unknown-enum", Clip(name), Clip(value), string.Join(", ", allowed));
     }
 
     public static LocalizedText NotWhole(string name, string value) => Texts.Of("load.not-whole", Clip(name), Clip(value));
@@ -70,13 +67,11 @@ internal static class Messages
 
     public static LocalizedText BadRuleCode(string value) => Texts.Of("load.bad-rule-code", Clip(value));
 
-    public static LocalizedText UnknownMetric(string name) => new(
-        $"目标中的指标“{Clip(name)}”未知，将被忽略。可用指标：{string.Join(", ", Model.MetricNames.All)}。",
-        $"Target '{Clip(name)}' names no metric and is ignored. Metrics: {string.Join(", ", Model.MetricNames.All)}.");
+    public static LocalizedText UnknownMetric(string name) =>
+        Texts.Of("load.unknown-metric", Clip(name), string.Join(", ", Model.MetricNames.All));
 
-    public static LocalizedText DuplicateId(string id, SourceLocation? first) => new(
-        $"标识“{Clip(id)}”重复" + (first is null ? "。" : $"，首次定义于 {first}。"),
-        $"Duplicate id '{Clip(id)}'" + (first is null ? "." : $"; it is first defined at {first}."));
+    public static LocalizedText DuplicateId(string id, SourceLocation? first) =>
+        first is null ? Texts.Of("load.duplicate-id", Clip(id)) : Texts.Of("load.duplicate-id-first", Clip(id), first.ToString());
 
     public static LocalizedText FormerIdInUse(string id) => Texts.Of("load.former-id-in-use", Clip(id));
 
@@ -88,8 +83,7 @@ internal static class Messages
 
     public static LocalizedText ParentCycle(string kindZh, string kindEn, IEnumerable<string> cycle)
     {
-        var path = string.Join(" → ", cycle);
-        return new($"{kindZh}的上级关系形成循环：{path}。", $"The parent chain of {kindEn} forms a cycle: {path}.");
+        return Texts.Of("load.parent-cycle", kindZh, kindEn, string.Join(" → ", cycle));
     }
 
     public static LocalizedText IncludeMissing(string include) => Texts.Of("load.include-missing", Clip(include));
@@ -112,42 +106,25 @@ internal static class Messages
 
     public static LocalizedText SelfFlow(string id, string system) => Texts.Of("load.self-flow", Clip(id), Clip(system));
 
-    private static string ZhType(string type) => type switch
-    {
-        "string" => "字符串",
-        "number" => "数字",
-        "integer" => "整数",
-        "boolean" => "布尔值（true 或 false）",
-        "object" => "对象",
-        "array" => "数组",
-        "null" => "null",
-        "scalar" => "字符串、数字或布尔值",
-        _ => type,
-    };
+    // A JSON type as each language says it (json-type.*); a name the table lacks is shown as it is.
+    private static string ZhType(string type) => TypeWord(type, Language.Chinese);
 
-    private static string EnType(string type) => type switch
-    {
-        "string" => "a string",
-        "number" => "a number",
-        "integer" => "a whole number",
-        "boolean" => "true or false",
-        "object" => "an object",
-        "array" => "an array",
-        "null" => "null",
-        "scalar" => "a string, a number or true/false",
-        _ => type,
-    };
+    private static string EnType(string type) => TypeWord(type, Language.English);
+
+    private static string TypeWord(string type, Language language) => Texts.Has("json-type." + type) ? Texts.Get("json-type." + type, language) : type;
 
     // "Did you mean": the closest ids or names of the right kind (Diagnostics/DidYouMean.cs), added to the message about
     // an unknown reference, an unknown agency of an agency view, or an unknown view name.
 
-    public static LocalizedText WithClosest(LocalizedText message, IReadOnlyList<string> closest) => closest.Count == 0 ? message : new(
-        message.Chinese + $"是否指{string.Join("或", closest.Select(static c => $"“{Clip(c)}”"))}？",
-        message.English + $" Did you mean {string.Join(" or ", closest.Select(static c => $"'{Clip(c)}'"))}?");
+    public static LocalizedText WithClosest(LocalizedText message, IReadOnlyList<string> closest) => closest.Count == 0 ? message :
+        Texts.Of("load.did-you-mean", message.Chinese, Closest(closest, Language.Chinese), message.English, Closest(closest, Language.English));
 
-    public static LocalizedText UnknownAgency(string id, IReadOnlyList<string> closest) => WithClosest(new(
-        $"模型中没有机构“{Clip(id)}”。", $"The model has no agency '{Clip(id)}'."), closest);
+    /// <summary>The closest names, each quoted and joined as the language does ("a" or "b").</summary>
+    private static string Closest(IReadOnlyList<string> closest, Language language) =>
+        string.Join(Texts.Get("load.did-you-mean-or", language), closest.Select(c => Texts.Format("load.did-you-mean-quoted", language, Clip(c))));
 
-    public static LocalizedText UnknownView(string name, IReadOnlyList<string> closest, IReadOnlyList<string> names) => WithClosest(new(
-        $"未知视图“{Clip(name)}”；可用视图：{string.Join(", ", names)}。", $"Unknown view '{Clip(name)}'; views: {string.Join(", ", names)}."), closest);
+    public static LocalizedText UnknownAgency(string id, IReadOnlyList<string> closest) => WithClosest(Texts.Of("load.unknown-agency", Clip(id)), closest);
+
+    public static LocalizedText UnknownView(string name, IReadOnlyList<string> closest, IReadOnlyList<string> names) =>
+        WithClosest(Texts.Of("load.unknown-view", Clip(name), string.Join(", ", names)), closest);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Loading;
@@ -109,7 +110,7 @@ public sealed class ModelLoader
             {
                 var location = new SourceLocation(fileName, 1, 1, "");
                 return new LoadResult(null, [new Diagnostic(DiagnosticCodes.IncludeProblem, DiagnosticSeverity.Error, Messages.RootUnreadable(fileName,
-                    new LocalizedText($"文件超过 {_options.MaxFileBytes} 字节", $"larger than {_options.MaxFileBytes} bytes")), location)], [], rootReadFailed: true);
+                    Texts.Of("load.reason.too-large", _options.MaxFileBytes)), location)], [], rootReadFailed: true);
             }
         }
         var folder = includeFolder ?? Environment.CurrentDirectory;
@@ -196,7 +197,7 @@ public sealed class ModelLoader
             {
                 var shown = _rootFull.Length == 0 ? "\"\"" : _rootFull;
                 _diagnostics.Add(new Diagnostic(DiagnosticCodes.IncludeProblem, DiagnosticSeverity.Error,
-                    Messages.RootUnreadable(shown, new LocalizedText("这不是有效的文件路径", "it is not a valid file path")), new SourceLocation(shown, 1, 1, "")));
+                    Messages.RootUnreadable(shown, Texts.Of("load.reason.bad-path")), new SourceLocation(shown, 1, 1, "")));
                 return new LoadResult(null, _diagnostics, [], rootReadFailed: true);
             }
             LocalizedText? error = null;
@@ -372,8 +373,7 @@ public sealed class ModelLoader
                 }
                 if (Directory.Exists(full))
                 {
-                    Report(Messages.IncludeUnreadable(include, new LocalizedText(
-                        "这是一个文件夹，请用 'folder/*.json' 这样的模式包含其中的文件", "it is a folder; include its files with a pattern such as 'folder/*.json'")), location);
+                    Report(Messages.IncludeUnreadable(include, Texts.Of("load.reason.include-folder")), location);
                     _content.Incomplete = true;
                     return [];
                 }
@@ -440,18 +440,17 @@ public sealed class ModelLoader
                 switch (FilePaths.KindOf(full))
                 {
                     case FileKind.Missing:
-                        error = new LocalizedText("文件不存在", "file not found");
+                        error = Texts.Of("load.reason.missing");
                         return null;
                     case FileKind.Directory:
-                        error = new LocalizedText("这是一个文件夹", "it is a folder");
+                        error = Texts.Of("load.reason.folder");
                         return null;
                     case FileKind.Special:
                         // A pipe would block the load until something writes to it; a device such as /dev/zero never ends.
-                        error = new LocalizedText("它不是普通文件（而是管道、设备或套接字），模型只从普通文件读取",
-                            "it is not a regular file (a pipe, a device or a socket); models are read from regular files only");
+                        error = Texts.Of("load.reason.special");
                         return null;
                 }
-                var tooLarge = new LocalizedText($"文件超过 {_options.MaxFileBytes} 字节", $"larger than {_options.MaxFileBytes} bytes");
+                var tooLarge = Texts.Of("load.reason.too-large", _options.MaxFileBytes);
                 if (new FileInfo(full).Length > _options.MaxFileBytes)
                 {
                     error = tooLarge;

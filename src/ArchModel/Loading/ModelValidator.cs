@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Loading;
@@ -54,8 +55,8 @@ internal sealed class ModelValidator
         var beside = Task.Run(() =>
         {
             validator.CheckValues(values);
-            validator.CheckCycles(content.Agencies, static a => a.Parent, new LocalizedText("机构", "agencies"), cycles);
-            validator.CheckCycles(content.Capabilities, static c => c.Parent, new LocalizedText("功能", "capabilities"), cycles);
+            validator.CheckCycles(content.Agencies, static a => a.Parent, Texts.Of("load.cycle.agencies"), cycles);
+            validator.CheckCycles(content.Capabilities, static c => c.Parent, Texts.Of("load.cycle.capabilities"), cycles);
             firstOfEachKind = KindMaps.FirstOfEachKind(content);
         });
         try
@@ -439,19 +440,23 @@ internal sealed class ModelValidator
     private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
         "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
-    internal static (string Chinese, string English) KindNames(ElementKind? kind) => kind switch
+    internal static (string Chinese, string English) KindNames(ElementKind? kind)
     {
-        ElementKind.Capability => ("功能", "capability"),
-        ElementKind.Agency => ("机构", "agency"),
-        ElementKind.Network => ("网络", "network"),
-        ElementKind.Platform => ("平台", "platform"),
-        ElementKind.System => ("系统", "system"),
-        ElementKind.DataResource => ("数据资源", "data resource"),
-        ElementKind.Flow => ("数据流", "flow"),
-        ElementKind.Service => ("服务", "service"),
-        ElementKind.Project => ("项目", "project"),
-        _ => ("元素", "element"),
-    };
+        var key = "load.kind." + kind switch
+        {
+            ElementKind.Capability => "capability",
+            ElementKind.Agency => "agency",
+            ElementKind.Network => "network",
+            ElementKind.Platform => "platform",
+            ElementKind.System => "system",
+            ElementKind.DataResource => "data-resource",
+            ElementKind.Flow => "flow",
+            ElementKind.Service => "service",
+            ElementKind.Project => "project",
+            _ => "element",
+        };
+        return (Texts.Get(key, Language.Chinese), Texts.Get(key, Language.English));
+    }
 
     private void Report(string code, LocalizedText message, Element element, string? path,
         DiagnosticSeverity severity = DiagnosticSeverity.Error, List<Diagnostic>? sink = null) =>
