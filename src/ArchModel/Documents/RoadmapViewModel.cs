@@ -1,6 +1,7 @@
 using System.Globalization;
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 using ArchModel.Planning;
 using Scriban.Runtime;
@@ -168,7 +169,7 @@ internal sealed partial class ViewModelBuilder
                 ("label_y", N(y0 + row / 2 + 4)),
                 ("count_label", count), ("count_x", N(inside ? x1 + w - 4 : leftOf ? x1 - 4 : x1 + w + 4)), ("count_inside", inside),
                 ("count_anchor", inside || leftOf ? "end" : "start"),
-                ("title", $"{(int)p.Phase} {L(p.Name)}{T("p.colon")}{Iso(p.Start.Value)} – {Iso(p.End.Value)}{(_lang == Language.English ? ", " : "，")}{count}")));
+                ("title", $"{(int)p.Phase} {L(p.Name)}{T("p.colon")}{Iso(p.Start.Value)} – {Iso(p.End.Value)}{Texts.Get("plan.sep.comma", _lang)}{count}")));
             y0 += row;
         }
         var marks = new List<ScriptObject>();
@@ -339,7 +340,7 @@ internal sealed partial class ViewModelBuilder
             return sign + Labels.Money(Math.Abs(d), _lang);
         }
         var points = Math.Round(Math.Abs(d) * 100, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture);
-        return sign + (_lang == Language.English ? $"{points} pts" : $"{points} 个百分点");
+        return sign + Texts.Format("plan.points", _lang, points);
     }
 
     private string SignedMoney(double d) => Math.Abs(d) < 0.005 ? "±0" : (d > 0 ? "+" : "−") + Labels.Money(Math.Abs(d), _lang);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Planning;
@@ -250,47 +252,9 @@ public sealed class MigrationPlan
     public MigrationStep this[int order] => Steps[order - 1];
 
     /// <summary>The name of a phase in both languages.</summary>
-    public static LocalizedText PhaseName(PlanPhase phase) => phase switch
-    {
-        PlanPhase.Prepare => new("准备", "Prepare"),
-        PlanPhase.Foundations => new("夯实基础设施", "Build foundations"),
-        PlanPhase.Systems => new("系统建设与迁移", "Build and migrate systems"),
-        PlanPhase.ConnectAndShare => new("互联互通与数据共享", "Connect and share data"),
-        PlanPhase.Retire => new("整合下线", "Consolidate and retire"),
-        _ => new("验收与台账更新", "Close out and update records"),
-    };
+    public static LocalizedText PhaseName(PlanPhase phase) =>
+        Texts.Of("plan.phase." + (phase is >= PlanPhase.Prepare and < PlanPhase.CloseOut ? (int)phase : (int)PlanPhase.CloseOut).ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The name of an action in both languages.</summary>
-    public static LocalizedText ActionLabel(StepAction action) => action switch
-    {
-        StepAction.Register => new("登记", "Register"),
-        StepAction.StartProject => new("项目立项", "Start project"),
-        StepAction.BuildNetwork => new("建设网络", "Build network"),
-        StepAction.BuildPlatform => new("建设平台", "Build platform"),
-        StepAction.LinkNetworks => new("网络互联", "Link networks"),
-        StepAction.UpdateNetwork => new("调整网络", "Change network"),
-        StepAction.UpdatePlatform => new("调整平台", "Change platform"),
-        StepAction.BuildSystem => new("建设系统", "Build system"),
-        StepAction.GoLive => new("系统上线", "Go live"),
-        StepAction.MoveToNetwork => new("迁移网络", "Move to network"),
-        StepAction.MoveToPlatform => new("迁移平台", "Move to platform"),
-        StepAction.Localize => new("国产化替代", "Localize components"),
-        StepAction.ShareSystem => new("统建共用", "Share system"),
-        StepAction.RegisterData => new("资源编目", "Register data"),
-        StepAction.ShareData => new("调整共享属性", "Change data sharing"),
-        StepAction.OpenData => new("数据开放", "Open data"),
-        StepAction.Connect => new("数据对接", "Connect"),
-        StepAction.ChangeFlow => new("调整数据流", "Change flow"),
-        StepAction.LaunchService => new("服务上线", "Launch service"),
-        StepAction.ChangeService => new("调整服务", "Change service"),
-        StepAction.Disconnect => new("停用数据流", "Disconnect"),
-        StepAction.WithdrawService => new("撤销服务", "Withdraw service"),
-        StepAction.RetireSystem => new("系统下线", "Retire system"),
-        StepAction.RetireData => new("撤销资源", "Retire data"),
-        StepAction.RetirePlatform => new("关停平台", "Retire platform"),
-        StepAction.RetireNetwork => new("撤并网络", "Retire network"),
-        StepAction.Deregister => new("注销", "Deregister"),
-        StepAction.AdvanceProject => new("项目推进", "Advance project"),
-        _ => new("更新台账", "Update records"),
-    };
+    public static LocalizedText ActionLabel(StepAction action) => Texts.Of("plan.action." + (Enum.IsDefined(action) ? JsonNames.Of(action) : "update"));
 }
