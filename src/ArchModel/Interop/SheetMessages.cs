@@ -24,17 +24,16 @@ internal static class SheetMessages
 
     public static LocalizedText MissingColumn(string header) => Texts.Of("sheet-message.missing-column", header);
 
-    public static LocalizedText EmptyRequired(string header, string? kind) => new(
-        $"必填的“{header}”为空，本行未读取：请填写" + (kind is null ? "。" : $"{kind}的标识。"),
-        $"The required '{header}' is empty, so this row was not read: fill it in" + (kind is null ? "." : $" with the id of {kind}."));
+    public static LocalizedText EmptyRequired(string header, string? kind) =>
+        kind is null ? Texts.Of("sheet-message.empty-required", header) : Texts.Of("sheet-message.empty-required-kind", header, kind);
 
     public static LocalizedText Spaces(string header, string value) => Texts.Of("sheet-message.spaces", header, Clip(value));
 
     public static LocalizedText TextSpaces(string header, string value) => Texts.Of("sheet-message.text-spaces", header, Clip(value));
 
-    public static LocalizedText FullWidth(string header, string value, char ch) => new(
-        $"“{header}”的值“{Clip(value)}”含全角字符“{ch}”（U+{(int)ch:X4}）：标识请用半角字符输入" + (ch == '；' ? "，列表用英文分号 ; 分隔。" : "。"),
-        $"'{header}' is '{Clip(value)}', which holds the full-width character '{ch}' (U+{(int)ch:X4}): type ids with half-width characters" + (ch == '；' ? " and separate list items with ';'." : "."));
+    public static LocalizedText FullWidth(string header, string value, char ch) =>
+        Texts.Of(ch == '；' ? "sheet-message.full-width-semicolon" : "sheet-message.full-width", header, Clip(value), ch.ToString(),
+            ((int)ch).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
 
     public static LocalizedText BadId(string header, string value) => Texts.Of("sheet-message.bad-id", header, Clip(value));
 
@@ -66,9 +65,9 @@ internal static class SheetMessages
 
     public static LocalizedText Hint(string code) => code switch
     {
-        DiagnosticCodes.UnknownReference => new("请改正标识，或先在相应的工作表中添加该元素。", "Correct the id, or add the element to its sheet first."),
-        DiagnosticCodes.DuplicateId => new("请给其中一行换一个标识。", "Give one of the rows another id."),
-        DiagnosticCodes.WrongKindReference => new("请填写正确类型元素的标识。", "Give the id of an element of the right kind."),
+        DiagnosticCodes.UnknownReference => Texts.Of("sheet-message.hint.unknown-reference"),
+        DiagnosticCodes.DuplicateId => Texts.Of("sheet-message.hint.duplicate-id"),
+        DiagnosticCodes.WrongKindReference => Texts.Of("sheet-message.hint.wrong-kind-reference"),
         _ => new("", ""),
     };
 }

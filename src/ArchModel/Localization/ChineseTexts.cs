@@ -630,6 +630,13 @@ internal sealed class ChineseTexts : TextTable
         ["sheet-message.unknown-owner"] = "“{0}”引用的“{1}”不在“{2}”工作表中：请改正标识，或先在“{2}”工作表中添加它。",
         ["sheet-message.unknown-sheet"] = "工作表“{0}”不是 ArchModel 读取的工作表，已忽略；可用的工作表及其列见“说明”工作表。",
         ["sheet-message.unreadable"] = "无法读取“{0}”：{1}",
+        ["sheet-message.empty-required"] = "必填的“{0}”为空，本行未读取：请填写。",
+        ["sheet-message.empty-required-kind"] = "必填的“{0}”为空，本行未读取：请填写{1}的标识。",
+        ["sheet-message.full-width"] = "“{0}”的值“{1}”含全角字符“{2}”（U+{3}）：标识请用半角字符输入。",
+        ["sheet-message.full-width-semicolon"] = "“{0}”的值“{1}”含全角字符“{2}”（U+{3}）：标识请用半角字符输入，列表用英文分号 ; 分隔。",
+        ["sheet-message.hint.unknown-reference"] = "请改正标识，或先在相应的工作表中添加该元素。",
+        ["sheet-message.hint.duplicate-id"] = "请给其中一行换一个标识。",
+        ["sheet-message.hint.wrong-kind-reference"] = "请填写正确类型元素的标识。",
 
         // Terms: units and amounts.
         ["unit.money.unknown"] = "未填报",

@@ -630,6 +630,13 @@ internal sealed class EnglishTexts : TextTable
         ["sheet-message.unknown-owner"] = "'{0}' names '{1}', which is not in the '{2}' sheet: correct the id, or add it to that sheet first.",
         ["sheet-message.unknown-sheet"] = "Sheet '{0}' is not one ArchModel reads and is ignored; the Readme sheet lists the sheets and their columns.",
         ["sheet-message.unreadable"] = "Cannot read '{0}': {1}",
+        ["sheet-message.empty-required"] = "The required '{0}' is empty, so this row was not read: fill it in.",
+        ["sheet-message.empty-required-kind"] = "The required '{0}' is empty, so this row was not read: fill it in with the id of {1}.",
+        ["sheet-message.full-width"] = "'{0}' is '{1}', which holds the full-width character '{2}' (U+{3}): type ids with half-width characters.",
+        ["sheet-message.full-width-semicolon"] = "'{0}' is '{1}', which holds the full-width character '{2}' (U+{3}): type ids with half-width characters and separate list items with ';'.",
+        ["sheet-message.hint.unknown-reference"] = "Correct the id, or add the element to its sheet first.",
+        ["sheet-message.hint.duplicate-id"] = "Give one of the rows another id.",
+        ["sheet-message.hint.wrong-kind-reference"] = "Give the id of an element of the right kind.",
 
         // Terms: units and amounts.
         ["unit.money.unknown"] = "unknown",
