@@ -1,5 +1,6 @@
 using System.Globalization;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Interop;
@@ -12,13 +13,14 @@ namespace ArchModel.Interop;
 /// <remarks>Deterministic: the same model and language give the same bytes. Elements are written in the model's order.</remarks>
 public static class SpreadsheetExport
 {
+    /// <summary>How many notes the readme sheet opens with (<c>sheet.readme.note.1</c> …).</summary>
+    private const int ReadmeNotes = 6;
+
     /// <summary>Writes <paramref name="model"/> (or, when <see langword="null"/>, the empty template) as an .xlsx workbook.</summary>
     public static void WriteXlsx(ArchitectureModel? model, Stream output, Language language)
     {
         ArgumentNullException.ThrowIfNull(output);
-        XlsxFile.Write(output, Tables(model, language), new LocalizedText(
-            "不是下拉列表中的值。也可填写中文名称（如 县级、运行中），见“说明”工作表。",
-            "Not one of the listed values. Chinese names (such as 县级 for county) are accepted too: see the Readme sheet."), language);
+        XlsxFile.Write(output, Tables(model, language), Texts.Of("sheet.not-listed"), language);
     }
 
     /// <summary>Writes <paramref name="model"/> (or the empty template) as CSV files, one per sheet, named after the sheets (<c>系统.csv</c>).</summary>
@@ -88,27 +90,9 @@ public static class SpreadsheetExport
     {
         var sheet = SheetSchema.ReadmeSheet;
         var table = Start(sheet, language);
-        var zh = language == Language.Chinese;
-        string[] notes = zh
-            ?
-            [
-                "每个工作表对应一类元素（或一个嵌套对象），第一行是列标题“显示名 (jsonKey)”，每一行是一个元素；列的顺序可以调整，未知的列会被忽略并给出警告。",
-                "列表（多个标识或文本）用英文分号 ; 分隔，分号两侧可以有空格。",
-                "枚举列可填写英文值（如 county），也可填写本表“可选值”中列出的中文名称（如 县级）。",
-                "标识不能含空白或全角字符（如全角字母、全角分号）；单元格首尾的空格会被报告，不会被悄悄删除。",
-                "留空的单元格表示未填写，取默认值；必填列留空是错误。",
-                "用 archmodel import 读取本工作簿：所有问题都会定位到 文件[工作表]!单元格。",
-            ]
-            :
-            [
-                "Each sheet holds one element kind (or one nested object); the first row is the headers, 'Title (jsonKey)'; each further row is one element. Columns may be reordered; unknown columns are ignored with a warning.",
-                "Lists (several ids or texts) are separated by ';', with spaces around it if you like.",
-                "Enum columns take the English value (county) or a Chinese name listed under Values (县级).",
-                "Ids contain no whitespace and no full-width characters (full-width letters, the full-width semicolon); spaces at a cell's start or end are reported, never silently removed.",
-                "An empty cell means not given: the default applies. An empty required cell is an error.",
-                "Read the workbook with archmodel import: every problem is located as FILE[SHEET]!CELL.",
-            ];
-        var all = zh ? "（全部）" : "(all)";
+        // The readme's notes, numbered keys in the language tables (sheet.readme.note.1, …).
+        var notes = Enumerable.Range(1, ReadmeNotes).Select(n => Texts.Get("sheet.readme.note." + n.ToString(CultureInfo.InvariantCulture), language));
+        var all = Texts.Get("sheet.readme.all", language);
         foreach (var note in notes)
         {
             table.Rows.Add(new TableRow(table.Rows.Count + 1, [CellData.Of(all), CellData.Empty, CellData.Empty, CellData.Empty, CellData.Of(note), CellData.Empty]));
@@ -121,7 +105,7 @@ public static class SpreadsheetExport
                 table.Rows.Add(new TableRow(table.Rows.Count + 1,
                 [
                     CellData.Of(s.Title[language]), CellData.Of(c.Header(language)), CellData.Of(SheetSchema.TypeName(c)[language]),
-                    CellData.Of(c.Required ? (zh ? "是" : "yes") : ""), CellData.Of(c.Meaning[language]), CellData.Of(SheetSchema.ValuesText(c, language)),
+                    CellData.Of(c.Required ? Texts.Get("sheet.readme.required", language) : ""), CellData.Of(c.Meaning[language]), CellData.Of(SheetSchema.ValuesText(c, language)),
                 ]));
             }
         }

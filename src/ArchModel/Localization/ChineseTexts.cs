@@ -637,6 +637,16 @@ internal sealed class ChineseTexts : TextTable
         ["sheet-message.hint.unknown-reference"] = "请改正标识，或先在相应的工作表中添加该元素。",
         ["sheet-message.hint.duplicate-id"] = "请给其中一行换一个标识。",
         ["sheet-message.hint.wrong-kind-reference"] = "请填写正确类型元素的标识。",
+        // The spreadsheet export's readme sheet and validation prompt.
+        ["sheet.not-listed"] = "不是下拉列表中的值。也可填写中文名称（如 县级、运行中），见“说明”工作表。",
+        ["sheet.readme.all"] = "（全部）",
+        ["sheet.readme.required"] = "是",
+        ["sheet.readme.note.1"] = "每个工作表对应一类元素（或一个嵌套对象），第一行是列标题“显示名 (jsonKey)”，每一行是一个元素；列的顺序可以调整，未知的列会被忽略并给出警告。",
+        ["sheet.readme.note.2"] = "列表（多个标识或文本）用英文分号 ; 分隔，分号两侧可以有空格。",
+        ["sheet.readme.note.3"] = "枚举列可填写英文值（如 county），也可填写本表“可选值”中列出的中文名称（如 县级）。",
+        ["sheet.readme.note.4"] = "标识不能含空白或全角字符（如全角字母、全角分号）；单元格首尾的空格会被报告，不会被悄悄删除。",
+        ["sheet.readme.note.5"] = "留空的单元格表示未填写，取默认值；必填列留空是错误。",
+        ["sheet.readme.note.6"] = "用 archmodel import 读取本工作簿：所有问题都会定位到 文件[工作表]!单元格。",
 
         // Terms: units and amounts.
         ["unit.money.unknown"] = "未填报",

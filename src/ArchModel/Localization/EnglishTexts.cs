@@ -637,6 +637,16 @@ internal sealed class EnglishTexts : TextTable
         ["sheet-message.hint.unknown-reference"] = "Correct the id, or add the element to its sheet first.",
         ["sheet-message.hint.duplicate-id"] = "Give one of the rows another id.",
         ["sheet-message.hint.wrong-kind-reference"] = "Give the id of an element of the right kind.",
+        // The spreadsheet export's readme sheet and validation prompt.
+        ["sheet.not-listed"] = "Not one of the listed values. Chinese names (such as 县级 for county) are accepted too: see the Readme sheet.",
+        ["sheet.readme.all"] = "(all)",
+        ["sheet.readme.required"] = "yes",
+        ["sheet.readme.note.1"] = "Each sheet holds one element kind (or one nested object); the first row is the headers, 'Title (jsonKey)'; each further row is one element. Columns may be reordered; unknown columns are ignored with a warning.",
+        ["sheet.readme.note.2"] = "Lists (several ids or texts) are separated by ';', with spaces around it if you like.",
+        ["sheet.readme.note.3"] = "Enum columns take the English value (county) or a Chinese name listed under Values (县级).",
+        ["sheet.readme.note.4"] = "Ids contain no whitespace and no full-width characters (full-width letters, the full-width semicolon); spaces at a cell's start or end are reported, never silently removed.",
+        ["sheet.readme.note.5"] = "An empty cell means not given: the default applies. An empty required cell is an error.",
+        ["sheet.readme.note.6"] = "Read the workbook with archmodel import: every problem is located as FILE[SHEET]!CELL.",
 
         // Terms: units and amounts.
         ["unit.money.unknown"] = "unknown",
