@@ -1548,48 +1548,25 @@ internal sealed class FileParser
     /// <summary>The known name closest to a misspelt one, when it is close enough to be a likely typo.</summary>
     internal static string? Suggest(string name, IEnumerable<string> known)
     {
+        // A hostile file's 10 MB property name is no typo of a known one.
+        if (name.Length > 64)
+        {
+            return null;
+        }
+        var limit = Math.Max(1, name.Length / 3);
+        var lower = name.ToLowerInvariant();
         string? best = null;
-        var bestDistance = int.MaxValue;
+        var bestDistance = limit + 1;
         foreach (var candidate in known)
         {
-            var d = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            // The one edit distance of "did you mean" (DidYouMean), stopping once it exceeds what counts as a typo.
+            var d = DidYouMean.Distance(lower, candidate.ToLowerInvariant(), limit);
             if (d < bestDistance)
             {
                 (best, bestDistance) = (candidate, d);
             }
         }
-        return best is not null && bestDistance <= Math.Max(1, name.Length / 3) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        if (a.Length > 64 || b.Length > 64)
-        {
-            return int.MaxValue;
-        }
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        var beforePrevious = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    // A swap of two neighbouring letters is one typo.
-                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
-                }
-            }
-            (beforePrevious, previous, current) = (previous, current, beforePrevious);
-        }
-        return previous[b.Length];
+        return best;
     }
 
     private sealed class InvalidUtf8Exception(long offset) : Exception
