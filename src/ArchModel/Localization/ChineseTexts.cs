@@ -594,6 +594,11 @@ internal sealed class ChineseTexts : TextTable
         ["rule.AM5002.title"] = "迁移上云",
         ["rule.AM5002.help"] = "系统部署在非共享的机房或平台上，而本地已有共享政务云。应迁移上云，关停自建机房。",
         // Finding messages of the built-in rules: sentences around names and numbers ({0}-style), by rule code.
+        ["rule-message.AM0011"] = "规则 {0} 针对元素 [{1}] 的抑制项未匹配任何发现：问题可能已解决，或规则代码、元素集合有误；请删除或更正该抑制项。",
+        ["rule-message.AM0013"] = "规则 {0}（{1}）运行失败（{2}）：该规则的发现未列出{3}；其他规则的结果不受影响。请修正该规则，或在 settings.severity 中将其设为 off。",
+        ["rule-message.AM0013.metrics"] = "，由其发现计算的指标（{0}）无值",
+        ["rule-message.suppressed"] = "（已抑制{0}）",
+        ["rule-message.suppressed.justification"] = "：{0}",
         ["rule-message.AM1001.horizontal"] = "{0}的 {1} 个在用系统重复提供功能“{2}”：{3}。建议在本级政府内统建共用：保留一个系统，其余迁移后停用{4}。",
         ["rule-message.AM1001.vertical"] = "{0}条线上的 {1} 个在用系统重复提供功能“{2}”（{5}）：{3}。建议由条线牵头单位{0}统一建设一个系统供全线使用，下级不再自建{4}。",
         ["rule-message.AM1001.shared-use"] = "{0}同时使用 {1} 个提供功能“{2}”的在用系统：{3}。建议为该机构选定一个系统，其余迁移后停用{4}。",

@@ -594,6 +594,11 @@ internal sealed class EnglishTexts : TextTable
         ["rule.AM5002.title"] = "Cloud migration candidate",
         ["rule.AM5002.help"] = "A system runs on a non-shared platform while a shared government cloud serves its owner's region. Migrate it to the cloud and close the separate platform.",
         // Finding messages of the built-in rules: sentences around names and numbers ({0}-style), by rule code.
+        ["rule-message.AM0011"] = "The suppression of rule {0} for elements [{1}] matched no finding: the problem may be fixed, or the rule code or element set is wrong; remove or correct the suppression.",
+        ["rule-message.AM0013"] = "The rule {0} ({1}) failed ({2}): its findings are not listed{3}; the other rules' results stand. Fix the rule, or turn it off in settings.severity.",
+        ["rule-message.AM0013.metrics"] = " and the metrics made from them ({0}) have no value",
+        ["rule-message.suppressed"] = " (suppressed{0})",
+        ["rule-message.suppressed.justification"] = ": {0}",
         ["rule-message.AM1001.horizontal"] = "{1} active systems of {0} provide the capability '{2}': {3}. Consolidate within this government: keep one system, migrate and retire the others{4}.",
         ["rule-message.AM1001.vertical"] = "{1} active systems on the sector line headed by {0} provide the capability '{2}' ({5}): {3}. Build it once at the head of the line, {0}, for the whole line, and stop building it below{4}.",
         ["rule-message.AM1001.shared-use"] = "{0} uses {1} active systems that provide the capability '{2}': {3}. Choose one system for the agency, migrate and retire the others{4}.",
