@@ -1,5 +1,6 @@
 using ArchModel.Diagnostics;
 using ArchModel.Graph;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Analysis;
@@ -108,11 +109,12 @@ public static class Analyzer
         return new Diagnostic(
             DiagnosticCodes.RuleFailed,
             DiagnosticSeverity.Error,
-            new LocalizedText(
-                $"规则 {rule.Code}（{rule.Title.Chinese}）运行失败（{what}）：该规则的发现未列出" +
-                    (counted.Count > 0 ? $"，由其发现计算的指标（{metrics}）无值" : "") + "；其他规则的结果不受影响。请修正该规则，或在 settings.severity 中将其设为 off。",
-                $"The rule {rule.Code} ({rule.Title.English}) failed ({what}): its findings are not listed" +
-                    (counted.Count > 0 ? $" and the metrics made from them ({metrics}) have no value" : "") + "; the other rules' results stand. Fix the rule, or turn it off in settings.severity."),
+            LocalizedText.Compose((rule, what, metrics, counted.Count > 0), static (state, language) =>
+            {
+                var (rule, what, metrics, anyMetric) = state;
+                var unvalued = anyMetric ? Texts.Format("rule-message.AM0013.metrics", language, metrics) : "";
+                return Texts.Format("rule-message.AM0013", language, rule.Code, rule.Title[language], what, unvalued);
+            }),
             model.Files.Count > 0 ? new SourceLocation(model.Files[0], 1, 1, "") : null);
     }
 
@@ -216,9 +218,7 @@ public static class Analyzer
                 diagnostics.Add(new Diagnostic(
                     DiagnosticCodes.UnusedSuppression,
                     DiagnosticSeverity.Warning,
-                    new LocalizedText(
-                        $"规则 {s.Rule} 针对元素 [{ids}] 的抑制项未匹配任何发现：问题可能已解决，或规则代码、元素集合有误；请删除或更正该抑制项。",
-                        $"The suppression of rule {s.Rule} for elements [{ids}] matched no finding: the problem may be fixed, or the rule code or element set is wrong; remove or correct the suppression."),
+                    Texts.Of("rule-message.AM0011", s.Rule, ids),
                     s.Location));
             }
             return diagnostics;

@@ -1,4 +1,5 @@
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 
 namespace ArchModel.Analysis;
 
@@ -50,8 +51,8 @@ public sealed record Finding
         var where = Location is null ? "" : $"{Location}: ";
         var shown = Elements.Count <= 10 ? string.Join(", ", Elements) : string.Join(", ", Elements.Take(10)) + $", +{Elements.Count - 10}";
         var suppressed = !Suppressed ? ""
-            : language == Language.English ? $" (suppressed{(Justification is { Length: > 0 } j ? ": " + j : "")})"
-            : $"（已抑制{(Justification is { Length: > 0 } k ? "：" + k : "")}）";
+            : Texts.Format("rule-message.suppressed", language,
+                Justification is { Length: > 0 } j ? Texts.Format("rule-message.suppressed.justification", language, j) : "");
         return $"{where}{severity} {Rule}: {Message[language]} [{shown}]{suppressed}";
     }
 

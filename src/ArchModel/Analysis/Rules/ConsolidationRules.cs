@@ -36,9 +36,7 @@ public sealed class DedicatedNetworkRule : BuiltInRule
                 LocalizedText.Compose((network, target, systems), static (state, language) =>
                 {
                     var (network, target, systems) = state;
-                    return language == Language.Chinese
-                        ? $"业务专网“{network.Name}”可整合到同等密级的统一网络“{target.Name}”：请将其上 {systems.Length} 个在用系统迁移过去后撤销该专网。"
-                        : $"The dedicated network '{network.Name}' can be merged into the unified network '{target.Name}' of the same classification: move its {systems.Length} active system(s) there, then decommission it.";
+                    return Texts.Format("rule-message.AM5001", language, network.Name, target.Name, systems.Length);
                 }),
                 [
                     new(EvidenceKeys.DedicatedNetwork.Target, target.Id),
@@ -97,9 +95,7 @@ public sealed class CloudMigrationRule : BuiltInRule
                 LocalizedText.Compose((system, current, targetName, target), static (state, language) =>
                 {
                     var (system, current, targetName, target) = state;
-                    return language == Language.Chinese
-                        ? $"系统“{system.Name}”部署在非共享平台“{current.Name}”上，而本地已有共享政务云“{targetName}”：请迁移上云，迁移完成后关停自建平台。"
-                        : $"The system '{system.Name}' runs on the non-shared platform '{current.Name}' while the shared platform '{targetName}' serves its owner's region: migrate it there and close the separate platform once empty.";
+                    return Texts.Format("rule-message.AM5002", language, system.Name, current.Name, targetName);
                 }),
                 [
                     new(EvidenceKeys.CloudMigration.Target, target),

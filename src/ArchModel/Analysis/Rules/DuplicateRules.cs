@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using ArchModel.Diagnostics;
 using ArchModel.Localization;
@@ -151,20 +152,14 @@ public sealed class DuplicateBuildRule : BuiltInRule
                         var (found, model, capabilityName, kind, where, avoidable, withoutCost) = state;
                         var names = DuplicateText.Members(found, model, language);
                         var saving = DuplicateText.Saving(avoidable, withoutCost, found.Count, language);
-                        var zh = language == Language.Chinese;
-                        var text = kind switch
+                        // The levels are counted for a sector line only ({5} of the vertical sentence).
+                        var levels = kind == OverlapKind.Vertical ? DuplicateText.Levels(found, model, language) : "";
+                        return Texts.Format(kind switch
                         {
-                            OverlapKind.Horizontal => zh
-                                ? $"{where[language]}的 {found.Count} 个在用系统重复提供功能“{capabilityName}”：{names}。建议在本级政府内统建共用：保留一个系统，其余迁移后停用{saving}。"
-                                : $"{found.Count} active systems of {where[language]} provide the capability '{capabilityName}': {names}. Consolidate within this government: keep one system, migrate and retire the others{saving}.",
-                            OverlapKind.Vertical => zh
-                                ? $"{where[language]}条线上的 {found.Count} 个在用系统重复提供功能“{capabilityName}”（{DuplicateText.Levels(found, model, language)}）：{names}。建议由条线牵头单位{where[language]}统一建设一个系统供全线使用，下级不再自建{saving}。"
-                                : $"{found.Count} active systems on the sector line headed by {where[language]} provide the capability '{capabilityName}' ({DuplicateText.Levels(found, model, language)}): {names}. Build it once at the head of the line, {where[language]}, for the whole line, and stop building it below{saving}.",
-                            _ => zh
-                                ? $"{where[language]}同时使用 {found.Count} 个提供功能“{capabilityName}”的在用系统：{names}。建议为该机构选定一个系统，其余迁移后停用{saving}。"
-                                : $"{where[language]} uses {found.Count} active systems that provide the capability '{capabilityName}': {names}. Choose one system for the agency, migrate and retire the others{saving}.",
-                        };
-                        return text;
+                            OverlapKind.Horizontal => "rule-message.AM1001.horizontal",
+                            OverlapKind.Vertical => "rule-message.AM1001.vertical",
+                            _ => "rule-message.AM1001.shared-use",
+                        }, language, where[language], found.Count, capabilityName, names, saving, levels);
                     }),
                     [
                         new(EvidenceKeys.DuplicateBuild.Capability, capability),
@@ -316,19 +311,14 @@ public sealed class ProbableDuplicateRule : BuiltInRule
                 {
                     var (members, model, kind, where, similarity) = state;
                     var names = DuplicateText.Members(members, model, language);
-                    var zh = language == Language.Chinese;
-                    return kind switch
+                    // The levels are counted for a sector line only ({4} of the vertical sentence).
+                    var levels = kind == OverlapKind.Vertical ? DuplicateText.Levels(members, model, language) : "";
+                    return Texts.Format(kind switch
                     {
-                        OverlapKind.Horizontal => zh
-                            ? $"{where[language]}有 {members.Count} 个名称相似的在用系统，功能登记没有交集（相似度最高 {Number(similarity)}）：{names}。请核实是否重复建设：若是，在本级政府内统建共用；若否，补全各系统的功能登记。"
-                            : $"{members.Count} active systems of {where[language]} have similar names (similarity up to {Number(similarity)}) but no capability in common: {names}. Check whether they duplicate each other: if so, consolidate within this government; if not, complete their capabilities.",
-                        OverlapKind.Vertical => zh
-                            ? $"{where[language]}条线上有 {members.Count} 个名称相似的在用系统（{DuplicateText.Levels(members, model, language)}），功能登记没有交集（相似度最高 {Number(similarity)}）：{names}。请核实是否重复建设：若是，由条线牵头单位统一建设；若否，补全各系统的功能登记。"
-                            : $"{members.Count} active systems on the sector line headed by {where[language]} ({DuplicateText.Levels(members, model, language)}) have similar names (similarity up to {Number(similarity)}) but no capability in common: {names}. Check whether they duplicate each other: if so, build once at the head of the line; if not, complete their capabilities.",
-                        _ => zh
-                            ? $"{where[language]}使用的 {members.Count} 个在用系统名称相似，功能登记没有交集（相似度最高 {Number(similarity)}）：{names}。请核实是否重复建设：若是，为该机构选定一个系统；若否，补全各系统的功能登记。"
-                            : $"{where[language]} uses {members.Count} active systems with similar names (similarity up to {Number(similarity)}) but no capability in common: {names}. Check whether they duplicate each other: if so, choose one system for the agency; if not, complete their capabilities.",
-                    };
+                        OverlapKind.Horizontal => "rule-message.AM1002.horizontal",
+                        OverlapKind.Vertical => "rule-message.AM1002.vertical",
+                        _ => "rule-message.AM1002.shared-use",
+                    }, language, where[language], members.Count, Number(similarity), names, levels);
                 }),
                 [
                     new(EvidenceKeys.ProbableDuplicate.Kind, DuplicateText.Spell(kind)),
@@ -512,13 +502,9 @@ public sealed class DuplicateHostingRule : BuiltInRule
             context.Report(group.Select(static p => p.Id), LocalizedText.Compose((place, count, target), static (state, language) =>
             {
                 var (place, count, target) = state;
-                return (language, target) switch
-                {
-                    (Language.Chinese, null) => $"{place.Chinese}的 {count} 个非共享平台分别建设：建议建设或指定一个共享的政务云，各部门系统迁入后关停自建平台。",
-                    (Language.Chinese, _) => $"{place.Chinese}已有共享平台“{target.Name}”，{count} 个非共享平台仍在自建运行：建议将其上系统迁入共享平台后关停。",
-                    (_, null) => $"{count} non-shared platforms are run separately in {place.English}: build or designate one shared government cloud, move the systems onto it and close the separate platforms.",
-                    _ => $"The shared platform '{target.Name}' serves {place.English}, yet {count} non-shared platform(s) are still run there: move their systems to the shared platform and close them.",
-                };
+                return target is null
+                    ? Texts.Format("rule-message.AM1003.separate", language, place[language], count)
+                    : Texts.Format("rule-message.AM1003.shared", language, place[language], count, target.Name);
             }), [
                 new(EvidenceKeys.DuplicateHosting.Jurisdiction, Spell(jurisdiction)),
                 new(EvidenceKeys.DuplicateHosting.Level, JsonNames.Of(jurisdiction.Level)),
@@ -620,9 +606,11 @@ public sealed class DuplicateDataCollectionRule : BuiltInRule
                         // At most five resources named: a national category holds thousands.
                         var named = resources.Take(DuplicateText.NamedMembers);
                         var more = resources.Length - DuplicateText.NamedMembers;
-                        return language == Language.Chinese
-                            ? $"{owners.Length} 个机构分别采集同类的{categoryWords.Chinese}数据 {string.Join("、", named.Select(static r => $"“{r.Name}”"))}{(more > 0 ? $" 等 {resources.Length} 项" : "")}：请确定唯一权威来源，其余机构改为通过共享交换获取，停止重复采集。"
-                            : $"{owners.Length} agencies each collect {categoryWords.English.ToLowerInvariant()} data ({string.Join(", ", named.Select(static r => $"'{r.Name}'"))}{(more > 0 ? $" and {more} more" : "")}): name one authoritative source and have the others obtain the data through sharing instead of collecting it again.";
+                        var quoted = Texts.Get("rule-message.quoted", language);
+                        var list = string.Join(Texts.Get("p.sep", language), named.Select(r => string.Format(CultureInfo.InvariantCulture, quoted, r.Name)));
+                        var tail = more > 0 ? Texts.Format("rule-message.AM1004.more", language, resources.Length, more) : "";
+                        // Mid-sentence the category is lower case (the Chinese terms have no case).
+                        return Texts.Format("rule-message.AM1004", language, owners.Length, categoryWords[language].ToLowerInvariant(), list, tail);
                     }),
                     [
                         new(EvidenceKeys.DuplicateDataCollection.Category, categoryName),

@@ -1,6 +1,7 @@
 using ArchModel.Diagnostics;
 using ArchModel.Localization;
 using ArchModel.Model;
+using System.Globalization;
 
 namespace ArchModel.Analysis.Rules;
 
@@ -149,34 +150,30 @@ internal static class DuplicateText
     {
         var named = Named(members, model);
         var owners = members.Select(static s => s.Owner).Distinct(StringComparer.Ordinal).Count();
-        if (language == Language.Chinese)
-        {
-            var list = string.Join("、", named.Select(s => $"“{s.Name}”（{RuleSupport.Name(model, s.Owner)}）"));
-            return members.Count > named.Length ? $"{list} 等 {members.Count} 个系统，分属 {owners} 个机构" : list;
-        }
-        var english = string.Join(", ", named.Select(s => $"'{s.Name}' ({RuleSupport.Name(model, s.Owner)})"));
-        return members.Count > named.Length ? $"{english} and {members.Count - named.Length} more, of {owners} agencies in all" : english;
+        var member = Texts.Get("rule-message.members.item", language);
+        var list = string.Join(Texts.Get("p.sep", language),
+            named.Select(s => string.Format(CultureInfo.InvariantCulture, member, s.Name, RuleSupport.Name(model, s.Owner))));
+        return members.Count > named.Length
+            ? Texts.Format("rule-message.members.more", language, list, members.Count, members.Count - named.Length, owners)
+            : list;
     }
 
     /// <summary>The members counted by their owners' level, top down: 省级 2 个、县级 140 个 / 2 provincial, 140 county.</summary>
     public static string Levels(IReadOnlyList<InformationSystem> members, ArchitectureModel model, Language language)
     {
         var counts = members.GroupBy(s => model.GetAgency(s.Owner)?.Level).OrderBy(static g => g.Key ?? (AgencyLevel)int.MaxValue);
-        return language == Language.Chinese
-            ? string.Join("、", counts.Select(static g => $"{(g.Key is { } l ? RuleSupport.LevelZh(l) : "级别不明")} {g.Count()} 个"))
-            : string.Join(", ", counts.Select(static g => $"{g.Count()} {(g.Key is { } l ? JsonNames.Of(l) : "of unknown level")}"));
+        var item = Texts.Get("rule-message.levels.item", language);
+        var unknown = Texts.Get("rule-message.levels.unknown", language);
+        // Mid-sentence a level is lower case (the Chinese terms have no case).
+        return string.Join(Texts.Get("p.sep", language), counts.Select(g => string.Format(CultureInfo.InvariantCulture, item,
+            g.Key is { } l ? Terms.Of(l)[language].ToLowerInvariant() : unknown, g.Count())));
     }
 
     /// <summary>What consolidating saves, in a sentence's tail: the avoidable cost and how many members lack a cost.</summary>
     public static string Saving(double avoidable, int withoutCost, int count, Language language)
     {
-        if (language == Language.Chinese)
-        {
-            var saving = withoutCost == count ? "" : $"，每年可节省运维费用约 {Money.Format(avoidable, language)}";
-            return withoutCost == 0 ? saving : $"{saving}（{Money.WithoutCost(withoutCost, language)}）";
-        }
-        var english = withoutCost == count ? "" : $", saving about {Money.Format(avoidable, language)} a year in operation costs";
-        return withoutCost == 0 ? english : $"{english} ({Money.WithoutCost(withoutCost, language)})";
+        var saving = withoutCost == count ? "" : Texts.Format("rule-message.saving", language, Money.Format(avoidable, language));
+        return withoutCost == 0 ? saving : Texts.Format("rule-message.saving.without-cost", language, saving, Money.WithoutCost(withoutCost, language));
     }
 }
 
@@ -206,12 +203,14 @@ internal sealed class AnchorNames(ArchitectureModel model)
     {
         _governments ??= Governments();
         return _governments.TryGetValue(j, out var government)
-            ? new LocalizedText($"{government.Name}辖区", $"the jurisdiction of {government.Name}")
+            ? Texts.Of("rule-message.jurisdiction", government.Name)
             : Unnamed(j);
     }
 
+    // Mid-sentence the level is lower case (the Chinese terms have no case).
     private static LocalizedText Unnamed(Jurisdiction j) =>
-        new($"{Terms.Of(j.Level).Chinese}行政区划 {j.Region}", $"the {Terms.Of(j.Level).English.ToLowerInvariant()} jurisdiction {j.Region}");
+        LocalizedText.Compose(j, static (j, language) =>
+            Texts.Format("rule-message.jurisdiction.unnamed", language, Terms.Of(j.Level)[language].ToLowerInvariant(), j.Region));
 
     private Dictionary<Jurisdiction, Agency> Governments()
     {

@@ -46,9 +46,9 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
                 LocalizedText.Compose((flow, model, classified, open), static (state, language) =>
                 {
                     var (flow, model, classified, open) = state;
-                    return language == Language.Chinese
-                        ? $"数据流“{Name(model, flow.From)}”→“{Name(model, flow.To)}”传输涉密数据 {string.Join("、", classified.Select(id => Name(model, id)))}，却经由非涉密网络 {string.Join("、", open.Select(id => Name(model, id)))}：请改走涉密网络（政务内网）或停止该传输。"
-                        : $"The flow '{Name(model, flow.From)}' → '{Name(model, flow.To)}' carries classified data ({string.Join(", ", classified.Select(id => Name(model, id)))}) over non-classified network(s) {string.Join(", ", open.Select(id => Name(model, id)))}: route it over a classified network (the government intranet) or stop it.";
+                    var separator = Texts.Get("p.sep", language);
+                    return Texts.Format("rule-message.AM4001.flow", language, Name(model, flow.From), Name(model, flow.To),
+                        string.Join(separator, classified.Select(id => Name(model, id))), string.Join(separator, open.Select(id => Name(model, id))));
                 }),
                 [
                     new(EvidenceKeys.ClassifiedOnOpenNetwork.Resources, classified),
@@ -76,9 +76,9 @@ public sealed class ClassifiedOnOpenNetworkRule : BuiltInRule
                 LocalizedText.Compose((system, model, classified, open), static (state, language) =>
                 {
                     var (system, model, classified, open) = state;
-                    return language == Language.Chinese
-                        ? $"系统“{system.Name}”存放涉密数据 {string.Join("、", classified.Select(id => Name(model, id)))}，却接入了非涉密网络 {string.Join("、", open.Select(id => Name(model, id)))}：请断开非涉密网络或将涉密数据迁出，按涉密信息系统要求部署在涉密网络上。"
-                        : $"The system '{system.Name}' holds classified data ({string.Join(", ", classified.Select(id => Name(model, id)))}) yet is attached to non-classified network(s) {string.Join(", ", open.Select(id => Name(model, id)))}: detach it from them or move the classified data out, and run it on a classified network.";
+                    var separator = Texts.Get("p.sep", language);
+                    return Texts.Format("rule-message.AM4001.system", language, system.Name,
+                        string.Join(separator, classified.Select(id => Name(model, id))), string.Join(separator, open.Select(id => Name(model, id))));
                 }),
                 [
                     new(EvidenceKeys.ClassifiedOnOpenNetwork.Resources, classified),
@@ -129,9 +129,8 @@ public sealed class ExposedProtectedSystemRule : BuiltInRule
                 LocalizedText.Compose((level, system, model, internet), static (state, language) =>
                 {
                     var (level, system, model, internet) = state;
-                    return language == Language.Chinese
-                        ? $"等保{level}级系统“{system.Name}”直接接入互联网（{string.Join("、", internet.Select(id => Name(model, id)))}）：请迁移到政务外网或内网，对公众的服务经由隔离的互联网前置区提供。"
-                        : $"The level-{level} protected system '{system.Name}' is attached to the Internet ({string.Join(", ", internet.Select(id => Name(model, id)))}): move it onto the government extranet or intranet and serve the public through an isolated front zone.";
+                    return Texts.Format("rule-message.AM4002", language, level, system.Name,
+                        string.Join(Texts.Get("p.sep", language), internet.Select(id => Name(model, id))));
                 }),
                 [
                     new(EvidenceKeys.ExposedProtectedSystem.ProtectionLevel, (long)level),
@@ -194,10 +193,8 @@ public sealed class ForeignCoreTechnologyRule : BuiltInRule
                 LocalizedText.Compose((level, system, named), static (state, language) =>
                 {
                     var (level, system, named) = state;
-                    var described = named.Select(n => language == Language.Chinese ? $"{n.Item1.Chinese} {n.Name}" : $"{n.Item1.English} {n.Name}");
-                    return language == Language.Chinese
-                        ? $"等保{level}级系统“{system.Name}”使用国外核心软硬件（{string.Join("、", described)}）：请列入国产替代计划，按芯片、服务器、操作系统、数据库逐项替换为安全可控产品。"
-                        : $"The level-{level} protected system '{system.Name}' uses foreign core technology ({string.Join(", ", described)}): put it in the domestic replacement plan and replace chip, server, OS and database with secure and controllable products.";
+                    var described = named.Select(n => $"{n.Item1[language]} {n.Name}");
+                    return Texts.Format("rule-message.AM4003", language, level, system.Name, string.Join(Texts.Get("p.sep", language), described));
                 }),
                 [
                     new(EvidenceKeys.ForeignCoreTechnology.ProtectionLevel, (long)level),
@@ -271,9 +268,7 @@ public sealed class UnsafeNetworkLinkRule : BuiltInRule
                 LocalizedText.Compose((model, classified, open, vias), static (state, language) =>
                 {
                     var (model, classified, open, vias) = state;
-                    return language == Language.Chinese
-                        ? $"涉密网络“{Name(model, classified)}”与非涉密网络“{Name(model, open)}”之间的连接未使用网闸（方式：{string.Join("、", vias)}）：请改为经网闸隔离的单向连接，或拆除该连接。"
-                        : $"The classified network '{Name(model, classified)}' is linked to the non-classified network '{Name(model, open)}' without an isolation device (via {string.Join(", ", vias)}): put a one-way isolation device (网闸) on the link or remove it.";
+                    return Texts.Format("rule-message.AM4004", language, Name(model, classified), Name(model, open), string.Join(Texts.Get("p.sep", language), vias));
                 }),
                 [
                     new(EvidenceKeys.UnsafeNetworkLink.ClassifiedNetwork, classified),

@@ -1,4 +1,5 @@
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 using static ArchModel.Analysis.Rules.RuleSupport;
 
@@ -23,9 +24,7 @@ public sealed class IsolatedSystemRule : BuiltInRule
             if (!graph.HasSiloFlow(system.Id))
             {
                 context.Report([system.Id],
-                    LocalizedText.Compose(system, static (system, language) => language == Language.Chinese
-                        ? $"在用系统“{system.Name}”与其他在用系统之间没有任何数据流：请通过政务信息资源共享交换平台接入相关系统；若确需单机运行，请标记为 standalone。"
-                        : $"The active system '{system.Name}' has no data flow with any other active system: connect it through the government data-sharing exchange, or mark it standalone if it must run alone."),
+                    LocalizedText.Compose(system, static (system, language) => Texts.Format("rule-message.AM2001", language, system.Name)),
                     [new(EvidenceKeys.IsolatedSystem.Owner, system.Owner), new(EvidenceKeys.IsolatedSystem.Status, system.Status)]);
             }
         }
@@ -69,9 +68,7 @@ public sealed class IslandRule : BuiltInRule
                 LocalizedText.Compose((members, mainSize), static (state, language) =>
                 {
                     var (members, mainSize) = state;
-                    return language == Language.Chinese
-                        ? $"{members.Count} 个系统只在彼此之间交换数据，与主体系统网络（{mainSize} 个系统）没有连接：请建立该组与主网络之间的数据共享通道。"
-                        : $"{members.Count} systems exchange data only among themselves, with no connection to the main network of {mainSize} systems: open a data-sharing channel between this group and the main network.";
+                    return Texts.Format("rule-message.AM2002", language, members.Count, mainSize);
                 }),
                 [
                     new(EvidenceKeys.Island.ComponentSize, (long)members.Count),
@@ -118,9 +115,7 @@ public sealed class ClosedAgencyRule : BuiltInRule
                 LocalizedText.Compose((agency, count), static (state, language) =>
                 {
                     var (agency, count) = state;
-                    return language == Language.Chinese
-                        ? $"机构“{agency.Name}”的 {count} 个在用系统不与任何其他机构交换数据：请梳理跨部门业务协同需求，通过共享交换平台与其他机构互联互通。"
-                        : $"The {count} active system(s) of '{agency.Name}' exchange no data with any other agency: identify cross-agency business needs and connect them through the data-sharing exchange.";
+                    return Texts.Format("rule-message.AM2003", language, agency.Name, count);
                 }),
                 [new(EvidenceKeys.ClosedAgency.Systems, Sorted(group.Select(static s => s.Id)))]);
         }
@@ -179,9 +174,7 @@ public sealed class StovepipeRule : BuiltInRule
                 LocalizedText.Compose((agency, flows), static (state, language) =>
                 {
                     var (agency, flows) = state;
-                    return language == Language.Chinese
-                        ? $"机构“{agency.Name}”只与本条线上下级交换数据（{flows} 条纵向数据流），与本地其他部门没有横向数据流：请推动与同级部门的横向数据共享和业务协同。"
-                        : $"'{agency.Name}' exchanges data only along its sector line ({flows} vertical flows) and with no other agency horizontally: open horizontal data sharing with the other agencies of its jurisdiction.";
+                    return Texts.Format("rule-message.AM2004", language, agency.Name, flows);
                 }),
                 [
                     new(EvidenceKeys.Stovepipe.VerticalFlows, flows),
@@ -249,9 +242,10 @@ public sealed class UnsharedResourceRule : BuiltInRule
                 LocalizedText.Compose((ownerName, resource), static (state, language) =>
                 {
                     var (ownerName, resource) = state;
-                    return language == Language.Chinese
-                        ? $"“{ownerName}”的信息资源“{resource.Name}”登记为{(resource.Sharing == SharingLevel.Unconditional ? "无条件" : "有条件")}共享，但没有任何数据流把它提供给其他机构：请在共享交换平台发布并对接需求部门，或更正共享属性。"
-                        : $"The data resource '{resource.Name}' of '{ownerName}' is registered as {JsonNames.Of(resource.Sharing)}ly shareable but no flow provides it to another agency: publish it on the sharing exchange and serve the agencies that need it, or correct its sharing level.";
+                    // Only unconditional and conditional resources reach here (sharing ≠ none).
+                    var sharing = Texts.Get(resource.Sharing == SharingLevel.Unconditional
+                        ? "rule-message.AM2005.unconditional" : "rule-message.AM2005.conditional", language);
+                    return Texts.Format("rule-message.AM2005", language, ownerName, resource.Name, sharing);
                 }),
                 [
                     new(EvidenceKeys.UnsharedResource.Owner, resource.Owner),
@@ -292,9 +286,7 @@ public sealed class NetworkIslandRule : BuiltInRule
             }
             var component = graph.NetworkComponents[graph.NetworkComponentOf(network.Id)];
             context.Report([network.Id],
-                LocalizedText.Compose(network, static (network, language) => language == Language.Chinese
-                    ? $"网络“{network.Name}”无法经由任何链路到达政务内网或政务外网：请通过网关或网闸接入统一电子政务网络，或将其上系统迁移到统一网络。"
-                    : $"The network '{network.Name}' reaches no unified government network over any link: connect it to the intranet or extranet through a gateway or isolation device, or move its systems onto a unified network."),
+                LocalizedText.Compose(network, static (network, language) => Texts.Format("rule-message.AM2006", language, network.Name)),
                 [
                     new(EvidenceKeys.NetworkIsland.Kind, network.NetworkKind),
                     new(EvidenceKeys.NetworkIsland.LinkedComponent, component),
@@ -338,9 +330,7 @@ public sealed class UnroutableFlowRule : BuiltInRule
                 LocalizedText.Compose((from, to), static (state, language) =>
                 {
                     var (from, to) = state;
-                    return language == Language.Chinese
-                        ? $"从“{from.Name}”到“{to.Name}”的数据流无法传输：两端系统所在网络之间没有链路可达。请在网络之间建立合规连接（如网关、网闸），或调整系统接入的网络。"
-                        : $"The flow from '{from.Name}' to '{to.Name}' cannot travel: no network of the sender reaches a network of the receiver. Link the networks compliantly (gateway, isolation device) or change the networks the systems are attached to.";
+                    return Texts.Format("rule-message.AM2007", language, from.Name, to.Name);
                 }),
                 [
                     new(EvidenceKeys.UnroutableFlow.From, from.Id),

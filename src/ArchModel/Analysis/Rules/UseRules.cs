@@ -51,9 +51,8 @@ public sealed class BuiltButUnusedRule : BuiltInRule
                 LocalizedText.Compose((system, users, threshold, cost), static (state, language) =>
                 {
                     var (system, users, threshold, cost) = state;
-                    return language == Language.Chinese
-                        ? $"运行中的系统“{system.Name}”月活跃用户仅 {users}（低于 {threshold}），且不参与任何数据流或政务服务：请评估其必要性，整合或停用{(cost is { } c ? $"，每年可节省运维费用 {Money.Format(c, Language.Chinese)}" : "")}。"
-                        : $"The operational system '{system.Name}' has only {users} monthly active users (below {threshold}) and takes part in no data flow or public service: evaluate whether it is needed, and merge or retire it{(cost is { } c2 ? $", saving {Money.Format(c2, Language.English)} a year in operation costs" : "")}.";
+                    var saving = cost is { } c ? Texts.Format("rule-message.AM3001.saving", language, Money.Format(c, language)) : "";
+                    return Texts.Format("rule-message.AM3001", language, system.Name, users, threshold, saving);
                 }),
                 [
                     new(EvidenceKeys.BuiltButUnused.MonthlyActiveUsers, users),
@@ -84,9 +83,13 @@ public sealed class InvestmentWithoutResultRule : BuiltInRule
                 continue;
             }
             context.Report([project.Id],
-                LocalizedText.Compose(project, static (project, language) => language == Language.Chinese
-                    ? $"项目“{project.Name}”已{(project.Stage == ProjectStage.Accepted ? "验收" : "评价")}，但没有交付任何系统{(project.Budget is { } b ? $"（预算 {Money.Format(b, Language.Chinese)}）" : "")}：请核实项目成果，在 delivers 或系统的 project 中登记交付的系统，或在绩效评价中说明原因。"
-                    : $"The project '{project.Name}' is {JsonNames.Of(project.Stage!.Value)} but delivers no system{(project.Budget is { } b2 ? $" (budget {Money.Format(b2, Language.English)})" : "")}: check what it produced and record the delivered systems (its delivers, or the systems' project), or explain it in the performance evaluation."),
+                LocalizedText.Compose(project, static (project, language) =>
+                {
+                    // Only accepted and evaluated projects reach here.
+                    var stage = Texts.Get(project.Stage == ProjectStage.Accepted ? "rule-message.AM3002.accepted" : "rule-message.AM3002.evaluated", language);
+                    var budget = project.Budget is { } b ? Texts.Format("rule-message.AM3002.budget", language, Money.Format(b, language)) : "";
+                    return Texts.Format("rule-message.AM3002", language, project.Name, stage, budget);
+                }),
                 [
                     new(EvidenceKeys.InvestmentWithoutResult.Agency, project.Agency),
                     new(EvidenceKeys.InvestmentWithoutResult.Stage, project.Stage),
