@@ -385,6 +385,23 @@ internal sealed class ChineseTexts : TextTable
         ["site.yes"] = "是",
         ["site.zoom-in"] = "放大",
         ["site.zoom-out"] = "缩小",
+        // The site's sentences with numbers and names ({0}…: counts, names; a language may skip an argument).
+        ["site.sentence.more-items"] = "等 {0} 项",
+        ["site.sentence.findings-here"] = "本级发现：{0} 个错误、{1} 个警告、{2} 条提示。",
+        ["site.sentence.nav-lines"] = "条线（{0}）",
+        ["site.sentence.nav-capabilities"] = "功能（{0}）",
+        ["site.sentence.nav-networks"] = "网络（{0}）",
+        ["site.sentence.nav-platforms"] = "平台（{0}）",
+        ["site.sentence.jurisdictions-below"] = "下级 {0} 个辖区",
+        ["site.sentence.agencies-and-systems"] = "{0} 个机构 · {1} 个系统",
+        ["site.sentence.more-jurisdictions-below"] = "其余 {0} 个下级辖区",
+        ["site.sentence.agency-count"] = "{0} 个机构",
+        ["site.sentence.system-count"] = "{0} 个系统",
+        ["site.sentence.agencies-below"] = "下级 {0} 个机构",
+        ["site.sentence.finding-elements-more"] = "等 {0} 项",
+        ["site.sentence.more-jurisdictions"] = "等 {0} 个",
+        ["site.sentence.more-members"] = "等 {0} 个（其余见各辖区页）",
+        ["site.sentence.baseline-summary"] = "现状模型：{0}；{1} 个步骤。",
 
         // Loading: the messages of loading and validation (Messages.X(...) read these).
         ["load.bad-date"] = "属性“{0}”的值“{1}”不是有效的 YYYY-MM-DD 日期。",

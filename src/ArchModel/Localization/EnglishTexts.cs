@@ -385,6 +385,23 @@ internal sealed class EnglishTexts : TextTable
         ["site.yes"] = "yes",
         ["site.zoom-in"] = "Zoom in",
         ["site.zoom-out"] = "Zoom out",
+        // The site's sentences with numbers and names ({0}…: counts, names; a language may skip an argument).
+        ["site.sentence.more-items"] = "and {1} more",
+        ["site.sentence.findings-here"] = "Findings here: {0} errors, {1} warnings, {2} infos.",
+        ["site.sentence.nav-lines"] = "Sector lines ({0})",
+        ["site.sentence.nav-capabilities"] = "Capabilities ({0})",
+        ["site.sentence.nav-networks"] = "Networks ({0})",
+        ["site.sentence.nav-platforms"] = "Platforms ({0})",
+        ["site.sentence.jurisdictions-below"] = "{0} jurisdictions below",
+        ["site.sentence.agencies-and-systems"] = "{0} agencies · {1} systems",
+        ["site.sentence.more-jurisdictions-below"] = "{0} more jurisdictions below",
+        ["site.sentence.agency-count"] = "{0} agencies",
+        ["site.sentence.system-count"] = "{0} systems",
+        ["site.sentence.agencies-below"] = "{0} agencies below",
+        ["site.sentence.finding-elements-more"] = "… {0} in all",
+        ["site.sentence.more-jurisdictions"] = "and {1} more",
+        ["site.sentence.more-members"] = "and {1} more (see the jurisdictions' pages)",
+        ["site.sentence.baseline-summary"] = "As-is model: {0}; {1} steps.",
 
         // Loading: the messages of loading and validation (Messages.X(...) read these).
         ["load.bad-date"] = "Property '{0}' is '{1}', not a valid date in the form YYYY-MM-DD.",
