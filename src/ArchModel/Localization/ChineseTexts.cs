@@ -211,9 +211,30 @@ internal sealed class ChineseTexts : TextTable
         ["view.no-silo-finding"] = "没有信息孤岛方面的发现",
         ["view.silos-isolated-systems-islands-closed"] = "信息孤岛：孤立系统、孤岛群、封闭机构与纵强横弱",
         ["view.this-agency-owns-no-system"] = "该机构没有信息系统",
+        // Views' titles and notes with arguments.
+        ["view.agency"] = "机构视图：{0}",
+        ["view.agency-within-hops"] = "机构视图：{0}（{1} 跳内的关联系统）",
+        ["view.internal-flows-not-drawn"] = "机构内部的 {0} 条数据流未画出；连线上的数字是合并的数据流条数。",
+        ["view.capabilities-not-drawn"] = "{0} 项功能没有画出的系统实现，未画出。",
+        ["view.mermaid-aggregated"] = "Mermaid 的默认上限为 {0} 条连线、{1} 个字符：本图已为此聚合（原图 {2} 个节点、{3} 条连线）。",
+        ["view.model-title"] = "{0} · {1}",
 
         // Diagrams: words of the view builder.
         ["diagram.unknown-level"] = "未知层级",
+        // Diagram labels: node details and group names ({0}: a name, a level, a count or money).
+        ["diagram.legend"] = "图例",
+        ["diagram.classified"] = "涉密",
+        ["diagram.cloud"] = "云平台",
+        ["diagram.data-centre"] = "数据中心",
+        ["diagram.shared"] = "共享",
+        ["diagram.shared-used-by"] = "共用：{0} 个机构使用",
+        ["diagram.shareable-build-once"] = "可共享：应统建共用",
+        ["diagram.unknown-jurisdiction"] = "未知行政区划",
+        ["diagram.area"] = "{0}及所辖区县",
+        ["diagram.level-region"] = "{0} {1}",
+        ["diagram.sector-group"] = "{0}（条线）",
+        ["diagram.other-agencies-of-level"] = "{0}其他机构",
+        ["diagram.saves-a-year"] = "每年可节省 {0}",
 
         // Site: the words of the reviewers' site pages.
         ["site.0-found-at-most-500"] = "找到 {0} 项（最多显示 500 项）。",

@@ -211,9 +211,30 @@ internal sealed class EnglishTexts : TextTable
         ["view.no-silo-finding"] = "No silo finding",
         ["view.silos-isolated-systems-islands-closed"] = "Silos: isolated systems, islands, closed agencies and stovepipes",
         ["view.this-agency-owns-no-system"] = "This agency owns no system",
+        // Views' titles and notes with arguments.
+        ["view.agency"] = "Agency view: {0}",
+        ["view.agency-within-hops"] = "Agency view: {0} (systems within {1} hops)",
+        ["view.internal-flows-not-drawn"] = "{0} flows inside one agency are not drawn; numbers on edges count the flows merged.",
+        ["view.capabilities-not-drawn"] = "{0} capabilities implemented by no drawn system are not drawn.",
+        ["view.mermaid-aggregated"] = "Mermaid's default limits are {0} edges and {1} characters: this diagram was aggregated to fit (from {2} nodes, {3} edges).",
+        ["view.model-title"] = "{0} · {1}",
 
         // Diagrams: words of the view builder.
         ["diagram.unknown-level"] = "unknown level",
+        // Diagram labels: node details and group names ({0}: a name, a level, a count or money).
+        ["diagram.legend"] = "Legend",
+        ["diagram.classified"] = "classified",
+        ["diagram.cloud"] = "cloud",
+        ["diagram.data-centre"] = "data centre",
+        ["diagram.shared"] = "shared",
+        ["diagram.shared-used-by"] = "shared: used by {0} agencies",
+        ["diagram.shareable-build-once"] = "shareable: build once",
+        ["diagram.unknown-jurisdiction"] = "unknown jurisdiction",
+        ["diagram.area"] = "{0} and its counties",
+        ["diagram.level-region"] = "{0} {1}",
+        ["diagram.sector-group"] = "{0} (sector)",
+        ["diagram.other-agencies-of-level"] = "other {0} agencies",
+        ["diagram.saves-a-year"] = "saves {0} a year",
 
         // Site: the words of the reviewers' site pages.
         ["site.0-found-at-most-500"] = "{0} found (at most 500 shown).",
