@@ -47,9 +47,7 @@ internal static class ModelInputs
             {
                 stderr.WriteLine(d.Format(language));
             }
-            stderr.WriteLine(language == Language.English
-                ? $"archmodel {command}: the model has errors and nothing was written; fix them first (archmodel validate)."
-                : $"archmodel {command}：模型有错误，未写出任何内容；请先改正（archmodel validate）。");
+            stderr.WriteLine(Localization.Texts.Format("cli.model-has-errors", language, command));
             return ExitCodes.Findings;
         }
         return null;

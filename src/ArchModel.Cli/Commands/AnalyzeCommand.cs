@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using static System.FormattableString;
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
 using ArchModel.Loading;
@@ -95,7 +94,6 @@ internal static class AnalysisText
 
     public static string Write(LoadResult load, AnalysisResult? analysis, Language language, TextDetail detail)
     {
-        var zh = language == Language.Chinese;
         var text = new StringBuilder();
         var lines = 0;
         var diagnostics = AnalysisOutput.AllDiagnostics(load, analysis);
@@ -105,7 +103,7 @@ internal static class AnalysisText
             AppendDiagnostics(text, diagnostics, language, detail == TextDetail.All, Budget - 2);
             if (detail != TextDetail.Quiet)
             {
-                text.Append(zh ? "模型有错误，未进行分析：请先修正上面的错误。\n" : "The model has errors and was not analysed: fix the errors above first.\n");
+                text.Append(T("cli.analyze.not-analysed", language)).Append('\n');
             }
             return text.ToString();
         }
@@ -121,10 +119,10 @@ internal static class AnalysisText
             AppendFindings(text, analysis, language, detail == TextDetail.All, Budget - lines - scorecardLines);
         }
 
-        text.Append(zh ? "计分卡（绩效评价）\n" : "Scorecard\n");
+        text.Append(T("cli.analyze.scorecard", language)).Append('\n');
         var rows = new List<string[]>
         {
-            zh ? ["指标", "方向", "实际", "目标", "达标"] : ["Metric", "Better", "Actual", "Target", "Met"],
+            new[] { T("cli.analyze.col.metric", language), T("cli.analyze.col.better", language), T("cli.analyze.col.actual", language), T("cli.analyze.col.target", language), T("cli.analyze.col.met", language) },
         };
         var targets = analysis.Metrics.Targets.ToDictionary(static t => t.Metric, StringComparer.Ordinal);
         foreach (var metric in MetricNames.All)
@@ -136,7 +134,7 @@ internal static class AnalysisText
                 MetricNames.HigherIsBetter(metric) ? "↑" : "↓",
                 FormatMetric(metric, actual, language),
                 target is null ? "" : (target.Direction == MetricDirection.Higher ? "≥ " : "≤ ") + FormatMetric(metric, target.Target, language),
-                target?.Met switch { true => zh ? "是" : "yes", false => zh ? "否" : "no", null when target is not null => "—", _ => "" },
+                target?.Met switch { true => T("cli.analyze.met.yes", language), false => T("cli.analyze.met.no", language), null when target is not null => "—", _ => "" },
             ]);
         }
         AppendTable(text, rows);
@@ -144,7 +142,7 @@ internal static class AnalysisText
         if (withoutCost > 0)
         {
             // The avoidable cost leaves out the systems nobody entered a cost for; say how many, never count them as 0.
-            text.Append(Invariant($"  {Localization.Terms.Metric(MetricNames.AvoidableAnnualCost)[language]}{(zh ? "：" : ": ")}{Localization.Money.WithoutCost(withoutCost, language)}\n"));
+            text.Append("  ").Append(T("cli.analyze.label", language, Localization.Terms.Metric(MetricNames.AvoidableAnnualCost)[language], Localization.Money.WithoutCost(withoutCost, language))).Append('\n');
         }
 
         var active = analysis.ActiveFindings.ToList();
@@ -154,14 +152,13 @@ internal static class AnalysisText
         var infos = active.Count - errors - warnings;
         var met = analysis.Metrics.Targets.Count(static t => t.Met == true);
         var name = load.Model!.Info.Name ?? load.Model.Info.Id;
-        text.Append('\n').Append(zh
-            ? Invariant($"{name}：{active.Count:#,0} 项发现（{errors:#,0} 个错误，{warnings:#,0} 个警告，{infos:#,0} 条提示），{suppressed:#,0} 项已抑制；目标达成 {met}/{analysis.Metrics.Targets.Count}{DiagnosticCounts(diagnostics, zh)}。\n")
-            : Invariant($"{name}: {active.Count:#,0} findings ({errors:#,0} errors, {warnings:#,0} warnings, {infos:#,0} info), {suppressed:#,0} suppressed; targets met {met}/{analysis.Metrics.Targets.Count}{DiagnosticCounts(diagnostics, zh)}.\n"));
+        text.Append('\n').Append(T("cli.analyze.summary", language, name, active.Count, errors, warnings, infos, suppressed, met,
+            analysis.Metrics.Targets.Count, DiagnosticCounts(diagnostics, language))).Append('\n');
         return text.ToString();
     }
 
     /// <summary>"；诊断：1 个错误，2 个警告" when the analysis has diagnostics (which --quiet does not print), else nothing.</summary>
-    private static string DiagnosticCounts(IReadOnlyList<Diagnostic> diagnostics, bool zh)
+    private static string DiagnosticCounts(IReadOnlyList<Diagnostic> diagnostics, Language language)
     {
         if (diagnostics.Count == 0)
         {
@@ -170,9 +167,10 @@ internal static class AnalysisText
         var errors = diagnostics.Count(static d => d.Severity == DiagnosticSeverity.Error);
         var warnings = diagnostics.Count(static d => d.Severity == DiagnosticSeverity.Warning);
         var infos = diagnostics.Count - errors - warnings;
-        return (zh
-            ? Invariant($"；诊断：{errors:#,0} 个错误，{warnings:#,0} 个警告{(infos > 0 ? $"，{infos:#,0} 条提示" : "")}")
-            : Invariant($"; diagnostics: {errors:#,0} error{(errors == 1 ? "" : "s")}, {warnings:#,0} warning{(warnings == 1 ? "" : "s")}{(infos > 0 ? $", {infos:#,0} info" : "")}"));
+        return T("cli.analyze.diagnostics", language,
+            T(errors == 1 ? "cli.analyze.errors.one" : "cli.analyze.errors", language, errors),
+            T(warnings == 1 ? "cli.analyze.warnings.one" : "cli.analyze.warnings", language, warnings),
+            infos > 0 ? T("cli.analyze.and-infos", language, infos) : "");
     }
 
     /// <summary>
@@ -199,7 +197,6 @@ internal static class AnalysisText
             }
             return diagnostics.Count;
         }
-        var zh = language == Language.Chinese;
         var lines = 0;
         foreach (var code in codes.OrderByDescending(static c => c.Max(static d => d.Severity)).ThenBy(static c => c[0].Code, StringComparer.Ordinal))
         {
@@ -213,9 +210,7 @@ internal static class AnalysisText
             if (list.Length > share)
             {
                 var more = list.Length - share;
-                text.Append(zh
-                    ? Invariant($"{code[0].Code}：另有 {more:#,0} 条未列出（共 {list.Length:#,0} 条）；--all 显示全部。\n")
-                    : Invariant($"{code[0].Code}: {more:#,0} more not listed ({list.Length:#,0} in all); --all shows them all.\n"));
+                text.Append(T("cli.analyze.more-diagnostics", language, code[0].Code, more, list.Length)).Append('\n');
                 lines++;
             }
         }
@@ -230,7 +225,6 @@ internal static class AnalysisText
     /// </summary>
     private static void AppendFindings(StringBuilder text, AnalysisResult analysis, Language language, bool all, int budget)
     {
-        var zh = language == Language.Chinese;
         var groups = analysis.Findings.GroupBy(static f => f.Rule).Select(static g => g.ToArray()).ToArray();
         // The largest first (most elements; ties in rule order): what a trimmed rule shows.
         var largest = Array.ConvertAll(groups, static g => g.OrderByDescending(static f => f.Elements.Count).ToArray());
@@ -249,9 +243,8 @@ internal static class AnalysisText
             var group = groups[i];
             var first = group[0];
             var count = group.Length;
-            text.Append(zh
-                ? Invariant($"{first.Rule} {first.Title.Chinese}（{Severity(first.Severity, zh)}，{count:#,0} 项）\n")
-                : Invariant($"{first.Rule} {first.Title.English} ({Severity(first.Severity, zh)}, {count:#,0} finding{(count == 1 ? "" : "s")})\n"));
+            text.Append(T(count == 1 ? "cli.analyze.rule-header.one" : "cli.analyze.rule-header", language,
+                first.Rule, first.Title[language], Severity(first.Severity, language), count)).Append('\n');
             if (all || count <= share)
             {
                 foreach (var f in group)
@@ -266,9 +259,7 @@ internal static class AnalysisText
                     AppendFinding(text, f, language, clip: true);
                 }
                 var more = count - share;
-                text.Append(zh
-                    ? Invariant($"  …另有 {more:#,0} 项未列出（以上为涉及元素最多的 {share} 项）；--all 显示全部。\n")
-                    : Invariant($"  … {more:#,0} more not listed (the {share} above name the most elements); --all shows them all.\n"));
+                text.Append(T("cli.analyze.more-findings", language, more, share)).Append('\n');
             }
             text.Append('\n');
         }
@@ -278,15 +269,14 @@ internal static class AnalysisText
 
     private static void AppendFinding(StringBuilder text, Finding f, Language language, bool clip)
     {
-        var zh = language == Language.Chinese;
         var where = f.Location is null ? "" : $"{f.Location}: ";
-        var mark = f.Suppressed ? (zh ? "[已抑制] " : "[suppressed] ") : "";
+        var mark = f.Suppressed ? T("cli.analyze.suppressed", language) : "";
         text.Append("  ").Append(where).Append(mark).Append(f.Message[language]).Append('\n');
-        text.Append(zh ? "      涉及：" : "      elements: ");
+        text.Append(T("cli.analyze.elements", language));
         if (clip && f.Elements.Count > MaxElementsShown)
         {
             text.AppendJoin(", ", f.Elements.Take(MaxElementsShown))
-                .Append((zh ? Invariant($", …（共 {f.Elements.Count:#,0} 个）") : Invariant($", … ({f.Elements.Count:#,0} in all)")));
+                .Append(T("cli.analyze.elements-in-all", language, f.Elements.Count));
         }
         else
         {
@@ -295,16 +285,19 @@ internal static class AnalysisText
         text.Append('\n');
         if (f.Suppressed && f.Justification is not null)
         {
-            text.Append(zh ? "      理由：" : "      justification: ").Append(f.Justification).Append('\n');
+            text.Append(T("cli.analyze.justification", language)).Append(f.Justification).Append('\n');
         }
     }
 
-    private static string Severity(DiagnosticSeverity severity, bool zh) => severity switch
+    private static string Severity(DiagnosticSeverity severity, Language language) => T(severity switch
     {
-        DiagnosticSeverity.Error => zh ? "错误" : "error",
-        DiagnosticSeverity.Warning => zh ? "警告" : "warning",
-        _ => zh ? "提示" : "info",
-    };
+        DiagnosticSeverity.Error => "cli.analyze.severity.error",
+        DiagnosticSeverity.Warning => "cli.analyze.severity.warning",
+        _ => "cli.analyze.severity.info",
+    }, language);
+
+    // A line of the command's text from the tables (cli.analyze.*), formatted with its arguments ({0}-style, invariant).
+    private static string T(string key, Language language, params object?[] args) => Localization.Texts.Format(key, language, args);
 
     // As every output writes a metric: a percentage, or money in the language's one format (Localization/Money.cs).
     private static string FormatMetric(string metric, double? value, Language language) => Documents.Labels.MetricValue(metric, value, language);

@@ -94,7 +94,7 @@ internal static class SiteCommand
                 var now = Environment.TickCount64;
                 if (value.Done != value.Total && now - _last < 200) return;
                 _last = now;
-                stderr.Write(language == Language.English ? $"\rsite: {value.Done}/{value.Total} pages" : $"\r站点：{value.Done}/{value.Total} 页");
+                stderr.Write("\r" + Localization.Texts.Format("cli.site.progress", language, value.Done, value.Total));
                 stderr.Flush();
             }
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 
 namespace ArchModel.Diagrams;
 
@@ -407,7 +408,7 @@ public sealed class DotWriter : IDiagramWriter
         }
         var lang = view.Language;
         text.Append("  subgraph \"cluster_legend\" {\n");
-        text.Append("    graph [label=").Append(Quote(lang == Language.English ? "Legend" : "图例"))
+        text.Append("    graph [label=").Append(Quote(Texts.Get("diagram.legend", lang)))
             .Append(", style=\"rounded\", color=\"#B0BEC5\", fontsize=12, fontcolor=\"#37474F\"];\n");
         text.Append("    \"legend\" [shape=\"plain\", style=\"\", label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">");
         foreach (var entry in legend)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 
 namespace ArchModel.Diagrams;
 
@@ -72,9 +73,7 @@ public sealed class MermaidWriter : IDiagramWriter
         }
         return fitted with
         {
-            Notes = [.. fitted.Notes, new LocalizedText(
-                $"Mermaid 的默认上限为 {MaxEdges} 条连线、{MaxTextSize} 个字符：本图已为此聚合（原图 {original.Nodes.Count} 个节点、{original.Edges.Count} 条连线）。",
-                $"Mermaid's default limits are {MaxEdges} edges and {MaxTextSize} characters: this diagram was aggregated to fit (from {original.Nodes.Count} nodes, {original.Edges.Count} edges).")],
+            Notes = [.. fitted.Notes, Texts.Of("view.mermaid-aggregated", MaxEdges, MaxTextSize, original.Nodes.Count, original.Edges.Count)],
         };
     }
 
@@ -259,7 +258,7 @@ public sealed class MermaidWriter : IDiagramWriter
         var lang = view.Language;
         var classes = new List<(DiagramNodeKind, DiagramNodeVariant)>();
         var styles = new List<string>();
-        text.Append("  subgraph legend[").Append(Label([lang == Language.English ? "Legend" : "图例"])).Append("]\n");
+        text.Append("  subgraph legend[").Append(Label([Texts.Get("diagram.legend", lang)])).Append("]\n");
         text.Append("    direction TB\n");
         var lines = new List<string> { view.Title[lang] };
         lines.AddRange(view.Notes.Select(n => n[lang]));

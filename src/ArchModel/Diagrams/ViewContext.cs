@@ -97,7 +97,7 @@ internal sealed class ViewContext
         var agency = Model.GetAgency(agencyId);
         if (agency is null)
         {
-            return new DiagramGroup("jurisdiction:?", Language == Language.English ? "unknown jurisdiction" : "未知行政区划", DiagramGroupKind.Jurisdiction);
+            return new DiagramGroup("jurisdiction:?", Texts.Get("diagram.unknown-jurisdiction", Language), DiagramGroupKind.Jurisdiction);
         }
         var region = agency.Region ?? "";
         return new DiagramGroup($"jurisdiction:{(int)agency.Level}:{region}", JurisdictionName(agency.Level, region), DiagramGroupKind.Jurisdiction)
@@ -119,7 +119,7 @@ internal sealed class ViewContext
         var city = agency.Level > AgencyLevel.Municipal && region.Length == 6 && region.All(char.IsAsciiDigit)
             ? region[..4] + "00" : region;
         var name = JurisdictionName(AgencyLevel.Municipal, city);
-        return new DiagramGroup($"area:{city}", Language == Language.English ? $"{name} and its counties" : $"{name}及所辖区县", DiagramGroupKind.Area)
+        return new DiagramGroup($"area:{city}", Texts.Format("diagram.area", Language, name), DiagramGroupKind.Area)
         {
             Rank = (int)AgencyLevel.Municipal,
         };
@@ -139,7 +139,7 @@ internal sealed class ViewContext
             }
         }
         return _governments.TryGetValue((level, region), out var name) ? name
-            : Language == Language.English ? $"{DiagramStyle.LevelText(level).English} {region}" : $"{DiagramStyle.LevelText(level).Chinese} {region}";
+            : Texts.Format("diagram.level-region", Language, DiagramStyle.LevelText(level)[Language], region);
     }
 
     public ViewOptions Options { get; }
@@ -209,11 +209,11 @@ internal sealed class ViewContext
         var agency = Model.GetAgency(agencyId);
         if (agency?.Sector is { Length: > 0 } sector)
         {
-            return new DiagramGroup("sector:" + sector, Language == Language.English ? $"{sector} (sector)" : $"{sector}（条线）", DiagramGroupKind.Sector);
+            return new DiagramGroup("sector:" + sector, Texts.Format("diagram.sector-group", Language, sector), DiagramGroupKind.Sector);
         }
         var level = agency is null ? Texts.Of("diagram.unknown-level") : DiagramStyle.LevelText(agency.Level);
         return new DiagramGroup("level:" + (agency?.Level.ToString() ?? "?"),
-            Language == Language.English ? $"other {level.English} agencies" : $"{level.Chinese}其他机构", DiagramGroupKind.Sector);
+            Texts.Format("diagram.other-agencies-of-level", Language, level[Language]), DiagramGroupKind.Sector);
     }
 
     public DiagramNode SystemNode(InformationSystem s, bool clustered, bool groupable = true)
@@ -369,7 +369,7 @@ internal sealed class ViewContext
         if (f.Rule == RuleCodes.DuplicateBuild && f.Evidence.TryGetValue(EvidenceKeys.DuplicateBuild.AvoidableAnnualCost, out var a) && a is double avoidable && avoidable > 0)
         {
             var money = DiagramStyle.Money(avoidable, Language);
-            parts.Add(Language == Language.English ? $"saves {money} a year" : $"每年可节省 {money}");
+            parts.Add(Texts.Format("diagram.saves-a-year", Language, money));
         }
         return string.Join(" · ", parts);
     }
@@ -541,7 +541,7 @@ internal sealed class ViewContext
         return new DiagramView
         {
             Kind = kind,
-            Title = new LocalizedText($"{name} · {title.Chinese}", $"{name} · {title.English}"),
+            Title = LocalizedText.Compose((name, title), static (s, language) => Texts.Format("view.model-title", language, s.name, s.title[language])),
             Language = Language,
             Direction = direction,
             Nodes = [],

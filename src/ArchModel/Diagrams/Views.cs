@@ -83,7 +83,7 @@ public static class Views
             return new DiagramView
             {
                 Kind = ViewKind.Agency,
-                Title = new LocalizedText($"机构视图：{agencyId}", $"Agency view: {agencyId}"),
+                Title = Texts.Of("view.agency", agencyId),
                 Language = ctx.Language,
                 Nodes = [],
                 Edges = [],
@@ -123,7 +123,7 @@ public static class Views
         var edges = ctx.FlowEdges(shown.Keys.ToHashSet(StringComparer.Ordinal));
         var depthText = ctx.Options.Depth;
         return ctx.Finish(ViewKind.Agency,
-            new LocalizedText($"机构视图：{agency.Name}（{depthText} 跳内的关联系统）", $"Agency view: {agency.Name} (systems within {depthText} hops)"),
+            Texts.Of("view.agency-within-hops", agency.Name, depthText),
             nodes, clusters, edges, [], DiagramDirection.LeftToRight);
     }
 
@@ -139,7 +139,7 @@ public static class Views
         foreach (var n in networks)
         {
             var kind = DiagramStyle.NetworkKindText(n.NetworkKind)[lang];
-            var classified = n.IsClassified ? (lang == Language.English ? " · classified" : " · 涉密") : "";
+            var classified = n.IsClassified ? " · " + Texts.Get("diagram.classified", lang) : "";
             nodes.Add(new DiagramNode
             {
                 Key = "e:" + n.Id,
@@ -162,8 +162,8 @@ public static class Views
         var platforms = model.Platforms.Where(ctx.Options.AdmitsTags).DistinctBy(static p => p.Id).ToArray();
         foreach (var p in platforms)
         {
-            var kind = p.PlatformKind == PlatformKind.Cloud ? (lang == Language.English ? "cloud" : "云平台") : (lang == Language.English ? "data centre" : "数据中心");
-            var shared = p.Shared ? (lang == Language.English ? " · shared" : " · 共享") : "";
+            var kind = p.PlatformKind == PlatformKind.Cloud ? Texts.Get("diagram.cloud", lang) : Texts.Get("diagram.data-centre", lang);
+            var shared = p.Shared ? " · " + Texts.Get("diagram.shared", lang) : "";
             nodes.Add(new DiagramNode
             {
                 Key = "e:" + p.Id,
@@ -256,8 +256,7 @@ public static class Views
         var notes = new List<LocalizedText>();
         if (internalFlows > 0)
         {
-            notes.Add(new LocalizedText($"机构内部的 {internalFlows} 条数据流未画出；连线上的数字是合并的数据流条数。",
-                $"{internalFlows} flows inside one agency are not drawn; numbers on edges count the flows merged."));
+            notes.Add(Texts.Of("view.internal-flows-not-drawn", internalFlows));
         }
         var merged = ViewAggregator.MergeEdges(edges, new Dictionary<string, string>(), out _);
         return ctx.Finish(ViewKind.Dataflow, Texts.Of("view.cross-agency-data-flows-vertical"),
@@ -392,7 +391,7 @@ public static class Views
             var details = new List<string> { owner };
             if (s.UsedBy.Count > 0)
             {
-                details.Add(lang == Language.English ? $"shared: used by {s.UsedBy.Count} agencies" : $"共用：{s.UsedBy.Count} 个机构使用");
+                details.Add(Texts.Format("diagram.shared-used-by", lang, s.UsedBy.Count));
             }
             nodes.Add(node with { Details = details, Variant = s.UsedBy.Count > 0 ? DiagramNodeVariant.SharedUse : DiagramNodeVariant.None });
             foreach (var capability in s.Capabilities.Distinct(StringComparer.Ordinal))
@@ -417,7 +416,7 @@ public static class Views
             var details = new List<string>();
             if (c.Shareable)
             {
-                details.Add(lang == Language.English ? "shareable: build once" : "可共享：应统建共用");
+                details.Add(Texts.Get("diagram.shareable-build-once", lang));
             }
             details.Add(DiagramStyle.Count(count, DiagramNodeKind.System, lang));
             nodes.Add(new DiagramNode
@@ -436,7 +435,7 @@ public static class Views
         var unused = model.Capabilities.Count - implementers.Count;
         if (unused > 0)
         {
-            notes.Add(new LocalizedText($"{unused} 项功能没有画出的系统实现，未画出。", $"{unused} capabilities implemented by no drawn system are not drawn."));
+            notes.Add(Texts.Of("view.capabilities-not-drawn", unused));
         }
         return ctx.Finish(ViewKind.Capabilities, Texts.Of("view.capabilities-and-the-systems-implementing"),
             nodes, [], edges, notes, DiagramDirection.LeftToRight);

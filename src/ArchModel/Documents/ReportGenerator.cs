@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 using ArchModel.Output;
 using ArchModel.Planning;
@@ -89,9 +90,7 @@ public static class ReportGenerator
         if (NeedsBaseline(options.Template) && options.Baseline is null)
         {
             // Which template a user chose is content, like the template's text: a diagnostic, not an exception.
-            return new ReportResult(null, [new Diagnostic(DocumentDiagnostics.BaselineMissing, DiagnosticSeverity.Error, new LocalizedText(
-                $"模板“{options.Template}”比较现状与目标两个模型，需要现状模型作为基线（ReportOptions.Baseline，命令行 --baseline）。",
-                $"The {options.Template} template compares the as-is and the to-be model and needs the as-is model as its baseline (ReportOptions.Baseline, --baseline on the command line)."), null)]);
+            return new ReportResult(null, [new Diagnostic(DocumentDiagnostics.BaselineMissing, DiagnosticSeverity.Error, Texts.Of("report-error.baseline-missing", options.Template), null)]);
         }
 
         // Find and read the template.
@@ -114,8 +113,8 @@ public static class ReportGenerator
             {
                 var names = string.Join(", ", BuiltInTemplates);
                 return new ReportResult(null, [new Diagnostic(DocumentDiagnostics.TemplateNotFound, DiagnosticSeverity.Error,
-                    new LocalizedText($"模板“{path}”既不是内置模板（{names}），也无法读取：{error.Chinese}",
-                        $"Template '{path}' is not a built-in template ({names}) and cannot be read: it {error.English}"), null)]);
+                    LocalizedText.Compose((path, names, error), static (s, language) =>
+                        Texts.Format("report-error.not-found", language, s.path, s.names, s.error[language])), null)]);
             }
             var shown = path.Replace('\\', '/');
             var folder = Path.GetDirectoryName(full)!;
@@ -183,15 +182,14 @@ public static class ReportGenerator
             var message = located.OriginalMessage;
             return Failed([new Diagnostic(
                 access ? DocumentDiagnostics.TemplateAccess : DocumentDiagnostics.TemplateRuntime, DiagnosticSeverity.Error,
-                new LocalizedText((access ? "模板文件访问被拒绝：" : "模板运行错误：") + message,
-                    (access ? "Template file access refused: " : "Template runtime error: ") + message),
+                Texts.Of(access ? "report-error.access" : "report-error.runtime", message),
                 Locate(located.Span, loader))]);
         }
         catch (InvalidOperationException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
             // Scriban's allocation guards (string size) throw this; it is a limit reached, not a bug.
             return Failed([new Diagnostic(DocumentDiagnostics.TemplateRuntime, DiagnosticSeverity.Error,
-                new LocalizedText("模板运行错误：" + e.Message, "Template runtime error: " + e.Message),
+                Texts.Of("report-error.runtime", e.Message),
                 context.CurrentNode is { } node ? Locate(node.Span, loader) : null)]);
         }
     }
@@ -200,8 +198,7 @@ public static class ReportGenerator
     {
         var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
         return new Diagnostic(DocumentDiagnostics.TemplateTimeout, DiagnosticSeverity.Error,
-            new LocalizedText($"模板运行超过 {seconds} 秒的时间上限，已停止；停止时正在运行此处（上限可用 archmodel report --template-timeout 或 TemplateLimits.Timeout 调整）",
-                $"Template stopped: it ran longer than its time limit of {seconds} s; it was running here (the limit: archmodel report --template-timeout, or TemplateLimits.Timeout)"),
+            Texts.Of("report-error.timeout", seconds),
             location);
     }
 
@@ -267,7 +264,7 @@ public static class ReportGenerator
 
     private static Diagnostic SyntaxDiagnostic(LogMessage m, TemplateLoader loader) =>
         new(DocumentDiagnostics.TemplateSyntax, DiagnosticSeverity.Error,
-            new LocalizedText("模板语法错误：" + m.Message, "Template syntax error: " + m.Message), Locate(m.Span, loader));
+            Texts.Of("report-error.syntax", m.Message), Locate(m.Span, loader));
 
     private static SourceLocation Locate(SourceSpan span, TemplateLoader loader) =>
         new(loader.Display(span.FileName ?? ""), span.Start.Line + 1, span.Start.Column + 1, "");

@@ -1,4 +1,5 @@
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 
 namespace ArchModel.Documents;
 
@@ -42,18 +43,15 @@ public static class DocumentDiagnostics
     /// <summary>The descriptors of AM0101–AM0106, in code order.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
-        new(TemplateSyntax, new("模板语法错误", "Template syntax error"),
-            new("模板不是有效的 Scriban 语法；按位置修正。", "The template is not valid Scriban; fix it at the location given."), DiagnosticSeverity.Error),
-        new(TemplateRuntime, new("模板运行错误", "Template runtime error"),
-            new("模板运行时出错，或超出了循环、递归、输出大小的限制。", "The template failed while running, or exceeded its loop, recursion or output limit."), DiagnosticSeverity.Error),
-        new(TemplateAccess, new("模板文件访问被拒绝", "Template file access refused"),
-            new("模板只能引入自身所在文件夹（含子文件夹）中的文件或内置模板。", "A template may include only files in its own folder (or below it) and built-in templates."), DiagnosticSeverity.Error),
-        new(TemplateNotFound, new("模板不存在", "Template not found"),
-            new("模板名既不是内置模板，也不是可读取的文件。", "The template is neither a built-in name nor a readable file."), DiagnosticSeverity.Error),
-        new(TemplateTimeout, new("模板运行超时", "Template time limit reached"),
-            new("模板运行时间超过上限（默认 30 秒）被停止，位置是停止时正在运行的循环或函数调用；检查其中的循环和正则表达式，或用 --template-timeout 放宽上限。",
-                "The template ran longer than its time limit (30 seconds by default) and was stopped where it was running; check the loops and regular expressions there, or raise the limit with --template-timeout."), DiagnosticSeverity.Error),
-        new(BaselineMissing, new("缺少基线模型", "Baseline model missing"),
-            new("该模板比较两个模型（现状与目标），需要现状模型作为基线（--baseline）。", "The template compares two models (as-is and to-be) and needs the as-is model as its baseline (--baseline)."), DiagnosticSeverity.Error),
+        Descriptor(TemplateSyntax),
+        Descriptor(TemplateRuntime),
+        Descriptor(TemplateAccess),
+        Descriptor(TemplateNotFound),
+        Descriptor(TemplateTimeout),
+        Descriptor(BaselineMissing),
     ];
+
+    // Title and help come from the text tables (report-error.<code>.title and .help).
+    private static RuleDescriptor Descriptor(string code) =>
+        new(code, Texts.Of($"report-error.{code}.title"), Texts.Of($"report-error.{code}.help"), DiagnosticSeverity.Error);
 }

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Output;
 using Scriban;
 using Scriban.Functions;
@@ -251,18 +252,17 @@ internal static class TemplateFiles
             switch (Loading.FilePaths.KindOf(path))
             {
                 case Loading.FileKind.Missing:
-                    return new("不存在", "does not exist");
+                    return Texts.Of("report-error.file.missing");
                 case Loading.FileKind.Directory:
-                    return new("是文件夹，不是文件", "is a folder, not a file");
+                    return Texts.Of("report-error.file.directory");
                 case Loading.FileKind.Special:
-                    return new("不是普通文件（而是管道、设备或套接字），模板只能从普通文件读取",
-                        "is not a regular file (a pipe, a device or a socket); templates are read from regular files only");
+                    return Texts.Of("report-error.file.special");
             }
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
             if (!stream.CanSeek)
             {
                 // Whatever the check above could not tell apart: only regular files seek.
-                return new("不是普通文件，模板只能从普通文件读取", "is not a regular file; templates are read from regular files only");
+                return Texts.Of("report-error.file.not-regular");
             }
             var limit = (int)Math.Min(maxBytes, Array.MaxLength - 1);
             var buffer = new byte[Math.Min(limit + 1, Math.Max(stream.Length + 1, 4096))];
@@ -286,7 +286,7 @@ internal static class TemplateFiles
             }
             if (read > limit)
             {
-                return new($"超过 {maxBytes} 字节的上限", $"is larger than {maxBytes} bytes");
+                return Texts.Of("report-error.file.too-large", maxBytes);
             }
             using var reader = new StreamReader(new MemoryStream(buffer, 0, read), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             text = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -294,7 +294,7 @@ internal static class TemplateFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new("无法读取：" + e.Message, "cannot be read: " + e.Message);
+            return Texts.Of("report-error.file.unreadable", e.Message);
         }
     }
 }

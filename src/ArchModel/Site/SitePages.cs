@@ -23,10 +23,12 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
     private readonly Dictionary<string, RuleDescriptor> _rules = s.Analysis.Rules.GroupBy(static r => r.Code).ToDictionary(static g => g.Key, static g => g.First(), StringComparer.Ordinal);
     private Dictionary<Jurisdiction, Tally>? _own;
 
-    private string T(string zh, string en) => lang == Language.English ? en : zh;
-
     // A text of the site from the tables (Localization/*Texts.cs).
     private string K(string key) => Texts.Get(key, lang);
+
+    // A sentence of the site from the tables (site.sentence.<name>), with its arguments ({0}-style; a language may
+    // leave one out, as English does the shown count of "and N more").
+    private string KF(string name, params object?[] args) => Texts.Format("site.sentence." + name, lang, args);
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
@@ -190,7 +192,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             if (i > 0) b.Append(K("site.x-3"));
             b.Append(Link(list[i]));
         }
-        if (list.Count > max) b.Append(' ').Append(more ?? E(T($"等 {list.Count} 项", $"and {list.Count - max} more")));
+        if (list.Count > max) b.Append(' ').Append(more ?? E(KF("more-items", list.Count, list.Count - max)));
         return b.ToString();
     }
 
@@ -353,8 +355,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         Row(M(MetricNames.UnifiedNetworkRate, K("site.intranet-or-extranet-on-a")), Rate(own.OnUnified, own.OnNetwork), Rate(all.OnUnified, all.OnNetwork));
         Row(M(MetricNames.CrossAgencyFlowShare, ""), Rate(own.CrossFlows, own.Flows), Rate(all.CrossFlows, all.Flows));
         b.Append("</table>");
-        b.Append("<p>").Append(E(T($"本级发现：{own.Errors} 个错误、{own.Warnings} 个警告、{own.Infos} 条提示。",
-            $"Findings here: {own.Errors} errors, {own.Warnings} warnings, {own.Infos} infos."))).Append("</p>");
+        b.Append("<p>").Append(E(KF("findings-here", own.Errors, own.Warnings, own.Infos))).Append("</p>");
         return b.ToString();
     }
 
@@ -437,10 +438,10 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         b.Append("</table>");
 
         b.Append("<h2>").Append(E(K("site.catalogues"))).Append("</h2><ul>");
-        b.Append("<li><a href=\"lines.html\">").Append(E(T($"条线（{s.Lines.Count}）", $"Sector lines ({s.Lines.Count})"))).Append("</a></li>");
-        b.Append("<li><a href=\"capabilities.html\">").Append(E(T($"功能（{_m.Capabilities.Count}）", $"Capabilities ({_m.Capabilities.Count})"))).Append("</a></li>");
-        b.Append("<li><a href=\"networks.html\">").Append(E(T($"网络（{_m.Networks.Count}）", $"Networks ({_m.Networks.Count})"))).Append("</a></li>");
-        b.Append("<li><a href=\"platforms.html\">").Append(E(T($"平台（{_m.Platforms.Count}）", $"Platforms ({_m.Platforms.Count})"))).Append("</a></li>");
+        b.Append("<li><a href=\"lines.html\">").Append(E(KF("nav-lines", s.Lines.Count))).Append("</a></li>");
+        b.Append("<li><a href=\"capabilities.html\">").Append(E(KF("nav-capabilities", _m.Capabilities.Count))).Append("</a></li>");
+        b.Append("<li><a href=\"networks.html\">").Append(E(KF("nav-networks", _m.Networks.Count))).Append("</a></li>");
+        b.Append("<li><a href=\"platforms.html\">").Append(E(KF("nav-platforms", _m.Platforms.Count))).Append("</a></li>");
         b.Append("</ul>");
         if (s.Plan is { } plan)
         {
@@ -466,7 +467,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
                 foreach (var g in level.GroupBy(x => x.Parent!))
                 {
                     var key = "more:" + g.Key.Key;
-                    d.Add(new SiteDiagram.Node(key, T($"下级 {g.Count()} 个辖区", $"{g.Count()} jurisdictions below"), g.Key.File + ".html", "group"));
+                    d.Add(new SiteDiagram.Node(key, KF("jurisdictions-below", g.Count()), g.Key.File + ".html", "group"));
                     d.Edge("j:" + g.Key.Key, key, "contains");
                 }
                 break;
@@ -542,7 +543,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             if (i < childLimit)
             {
                 var t = Subtree(c);
-                d.Add(new SiteDiagram.Node("c:" + c.Key, JName(c) + "\n" + T($"{N(t.Agencies)} 个机构 · {N(t.Systems)} 个系统", $"{N(t.Agencies)} agencies · {N(t.Systems)} systems"), c.File + ".html", "jurisdiction")
+                d.Add(new SiteDiagram.Node("c:" + c.Key, JName(c) + "\n" + KF("agencies-and-systems", N(t.Agencies), N(t.Systems)), c.File + ".html", "jurisdiction")
                 {
                     Severity = SeverityOf(c.Agencies.Select(static a => a.Id).Concat(c.Systems.Select(static x => x.Id))),
                 });
@@ -550,7 +551,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             }
             else
             {
-                d.Add(new SiteDiagram.Node("c:~more", T($"其余 {j.Children.Count - childLimit} 个下级辖区", $"{j.Children.Count - childLimit} more jurisdictions below"), j.File + ".html", "group"));
+                d.Add(new SiteDiagram.Node("c:~more", KF("more-jurisdictions-below", j.Children.Count - childLimit), j.File + ".html", "group"));
                 childKey[c] = "c:~more";
             }
         }
@@ -567,7 +568,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             {
                 var g = groups[i];
                 var key = i < room - 1 ? "g:" + g.Key : "g:~other";
-                var label = i < room - 1 ? g.Key + "\n" + T($"{g.Count()} 个机构", $"{g.Count()} agencies") : K("site.other-agencies");
+                var label = i < room - 1 ? g.Key + "\n" + KF("agency-count", g.Count()) : K("site.other-agencies");
                 d.Add(new SiteDiagram.Node(key, label, Href(g.First().Id), "group") { Severity = SeverityOf(g.Select(static a => a.Id)) });
                 foreach (var a in g) ownKey[a.Id] = key;
             }
@@ -584,7 +585,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
                     continue;
                 }
                 ids.AddRange(_m.SystemsOwnedBy(a.Id).Select(static x => x.Id));
-                d.Add(new SiteDiagram.Node("a:" + a.Id, a.Name + "\n" + T($"{_m.SystemsOwnedBy(a.Id).Count} 个系统", $"{_m.SystemsOwnedBy(a.Id).Count} systems"), Href(a.Id), "agency")
+                d.Add(new SiteDiagram.Node("a:" + a.Id, a.Name + "\n" + KF("system-count", _m.SystemsOwnedBy(a.Id).Count), Href(a.Id), "agency")
                 {
                     Severity = SeverityOf(ids), Marker = Marker(ids, shown),
                 });
@@ -653,7 +654,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
                 {
                     var parent = _m.GetAgency(g.Key)!;
                     var key = "more:" + g.Key;
-                    d.Add(new SiteDiagram.Node(key, T($"下级 {g.Count()} 个机构", $"{g.Count()} agencies below"), (s.JurisdictionOfAgency(parent.Id)?.File ?? "index") + ".html", "group"));
+                    d.Add(new SiteDiagram.Node(key, KF("agencies-below", g.Count()), (s.JurisdictionOfAgency(parent.Id)?.File ?? "index") + ".html", "group"));
                     d.Edge("a:" + g.Key, key, "contains");
                     if (d.NodeCount >= _budget) break;
                 }
@@ -896,7 +897,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
                 .Append(E(Labels.Of(f.Severity)[lang])).Append(f.Suppressed ? E(K("site.accepted-2")) : "").Append("</td><td>")
                 .Append(kind is null ? "" : $"<span title=\"{E(KindAdvice(kind))}\">{E(KindLabel(kind))}</span>").Append("</td><td>").Append(E(f.Message[lang]));
             if (f.Suppressed && f.Justification is { } why) b.Append("<br><span class=\"muted\">").Append(E(why)).Append("</span>");
-            b.Append("</td><td>").Append(anchors ? Links(f.Elements) : Links(f.Elements, 8, $"<a href=\"{E(FindingHref(n))}\">{E(T($"等 {f.Elements.Count} 项", $"… {f.Elements.Count} in all"))}</a>")).Append("</td></tr>");
+            b.Append("</td><td>").Append(anchors ? Links(f.Elements) : Links(f.Elements, 8, $"<a href=\"{E(FindingHref(n))}\">{E(KF("finding-elements-more", f.Elements.Count))}</a>")).Append("</td></tr>");
         }
         return b.Append("</table>").ToString();
     }
@@ -932,12 +933,12 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             b.Append("<tr><td>").Append(E(Labels.Of(g.Key)[lang])).Append("</td><td class=\"n\">").Append(N(g.Count())).Append("</td><td class=\"n\">")
                 .Append(N(g.Sum(a => _m.SystemsOwnedBy(a.Id).Count))).Append("</td><td>");
             b.Append(string.Join(K("site.x-3"), js.Take(40).Select(x => $"<a href=\"{E(x.File)}.html\">{E(JName(x))}</a>")));
-            if (js.Count > 40) b.Append(E(T($" 等 {js.Count} 个", $" and {js.Count - 40} more")));
+            if (js.Count > 40) b.Append(E(" " + KF("more-jurisdictions", js.Count, js.Count - 40)));
             b.Append("</td></tr>");
         }
         b.Append("</table>");
         b.Append("<h2>").Append(E(K("site.agencies-on-the-line"))).Append(" <span class=\"muted\">(").Append(N(line.Members.Count)).Append(")</span></h2><p>");
-        b.Append(Links(line.Members.Select(static a => a.Id), s.PageSize, E(T($"等 {line.Members.Count} 个（其余见各辖区页）", $"and {line.Members.Count - s.PageSize} more (see the jurisdictions' pages)"))));
+        b.Append(Links(line.Members.Select(static a => a.Id), s.PageSize, E(KF("more-members", line.Members.Count, line.Members.Count - s.PageSize))));
         b.Append("</p>");
         b.Append("<h2>").Append(E(K("site.vertical-duplicate-builds"))).Append(" <span class=\"muted\">(").Append(N(line.VerticalFindings.Count)).Append(")</span></h2>");
         b.Append("<p>").Append(E(KindAdvice("vertical"))).Append("</p>");
@@ -1056,7 +1057,7 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         var plan = s.Plan!;
         var all = Enumerable.Range(0, plan.Steps.Count).ToList();
         var b = new StringBuilder("<h1>").Append(E(K("site.plan-from-the-as-is"))).Append("</h1>");
-        b.Append("<p>").Append(E(T($"现状模型：{s.Baseline!.Info.Name ?? s.Baseline.Info.Id}；{plan.Steps.Count} 个步骤。", $"As-is model: {s.Baseline!.Info.Name ?? s.Baseline.Info.Id}; {plan.Steps.Count} steps."))).Append("</p>");
+        b.Append("<p>").Append(E(KF("baseline-summary", s.Baseline!.Info.Name ?? s.Baseline.Info.Id, plan.Steps.Count))).Append("</p>");
         if (page == 0) b.Append(PlanSummary(all));
         var size = s.PageSizeOf("plan");
         b.Append(Pager("plan", plan.Steps.Count, page, size));
