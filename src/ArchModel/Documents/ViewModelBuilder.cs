@@ -350,9 +350,14 @@ internal sealed partial class ViewModelBuilder
         findings.SelectMany(static f => ((ScriptArray)f["elements"]!).Cast<ScriptObject>()).DistinctBy(static e => (string)e["id"]!);
 
     /// <summary>"（3 个系统未填报运维费用，未计入）" after the avoidable cost when some duplicates have no cost entered.</summary>
+    // How many duplicate systems lack a cost: one pass over the duplicate findings, asked for twice by the metrics.
+    private int? _withoutCost;
+
+    private int WithoutCost => _withoutCost ??= MetricsCalculator.SystemsWithoutCost(_model, _analysis.Findings);
+
     private string WithoutCostNote()
     {
-        var n = MetricsCalculator.SystemsWithoutCost(_model, _analysis.Findings);
+        var n = WithoutCost;
         return n == 0 ? "" : T("p.open") + Localization.Money.WithoutCost(n, _lang) + T("p.close");
     }
 
@@ -521,7 +526,7 @@ internal sealed partial class ViewModelBuilder
             ("targets_total", targetObjects.Length),
             ("avoidable_annual_cost", report.Model.TryGetValue(MetricNames.AvoidableAnnualCost, out var cost) ? cost : null),
             ("avoidable_annual_cost_display", cost is { } c ? Labels.Money(c, _lang) + WithoutCostNote() : null),
-            ("avoidable_without_cost", MetricsCalculator.SystemsWithoutCost(_model, _analysis.Findings)),
+            ("avoidable_without_cost", WithoutCost),
             ("agency_columns", Array(columns)),
             ("agencies", AgencyMetrics(perAgency)),
             ("rankings", Rankings(perAgency)));
