@@ -138,7 +138,7 @@ internal static class AnalysisText
             ]);
         }
         AppendTable(text, rows);
-        var withoutCost = MetricsCalculator.SystemsWithoutCost(load.Model!, analysis.Findings);
+        var withoutCost = analysis.Metrics.DuplicatesWithoutCost;
         if (withoutCost > 0)
         {
             // The avoidable cost leaves out the systems nobody entered a cost for; say how many, never count them as 0.

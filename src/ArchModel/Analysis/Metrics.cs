@@ -36,6 +36,12 @@ public sealed record MetricsReport(
         new SortedDictionary<string, IReadOnlyDictionary<string, double?>>(StringComparer.Ordinal),
         []);
 
+    /// <summary>
+    /// How many systems of the unsuppressed duplicate builds (AM1001) have no annual operation cost entered: the
+    /// <see cref="MetricNames.AvoidableAnnualCost"/> leaves them out, and every output that shows it says how many.
+    /// </summary>
+    public int DuplicatesWithoutCost { get; init; }
+
     /// <summary>The metrics reported per agency, in catalogue order.</summary>
     public static IReadOnlyList<string> PerAgencyMetrics { get; } =
     [
@@ -67,6 +73,8 @@ internal static class MetricsCalculator
         public required Dictionary<string, int> FirstCounted { get; init; }
         /// <summary>The other positions of a repeated system id, counted again for each other owner.</summary>
         public required Dictionary<string, List<int>> MoreCounted { get; init; }
+        /// <summary>Whether the position in <see cref="Counted"/> of a system is its position in <see cref="ModelGraph.SystemsById"/>.</summary>
+        public required bool CountedById { get; init; }
         public Tally Total;
     }
 
@@ -128,7 +136,7 @@ internal static class MetricsCalculator
             agencies[agency] = values;
         }
         var targets = report.Targets.Select(t => unknown.Contains(t.Metric) ? t with { Actual = null, Met = null } : t).ToArray();
-        return new MetricsReport(model, agencies, targets);
+        return new MetricsReport(model, agencies, targets) { DuplicatesWithoutCost = report.DuplicatesWithoutCost };
     }
 
     /// <summary>Counts what needs no finding: one pass over systems and flows.</summary>
@@ -148,7 +156,10 @@ internal static class MetricsCalculator
         var firstCounted = new Dictionary<string, int>(model.Systems.Count, StringComparer.Ordinal);
         // A repeated system id (reported by validation) with other owners than the first: counted once for each.
         var moreCounted = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var system in model.Systems)
+        // With distinct ids each system is counted once, in id order: its position in Counted is then its position in
+        // the graph's systems by id, by which the built-in rules name systems (SystemIdList).
+        var countedById = model.HasDistinctIds;
+        foreach (var system in countedById ? graph.SystemsById : model.Systems)
         {
             ref var ownerAt = ref CollectionsMarshal.GetValueRefOrAddDefault(ownerIndex, system.Owner, out var known);
             if (!known)
@@ -213,16 +224,16 @@ internal static class MetricsCalculator
         return new Prepared
         {
             Graph = graph, Owners = owners, OwnerIndex = ownerIndex, Counted = counted, FirstCounted = firstCounted,
-            MoreCounted = moreCounted, Total = total,
+            MoreCounted = moreCounted, Total = total, CountedById = countedById,
         };
     }
 
     /// <summary>Adds the counts that depend on findings (unsuppressed ones only) and computes every metric.</summary>
     /// <param name="prepared">The counts that need no finding.</param>
     /// <param name="findings">The findings of the rules the scorecard counts (<see cref="CountsFindingsOf"/>).</param>
-    /// <param name="avoidable">The <see cref="AvoidableAnnualCost"/> of these findings when already computed.</param>
+    /// <param name="avoidable">The <see cref="Avoidable"/> cost of these findings when already computed.</param>
     /// <param name="cancellationToken">Cancels the computation.</param>
-    public static MetricsReport Complete(Prepared prepared, IReadOnlyList<Finding> findings, double? avoidable, CancellationToken cancellationToken)
+    public static MetricsReport Complete(Prepared prepared, IReadOnlyList<Finding> findings, AvoidableCost? avoidable, CancellationToken cancellationToken)
     {
         var model = prepared.Graph.Model;
         var total = prepared.Total;
@@ -252,7 +263,16 @@ internal static class MetricsCalculator
                 continue;
             }
             // Only the systems these findings name gain a count: marked by position (every position of a repeated
-            // id) rather than by testing each of a million systems against sets of ids.
+            // id) rather than by testing each of a million systems against sets of ids; the built-in rules' findings
+            // carry the positions.
+            if (prepared.CountedById && finding.Elements is SystemIdList list && ReferenceEquals(list.Systems, prepared.Graph.SystemsById))
+            {
+                foreach (var at in list.Positions)
+                {
+                    Mark(at);
+                }
+                continue;
+            }
             for (var e = 0; e < finding.Elements.Count; e++)
             {
                 if (prepared.FirstCounted.TryGetValue(finding.Elements[e], out var index))
@@ -283,7 +303,7 @@ internal static class MetricsCalculator
         var result = new SortedDictionary<string, double?>(StringComparer.Ordinal);
         Parallel.Invoke(
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => avoidable ??= AvoidableAnnualCost(model, findings),
+            () => avoidable ??= Avoidable(model, findings),
             () =>
             {
                 var owners = CollectionsMarshal.AsSpan(prepared.Owners);
@@ -311,7 +331,7 @@ internal static class MetricsCalculator
                 result[MetricNames.OnlineServiceRate] = Ratio(services.Count(static s => s.IsOnline), services.Length);
                 agencies = PerAgency(model, prepared);
             });
-        result[MetricNames.AvoidableAnnualCost] = avoidable!.Value;
+        result[MetricNames.AvoidableAnnualCost] = avoidable!.Value.Total;
 
         var targets = new List<TargetResult>();
         foreach (var (metric, target) in model.Targets.OrderBy(static t => t.Key, StringComparer.Ordinal))
@@ -325,7 +345,7 @@ internal static class MetricsCalculator
             bool? met = actual is not { } a ? null : direction == MetricDirection.Higher ? a >= target : a <= target;
             targets.Add(new TargetResult(metric, target, actual, met, direction));
         }
-        return new MetricsReport(result, agencies!, targets);
+        return new MetricsReport(result, agencies!, targets) { DuplicatesWithoutCost = avoidable.Value.SystemsWithoutCost };
     }
 
     /// <summary>The metrics of each agency owning at least one system, in ordinal id order.</summary>
@@ -563,77 +583,132 @@ internal static class MetricsCalculator
     /// The annual operation cost consolidation would save (rules.md v2): first over each connected group of systems
     /// linked by the horizontal and shared-use AM1001 findings, its total minus its largest member's; then over the
     /// systems in none of those, each connected group of ≥ 2 linked by the vertical findings, the same. A system is
-    /// counted once, in its government or agency before its sector line; a missing cost counts as 0.
+    /// counted once, in its government or agency before its sector line; a missing cost counts as 0; the
+    /// systems without one are counted too.
     /// </summary>
     /// <remarks>
-    /// The ids are numbered in ordinal order, so each group sums its members in id order and the groups come in
-    /// the order of their first id: the floating-point total is the same on every run.
+    /// Each system is numbered once, as first met, and every finding's members are kept as those numbers: a national
+    /// model's duplicate findings name a million systems, and sorting or hashing their ids, even once, was most of
+    /// the scorecard's time.
     /// </remarks>
-    /// <param name="model">The model.</param>
-    /// <param name="findings">Findings of any rules: the unsuppressed ones of AM1001 count.</param>
-    public static double AvoidableAnnualCost(ArchitectureModel model, IEnumerable<Finding> findings)
+    internal static AvoidableCost Avoidable(ArchitectureModel model, IEnumerable<Finding> findings)
     {
         var duplicates = findings.Where(static f => !f.Suppressed && f.Rule == RuleCodes.DuplicateBuild).ToList();
-        var ids = duplicates.SelectMany(static f => f.Elements).Distinct(StringComparer.Ordinal).ToArray();
-        Array.Sort(ids, StringComparer.Ordinal);
-        var position = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
-        for (var i = 0; i < ids.Length; i++)
+        // The built-in rule names systems by their positions in the graph (SystemIdList): numbered through an array
+        // over those positions; otherwise by id, each looked up once.
+        var systems = duplicates.Count > 0 && duplicates[0].Elements is SystemIdList named
+            && duplicates.TrueForAll(f => f.Elements is SystemIdList list && ReferenceEquals(list.Systems, named.Systems))
+            ? named.Systems : null;
+        var numberAt = systems is null ? null : new int[systems.Count];
+        var position = systems is null ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
+        var costs = new List<double>();
+        var withoutCost = 0;
+        // Every member of every finding as its number, the findings one after another (each ends where its end
+        // says): the horizontal and shared-use ones in one list, the vertical ones in another, as they are counted.
+        var members = new List<int>();
+        var vertical = new List<int>();
+        var groupEnds = new List<int>();
+        var verticalEnds = new List<int>();
+        foreach (var finding in duplicates)
         {
-            position[ids[i]] = i;
+            var (list, ends) = IsVertical(finding) ? (vertical, verticalEnds) : (members, groupEnds);
+            if (numberAt is not null)
+            {
+                foreach (var at in ((SystemIdList)finding.Elements).Positions)
+                {
+                    // A number + 1, so that the array's zeros mean "not met yet".
+                    ref var number = ref numberAt[at];
+                    if (number == 0)
+                    {
+                        number = costs.Count + 1;
+                        Add(systems![at]);
+                    }
+                    list.Add(number - 1);
+                }
+            }
+            else
+            {
+                foreach (var id in finding.Elements)
+                {
+                    ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(position!, id, out var known);
+                    if (!known)
+                    {
+                        number = costs.Count;
+                        Add(model.GetSystem(id));
+                    }
+                    list.Add(number);
+                }
+            }
+            ends.Add(list.Count);
         }
         // First within governments and shared use; then, along sector lines, among the systems neither counted.
-        var local = new IndexSets(ids.Length);
-        var counted = new bool[ids.Length];
-        foreach (var finding in duplicates.Where(static f => !IsVertical(f)))
+        var local = new IndexSets(costs.Count);
+        var counted = new bool[costs.Count];
+        var start = 0;
+        foreach (var end in groupEnds)
         {
-            for (var i = 0; i < finding.Elements.Count; i++)
+            for (var i = start; i < end; i++)
             {
-                counted[position[finding.Elements[i]]] = true;
-                local.Union(position[finding.Elements[0]], position[finding.Elements[i]]);
+                counted[members[i]] = true;
+                local.Union(members[start], members[i]);
             }
+            start = end;
         }
-        var vertical = new IndexSets(ids.Length);
-        foreach (var finding in duplicates.Where(IsVertical))
+        var line = new IndexSets(costs.Count);
+        start = 0;
+        foreach (var end in verticalEnds)
         {
             var first = -1;
-            foreach (var id in finding.Elements)
+            for (var i = start; i < end; i++)
             {
-                var p = position[id];
+                var p = vertical[i];
                 if (counted[p]) continue;
                 if (first < 0) first = p;
-                else vertical.Union(first, p);
+                else line.Union(first, p);
             }
+            start = end;
         }
+        // Each group's saving from its costs in ascending order, and the total from the savings in ascending order:
+        // the sum is then the same whatever order the findings came in.
+        var savings = new List<double>();
+        var groupCosts = new List<double>();
+        foreach (var group in local.Groups(2).Concat(line.Groups(2)))
+        {
+            groupCosts.Clear();
+            foreach (var i in group)
+            {
+                groupCosts.Add(costs[i]);
+            }
+            groupCosts.Sort();
+            var sum = 0.0;
+            for (var i = 0; i < groupCosts.Count - 1; i++)
+            {
+                sum += groupCosts[i];
+            }
+            savings.Add(sum);
+        }
+        savings.Sort();
         var total = 0.0;
-        foreach (var group in local.Groups(2))
+        foreach (var saving in savings)
         {
-            total += Avoidable(group);
+            total += saving;
         }
-        foreach (var group in vertical.Groups(2))
-        {
-            total += Avoidable(group);
-        }
-        return total;
+        return new AvoidableCost(total, withoutCost);
 
-        double Avoidable(List<int> group)
+        void Add(InformationSystem? system)
         {
-            var costs = group.ConvertAll(i => model.GetSystem(ids[i])?.Cost?.AnnualOperation ?? 0);
-            return costs.Sum() - costs.Max();
+            if (system is not null && system.Cost?.AnnualOperation is null)
+            {
+                withoutCost++;
+            }
+            costs.Add(system?.Cost?.AnnualOperation ?? 0);
         }
 
         static bool IsVertical(Finding f) => f.Evidence.TryGetValue(EvidenceKeys.DuplicateBuild.Kind, out var kind) && kind is OverlapKinds.Vertical;
     }
 
-    /// <summary>
-    /// How many systems of the unsuppressed AM1001 findings have no annual operation cost entered: the
-    /// <see cref="AvoidableAnnualCost"/> leaves them out, and every output that shows the sum says how many they are.
-    /// </summary>
-    /// <param name="model">The model.</param>
-    /// <param name="findings">Findings of any rules: the unsuppressed ones of AM1001 count.</param>
-    public static int SystemsWithoutCost(ArchitectureModel model, IEnumerable<Finding> findings) =>
-        findings.Where(static f => !f.Suppressed && f.Rule == RuleCodes.DuplicateBuild)
-            .SelectMany(static f => f.Elements).Distinct(StringComparer.Ordinal)
-            .Count(id => model.GetSystem(id) is { } s && s.Cost?.AnnualOperation is null);
+    /// <summary>What consolidating the duplicate builds would save a year, and how many of their systems have no cost to count.</summary>
+    internal readonly record struct AvoidableCost(double Total, int SystemsWithoutCost);
 
     /// <summary>What the findings say of one counted system.</summary>
     [Flags]

@@ -86,6 +86,48 @@ public sealed class RuleContext
         Add(elements, message);
     }
 
+    /// <summary>
+    /// Reports a finding naming systems by their positions in <see cref="ModelGraph.SystemsById"/> (as
+    /// <see cref="ModelGraph.SystemsWhere(Func{InformationSystem, bool}, out int[])"/> gives them, only when the
+    /// model's ids are distinct): sorting and counting integers instead of a million ids. The positions may come in
+    /// any order and repeat; <paramref name="positions"/> is sorted in place and kept.
+    /// </summary>
+    internal void ReportSystems(int[] positions, LocalizedText message, ReadOnlySpan<KeyValuePair<string, object?>> evidence)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        ArgumentNullException.ThrowIfNull(message);
+        if (positions.Length == 0)
+        {
+            throw new ArgumentException("A finding names at least one element.", nameof(positions));
+        }
+        _facts.Clear();
+        foreach (var (key, value) in evidence)
+        {
+            AddFact(key, value, keepArrays: true);
+        }
+        Array.Sort(positions);
+        var n = 1;
+        for (var i = 1; i < positions.Length; i++)
+        {
+            if (positions[i] != positions[n - 1])
+            {
+                positions[n++] = positions[i];
+            }
+        }
+        var systems = Graph.SystemsById;
+        _sink.Add(new Finding
+        {
+            Rule = Rule.Code,
+            Severity = Severity,
+            Title = Rule.Title,
+            Message = message,
+            Elements = new SystemIdList(systems, n == positions.Length ? positions : positions[..n]),
+            Evidence = EvidenceMap.Of(CollectionsMarshal.AsSpan(_facts)),
+            // The model's ids are distinct, so the first system is what the model finds by its id.
+            Location = systems[positions[0]].Location,
+        });
+    }
+
     /// <summary>Adds the finding of <paramref name="elements"/> with the facts gathered.</summary>
     private void Add(IEnumerable<string> elements, LocalizedText message)
     {

@@ -55,7 +55,7 @@ internal sealed class RuleScheduler
     private readonly List<Action> _work;
     private readonly ManualResetEventSlim _preparing = new();
     private MetricsCalculator.Prepared? _prepared;
-    private double? _avoidable;
+    private MetricsCalculator.AvoidableCost? _avoidable;
 
     /// <summary>Plans the work of an analysis.</summary>
     /// <param name="graph">The graph views of the model.</param>
@@ -165,7 +165,7 @@ internal sealed class RuleScheduler
         // has found them, early in the analysis, rather than by the scorecard's, which is among the last to end.
         if (_runs.Find(static r => r.Needs.HasFlag(RuleNeeds.AvoidableCost)) is { } duplicates)
         {
-            duplicates.Then = () => _avoidable = MetricsCalculator.AvoidableAnnualCost(_graph.Model, duplicates.Findings);
+            duplicates.Then = () => _avoidable = MetricsCalculator.Avoidable(_graph.Model, duplicates.Findings);
         }
         var complete = (Action)(() =>
         {

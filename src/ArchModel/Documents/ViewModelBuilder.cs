@@ -349,12 +349,9 @@ internal sealed partial class ViewModelBuilder
     private static IEnumerable<ScriptObject> RuleElements(IEnumerable<ScriptObject> findings) =>
         findings.SelectMany(static f => ((ScriptArray)f["elements"]!).Cast<ScriptObject>()).DistinctBy(static e => (string)e["id"]!);
 
+    private int WithoutCost => _analysis.Metrics.DuplicatesWithoutCost;
+
     /// <summary>"（3 个系统未填报运维费用，未计入）" after the avoidable cost when some duplicates have no cost entered.</summary>
-    // How many duplicate systems lack a cost: one pass over the duplicate findings, asked for twice by the metrics.
-    private int? _withoutCost;
-
-    private int WithoutCost => _withoutCost ??= MetricsCalculator.SystemsWithoutCost(_model, _analysis.Findings);
-
     private string WithoutCostNote()
     {
         var n = WithoutCost;

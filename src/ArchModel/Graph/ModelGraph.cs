@@ -84,6 +84,35 @@ public sealed class ModelGraph
     internal InformationSystem[] SystemsWhere(Func<InformationSystem, bool> keep) => Kept(Model.Systems, SystemsById, keep);
 
     /// <summary>
+    /// The systems <paramref name="keep"/> admits, as <see cref="SystemsWhere(Func{InformationSystem, bool})"/> gives
+    /// them, and the position of each in <see cref="SystemsById"/> (ascending) when every id of the model is distinct,
+    /// the usual case; otherwise <paramref name="positions"/> is <see langword="null"/>. A rule reports systems by
+    /// these positions (the analysis's rule context), and the scorecard counts them, without hashing or sorting
+    /// their ids again.
+    /// </summary>
+    internal InformationSystem[] SystemsWhere(Func<InformationSystem, bool> keep, out int[]? positions)
+    {
+        if (!Model.HasDistinctIds)
+        {
+            positions = null;
+            return SystemsWhere(keep);
+        }
+        var byId = SystemsById;
+        var kept = new List<InformationSystem>(byId.Count);
+        var at = new List<int>(byId.Count);
+        for (var i = 0; i < byId.Count; i++)
+        {
+            if (keep(byId[i]))
+            {
+                kept.Add(byId[i]);
+                at.Add(i);
+            }
+        }
+        positions = [.. at];
+        return [.. kept];
+    }
+
+    /// <summary>
     /// The data resources <paramref name="keep"/> admits, the first admitted definition of each id, in ordinal id
     /// order: filtered from <see cref="DataResourcesById"/> when the model's resource ids are distinct.
     /// </summary>
@@ -161,7 +190,14 @@ public sealed class ModelGraph
 
     /// <summary>Whether a silo system exchanges data with another: a silo flow starts or ends at it.</summary>
     public bool HasSiloFlow(string systemId) =>
-        _silo.Value.Index.TryGetValue(systemId, out var i) && _silo.Value.Components[_silo.Value.ComponentOf[i]].Count > 1;
+        _silo.Value.Index.TryGetValue(systemId, out var i) && HasSiloFlowAt(i);
+
+    /// <summary>Whether the system at <paramref name="index"/> in <see cref="SiloSystems"/> exchanges data with another.</summary>
+    internal bool HasSiloFlowAt(int index) => _silo.Value.Components[_silo.Value.ComponentOf[index]].Count > 1;
+
+    /// <summary>The position in <see cref="SystemsById"/> of each of <see cref="SiloSystems"/> when the model's ids are
+    /// distinct, else <see langword="null"/> (see <see cref="SystemsWhere(Func{InformationSystem, bool}, out int[])"/>).</summary>
+    internal int[]? SiloSystemPositions => _silo.Value.Positions;
 
     /// <summary>Whether one network equals or reaches another over links (any <c>via</c>, both directions).</summary>
     public bool NetworksConnected(string networkA, string networkB) =>
@@ -210,7 +246,8 @@ public sealed class ModelGraph
             var model = graph.Model;
             // System data-flow graph of the silo rules: from the systems and flows already sorted by id when ids are
             // distinct, the usual case; otherwise sorted here.
-            var siloSystems = graph.SystemsWhere(static s => s.IsActive && !s.Standalone);
+            var siloSystems = graph.SystemsWhere(static s => s.IsActive && !s.Standalone, out var positions);
+            Positions = positions;
             Index = new Dictionary<string, int>(siloSystems.Length, StringComparer.Ordinal);
             for (var i = 0; i < siloSystems.Length; i++)
             {
@@ -275,6 +312,8 @@ public sealed class ModelGraph
         }
 
         public Dictionary<string, int> Index { get; }
+        /// <summary>The position in <see cref="SystemsById"/> of each system, when the model's ids are distinct.</summary>
+        public int[]? Positions { get; }
 
         public int[] ComponentOf { get; }
 

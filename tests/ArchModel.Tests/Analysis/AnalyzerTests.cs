@@ -546,6 +546,56 @@ public class MetricsTests
     }
 
     [Test]
+    public void Metrics_AvoidableCost_FindingsInAnyOrder_SameTotalToTheBitAndSameCount()
+    {
+        // Costs whose floating-point sum depends on the order of adding: the total must not.
+        var m = new TestModel();
+        for (var i = 0; i < 24; i++)
+        {
+            m.Agency($"a{i}");
+        }
+        for (var i = 0; i < 24; i++)
+        {
+            var cap = $"cap{i % 6}";
+            if (i % 5 == 0)
+            {
+                m.System($"s{i}", $"a{i}", caps: [cap]);
+            }
+            else
+            {
+                m.System($"s{i}", $"a{i}", caps: [cap], cost: 0.1 * i + 1e-7 * i * i);
+            }
+        }
+        var model = m.Build();
+        var result = Analyzer.Analyze(model);
+        var graph = ModelGraph.Build(model);
+        var forwards = Analyzer.ComputeMetrics(graph, result.Findings);
+        var backwards = Analyzer.ComputeMetrics(graph, result.Findings.Reverse().ToArray());
+        var shuffled = Analyzer.ComputeMetrics(graph, result.Findings.OrderBy(static f => f.Message.Chinese.Length).ThenByDescending(static f => f.Elements[^1], StringComparer.Ordinal).ToArray());
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Findings.Count(static f => f.Rule == "AM1001"), Is.GreaterThan(1));
+            Assert.That(BitConverter.DoubleToInt64Bits(backwards.Model[MetricNames.AvoidableAnnualCost]!.Value),
+                Is.EqualTo(BitConverter.DoubleToInt64Bits(forwards.Model[MetricNames.AvoidableAnnualCost]!.Value)));
+            Assert.That(BitConverter.DoubleToInt64Bits(shuffled.Model[MetricNames.AvoidableAnnualCost]!.Value),
+                Is.EqualTo(BitConverter.DoubleToInt64Bits(result.Metrics.Model[MetricNames.AvoidableAnnualCost]!.Value)));
+            // s0, s5, s10, s15, s20 have no cost; each is a duplicate (every capability has four systems).
+            Assert.That(result.Metrics.DuplicatesWithoutCost, Is.EqualTo(5));
+            Assert.That(backwards.DuplicatesWithoutCost, Is.EqualTo(5));
+        });
+    }
+
+    [Test]
+    public void Metrics_DuplicatesWithoutCost_SuppressedFindingsNotCounted()
+    {
+        var m = new TestModel().Agency("a").Agency("b")
+            .System("s1", "a", caps: ["x"]).System("s2", "b", caps: ["x"], cost: 30)
+            .System("s3", "a", caps: ["y"]).System("s4", "b", caps: ["y"])
+            .Suppress("AM1001", "s3", "s4");
+        Assert.That(m.Analyze().Metrics.DuplicatesWithoutCost, Is.EqualTo(1));
+    }
+
+    [Test]
     public void Metrics_AvoidableCost_OverlappingFindingsCountedOnce()
     {
         // s1,s2 duplicate capability x; s2,s3 duplicate capability y: one group {s1,s2,s3}.

@@ -53,7 +53,6 @@ public sealed class UnknownCostTests
         Assert.That(f.Evidence["membersWithoutCost"], Is.EqualTo(1));
         Assert.That(f.Message.Chinese, Does.Contain("每年可节省运维费用约 10 万元（1 个系统未填报运维费用，未计入）"));
         Assert.That(f.Message.English, Does.Contain("saving about CNY 100,000 a year in operation costs (1 of the systems have no operation cost entered and are not counted)"));
-        var model = new ArchModel.Loading.ModelBuilder().AddRange(m.Elements).Build().Model;
-        Assert.That(MetricsCalculator.SystemsWithoutCost(model, result.Findings), Is.EqualTo(1));
+        Assert.That(result.Metrics.DuplicatesWithoutCost, Is.EqualTo(1));
     }
 }

@@ -27,7 +27,7 @@ public sealed class DuplicateBuildRule : BuiltInRule
     {
         var model = context.Model;
         var forest = context.Graph.Sectors;
-        var keys = new SystemKeys(context.Graph, context.Graph.SystemsWhere(static s => s.IsActive));
+        var keys = SystemKeys.Active(context.Graph);
         var systems = keys.Systems;
 
         // Positions in id order, so every capability's members come sorted.
@@ -145,8 +145,7 @@ public sealed class DuplicateBuildRule : BuiltInRule
                 avoidable -= largest;
                 var anchor = Anchor(kind, model, forest, found);
                 var where = anchors.Describe(kind, anchor, found[0]);
-                context.Report(
-                    found.ConvertAll(static s => s.Id),
+                context.Report(keys, group.ConvertAll(i => members[i]),
                     LocalizedText.Compose((found, model, capabilityName, kind, where, avoidable, withoutCost), static (state, language) =>
                     {
                         var (found, model, capabilityName, kind, where, avoidable, withoutCost) = state;
@@ -168,7 +167,7 @@ public sealed class DuplicateBuildRule : BuiltInRule
                         new(EvidenceKeys.DuplicateBuild.Anchor, anchor),
                         new(EvidenceKeys.DuplicateBuild.AvoidableAnnualCost, avoidable),
                         new(EvidenceKeys.DuplicateBuild.MembersWithoutCost, withoutCost),
-                        new(EvidenceKeys.DuplicateBuild.Owners, Sorted(found.Select(static s => s.Owner))),
+                        new(EvidenceKeys.DuplicateBuild.Owners, keys.OwnerIds(group.Select(i => members[i]))),
                     ]);
             }
         }
@@ -266,7 +265,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         {
             return; // no two names are that similar, not even equal ones
         }
-        var keys = new SystemKeys(graph, graph.SystemsWhere(static s => s.IsActive));
+        var keys = SystemKeys.Active(graph);
         var systems = keys.Systems;
         var classes = new SystemClasses(model, systems);
 
@@ -305,8 +304,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
             var (similarity, minSimilarity) = search.Similarity(kind, group[0]);
             var anchor = DuplicateBuildRule.Anchor(kind, model, forest, members);
             var where = anchors.Describe(kind, anchor, members[0]);
-            context.Report(
-                members.ConvertAll(static s => s.Id),
+            context.Report(keys, group,
                 LocalizedText.Compose((members, model, kind, where, similarity), static (state, language) =>
                 {
                     var (members, model, kind, where, similarity) = state;
@@ -326,7 +324,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
                     new(EvidenceKeys.ProbableDuplicate.Similarity, similarity),
                     new(EvidenceKeys.ProbableDuplicate.MinSimilarity, minSimilarity),
                     new(EvidenceKeys.ProbableDuplicate.Names, members.ConvertAll(static s => s.Name).ToArray()),
-                    new(EvidenceKeys.ProbableDuplicate.Owners, Sorted(members.Select(static s => s.Owner))),
+                    new(EvidenceKeys.ProbableDuplicate.Owners, keys.OwnerIds(group)),
                 ]);
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ArchModel.Graph;
 using ArchModel.Model;
@@ -17,15 +18,30 @@ namespace ArchModel.Analysis.Rules;
 internal sealed class SystemKeys
 {
     private readonly Dictionary<string, int> _agencies = new(StringComparer.Ordinal);
+    private readonly List<string> _agencyIds = [];
+    private readonly Lazy<(int[] Rank, string[] ByRank)> _ranks;
     private readonly int[] _scopeStart;
     private readonly List<int> _scope = [];
     private const int NotLookedUp = -2;
     private readonly List<int> _jurisdictionOf = [];
     private readonly List<int> _nodeOf = [];
 
-    public SystemKeys(ModelGraph graph, InformationSystem[] systems)
+    // The keys of the active systems, shared by the duplicate rules of one graph (AM1001, AM1002): made once.
+    private static readonly ConditionalWeakTable<ModelGraph, Lazy<SystemKeys>> ActiveKeys = new();
+
+    /// <summary>The keys of the graph's active systems, made once per graph by whichever rule asks first.</summary>
+    public static SystemKeys Active(ModelGraph graph) =>
+        ActiveKeys.GetValue(graph, static g => new Lazy<SystemKeys>(() =>
+        {
+            var systems = g.SystemsWhere(static s => s.IsActive, out var positions);
+            return new SystemKeys(g, systems, positions);
+        })).Value;
+
+    private SystemKeys(ModelGraph graph, InformationSystem[] systems, int[]? positions)
     {
         Systems = systems;
+        Positions = positions;
+        _ranks = new(Ranks);
         Owner = new int[systems.Length];
         OwnerNode = new int[systems.Length];
         Jurisdiction = new int[systems.Length];
@@ -77,6 +93,10 @@ internal sealed class SystemKeys
     /// <summary>The systems, by position.</summary>
     public InformationSystem[] Systems { get; }
 
+    /// <summary>The position of each system in <see cref="ModelGraph.SystemsById"/> when the model's ids are distinct
+    /// (what <see cref="RuleContext"/> reports systems by), else <see langword="null"/>.</summary>
+    public int[]? Positions { get; }
+
     /// <summary>How many agency numbers there are (every agency met in a scope: an owner or a user).</summary>
     public int AgencyCount => _agencies.Count;
 
@@ -96,11 +116,52 @@ internal sealed class SystemKeys
     public ReadOnlySpan<int> Scope(int system) =>
         CollectionsMarshal.AsSpan(_scope)[_scopeStart[system].._scopeStart[system + 1]];
 
+    /// <summary>The ids of the owners of the systems at <paramref name="members"/>, each once, in ordinal order.</summary>
+    public string[] OwnerIds(IEnumerable<int> members)
+    {
+        // By the owners' ordinal ranks, numbered once: a group of two thousand systems sorts integers, not ids.
+        var (rank, byRank) = _ranks.Value;
+        var ranks = new List<int>();
+        foreach (var member in members)
+        {
+            ranks.Add(rank[Owner[member]]);
+        }
+        ranks.Sort();
+        var ids = new List<string>(ranks.Count);
+        for (var i = 0; i < ranks.Count; i++)
+        {
+            if (i == 0 || ranks[i] != ranks[i - 1])
+            {
+                ids.Add(byRank[ranks[i]]);
+            }
+        }
+        return [.. ids];
+    }
+
+    // Each agency number's rank in ordinal id order, and the ids by rank.
+    private (int[] Rank, string[] ByRank) Ranks()
+    {
+        var byRank = _agencyIds.ToArray();
+        var numbers = new int[byRank.Length];
+        for (var n = 0; n < numbers.Length; n++)
+        {
+            numbers[n] = n;
+        }
+        Array.Sort(byRank, numbers, StringComparer.Ordinal);
+        var rank = new int[byRank.Length];
+        for (var r = 0; r < byRank.Length; r++)
+        {
+            rank[numbers[r]] = r;
+        }
+        return (rank, byRank);
+    }
+
     private int Number(string agency)
     {
         if (!_agencies.TryGetValue(agency, out var n))
         {
             _agencies[agency] = n = _agencies.Count;
+            _agencyIds.Add(agency);
             _jurisdictionOf.Add(NotLookedUp);
             _nodeOf.Add(-1);
         }
