@@ -29,6 +29,7 @@ internal sealed class FileParser
     private readonly List<Diagnostic> _diagnostics;
     private readonly bool _isRoot;
     private readonly List<string> _strings = [];
+    private readonly List<int> _stringHashes = [];
 
     // The parsers of nested objects as delegates made once: a method group makes a new delegate each time it is
     // passed (three per system, a million in a national model).
@@ -1133,18 +1134,22 @@ internal sealed class FileParser
         }
         // Direct loops rather than ReadArray's callback: this runs for nearly every element. The items
         // gather in one reused list; the array is the pool's, so a list the load has seen before allocates nothing.
+        // Each item's hash is the string pool's, of its bytes: the list pool needs no identity hash of a new string.
         var list = _strings;
+        var hashes = _stringHashes;
         list.Clear();
+        hashes.Clear();
         for (var index = 0; ; index++)
         {
             r.Read();
             if (r.TokenType == JsonTokenType.EndArray)
             {
-                return _content.Pool.StringLists.Get(CollectionsMarshal.AsSpan(list));
+                return _content.Pool.StringLists.Get(CollectionsMarshal.AsSpan(list), CollectionsMarshal.AsSpan(hashes));
             }
             if (r.TokenType == JsonTokenType.String)
             {
-                list.Add(GetString(ref r));
+                list.Add(GetString(ref r, out var hash));
+                hashes.Add(hash);
             }
             else
             {
@@ -1474,12 +1479,17 @@ internal sealed class FileParser
 
     private static string RawText(ref Utf8JsonReader r) => System.Text.Encoding.UTF8.GetString(r.ValueSpan);
 
-    private string GetString(ref Utf8JsonReader r)
+    private string GetString(ref Utf8JsonReader r) => GetString(ref r, out _);
+
+    /// <summary>The string, pooled when short and unescaped, with a hash of it: equal pooled strings have equal hashes.</summary>
+    private string GetString(ref Utf8JsonReader r, out int hash)
     {
         if (!r.ValueIsEscaped && !r.HasValueSequence && r.ValueSpan.Length <= StringPool.MaxBytes)
         {
-            return _content.Pool.Strings.TryGet(r.ValueSpan, out var pooled) ? pooled : throw new InvalidUtf8Exception(Start(ref r));
+            return _content.Pool.Strings.TryGet(r.ValueSpan, out var pooled, out hash) ? pooled : throw new InvalidUtf8Exception(Start(ref r));
         }
+        // Not pooled: a string of its own, which no pooled list holds; any hash will do.
+        hash = 0;
         try
         {
             return r.GetString()!;

@@ -24,7 +24,17 @@ internal sealed class ListPool<T> where T : class
     private int _count;
 
     /// <summary>The pooled array of these items; a new array when the list is too long to pool, <c>[]</c> when empty.</summary>
-    public T[] Get(ReadOnlySpan<T> items)
+    public T[] Get(ReadOnlySpan<T> items) => Pooled(items, items.Length is 0 or > MaxItems ? 0 : Hash(items));
+
+    /// <summary>
+    /// <see cref="Get(ReadOnlySpan{T})"/> with a hash of each item given (the <see cref="StringPool"/>'s, of its bytes):
+    /// the identity hash of an object seen for the first time is a slow call into the runtime, once for each of a
+    /// national model's million fresh ids.
+    /// </summary>
+    public T[] Get(ReadOnlySpan<T> items, ReadOnlySpan<int> itemHashes) =>
+        Pooled(items, items.Length is 0 or > MaxItems ? 0 : Mix(itemHashes));
+
+    private T[] Pooled(ReadOnlySpan<T> items, int hash)
     {
         if (items.IsEmpty)
         {
@@ -34,7 +44,6 @@ internal sealed class ListPool<T> where T : class
         {
             return items.ToArray();
         }
-        var hash = Hash(items);
         var mask = _slots.Length - 1;
         var slot = hash & mask;
         while (_slots[slot].Number != 0)
@@ -66,13 +75,24 @@ internal sealed class ListPool<T> where T : class
         return true;
     }
 
-    /// <summary>A hash of the items' identities, mixed so that the low bits (the slot) depend on every item.</summary>
+    /// <summary>A hash of the items' identities.</summary>
     private static int Hash(ReadOnlySpan<T> items)
     {
-        var h = (uint)items.Length;
-        foreach (var item in items)
+        Span<int> hashes = stackalloc int[items.Length];
+        for (var i = 0; i < items.Length; i++)
         {
-            h = (h ^ (uint)RuntimeHelpers.GetHashCode(item)) * 0x9E3779B1;
+            hashes[i] = RuntimeHelpers.GetHashCode(items[i]);
+        }
+        return Mix(hashes);
+    }
+
+    /// <summary>The items' hashes mixed into one, so that the low bits (the slot) depend on every item.</summary>
+    private static int Mix(ReadOnlySpan<int> hashes)
+    {
+        var h = (uint)hashes.Length;
+        foreach (var item in hashes)
+        {
+            h = (h ^ (uint)item) * 0x9E3779B1;
             h ^= h >> 15;
         }
         return (int)(h & int.MaxValue);

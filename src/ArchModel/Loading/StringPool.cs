@@ -28,9 +28,13 @@ internal sealed class StringPool
     private int _count;
 
     /// <summary>The pooled string of some UTF-8 bytes (at most <see cref="MaxBytes"/>); <see langword="false"/> when they are not valid UTF-8.</summary>
-    public bool TryGet(ReadOnlySpan<byte> utf8, out string text)
+    public bool TryGet(ReadOnlySpan<byte> utf8, out string text) => TryGet(utf8, out text, out _);
+
+    /// <summary>The pooled string of some UTF-8 bytes, and the hash of the bytes (equal for equal strings, the same on
+    /// every run); <see langword="false"/> when they are not valid UTF-8.</summary>
+    public bool TryGet(ReadOnlySpan<byte> utf8, out string text, out int hash)
     {
-        var hash = Hash(utf8);
+        hash = Hash(utf8);
         var mask = _slots.Length - 1;
         var slot = hash & mask;
         while (_slots[slot].Number != 0)

@@ -128,7 +128,8 @@ public sealed class DuplicateBuildRule : BuiltInRule
             var shareable = model.Find<Capability>(capability)?.Shareable ?? false;
             foreach (var (kind, group) in candidates.Reported())
             {
-                var found = group.ConvertAll(i => systems[members[i]]);
+                var positions = group.ConvertAll(i => members[i]);
+                var found = positions.ConvertAll(i => systems[i]);
                 var avoidable = 0.0;
                 var largest = 0.0;
                 var withoutCost = 0;
@@ -143,9 +144,9 @@ public sealed class DuplicateBuildRule : BuiltInRule
                     largest = Math.Max(largest, cost);
                 }
                 avoidable -= largest;
-                var anchor = Anchor(kind, model, forest, found);
+                var anchor = Anchor(kind, model, forest, keys, positions);
                 var where = anchors.Describe(kind, anchor, found[0]);
-                context.Report(keys, group.ConvertAll(i => members[i]),
+                context.Report(keys, positions,
                     LocalizedText.Compose((found, model, capabilityName, kind, where, avoidable, withoutCost), static (state, language) =>
                     {
                         var (found, model, capabilityName, kind, where, avoidable, withoutCost) = state;
@@ -167,7 +168,7 @@ public sealed class DuplicateBuildRule : BuiltInRule
                         new(EvidenceKeys.DuplicateBuild.Anchor, anchor),
                         new(EvidenceKeys.DuplicateBuild.AvoidableAnnualCost, avoidable),
                         new(EvidenceKeys.DuplicateBuild.MembersWithoutCost, withoutCost),
-                        new(EvidenceKeys.DuplicateBuild.Owners, keys.OwnerIds(group.Select(i => members[i]))),
+                        new(EvidenceKeys.DuplicateBuild.Owners, keys.OwnerIds(positions)),
                     ]);
             }
         }
@@ -177,30 +178,32 @@ public sealed class DuplicateBuildRule : BuiltInRule
     /// Where a group's decision lies: the jurisdiction (<c>level:region</c>) of a horizontal group, the topmost owner
     /// of a vertical one, and for shared use the agency in the most members' scopes (ties: the smallest id).
     /// </summary>
-    internal static string Anchor(OverlapKind kind, ArchitectureModel model, SectorForest forest, IReadOnlyList<InformationSystem> members)
+    internal static string Anchor(OverlapKind kind, ArchitectureModel model, SectorForest forest, SystemKeys keys, List<int> members)
     {
+        // By the keys' numbers: a vertical group of two thousand systems looks no owner up by id.
         switch (kind)
         {
             case OverlapKind.Horizontal:
-                return Spell(model.GetAgency(members[0].Owner)!.Jurisdiction!.Value);
+                return Spell(model.GetAgency(keys.Systems[members[0]].Owner)!.Jurisdiction!.Value);
             case OverlapKind.Vertical:
                 var top = -1;
-                foreach (var system in members)
+                foreach (var member in members)
                 {
-                    var node = forest.NodeOf(system.Owner);
+                    var node = keys.OwnerNode[member];
                     if (node >= 0 && (top < 0 || forest.Start[node] < forest.Start[top])) top = node;
                 }
                 return forest.Agencies[top].Id;
             default:
-                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var system in members)
+                var counts = new Dictionary<int, int>();
+                foreach (var member in members)
                 {
-                    foreach (var agency in system.UsedBy.Append(system.Owner).Distinct(StringComparer.Ordinal))
+                    foreach (var agency in keys.Scope(member))
                     {
                         counts[agency] = counts.GetValueOrDefault(agency) + 1;
                     }
                 }
-                return counts.OrderByDescending(static c => c.Value).ThenBy(static c => c.Key, StringComparer.Ordinal).First().Key;
+                var most = counts.Values.Max();
+                return counts.Where(c => c.Value == most).Select(c => keys.AgencyId(c.Key)).Min(StringComparer.Ordinal)!;
         }
     }
 
@@ -302,7 +305,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         {
             var members = group.ConvertAll(i => systems[i]);
             var (similarity, minSimilarity) = search.Similarity(kind, group[0]);
-            var anchor = DuplicateBuildRule.Anchor(kind, model, forest, members);
+            var anchor = DuplicateBuildRule.Anchor(kind, model, forest, keys, group);
             var where = anchors.Describe(kind, anchor, members[0]);
             context.Report(keys, group,
                 LocalizedText.Compose((members, model, kind, where, similarity), static (state, language) =>

@@ -116,6 +116,9 @@ internal sealed class SystemKeys
     public ReadOnlySpan<int> Scope(int system) =>
         CollectionsMarshal.AsSpan(_scope)[_scopeStart[system].._scopeStart[system + 1]];
 
+    /// <summary>The id of the agency numbered <paramref name="number"/>.</summary>
+    public string AgencyId(int number) => _agencyIds[number];
+
     /// <summary>The ids of the owners of the systems at <paramref name="members"/>, each once, in ordinal order.</summary>
     public string[] OwnerIds(IEnumerable<int> members)
     {
