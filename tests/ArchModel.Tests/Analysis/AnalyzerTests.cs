@@ -39,6 +39,39 @@ public class AnalyzerTests
         }
     }
 
+    [TestCase(ArchModel.Generation.GeneratorShape.HugeJurisdictions)]
+    [TestCase(ArchModel.Generation.GeneratorShape.DeepLines)]
+    [TestCase(ArchModel.Generation.GeneratorShape.Realistic)]
+    public void Analyze_SystemsNamedByPositionOrById_GiveTheSameResult(ArchModel.Generation.GeneratorShape shape)
+    {
+        // With distinct ids the rules name systems by their position in the graph (SystemIdList) and the scorecard
+        // counts them by it; one repeated id anywhere (an exact copy of a capability here, which changes no finding)
+        // takes every rule and the scorecard back to ids.
+        using var temp = new TempFolder();
+        ArchModel.Generation.ModelGenerator.WriteTo(temp.Path, new ArchModel.Generation.GeneratorOptions { Agencies = 900, Shape = shape, Seed = 3 });
+        var elements = ModelLoader.LoadFile(Path.Combine(temp.Path, "model.json")).Model!.Elements.ToList();
+        var byPosition = new ModelBuilder().AddRange(elements).Build().Model;
+        var byId = new ModelBuilder().AddRange(elements).Add(byPosition.Capabilities[0] with { }).Build().Model;
+        static string[] Text(AnalysisResult r) =>
+        [
+            .. r.Findings.Select(static f => $"{f.Rule} {string.Join(",", f.Elements)} {f.Location} {f.Message.English} {f.Message.Chinese} {string.Join(";", f.Evidence.Select(static e => $"{e.Key}={(e.Value is IEnumerable<string> list ? string.Join("|", list) : e.Value)}"))}"),
+            .. r.Metrics.Model.Select(static m => $"{m.Key}={m.Value}"),
+            .. r.Metrics.Agencies.SelectMany(static a => a.Value.Select(m => $"{a.Key}.{m.Key}={m.Value}")),
+            $"without cost {r.Metrics.DuplicatesWithoutCost}",
+        ];
+        var positions = Analyzer.Analyze(byPosition);
+        var ids = Analyzer.Analyze(byId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(byPosition.HasDistinctIds, Is.True);
+            Assert.That(byId.HasDistinctIds, Is.False);
+            Assert.That(positions.Findings.Where(static f => f.Rule is "AM1001" or "AM2001").Select(static f => f.Elements), Is.Not.Empty.And.All.InstanceOf<SystemIdList>());
+            Assert.That(ids.Findings.Select(static f => f.Elements), Has.None.InstanceOf<SystemIdList>());
+            Assert.That(positions.Metrics.Model[MetricNames.DuplicateRate], Is.GreaterThan(0));
+            Assert.That(Text(positions), Is.EqualTo(Text(ids)));
+        });
+    }
+
     [Test]
     public void Analyze_FileWithSuppressions_MatchesBySetAndReportsUnused()
     {
