@@ -110,7 +110,7 @@ internal sealed class BlockSearch
     private int[] _live = [];
     private int[] _count = [];
     private int[] _items = [];
-    private readonly Dictionary<long, int> _capabilityCount = [];
+    private Dictionary<long, int> _capabilityCount = [];
     private readonly List<(int A, int B, double Similarity)> _pairs = [];
     private readonly List<int> _names = [];
     private int[] _adjacencyStart = [];
@@ -178,7 +178,16 @@ internal sealed class BlockSearch
             _live[q] = _start[q];
             _count[q] = _start[q + 1] - _start[q];
         }
-        _capabilityCount.Clear();
+        // Clearing a dictionary costs its capacity, not its count: after a large block the next ones start a small
+        // table, or each of a national model's hundred thousand blocks would clear the largest one's.
+        if (_capabilityCount.Count > 1024)
+        {
+            _capabilityCount = [];
+        }
+        else
+        {
+            _capabilityCount.Clear();
+        }
         foreach (var s in members)
         {
             foreach (var c in _classes.ClassesOf(s))
