@@ -132,8 +132,20 @@ public sealed class ModelGraph
 
     private static T[] ById<T>(ArchitectureModel model, IReadOnlyList<T> elements) where T : Element
     {
+        // Sorted by an array of the ids, which each comparison reads without going through the element; not at all
+        // when they come in order. Each id is there once, so the order is the same as any sort's.
         var array = model.EachIdOnce(elements).ToArray();
-        Array.Sort(array, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var ids = new string[array.Length];
+        var ascending = true;
+        for (var i = 0; i < array.Length; i++)
+        {
+            ids[i] = array[i].Id;
+            ascending = ascending && (i == 0 || string.CompareOrdinal(ids[i - 1], ids[i]) < 0);
+        }
+        if (!ascending)
+        {
+            Array.Sort(ids, array, StringComparer.Ordinal);
+        }
         return array;
     }
 
