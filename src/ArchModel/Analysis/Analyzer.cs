@@ -227,14 +227,14 @@ public static class Analyzer
 
     /// <summary>
     /// Sorts one rule's findings into <see cref="Finding.Order"/>: by first element, the keys side by side in an
-    /// array (a national model's rule may report 50,000 findings out of order), then each run of findings that
+    /// array (a national model's rule may report 50,000 findings out of order; <see cref="OrdinalSort"/>), then each run of findings that
     /// share their first element by the whole order.
     /// </summary>
     internal static void SortByElements(List<Finding> findings)
     {
         var items = findings.ToArray();
         var keys = Array.ConvertAll(items, static f => f.Elements[0]);
-        Array.Sort(keys, items, StringComparer.Ordinal);
+        OrdinalSort.Sort(keys, items);
         for (var start = 0; start < items.Length;)
         {
             var end = start + 1;

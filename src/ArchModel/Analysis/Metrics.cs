@@ -366,7 +366,7 @@ internal static class MetricsCalculator
         }
         var keys = ids.ToArray();
         var owners = slots.ToArray();
-        Array.Sort(keys, owners, StringComparer.Ordinal);
+        OrdinalSort.Sort(keys, owners);
         var metrics = new IReadOnlyDictionary<string, double?>[keys.Length];
         for (var i = 0; i < keys.Length; i++)
         {
