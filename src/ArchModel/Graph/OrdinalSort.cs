@@ -21,6 +21,23 @@ internal static class OrdinalSort
     // Runs this short are finished by comparing the rest of their keys.
     private const int Small = 12;
 
+    /// <summary>Sorts <paramref name="keys"/> in place.</summary>
+    public static void Sort(string[] keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Length < 2)
+        {
+            return;
+        }
+        var order = Order(keys);
+        var sorted = new string[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            sorted[i] = keys[order[i]];
+        }
+        sorted.CopyTo(keys, 0);
+    }
+
     /// <summary>Sorts <paramref name="items"/> by <paramref name="keys"/> (one key per item, same length), both in place.</summary>
     public static void Sort<T>(string[] keys, T[] items)
     {
@@ -35,6 +52,22 @@ internal static class OrdinalSort
         {
             return;
         }
+        var order = Order(keys);
+        var sortedKeys = new string[n];
+        var sortedItems = new T[n];
+        for (var i = 0; i < n; i++)
+        {
+            sortedKeys[i] = keys[order[i]];
+            sortedItems[i] = items[order[i]];
+        }
+        sortedKeys.CopyTo(keys, 0);
+        sortedItems.CopyTo(items, 0);
+    }
+
+    /// <summary>The positions of the keys in sorted order.</summary>
+    private static int[] Order(string[] keys)
+    {
+        var n = keys.Length;
         var order = new int[n];
         for (var i = 0; i < n; i++)
         {
@@ -70,15 +103,7 @@ internal static class OrdinalSort
                 i = j;
             }
         }
-        var sortedKeys = new string[n];
-        var sortedItems = new T[n];
-        for (var i = 0; i < n; i++)
-        {
-            sortedKeys[i] = keys[order[i]];
-            sortedItems[i] = items[order[i]];
-        }
-        sortedKeys.CopyTo(keys, 0);
-        sortedItems.CopyTo(items, 0);
+        return order;
     }
 
     private static ulong Pack(string key, int depth)

@@ -52,6 +52,16 @@ public class OrdinalSortTests
     }
 
     [Test]
+    public void Sort_KeysAlone_OrdinalOrder()
+    {
+        var random = new Random(5);
+        var keys = Enumerable.Range(0, 3000).Select(_ => "sys." + random.Next(0, 500) + "." + Alphabet[random.Next(Alphabet.Length)]).ToArray();
+        var expected = keys.Order(StringComparer.Ordinal).ToArray();
+        OrdinalSort.Sort(keys);
+        Assert.That(keys, Is.EqualTo(expected));
+    }
+
+    [Test]
     public void Sort_KeysAndItemsOfDifferentLengths_Throws()
     {
         Assert.That(() => OrdinalSort.Sort(["a", "b"], new[] { 1 }), Throws.ArgumentException);

@@ -82,7 +82,15 @@ internal static class RuleSupport
         {
             return array;
         }
-        Array.Sort(array, StringComparer.Ordinal);
+        // A large group's ids or owners (thousands, sharing their prefixes) three characters at a time.
+        if (array.Length > 64)
+        {
+            OrdinalSort.Sort(array);
+        }
+        else
+        {
+            Array.Sort(array, StringComparer.Ordinal);
+        }
         var n = 1;
         for (var i = 1; i < array.Length; i++)
         {
