@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using ArchModel.Diagnostics;
+using ArchModel.Graph;
 using ArchModel.Localization;
 using ArchModel.Model;
 using static ArchModel.Analysis.Rules.RuleSupport;
@@ -152,40 +154,39 @@ public sealed class StovepipeRule : BuiltInRule
     public override void Analyze(RuleContext context)
     {
         var graph = context.Graph;
-        var vertical = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        var horizontal = new HashSet<string>(StringComparer.Ordinal);
+        var model = context.Model;
+        // Each owner looked up once, by number: a national model's silo flows ask "same sector line?" a million times.
+        var number = new Dictionary<string, int>(StringComparer.Ordinal);
+        var owners = new List<Owner>();
         for (var i = 0; i < graph.SiloFlows.Count; i++)
         {
             var (from, to) = graph.SiloFlowEnds(i);
-            var a = from.Owner;
-            var b = to.Owner;
-            if (a == b)
+            if (from.Owner == to.Owner)
             {
                 continue;
             }
-            if (graph.ShareSectorLine(a, b))
+            var a = Number(from.Owner);
+            var b = Number(to.Owner);
+            var span = CollectionsMarshal.AsSpan(owners);
+            if (model.ShareSectorLine(span[a].Agency, span[a].Node, span[b].Agency, span[b].Node))
             {
-                foreach (var (x, y) in new[] { (a, b), (b, a) })
-                {
-                    if (!vertical.TryGetValue(x, out var partners)) vertical[x] = partners = new SortedSet<string>(StringComparer.Ordinal);
-                    partners.Add(y);
-                    counts[x] = counts.GetValueOrDefault(x) + 1;
-                }
+                span[a].Vertical(b);
+                span[b].Vertical(a);
             }
             else
             {
-                horizontal.Add(a);
-                horizontal.Add(b);
+                span[a].Horizontal = true;
+                span[b].Horizontal = true;
             }
         }
-        foreach (var (id, partners) in vertical.OrderBy(static kv => kv.Key, StringComparer.Ordinal))
+        var stovepipes = owners.FindAll(static o => o.Partners is not null && !o.Horizontal && o.Agency is not null);
+        var ids = stovepipes.ConvertAll(static o => o.Id).ToArray();
+        var ordered = stovepipes.ToArray();
+        OrdinalSort.Sort(ids, ordered);
+        foreach (var owner in ordered)
         {
-            if (horizontal.Contains(id) || context.Model.GetAgency(id) is not { } agency)
-            {
-                continue;
-            }
-            var flows = counts[id];
+            var (id, agency, partners) = (owner.Id, owner.Agency!, Sorted(owner.Partners!.Select(p => owners[p].Id)));
+            var flows = owner.Flows;
             context.Report([id],
                 LocalizedText.Compose((agency, flows), static (state, language) =>
                 {
@@ -194,8 +195,36 @@ public sealed class StovepipeRule : BuiltInRule
                 }),
                 [
                     new(EvidenceKeys.Stovepipe.VerticalFlows, flows),
-                    new(EvidenceKeys.Stovepipe.VerticalPartners, partners.ToArray()),
+                    new(EvidenceKeys.Stovepipe.VerticalPartners, partners),
                 ]);
+        }
+
+        int Number(string id)
+        {
+            ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(number, id, out var known);
+            if (!known)
+            {
+                n = owners.Count;
+                owners.Add(new Owner(id, model.GetAgency(id), graph.Sectors.NodeOf(id)));
+            }
+            return n;
+        }
+    }
+
+    /// <summary>An agency at an end of a cross-agency flow: its vertical partners (by number) and flows, and whether it has a horizontal one.</summary>
+    private struct Owner(string id, Agency? agency, int node)
+    {
+        public readonly string Id = id;
+        public readonly Agency? Agency = agency;
+        public readonly int Node = node;
+        public List<int>? Partners;
+        public long Flows;
+        public bool Horizontal;
+
+        public void Vertical(int partner)
+        {
+            (Partners ??= []).Add(partner);
+            Flows++;
         }
     }
 }
