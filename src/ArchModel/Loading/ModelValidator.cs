@@ -329,12 +329,27 @@ internal sealed class ModelValidator
             var sink = found[c] = [];
             var self = foundSelf[c] = [];
             var references = new List<Reference>();
+            // Elements side by side name the same few ids (an agency's systems their owner, the same capability and
+            // network): the last id found of each kind, the same pooled string, is not looked up again.
+            var lastFound = new string?[(int)ElementKind.Project + 1];
             for (var i = c * Chunk; i < Math.Min(elements.Length, (c + 1) * Chunk); i++)
             {
                 references.Clear();
                 References.Collect(elements[i], references);
                 foreach (var reference in references)
                 {
+                    if (reference is { Id: { } id, Expected: { } kind })
+                    {
+                        if (ReferenceEquals(lastFound[(int)kind], id))
+                        {
+                            continue;
+                        }
+                        if (_kinds!.Contains(kind, id))
+                        {
+                            lastFound[(int)kind] = id;
+                            continue;
+                        }
+                    }
                     Check(elements[i].Location, reference, sink);
                 }
                 if (elements[i] is Flow { From: { } from } flow && from == flow.To)
