@@ -1,3 +1,4 @@
+using ArchModel.Localization;
 using System.CommandLine;
 using ArchModel.Diagnostics;
 

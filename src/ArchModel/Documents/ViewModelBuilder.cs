@@ -1,3 +1,4 @@
+using ArchModel.Localization;
 using System.Globalization;
 using System.Text;
 using ArchModel.Analysis;
@@ -551,7 +552,7 @@ internal sealed partial class ViewModelBuilder
             return Labels.Money(gap, _lang);
         }
         var points = Math.Round(gap * 100, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture);
-        return _lang == Language.English ? $"{points} pts" : $"{points} 个百分点";
+        return Texts.Format("plan.points", _lang, points);
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -567,15 +568,13 @@ internal sealed partial class ViewModelBuilder
 
     private Dictionary<string, int>? _agencyIndex;
 
-    private string Sep => _lang == Language.English ? ", " : "、";
+    private string Sep => Texts.Get("p.sep", _lang);
 
     private string L(LocalizedText text) => text[_lang];
 
     private string T(string key) => DocumentText.Get(key, _lang);
 
-    private string Date(DateOnly d) => _lang == Language.English
-        ? d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
-        : $"{d.Year} 年 {d.Month} 月 {d.Day} 日";
+    private string Date(DateOnly d) => Texts.Format("date.long", _lang, d, Texts.Get("date.month." + d.Month.ToString(CultureInfo.InvariantCulture), _lang));
 
     private static string Severity(DiagnosticSeverity s) => s switch
     {

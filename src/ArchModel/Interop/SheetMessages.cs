@@ -24,7 +24,7 @@ internal static class SheetMessages
 
     public static LocalizedText MissingColumn(string header) => Texts.Of("sheet-message.missing-column", header);
 
-    public static LocalizedText EmptyRequired(string header, string? kind) =>
+    public static LocalizedText EmptyRequired(string header, LocalizedText? kind) =>
         kind is null ? Texts.Of("sheet-message.empty-required", header) : Texts.Of("sheet-message.empty-required-kind", header, kind);
 
     public static LocalizedText Spaces(string header, string value) => Texts.Of("sheet-message.spaces", header, Clip(value));

@@ -368,7 +368,8 @@ public static class SheetSchema
         var trimmed = name.Trim();
         var key = KeyOf(trimmed);
         return Sheets.Append(ReadmeSheet).FirstOrDefault(s =>
-            s.Key == trimmed || s.Key == key || s.Title.Chinese == trimmed || s.Title.English.Equals(trimmed, StringComparison.OrdinalIgnoreCase));
+            s.Key == trimmed || s.Key == key || s.Title.Chinese == trimmed
+            || Texts.All.Skip(1).Any(t => s.Title[t.Language].Equals(trimmed, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>The key in <c>显示名 (key)</c>, or <see langword="null"/>.</summary>

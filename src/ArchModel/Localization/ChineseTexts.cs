@@ -10,7 +10,7 @@ internal sealed class ChineseTexts : TextTable
     /// <summary>The one instance.</summary>
     public static readonly ChineseTexts Instance = new();
 
-    private ChineseTexts() : base(Language.Chinese, "zh-CN", new Dictionary<string, string>(StringComparer.Ordinal)
+    private ChineseTexts() : base(Language.Chinese, "zh-CN", ["zh", "zh-Hans", "cn"], new Dictionary<string, string>(StringComparer.Ordinal)
     {
         // Terms: the metrics, one name each (every output names a metric by these words).
         ["metric.duplicateRate"] = "重复建设率",
@@ -599,12 +599,12 @@ internal sealed class ChineseTexts : TextTable
         ["load.unexpected-character"] = "JSON 语法错误：此处不应出现字符“{0}”（U+{1}）；字符只能出现在引号内的字符串中。",
         ["load.include-bad-path"] = "包含路径“{0}”含有空字符（\\0），不是有效的路径。",
         ["load.unknown-property"] = "{0} 中的属性“{1}”未知，将被忽略。",
-        ["load.unknown-property-suggested"] = "{0} 中的属性“{1}”未知，将被忽略。是否应为“{3}”？",
+        ["load.unknown-property-suggested"] = "{0} 中的属性“{1}”未知，将被忽略。是否应为“{2}”？",
         ["load.unknown-enum"] = "属性“{0}”的值“{1}”无效，可选值：{2}。",
         ["load.unknown-metric"] = "目标中的指标“{0}”未知，将被忽略。可用指标：{1}。",
         ["load.duplicate-id"] = "标识“{0}”重复。",
         ["load.duplicate-id-first"] = "标识“{0}”重复，首次定义于 {1}。",
-        ["load.parent-cycle"] = "{0}的上级关系形成循环：{2}。",
+        ["load.parent-cycle"] = "{0}的上级关系形成循环：{1}。",
         ["load.did-you-mean"] = "{0}是否指{1}？",
         ["load.did-you-mean-or"] = "或",
         ["load.did-you-mean-quoted"] = "“{0}”",
@@ -628,6 +628,16 @@ internal sealed class ChineseTexts : TextTable
         ["load.kind.service"] = "服务",
         ["load.kind.project"] = "项目",
         ["load.kind.element"] = "元素",
+        ["load.kind-a.capability"] = "功能",
+        ["load.kind-a.agency"] = "机构",
+        ["load.kind-a.network"] = "网络",
+        ["load.kind-a.platform"] = "平台",
+        ["load.kind-a.system"] = "系统",
+        ["load.kind-a.data-resource"] = "数据资源",
+        ["load.kind-a.flow"] = "数据流",
+        ["load.kind-a.service"] = "服务",
+        ["load.kind-a.project"] = "项目",
+        ["load.kind-a.element"] = "元素",
         ["load.cycle.agencies"] = "机构",
         ["load.cycle.capabilities"] = "功能",
         ["load.reason.too-large"] = "文件超过 {0} 字节",
@@ -1237,6 +1247,54 @@ internal sealed class ChineseTexts : TextTable
         ["cli.analyze.severity.error"] = "错误",
         ["cli.analyze.severity.warning"] = "警告",
         ["cli.analyze.severity.info"] = "提示",
+
+        // Money: the unit the amount is written in (yuan divided by the scale) and the number's format; dates written out.
+        ["unit.money.scale"] = "10000",
+        ["unit.money.number"] = "#,0.####",
+        ["date.long"] = "{0:yyyy} 年 {0:%M} 月 {0:%d} 日",
+        ["date.month.1"] = "1 月",
+        ["date.month.2"] = "2 月",
+        ["date.month.3"] = "3 月",
+        ["date.month.4"] = "4 月",
+        ["date.month.5"] = "5 月",
+        ["date.month.6"] = "6 月",
+        ["date.month.7"] = "7 月",
+        ["date.month.8"] = "8 月",
+        ["date.month.9"] = "9 月",
+        ["date.month.10"] = "10 月",
+        ["date.month.11"] = "11 月",
+        ["date.month.12"] = "12 月",
+
+        // Diagrams: counts of nodes (a count's English singular is the .one key), the grey status look, notes on views cut to their limits, Graphviz's outcomes.
+        ["diagram.count.agency"] = "{0} 个机构",
+        ["diagram.count.agency.one"] = "{0} 个机构",
+        ["diagram.count.system"] = "{0} 个系统",
+        ["diagram.count.system.one"] = "{0} 个系统",
+        ["diagram.count.network"] = "{0} 个网络",
+        ["diagram.count.network.one"] = "{0} 个网络",
+        ["diagram.count.platform"] = "{0} 个平台",
+        ["diagram.count.platform.one"] = "{0} 个平台",
+        ["diagram.count.capability"] = "{0} 项功能",
+        ["diagram.count.capability.one"] = "{0} 项功能",
+        ["diagram.count.data-resource"] = "{0} 项信息资源",
+        ["diagram.count.data-resource.one"] = "{0} 项信息资源",
+        ["diagram.count.item"] = "{0} 项",
+        ["diagram.count.item.one"] = "{0} 项",
+        ["diagram.grey-border"] = "灰色、{0}",
+        ["view.note.edges-cut"] = "连线仍超过上限 {0} 条：只画出权重最大的 {1} 条，省略 {2} 条。",
+        ["view.note.nodes-cut"] = "节点仍超过上限 {0} 个：只画出连线最多的 {1} 个，省略 {2} 个。",
+        ["view.note.collapsed"] = "模型超过可读上限（{0} 个节点、{1} 条连线），已按{2}聚合：{3} 个节点合并为 {4} 个，{5} 条连线合并为 {6} 条{7}",
+        ["view.note.collapsed.internal"] = "，{0} 条组内连线未画出。",
+        ["graphviz.not-found"] = "未找到 Graphviz 的 dot 程序（“{0}”）。请安装 Graphviz，Debian/Ubuntu：{1}；或改用 --format dot / mermaid。",
+        ["graphviz.timeout"] = "Graphviz 在 {0} 秒内未完成布局，已停止。请缩小视图（筛选条件、--depth）或降低节点上限。",
+        ["graphviz.failed"] = "Graphviz 以退出码 {0} 失败：{1}",
+        ["graphviz.done"] = "完成",
+
+        // Site: why a site cannot be written.
+        ["site-error.cannot-write"] = "无法写入站点文件夹“{0}”：{1}",
+        ["site-error.holds-input"] = "拒绝写入“{0}”：其中有模型的输入文件 {1}",
+        ["site-error.is-file"] = "“{0}”是文件，不是文件夹",
+        ["site-error.not-empty"] = "拒绝写入“{0}”：文件夹不为空，且不是 ArchModel 生成的站点（缺少 {1}）；请指定空文件夹",
     })
     {
     }
