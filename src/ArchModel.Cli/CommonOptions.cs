@@ -91,7 +91,8 @@ internal static class CommonOptions
         {
             Description = "Language of messages: zh-CN or en (default: the model's language) / 语言",
         };
-        option.AcceptOnlyFromAmong("zh-CN", "zh", "en");
+        // Every language's tag and the other names its table accepts (Localization/TextTable.cs).
+        option.AcceptOnlyFromAmong([.. Texts.All.SelectMany(static t => t.Aliases.Prepend(t.Tag))]);
         return option;
     }
 

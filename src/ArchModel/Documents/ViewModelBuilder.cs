@@ -417,6 +417,11 @@ internal sealed partial class ViewModelBuilder
             EvidenceKeys.IsolatedSystem.Status when JsonNames.TryParse<SystemStatus>(s, out var v) => L(Labels.Of(v)),
             EvidenceKeys.UnsharedResource.Sharing when JsonNames.TryParse<SharingLevel>(s, out var v) => L(Labels.Of(v)),
             EvidenceKeys.NetworkIsland.Kind when JsonNames.TryParse<NetworkKind>(s, out var v) => L(Labels.Of(v)),
+            EvidenceKeys.UnsafeNetworkLink.Via when JsonNames.TryParse<LinkVia>(s, out var v) => L(Labels.Of(v)),
+            EvidenceKeys.ForeignCoreTechnology.Categories when JsonNames.TryParse<ComponentCategory>(s, out var v) => L(Terms.Of(v)),
+            // category:name, as AM4003 spells a foreign component: the category in words.
+            EvidenceKeys.ForeignCoreTechnology.ForeignComponents when s.Split(':', 2) is [var category, var name]
+                && JsonNames.TryParse<ComponentCategory>(category, out var v) => L(Terms.Of(v)) + T("p.colon") + name,
             EvidenceKeys.InvestmentWithoutResult.Stage when JsonNames.TryParse<ProjectStage>(s, out var v) => L(Labels.Of(v)),
             EvidenceKeys.DuplicateHosting.Level when JsonNames.TryParse<AgencyLevel>(s, out var v) => L(Labels.Of(v)),
             EvidenceKeys.DuplicateDataCollection.Category or EvidenceKeys.ForeignCoreTechnology.Categories

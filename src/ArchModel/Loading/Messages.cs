@@ -22,7 +22,28 @@ internal static class Messages
 
     public static LocalizedText InvalidUtf8() => Texts.Of("load.invalid-utf8");
 
-    public static LocalizedText Syntax(string detail) => Texts.Of("load.syntax", detail);
+    /// <summary>
+    /// A JSON syntax error in the planner's language: what the JSON reader met (its message, English only, is read for
+    /// the kind of error and not shown) and the character <paramref name="at"/> where it stopped.
+    /// </summary>
+    public static LocalizedText Syntax(string readerMessage, byte at)
+    {
+        bool Says(string words) => readerMessage.Contains(words, StringComparison.Ordinal);
+        var kind = true switch
+        {
+            _ when Says("single JSON value") || Says("end of data") => "after-root",
+            _ when Says("after a value") => "after-value",
+            _ when Says("after a property name") => "after-name",
+            _ when Says("property name") => "name",
+            _ when Says("start of a value") => "value-start",
+            _ when Says("string") || Says("escap") => "string",
+            _ when Says("number") || Says("literal") => "literal",
+            _ => "other",
+        };
+        // A control character, or a byte that is no UTF-8, is shown by its code, not as itself.
+        var shown = at is < 0x20 or >= 0x7F ? $"\\u{at:X4}" : ((char)at).ToString();
+        return Texts.Of("load.syntax." + kind, shown);
+    }
 
     public static LocalizedText FullWidthCharacter(string character, string ascii) => Texts.Of("load.full-width-character", character, ascii);
 

@@ -587,7 +587,6 @@ internal sealed class ChineseTexts : TextTable
         ["load.root-only-property"] = "属性“{0}”只能写在根模型文件中，在被包含的文件中将被忽略。",
         ["load.root-unreadable"] = "无法读取模型文件“{0}”：{1}",
         ["load.self-flow"] = "数据流“{0}”的来源和去向是同一个系统“{1}”。",
-        ["load.syntax"] = "JSON 语法错误：{0}",
         ["load.too-deep"] = "JSON 嵌套过深（超过 {0} 层）：模型文件不需要这么深的结构。",
         ["load.trailing-comma"] = "JSON 不允许尾随逗号：请删除最后一项后面的逗号。",
         ["load.truncated"] = "文件意外结束：JSON 不完整（可能被截断，或缺少右括号、引号）。",
@@ -1295,6 +1294,30 @@ internal sealed class ChineseTexts : TextTable
         ["site-error.holds-input"] = "拒绝写入“{0}”：其中有模型的输入文件 {1}",
         ["site-error.is-file"] = "“{0}”是文件，不是文件夹",
         ["site-error.not-empty"] = "拒绝写入“{0}”：文件夹不为空，且不是 ArchModel 生成的站点（缺少 {1}）；请指定空文件夹",
+
+        // Evidence keys of AM4001 and AM4004 the findings report shows.
+        ["evidence.viaDeclared"] = "声明了经由网络",
+        ["evidence.via"] = "连接方式",
+
+        // archmodel validate's summary line (a count's English singular is the .one key); the counts are cli.analyze.errors and cli.analyze.warnings.
+        ["cli.validate.summary"] = "{0}（{1}）：{2}，{3}，{4}{5}。{6}",
+        ["cli.validate.files"] = "{0} 个文件",
+        ["cli.validate.files.one"] = "{0} 个文件",
+        ["cli.validate.invalid"] = "校验未通过",
+        ["cli.validate.doubtful"] = "校验通过，但结果存疑",
+        ["cli.validate.valid"] = "校验通过",
+        ["cli.validate.ignored"] = "有 {0} 个未知属性被忽略（AM0002）：其中的数据不在模型中，本结果和任何分析都可能遗漏它们；请检查拼写。",
+        ["cli.validate.ignored.one"] = "有 {0} 个未知属性被忽略（AM0002）：其中的数据不在模型中，本结果和任何分析都可能遗漏它们；请检查拼写。",
+
+        // JSON syntax errors, by what the JSON reader met ({0}: the character where it stopped).
+        ["load.syntax.after-value"] = "JSON 语法错误：值之后缺少逗号或右括号，不能紧跟“{0}”。",
+        ["load.syntax.value-start"] = "JSON 语法错误：“{0}”不能作为值的开头（字符串要用双引号，数字、true、false、null 不加引号）。",
+        ["load.syntax.after-name"] = "JSON 语法错误：属性名之后应为冒号，而不是“{0}”。",
+        ["load.syntax.name"] = "JSON 语法错误：此处应为双引号括起的属性名，而不是“{0}”。",
+        ["load.syntax.string"] = "JSON 语法错误：字符串中的“{0}”需要转义（如 \\n、\\\"、\\\\）。",
+        ["load.syntax.literal"] = "JSON 语法错误：数字或 true、false、null 在“{0}”处写错了。",
+        ["load.syntax.after-root"] = "JSON 语法错误：根值结束之后还有内容“{0}”。",
+        ["load.syntax.other"] = "JSON 语法错误：“{0}”处无法读取。",
     })
     {
     }

@@ -587,7 +587,6 @@ internal sealed class EnglishTexts : TextTable
         ["load.root-only-property"] = "Property '{0}' belongs in the root model file only; in an included file it is ignored.",
         ["load.root-unreadable"] = "Model file '{0}' cannot be read: {1}",
         ["load.self-flow"] = "Flow '{0}' goes from system '{1}' to itself.",
-        ["load.syntax"] = "Invalid JSON: {0}",
         ["load.too-deep"] = "The JSON is nested too deeply (more than {0} levels); no model file needs that.",
         ["load.trailing-comma"] = "Trailing commas are not JSON: remove the comma after the last item.",
         ["load.truncated"] = "Unexpected end of file: the JSON is incomplete (truncated, or a closing bracket or quote is missing).",
@@ -1295,6 +1294,30 @@ internal sealed class EnglishTexts : TextTable
         ["site-error.holds-input"] = "refusing to write into '{0}': it holds the model's input {1}",
         ["site-error.is-file"] = "'{0}' is a file, not a folder",
         ["site-error.not-empty"] = "refusing to write into '{0}': the folder is not empty and holds no site ArchModel wrote (no {1}); name an empty folder",
+
+        // Evidence keys of AM4001 and AM4004 the findings report shows.
+        ["evidence.viaDeclared"] = "via networks declared",
+        ["evidence.via"] = "joined via",
+
+        // archmodel validate's summary line (a count's English singular is the .one key); the counts are cli.analyze.errors and cli.analyze.warnings.
+        ["cli.validate.summary"] = "{0} ({1}): {2}, {3}, {4}{5}.{6}",
+        ["cli.validate.files"] = "{0} files",
+        ["cli.validate.files.one"] = "{0} file",
+        ["cli.validate.invalid"] = "invalid",
+        ["cli.validate.doubtful"] = "valid but doubtful",
+        ["cli.validate.valid"] = "valid",
+        ["cli.validate.ignored"] = " {0} unknown properties were ignored (AM0002): what they hold is not in the model, so this result and any analysis may miss it; check the spelling.",
+        ["cli.validate.ignored.one"] = " {0} unknown property was ignored (AM0002): what it holds is not in the model, so this result and any analysis may miss it; check the spelling.",
+
+        // JSON syntax errors, by what the JSON reader met ({0}: the character where it stopped).
+        ["load.syntax.after-value"] = "Invalid JSON: a comma, '}}' or ']' is missing after a value, before '{0}'.",
+        ["load.syntax.value-start"] = "Invalid JSON: a value cannot start with '{0}' (strings in double quotes; numbers, true, false and null without).",
+        ["load.syntax.after-name"] = "Invalid JSON: a ':' must follow a property name, not '{0}'.",
+        ["load.syntax.name"] = "Invalid JSON: a property name in double quotes is expected here, not '{0}'.",
+        ["load.syntax.string"] = "Invalid JSON: '{0}' must be escaped in a string (as \\n, \\\", \\\\).",
+        ["load.syntax.literal"] = "Invalid JSON: a number or true, false or null is misspelt at '{0}'.",
+        ["load.syntax.after-root"] = "Invalid JSON: there is more after the root value, at '{0}'.",
+        ["load.syntax.other"] = "Invalid JSON: it cannot be read at '{0}'.",
     })
     {
     }

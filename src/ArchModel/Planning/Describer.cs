@@ -343,7 +343,7 @@ internal static class Describer
             string s => Terms.FieldValue(kind, c.Field, s) is { } word ? Word(word) : Ref(plan, s),
             double or long or int when DiffOutput.IsMoney(c.Field) => MoneyOf(Convert.ToDouble(v, CultureInfo.InvariantCulture)),
             null when DiffOutput.IsMoney(c.Field) => Prose.Each(0, static (_, language) => Money.Unknown(language)),
-            _ => Neutral(FieldValues.Display(v)),
+            _ => Prose.Each(v, static (x, language) => FieldValues.Display(x, language)),
         };
         if (c.Field is "description" || c.Field.StartsWith("properties.", StringComparison.Ordinal) && c.Before is string { Length: > 40 })
         {

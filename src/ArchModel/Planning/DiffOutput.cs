@@ -268,12 +268,12 @@ public static class DiffOutput
                         string text when Terms.FieldValue(c.Kind, f.Field, text) is { } word => word[language],
                         double or long or int when IsMoney(f.Field) => Money.Format(Convert.ToDouble(v, CultureInfo.InvariantCulture), language),
                         null when IsMoney(f.Field) => Money.Unknown(language),
-                        _ => FieldValues.Display(v),
+                        _ => FieldValues.Display(v, language),
                     };
                     if (f.IsSet)
                     {
-                        before = L("diff.set-removed") + (f.RemovedValues.Count == 0 ? "—" : string.Join(", ", f.RemovedValues.Select(Value)));
-                        after = L("diff.set-added") + (f.AddedValues.Count == 0 ? "—" : string.Join(", ", f.AddedValues.Select(Value)));
+                        before = L("diff.set-removed") + (f.RemovedValues.Count == 0 ? "—" : string.Join(L("p.sep"), f.RemovedValues.Select(Value)));
+                        after = L("diff.set-added") + (f.AddedValues.Count == 0 ? "—" : string.Join(L("p.sep"), f.AddedValues.Select(Value)));
                     }
                     else
                     {
