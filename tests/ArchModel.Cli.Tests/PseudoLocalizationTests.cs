@@ -89,6 +89,28 @@ public sealed partial class PseudoLocalizationTests
         Assert.That(wrong.Distinct(), Is.Empty, string.Join("\n", wrong.Distinct()));
     }
 
+    [Test]
+    public void SpreadsheetExport_InThePseudoLanguage_HasNoTextOutsideTheTables()
+    {
+        // The readme sheet and the headers are the tool's; the cells are the model's, enums in the JSON spelling and
+        // the Chinese names the import accepts (data, shown in every language: docs/spreadsheets.md).
+        using var temp = new TempFolder();
+        var folder = Path.Combine(temp.Path, "csv");
+        var (code, _, stderr) = CliRunner.Run("export", Before, "--format", "csv", "--output", folder, "--lang", Tag);
+        Assert.That((code, stderr), Is.EqualTo((0, "")));
+        var sheets = Interop.SheetSchema.Sheets.Append(Interop.SheetSchema.ReadmeSheet).ToList();
+        var accepted = sheets.SelectMany(static s => s.Columns).Select(static c => c.Values).OfType<Interop.EnumTable>()
+            .SelectMany(static t => t.Values).SelectMany(static v => v.Also.Prepend(v.Chinese));
+        // A header is "Title (jsonKey)": the key is the format's.
+        var keys = sheets.SelectMany(static s => s.Columns.Select(static c => c.Key).Append(s.Key));
+        var model = ModelWords(formatWords: true, [.. accepted, .. keys], Path.GetDirectoryName(Before)!);
+        var files = Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal).ToList();
+        var wrong = files.SelectMany(f => Leaks(Path.GetFileNameWithoutExtension(f) + "\n" + File.ReadAllText(f), model)
+            .Select(w => $"{Path.GetFileName(f)}: {w}")).ToList();
+        Assert.That(files, Has.Count.GreaterThan(10));
+        Assert.That(wrong, Is.Empty, string.Join("\n", wrong));
+    }
+
     private static string Run(params string[] args)
     {
         var (code, stdout, stderr) = CliRunner.Run(args);
@@ -135,7 +157,9 @@ public sealed partial class PseudoLocalizationTests
     /// </summary>
     /// <remarks>The model format's own words (<c>municipal</c>, <c>gateway</c>) are the planner's only in a validation
     /// message, which quotes what was typed and lists what may be: elsewhere an output says them in words.</remarks>
-    private static Regex ModelWords(bool formatWords, params string[] folders)
+    private static Regex ModelWords(bool formatWords, params string[] folders) => ModelWords(formatWords, [], folders);
+
+    private static Regex ModelWords(bool formatWords, IEnumerable<string> more, params string[] folders)
     {
         var files = folders.SelectMany(static f => Directory.GetFiles(f, "*.json", SearchOption.AllDirectories))
             .Select(static f => Encoding.UTF8.GetString(File.ReadAllBytes(f))).ToList();
@@ -146,7 +170,7 @@ public sealed partial class PseudoLocalizationTests
             .Concat(formatWords ? FormatWords.Concat(Model.MetricNames.All).Concat(SchemaWords.Value).Concat(Texts.All.Select(static t => t.Tag)) : [])
             // and the character a syntax error stopped at.
             .Concat(formatWords ? files.SelectMany(static t => t.Where(char.IsLetter).Select(static c => c.ToString())) : [])
-            .Distinct().OrderByDescending(static w => w.Length).ThenBy(static w => w, StringComparer.Ordinal);
+            .Concat(more).Distinct().OrderByDescending(static w => w.Length).ThenBy(static w => w, StringComparer.Ordinal);
         // A whole word of the model: not the "a" inside "value".
         return new Regex(@"(?<![A-Za-z0-9_])(?:" + string.Join("|", words.Select(Regex.Escape)) + @")(?![A-Za-z0-9_])", RegexOptions.CultureInvariant);
     }
