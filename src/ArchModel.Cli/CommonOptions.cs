@@ -24,7 +24,7 @@ internal static class CommonOptions
         {
             if (result.GetValueOrDefault<string>() is { } value && !IsPath(value))
             {
-                result.AddError($"{argument.Name} must be a path, not an empty string / {argument.Name} 不能为空");
+                result.AddError(CliText.T("cli.path-empty", argument.Name));
             }
         });
         return argument;
@@ -37,7 +37,7 @@ internal static class CommonOptions
         {
             if (result.GetValueOrDefault<T>() is string value && !IsPath(value))
             {
-                result.AddError($"{option.Name} needs a path, not an empty string / {option.Name} 不能为空");
+                result.AddError(CliText.T("cli.path-empty", option.Name));
             }
         });
         return option;
@@ -69,8 +69,8 @@ internal static class CommonOptions
         {
             json = [];
         }
-        var hint = json.Count == 0 ? "" : $" (JSON files there: {string.Join(", ", json)})";
-        stderr.WriteLine($"{path}: error AM0009: '{path}' is a folder with no model.json; name the root model file{hint} / “{path}”是文件夹，其中没有 model.json，请指定根模型文件");
+        var hint = json.Count == 0 ? "" : CliText.T("cli.folder-without-model.json-files", string.Join(", ", json));
+        stderr.WriteLine(CliText.T("cli.folder-without-model", path, hint));
         return null;
     }
 

@@ -62,15 +62,15 @@ internal static class DiagramCommand
                 // The names a view may have, closest first ("landscpe" → landscape, "agency" without ":ID" → agency:ID).
                 var name = viewText.Split(':')[0].Trim().ToLowerInvariant();
                 var message = Messages.UnknownView(viewText, name == "agency" ? ["agency:ID"] : DidYouMean.Closest(name, ViewSpec.Names), ViewSpec.Names);
-                return Usage(stderr, $"{message.English} / {message.Chinese}");
+                return Usage(stderr, message[CliText.Language]);
             }
             if (parse.GetValue(depth) is var d && d < 0)
             {
-                return Usage(stderr, "--depth must be 0 or more / --depth 不能为负数");
+                return Usage(stderr, CliText.T("cli.diagram.depth"));
             }
             if (parse.GetValue(maxNodes) < 1 || parse.GetValue(maxEdges) < 0)
             {
-                return Usage(stderr, "--max-nodes must be at least 1 and --max-edges at least 0 / 上限必须为正数");
+                return Usage(stderr, CliText.T("cli.diagram.limits"));
             }
 
             if (ModelInputs.LoadOrFail("diagram", [parse.GetValue(model)!], parse.GetValue(lang), stderr, out var loads, out var language) is { } failed)
@@ -96,7 +96,7 @@ internal static class DiagramCommand
                 // Told before the analysis runs: the library's empty view and its error, whose message names the closest
                 // agency ids.
                 var problem = Views.Agency(architecture, spec.AgencyId!, options: options).Diagnostics[0].Message;
-                return Usage(stderr, $"{problem.English} / {problem.Chinese}");
+                return Usage(stderr, problem[CliText.Language]);
             }
             var analysis = Analyzer.Analyze(architecture);
             var diagram = Views.Build(architecture, spec, analysis, options);
@@ -157,7 +157,7 @@ internal static class DiagramCommand
     private static int Usage(TextWriter stderr, string message)
     {
         stderr.WriteLine($"archmodel diagram: {message}");
-        stderr.WriteLine("Try 'archmodel diagram --help'. / 用法见 'archmodel diagram --help'。");
+        stderr.WriteLine(CliText.T("cli.try-help", "archmodel diagram"));
         return ExitCodes.Usage;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using ArchModel.Localization;
 using ArchModel.Diagnostics;
 using ArchModel.Interop;
 using ArchModel.Output;
@@ -38,6 +39,8 @@ internal static class ImportCommand
             var path = parse.GetValue(input)!;
             var result = SpreadsheetImport.Read(path);
             var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), result.RootReadFailed ? null : result.Model?.Info.Language);
+            // A count in the output language, with the English singular (key.one).
+            string Count(string key, int n) => Texts.Format(n == 1 ? key + ".one" : key, language, n);
             var text = new StringBuilder();
             foreach (var d in result.Diagnostics)
             {
@@ -51,14 +54,11 @@ internal static class ImportCommand
             var errors = result.Diagnostics.Count(static d => d.Severity == DiagnosticSeverity.Error);
             var warnings = result.Diagnostics.Count(static d => d.Severity == DiagnosticSeverity.Warning);
             var folder = parse.GetValue(output)!;
-            var english = language == Language.English;
             if (errors > 0 && !parse.GetValue(force))
             {
                 if (!parse.GetValue(quiet))
                 {
-                    stdout.WriteLine(english
-                        ? $"{path}: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}; nothing was written (--force writes what could be read)."
-                        : $"{path}：{errors} 个错误，{warnings} 个警告；未写出任何文件（--force 可写出能读取的部分）。");
+                    stdout.WriteLine(Texts.Format("cli.import.not-written", language, path, Count("cli.import.errors", errors), Count("cli.import.warnings", warnings)));
                 }
                 return ExitCodes.Findings;
             }
@@ -82,9 +82,8 @@ internal static class ImportCommand
             {
                 var count = model.Elements.Count();
                 var root = Path.Combine(folder, files[0].Path).Replace('\\', '/');
-                stdout.WriteLine(english
-                    ? $"{path}: {count} elements, {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}; wrote {root} ({files.Count - 1} file{(files.Count == 2 ? "" : "s")} and the schema)."
-                    : $"{path}：{count} 个元素，{errors} 个错误，{warnings} 个警告；已写出 {root}（{files.Count - 1} 个文件及 JSON Schema）。");
+                stdout.WriteLine(Texts.Format("cli.import.written", language, path, count, Count("cli.import.errors", errors), Count("cli.import.warnings", warnings),
+                    root, Count("cli.import.files", files.Count - 1)));
             }
             return errors > 0 ? ExitCodes.Findings : ExitCodes.Success;
         });

@@ -38,7 +38,7 @@ internal static class ReportCommand
                 && double.TryParse(result.Tokens[^1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
                 && (!(seconds >= 0) || seconds > int.MaxValue / 1000.0))
             {
-                result.AddError("--template-timeout must be a number of seconds, 0 or more / --template-timeout 必须是不小于 0 的秒数");
+                result.AddError(CliText.T("cli.report.timeout"));
             }
         });
         var all = new Option<bool>("--all")
@@ -63,19 +63,19 @@ internal static class ReportCommand
             var baselinePath = parse.GetValue(baseline);
             if (ReportGenerator.NeedsBaseline(templateName) && baselinePath is null)
             {
-                stderr.WriteLine($"archmodel report: the {templateName} template needs --baseline AS_IS_MODEL (the report's MODEL is the to-be model) / 路线图模板需要用 --baseline 指定现状模型");
+                stderr.WriteLine(CliText.T("cli.report.needs-baseline", templateName));
                 return ExitCodes.Usage;
             }
             if (baselinePath is not null && ReportGenerator.IsBuiltIn(templateName) && !ReportGenerator.NeedsBaseline(templateName))
             {
-                stderr.WriteLine($"archmodel report: --baseline is for the roadmap template (or a template file), not for {templateName} / --baseline 仅用于路线图模板或自定义模板");
+                stderr.WriteLine(CliText.T("cli.report.baseline-not-for", templateName));
                 return ExitCodes.Usage;
             }
             var modelPath = parse.GetValue(model)!;
             if (!ReportGenerator.IsBuiltIn(templateName) && FilePaths.KindOf(templateName) == FileKind.Special)
             {
                 // A pipe would block the report until something writes to it; a device would never end.
-                stderr.WriteLine($"archmodel report: template '{templateName}' is not a regular file (a pipe or a device) / 模板“{templateName}”不是普通文件");
+                stderr.WriteLine(CliText.T("cli.report.template-not-file", templateName));
                 return ExitCodes.FileError;
             }
             if (ModelInputs.LoadOrFail("report", baselinePath is null ? [modelPath] : [modelPath, baselinePath], parse.GetValue(lang), stderr,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ArchModel.Localization;
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
 using ArchModel.Loading;
@@ -72,9 +73,7 @@ internal static class SiteCommand
             if (!parse.GetValue(quiet))
             {
                 var index = Path.Combine(result.Folder, "index.html");
-                stdout.WriteLine(language == Language.English
-                    ? $"Wrote {result.Pages} pages ({result.Diagrams} with a diagram) to {result.Folder}; open {new Uri(index).AbsoluteUri}"
-                    : $"已在 {result.Folder} 写入 {result.Pages} 个页面（{result.Diagrams} 个含图）；打开 {new Uri(index).AbsoluteUri}");
+                stdout.WriteLine(Texts.Format("cli.site.done", language, result.Folder, result.Pages, result.Diagrams, new Uri(index).AbsoluteUri));
             }
             return ExitCodes.Success;
         });
