@@ -16,7 +16,7 @@ internal static class CliApp
         // The command line's own texts follow --lang, else Chinese (CliText).
         using var ui = CliText.Use(args);
         // Named as installed, whatever the executable's file is called (ArchModel.Cli.dll under dotnet run and the tool shim).
-        var root = new Command("archmodel", "ArchModel — 电子政务顶层设计建模与分析 / e-government architecture models: validate, analyse, diagram, report.")
+        var root = new Command("archmodel", CliText.T("cli.help.archmodel"))
         {
             new HelpOption(),
             new VersionOption(),

@@ -9,12 +9,12 @@ internal static class CommonOptions
 {
     public static Argument<string> Model() => NotEmpty(new Argument<string>("MODEL")
     {
-        Description = "The root model file, or a folder holding model.json, e.g. models/demo-province / 根模型文件或其所在文件夹",
+        Description = CliText.T("cli.help.common.model"),
     });
 
     public static Option<string?> Output() => NotEmpty(new Option<string?>("--output", "-o")
     {
-        Description = "Write to this file (atomically; never over an input) instead of standard output / 输出文件",
+        Description = CliText.T("cli.help.common.output"),
     });
 
     /// <summary>Makes an empty path (<c>""</c>, or one with a null character) wrong usage, exit 2, rather than a crash.</summary>
@@ -78,7 +78,7 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--format", "-f")
         {
-            Description = $"Output format: {string.Join(", ", formats)} / 输出格式",
+            Description = CliText.T("cli.help.common.format", string.Join(", ", formats)),
             DefaultValueFactory = _ => defaultValue,
         };
         option.AcceptOnlyFromAmong(formats);
@@ -89,7 +89,7 @@ internal static class CommonOptions
     {
         var option = new Option<string?>("--lang")
         {
-            Description = "Language of messages: zh-CN or en (default: the model's language) / 语言",
+            Description = CliText.T("cli.help.common.lang", string.Join(", ", Texts.All.Select(static t => t.Tag))),
         };
         // Every language's tag and the other names its table accepts (Localization/TextTable.cs).
         option.AcceptOnlyFromAmong([.. Texts.All.SelectMany(static t => t.Aliases.Prepend(t.Tag))]);
@@ -100,7 +100,7 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--fail-on")
         {
-            Description = "Exit with 1 when a diagnostic or finding is at or above: error, warning, never / 失败阈值",
+            Description = CliText.T("cli.help.common.fail-on"),
             DefaultValueFactory = _ => "error",
         };
         option.AcceptOnlyFromAmong("error", "warning", "never");
@@ -109,12 +109,12 @@ internal static class CommonOptions
 
     public static Option<bool> Quiet() => new("--quiet", "-q")
     {
-        Description = "Print only the diagnostics, no summary / 仅输出诊断",
+        Description = CliText.T("cli.help.common.quiet"),
     };
 
     public static Option<bool> Verbose() => new("--verbose")
     {
-        Description = "Show details of internal errors / 显示内部错误详情",
+        Description = CliText.T("cli.help.common.verbose"),
     };
 
     /// <summary>The language asked for, else the model's, else Chinese.</summary>

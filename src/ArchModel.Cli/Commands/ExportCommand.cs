@@ -12,18 +12,18 @@ internal static class ExportCommand
     {
         var model = new Argument<string?>("MODEL")
         {
-            Description = "The root model file (not with --template) / 根模型文件",
+            Description = CliText.T("cli.help.export.model"),
             Arity = ArgumentArity.ZeroOrOne,
         };
         var format = CommonOptions.Format("xlsx", "xlsx", "csv");
         var output = new Option<string>("--output", "-o")
         {
-            Description = "The workbook to write (xlsx), or the folder to write the CSV files into (csv) / 输出文件或文件夹",
+            Description = CliText.T("cli.help.export.output"),
             Required = true,
         };
-        var template = new Option<bool>("--template") { Description = "Write the empty workbook agencies fill in: headers, drop-downs, readme / 输出空白模板" };
+        var template = new Option<bool>("--template") { Description = CliText.T("cli.help.export.template") };
         var lang = CommonOptions.Lang();
-        var command = new Command("export", "Write the model as a workbook (a sheet per kind) or CSV files / 导出为 Excel 工作簿或 CSV")
+        var command = new Command("export", CliText.T("cli.help.export"))
         {
             model, format, output, template, lang, CommonOptions.Verbose(),
         };

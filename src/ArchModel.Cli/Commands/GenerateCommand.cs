@@ -13,19 +13,19 @@ internal static class GenerateCommand
     {
         var shape = new Option<string>("--shape")
         {
-            Description = "Shape: synthetic, realistic, huge-jurisdictions, deep-lines, uniform-names (docs/cli.md) / 模型形态",
+            Description = CliText.T("cli.help.generate.shape"),
             DefaultValueFactory = _ => "synthetic",
         };
         shape.AcceptOnlyFromAmong(Shapes);
         var preset = new Option<string>("--preset")
         {
-            Description = "Size: province (~4,600 agencies), large-province (~9,500), nation (~132,000) / 规模预设",
+            Description = CliText.T("cli.help.generate.preset"),
             DefaultValueFactory = _ => "province",
         };
         preset.AcceptOnlyFromAmong("province", "large-province", "nation");
         var agencies = new Option<int?>("--agencies")
         {
-            Description = $"About how many agencies, 42 to {ModelGenerator.MaxAgencies:N0} (overrides --preset) / 机构数量",
+            Description = CliText.T("cli.help.generate.agencies", ModelGenerator.MaxAgencies),
             // Parsed here rather than by System.CommandLine, so that a word or a number too large for an int is a
             // usage error with one line, like every other, and not an exception.
             CustomParser = r =>
@@ -49,12 +49,12 @@ internal static class GenerateCommand
                 return (int)n;
             },
         };
-        var seed = new Option<int>("--seed") { Description = "The seed; the same seed gives the same files / 随机种子", DefaultValueFactory = _ => 1 };
-        var split = new Option<bool>("--split") { Description = "One file per province or part joined by includes; --output is then a folder / 按省拆分文件" };
+        var seed = new Option<int>("--seed") { Description = CliText.T("cli.help.generate.seed"), DefaultValueFactory = _ => 1 };
+        var split = new Option<bool>("--split") { Description = CliText.T("cli.help.generate.split") };
         var loaderLimit = new GeneratorOptions().MaxFileBytes;
         var maxFileBytes = new Option<long?>("--max-file-bytes")
         {
-            Description = $"Split into several files when one would exceed this many bytes (default and at most the loader's limit, {loaderLimit}) / 单个文件字节上限",
+            Description = CliText.T("cli.help.generate.max-file-bytes", loaderLimit),
             CustomParser = r =>
             {
                 var token = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
@@ -67,7 +67,7 @@ internal static class GenerateCommand
             },
         };
         var output = CommonOptions.Output();
-        var command = new Command("generate", "Write a synthetic model of a chosen size and shape / 生成合成模型") { shape, preset, agencies, seed, split, maxFileBytes, output };
+        var command = new Command("generate", CliText.T("cli.help.generate")) { shape, preset, agencies, seed, split, maxFileBytes, output };
         command.SetAction(parse =>
         {
             var options = new GeneratorOptions

@@ -15,22 +15,22 @@ internal static class ImportCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var input = new Argument<string>("PATH") { Description = "The workbook (.xlsx) or the folder of .csv files / 工作簿或 CSV 文件夹" };
+        var input = new Argument<string>("PATH") { Description = CliText.T("cli.help.import.path") };
         var output = new Option<string>("--output", "-o")
         {
-            Description = "The folder to write model.json (and its included files) into / 输出文件夹",
+            Description = CliText.T("cli.help.import.output"),
             Required = true,
         };
         var split = new Option<string>("--split")
         {
-            Description = "Spread the model over files: none, kind (one file per kind), region (one per region code) / 拆分方式",
+            Description = CliText.T("cli.help.import.split"),
             DefaultValueFactory = _ => "none",
         };
         split.AcceptOnlyFromAmong("none", "kind", "region");
-        var force = new Option<bool>("--force") { Description = "Write the model even when the workbook has errors (what could be read) / 有错误也写出" };
+        var force = new Option<bool>("--force") { Description = CliText.T("cli.help.import.force") };
         var lang = CommonOptions.Lang();
         var quiet = CommonOptions.Quiet();
-        var command = new Command("import", "Read a workbook or CSV files into a validated JSON model / 从工作簿或 CSV 导入模型")
+        var command = new Command("import", CliText.T("cli.help.import"))
         {
             input, output, split, force, lang, quiet, CommonOptions.Verbose(),
         };

@@ -15,11 +15,11 @@ internal static class InitCommand
     {
         var folder = CommonOptions.NotEmpty(new Argument<string>("DIR")
         {
-            Description = "The folder to create the model in (default: the current folder) / 目标文件夹",
+            Description = CliText.T("cli.help.init.dir"),
             DefaultValueFactory = _ => ".",
         });
         var lang = CommonOptions.Lang();
-        var command = new Command("init", "Write a small starter model that validates / 创建入门模型") { folder, lang };
+        var command = new Command("init", CliText.T("cli.help.init")) { folder, lang };
         command.SetAction(parse =>
         {
             var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), null);

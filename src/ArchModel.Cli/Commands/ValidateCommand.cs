@@ -11,7 +11,7 @@ internal static class ValidateCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var options = new ModelCommandOptions();
-        var command = options.Command("validate", "Load and validate a model; print its diagnostics / 加载并校验模型");
+        var command = options.Command("validate", CliText.T("cli.help.validate"));
         command.SetAction(parse =>
         {
             if (options.Load(parse, stderr, out var result, out var language) is { } failed)
