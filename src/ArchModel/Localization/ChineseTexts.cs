@@ -1647,6 +1647,14 @@ internal sealed class ChineseTexts : TextTable
         ["cli.help.common.format"] = "输出格式：{0}",
         ["cli.help.diagram.view"] = "视图：{0}",
         ["cli.help.report.template"] = "内置模板（{0}）或模板文件的路径",
+
+        // Report templates: why an include is refused (report-error.access wraps them).
+        ["report-include.name-needed"] = "include 需要模板名",
+        ["report-include.outside"] = "拒绝引入“{0}”：模板只能读取自身所在文件夹中的文件",
+        ["report-include.link-outside"] = "拒绝引入“{0}”：它链接到模板文件夹之外",
+        ["report-include.not-found"] = "找不到引入的模板“{0}”",
+        ["report-include.unreadable"] = "模板“{0}”{1}",
+        ["report-include.builtin-missing"] = "内置模板“{0}”缺失",
     })
     {
     }

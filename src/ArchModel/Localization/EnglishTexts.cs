@@ -1647,6 +1647,14 @@ internal sealed class EnglishTexts : TextTable
         ["cli.help.common.format"] = "Output format: {0}",
         ["cli.help.diagram.view"] = "The view: {0}",
         ["cli.help.report.template"] = "A built-in template ({0}) or the path of a template file",
+
+        // Report templates: why an include is refused (report-error.access wraps them).
+        ["report-include.name-needed"] = "include needs a template name",
+        ["report-include.outside"] = "include '{0}' refused: a template may read only files in its own folder",
+        ["report-include.link-outside"] = "include '{0}' refused: it is a link to a file outside the template's folder",
+        ["report-include.not-found"] = "include '{0}' not found",
+        ["report-include.unreadable"] = "template '{0}' {1}",
+        ["report-include.builtin-missing"] = "built-in template '{0}' missing",
     })
     {
     }
