@@ -14,6 +14,9 @@ internal static class SheetMessages
 
     public static LocalizedText Unreadable(string file, string detail) => Texts.Of("sheet-message.unreadable", file, Clip(detail));
 
+    /// <summary>A file or folder that cannot be read, for a reason the tables say (<c>sheet-message.reason.*</c>).</summary>
+    public static LocalizedText Unreadable(string file, LocalizedText reason) => Texts.Of("sheet-message.unreadable", file, reason);
+
     public static LocalizedText UnknownSheet(string name) => Texts.Of("sheet-message.unknown-sheet", Clip(name));
 
     public static LocalizedText RepeatedSheet(string name, string first) => Texts.Of("sheet-message.repeated-sheet", Clip(name), Clip(first));

@@ -45,7 +45,7 @@ public static class SpreadsheetImport
         var shown = (displayFolder ?? folder).Replace('\\', '/').TrimEnd('/');
         if (!Directory.Exists(folder))
         {
-            return Failed(shown, SheetMessages.Unreadable(shown, "folder not found / 文件夹不存在"));
+            return Failed(shown, SheetMessages.Unreadable(shown, Texts.Of("sheet-message.reason.folder-not-found")));
         }
         return ReadCsv(Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal).Select(p => (p, $"{shown}/{Path.GetFileName(p)}")), shown,
             Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)));

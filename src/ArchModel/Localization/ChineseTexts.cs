@@ -1655,6 +1655,9 @@ internal sealed class ChineseTexts : TextTable
         ["report-include.not-found"] = "找不到引入的模板“{0}”",
         ["report-include.unreadable"] = "模板“{0}”{1}",
         ["report-include.builtin-missing"] = "内置模板“{0}”缺失",
+
+        // Spreadsheet import: a folder of CSV files that is not there.
+        ["sheet-message.reason.folder-not-found"] = "文件夹不存在",
     })
     {
     }

@@ -1655,6 +1655,9 @@ internal sealed class EnglishTexts : TextTable
         ["report-include.not-found"] = "include '{0}' not found",
         ["report-include.unreadable"] = "template '{0}' {1}",
         ["report-include.builtin-missing"] = "built-in template '{0}' missing",
+
+        // Spreadsheet import: a folder of CSV files that is not there.
+        ["sheet-message.reason.folder-not-found"] = "folder not found",
     })
     {
     }
