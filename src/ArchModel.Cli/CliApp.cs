@@ -13,8 +13,10 @@ internal static class CliApp
     {
         // The one place text is made safe for a terminal: every command, and System.CommandLine, writes through these.
         (stdout, stderr) = (SafeTextWriter.Wrap(stdout), SafeTextWriter.Wrap(stderr));
+        // The command line's own texts follow --lang, else Chinese (CliText).
+        using var ui = CliText.Use(args);
         // Named as installed, whatever the executable's file is called (ArchModel.Cli.dll under dotnet run and the tool shim).
-        var root = new Command("archmodel", "ArchModel — 电子政务顶层设计建模与分析 / e-government architecture models: validate, analyse, diagram, report.")
+        var root = new Command("archmodel", CliText.T("cli.help.archmodel"))
         {
             new HelpOption(),
             new VersionOption(),
@@ -39,7 +41,7 @@ internal static class CliApp
             var error = parse.Errors.FirstOrDefault(static e => e.Message.Contains("nrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
             var message = string.Join(" ", error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             stderr.WriteLine($"{name}: {message}");
-            stderr.WriteLine($"Try '{name} --help'. / 用法见 '{name} --help'。");
+            stderr.WriteLine(CliText.T("cli.try-help", name));
             return ExitCodes.Usage;
         }
         try
@@ -49,15 +51,14 @@ internal static class CliApp
         catch (IOException e)
         {
             // Standard output or error could not be written (a full disk, `> /dev/full`, a closed pipe): not a bug.
-            TryWriteLine(stderr, $"archmodel: cannot write the output / 无法写入输出: {e.Message}");
+            TryWriteLine(stderr, CliText.T("cli.cannot-write-output", e.Message));
             return ExitCodes.FileError;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var verbose = args.Contains("--verbose");
-            stderr.WriteLine($"archmodel: internal error / 内部错误: {e.GetType().Name}: {e.Message}");
-            stderr.WriteLine($"This is a bug in ArchModel {ToolInfo.Version}; please report it at {ToolInfo.InformationUri}/issues with the command you ran." +
-                (verbose ? "" : " Run again with --verbose for details."));
+            stderr.WriteLine(CliText.T("cli.internal-error", e.GetType().Name, e.Message));
+            stderr.WriteLine(CliText.T("cli.internal-error.report", ToolInfo.Version, ToolInfo.InformationUri) + (verbose ? "" : CliText.T("cli.internal-error.verbose")));
             if (verbose)
             {
                 stderr.WriteLine(e.ToString());

@@ -1,3 +1,4 @@
+using ArchModel.Localization;
 using System.CommandLine;
 using ArchModel.Diagnostics;
 
@@ -8,12 +9,12 @@ internal static class CommonOptions
 {
     public static Argument<string> Model() => NotEmpty(new Argument<string>("MODEL")
     {
-        Description = "The root model file, or a folder holding model.json, e.g. models/demo-province / 根模型文件或其所在文件夹",
+        Description = CliText.T("cli.help.common.model"),
     });
 
     public static Option<string?> Output() => NotEmpty(new Option<string?>("--output", "-o")
     {
-        Description = "Write to this file (atomically; never over an input) instead of standard output / 输出文件",
+        Description = CliText.T("cli.help.common.output"),
     });
 
     /// <summary>Makes an empty path (<c>""</c>, or one with a null character) wrong usage, exit 2, rather than a crash.</summary>
@@ -23,7 +24,7 @@ internal static class CommonOptions
         {
             if (result.GetValueOrDefault<string>() is { } value && !IsPath(value))
             {
-                result.AddError($"{argument.Name} must be a path, not an empty string / {argument.Name} 不能为空");
+                result.AddError(CliText.T("cli.path-empty", argument.Name));
             }
         });
         return argument;
@@ -36,7 +37,7 @@ internal static class CommonOptions
         {
             if (result.GetValueOrDefault<T>() is string value && !IsPath(value))
             {
-                result.AddError($"{option.Name} needs a path, not an empty string / {option.Name} 不能为空");
+                result.AddError(CliText.T("cli.path-empty", option.Name));
             }
         });
         return option;
@@ -68,8 +69,8 @@ internal static class CommonOptions
         {
             json = [];
         }
-        var hint = json.Count == 0 ? "" : $" (JSON files there: {string.Join(", ", json)})";
-        stderr.WriteLine($"{path}: error AM0009: '{path}' is a folder with no model.json; name the root model file{hint} / “{path}”是文件夹，其中没有 model.json，请指定根模型文件");
+        var hint = json.Count == 0 ? "" : CliText.T("cli.folder-without-model.json-files", string.Join(", ", json));
+        stderr.WriteLine(CliText.T("cli.folder-without-model", path, hint));
         return null;
     }
 
@@ -77,7 +78,7 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--format", "-f")
         {
-            Description = $"Output format: {string.Join(", ", formats)} / 输出格式",
+            Description = CliText.T("cli.help.common.format", string.Join(", ", formats)),
             DefaultValueFactory = _ => defaultValue,
         };
         option.AcceptOnlyFromAmong(formats);
@@ -88,9 +89,10 @@ internal static class CommonOptions
     {
         var option = new Option<string?>("--lang")
         {
-            Description = "Language of messages: zh-CN or en (default: the model's language) / 语言",
+            Description = CliText.T("cli.help.common.lang", string.Join(", ", Texts.All.Select(static t => t.Tag))),
         };
-        option.AcceptOnlyFromAmong("zh-CN", "zh", "en");
+        // Every language's tag and the other names its table accepts (Localization/TextTable.cs).
+        option.AcceptOnlyFromAmong([.. Texts.All.SelectMany(static t => t.Aliases.Prepend(t.Tag))]);
         return option;
     }
 
@@ -98,7 +100,7 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--fail-on")
         {
-            Description = "Exit with 1 when a diagnostic or finding is at or above: error, warning, never / 失败阈值",
+            Description = CliText.T("cli.help.common.fail-on"),
             DefaultValueFactory = _ => "error",
         };
         option.AcceptOnlyFromAmong("error", "warning", "never");
@@ -107,12 +109,12 @@ internal static class CommonOptions
 
     public static Option<bool> Quiet() => new("--quiet", "-q")
     {
-        Description = "Print only the diagnostics, no summary / 仅输出诊断",
+        Description = CliText.T("cli.help.common.quiet"),
     };
 
     public static Option<bool> Verbose() => new("--verbose")
     {
-        Description = "Show details of internal errors / 显示内部错误详情",
+        Description = CliText.T("cli.help.common.verbose"),
     };
 
     /// <summary>The language asked for, else the model's, else Chinese.</summary>

@@ -49,7 +49,7 @@ internal sealed class OutputTarget
         }
         if (_path.Length == 0 || _path.Contains('\0', StringComparison.Ordinal))
         {
-            return "--output needs a file path / --output 需要文件路径";
+            return CliText.T("cli.output.needs-path");
         }
         var target = Path.GetFullPath(_path);
         var real = FilePaths.RealPath(target);
@@ -57,19 +57,19 @@ internal sealed class OutputTarget
         {
             if (string.Equals(FilePaths.RealPath(input), real, FilePaths.Comparison))
             {
-                return $"refusing to write '{_path}': it is an input file (or a link to one) / 拒绝覆盖输入文件“{_path}”（或指向它的链接）";
+                return CliText.T("cli.output.input", _path);
             }
         }
         if (TemplateFolder is { } templates && FilePaths.IsUnder(real, FilePaths.RealPath(templates))
             && Path.GetFileName(real).Contains(".sbn", FilePaths.Comparison))
         {
-            return $"refusing to write '{_path}': it is a template file in the report template's folder / 拒绝覆盖模板文件夹中的模板文件“{_path}”";
+            return CliText.T("cli.output.template", _path);
         }
         // The kernel follows the links (including /proc's, which name pipes and terminals): what is really there?
         var kind = FilePaths.KindOf(target);
         if (kind == FileKind.Directory)
         {
-            return $"cannot write '{_path}': it is a folder / 输出路径是文件夹";
+            return CliText.T("cli.output.folder", _path);
         }
         if (kind == FileKind.Special || IsSystemPath(target))
         {
@@ -94,7 +94,7 @@ internal sealed class OutputTarget
         }
         catch (IOException e)
         {
-            return $"cannot write standard output: {e.Message} / 无法写入标准输出";
+            return CliText.T("cli.output.stdout", e.Message);
         }
     }
 
@@ -119,7 +119,7 @@ internal sealed class OutputTarget
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            return $"cannot write '{_path}': {e.Message} / 无法写入输出文件";
+            return CliText.T("cli.output.cannot", _path, e.Message);
         }
     }
 
@@ -132,7 +132,7 @@ internal sealed class OutputTarget
         {
             if (!Directory.Exists(folder))
             {
-                return $"cannot write '{_path}': folder '{folder}' does not exist / 输出文件夹不存在";
+                return CliText.T("cli.output.no-folder", _path, folder);
             }
             RemoveStaleTemporaryFiles(folder, name);
             using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
@@ -147,7 +147,7 @@ internal sealed class OutputTarget
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            return $"cannot write '{_path}': {e.Message} / 无法写入输出文件";
+            return CliText.T("cli.output.cannot", _path, e.Message);
         }
         catch
         {

@@ -94,12 +94,23 @@ public sealed class DiagramCommandTests
         Assert.That(stderr, Does.Contain("archmodel diagram:").And.Contain("--help"));
     }
 
+    [TestCase("", "archmodel diagram: --depth 不能为负数", "用法见 'archmodel diagram --help'。")]
+    [TestCase("zh-CN", "archmodel diagram: --depth 不能为负数", "用法见 'archmodel diagram --help'。")]
+    [TestCase("en", "archmodel diagram: --depth must be 0 or more", "Try 'archmodel diagram --help'.")]
+    public void Diagram_UsageError_IsInTheCommandLinesLanguage_LangElseChinese(string lang, string first, string second)
+    {
+        string[] args = ["diagram", Demo, "--view", "landscape", "--depth", "-1"];
+        var (code, _, stderr) = CliRunner.Run(lang.Length == 0 ? args : [.. args, "--lang", lang]);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { first, second }));
+    }
+
     [TestCase("landscpe", "Did you mean 'landscape'?")]
     [TestCase("agency", "Did you mean 'agency:ID'?")]
     [TestCase("agency:ag.prov.pds", "Did you mean 'ag.prov.psd'")]
     public void Diagram_MisspeltView_SaysWhatWasMeant(string view, string hint)
     {
-        var (code, _, stderr) = CliRunner.Run("diagram", Demo, "--view", view);
+        var (code, _, stderr) = CliRunner.Run("diagram", Demo, "--view", view, "--lang", "en");
         Assert.That(code, Is.EqualTo(2));
         Assert.That(stderr, Does.Contain(hint));
     }
@@ -133,6 +144,6 @@ public sealed class DiagramCommandTests
     {
         var (code, _, stderr) = CliRunner.Run("diagram", Demo, "--view", "network", "--output", Demo);
         Assert.That(code, Is.EqualTo(3));
-        Assert.That(stderr, Does.Contain("input file"));
+        Assert.That(stderr, Does.Contain("输入文件"));
     }
 }

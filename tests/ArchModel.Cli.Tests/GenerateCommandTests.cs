@@ -63,7 +63,7 @@ public sealed class GenerateCommandTests
         Assert.That(code, Is.EqualTo(2));
         Assert.That(stdout, Is.Empty);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines[0], Does.StartWith("archmodel generate: --agencies must be"));
+        Assert.That(lines[0], Does.StartWith("archmodel generate: --agencies "));
         Assert.That(lines, Has.Length.EqualTo(2), stderr);
     }
 

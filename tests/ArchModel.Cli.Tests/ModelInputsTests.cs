@@ -38,6 +38,6 @@ public sealed class ModelInputsTests
         var output = Path.Combine(temp.Path, "out");
         var (code, _, stderr) = CliRunner.Run([.. args.Select(a => a.Replace("{0}", temp.Path, StringComparison.Ordinal).Replace("{1}", output, StringComparison.Ordinal))]);
         Assert.That(code, Is.EqualTo(3));
-        Assert.That(stderr, Does.Contain("no model.json"));
+        Assert.That(stderr, Does.Contain("没有 model.json"));
     }
 }

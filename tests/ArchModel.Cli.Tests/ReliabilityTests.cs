@@ -49,7 +49,7 @@ public sealed class ReliabilityTests
         var data = File.ReadAllText(Path.Combine(folder, "data.json"));
         var (code, _, stderr) = CliRunner.Run("analyze", Path.Combine(folder, "model.json"), "-o", Path.Combine(link, "data.json"));
         Assert.That(code, Is.EqualTo(3));
-        Assert.That(stderr, Does.Contain("input file"));
+        Assert.That(stderr, Does.Contain("输入文件"));
         Assert.That(File.ReadAllText(Path.Combine(folder, "data.json")), Is.EqualTo(data));
     }
 

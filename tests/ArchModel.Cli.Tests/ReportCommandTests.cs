@@ -143,7 +143,7 @@ public sealed class ReportCommandTests
         var model = temp.Write("tobe.json", text);
         var (code, _, stderr) = CliRunner.Run("report", model, "--template", "roadmap", "--baseline", baseline, "--output", baseline);
         Assert.That(code, Is.EqualTo(3));
-        Assert.That(stderr, Does.Contain("input"));
+        Assert.That(stderr, Does.Contain("输入文件"));
         Assert.That(File.ReadAllText(baseline), Is.EqualTo(text), "the baseline is untouched");
     }
 
@@ -154,6 +154,6 @@ public sealed class ReportCommandTests
         var model = temp.Write("model.json", File.ReadAllText(CliRunner.Model("quickstart")));
         var (code, _, stderr) = CliRunner.Run("report", model, "--output", model);
         Assert.That(code, Is.EqualTo(3));
-        Assert.That(stderr, Does.Contain("input"));
+        Assert.That(stderr, Does.Contain("输入文件"));
     }
 }

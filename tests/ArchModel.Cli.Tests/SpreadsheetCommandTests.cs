@@ -167,7 +167,7 @@ public class SpreadsheetCommandTests
         var before = File.ReadAllBytes(workbook);
         var (code, _, stderr) = CliRunner.Run("import", workbook, "--output", temp.Path);
         Assert.That(code, Is.EqualTo(3));
-        Assert.That(stderr, Does.Contain("input file"));
+        Assert.That(stderr, Does.Contain("输入文件"));
         Assert.That(File.ReadAllBytes(workbook), Is.EqualTo(before));
     }
 }

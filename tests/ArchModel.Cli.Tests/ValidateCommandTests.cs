@@ -144,7 +144,7 @@ public sealed class ValidateCommandTests
         var path = temp.Write("model.json", Broken);
         var (code, _, stderr) = CliRunner.Run("validate", path, "--output", path);
         Assert.That(code, Is.EqualTo(3));
-        Assert.That(stderr, Does.Contain("input"));
+        Assert.That(stderr, Does.Contain("输入文件"));
         Assert.That(File.ReadAllText(path), Is.EqualTo(Broken));
     }
 

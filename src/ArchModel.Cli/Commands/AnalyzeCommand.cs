@@ -15,14 +15,14 @@ internal static class AnalyzeCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var options = new ModelCommandOptions();
-        var command = options.Command("analyze", "Validate, run every rule and compute the metrics / 分析模型：发现问题并计分");
+        var command = options.Command("analyze", CliText.T("cli.help.analyze"));
         var all = new Option<bool>("--all")
         {
-            Description = "Print every finding and diagnostic (text); by default a large model's are trimmed to the largest per rule and code / 列出全部发现与诊断",
+            Description = CliText.T("cli.help.analyze.all"),
         };
         command.Options.Add(all);
         // --quiet keeps what matters at a glance: analyze prints the scorecard and the summary (validate, only the diagnostics).
-        options.Quiet.Description = "Print only the scorecard and the summary line / 仅输出计分卡与摘要";
+        options.Quiet.Description = CliText.T("cli.help.analyze.quiet");
         command.SetAction(parse =>
         {
             if (options.Load(parse, stderr, out var load, out var language) is { } failed)

@@ -18,39 +18,39 @@ internal static class DiagramCommand
         var model = CommonOptions.Model();
         var view = new Option<string>("--view")
         {
-            Description = $"The view: {string.Join(", ", ViewSpec.Names)} / 视图",
+            Description = CliText.T("cli.help.diagram.view", string.Join(", ", ViewSpec.Names)),
             Required = true,
         };
         var format = CommonOptions.Format("dot", "dot", "mermaid", "svg");
         var depth = new Option<int>("--depth")
         {
-            Description = "Flow hops from the agency's systems for agency:ID (default 1) / 邻域深度",
+            Description = CliText.T("cli.help.diagram.depth"),
             DefaultValueFactory = _ => 1,
         };
         var levels = new Option<string[]>("--level")
         {
-            Description = "Only agencies at these levels: national, provincial, municipal, county, township / 仅含这些层级",
+            Description = CliText.T("cli.help.diagram.level"),
             AllowMultipleArgumentsPerToken = true,
         };
         levels.AcceptOnlyFromAmong("national", "provincial", "municipal", "county", "township");
-        var regions = new Option<string[]>("--region") { Description = "Only agencies in these regions (division codes) / 仅含这些地区", AllowMultipleArgumentsPerToken = true };
-        var sectors = new Option<string[]>("--sector") { Description = "Only agencies in these sectors (条) / 仅含这些条线", AllowMultipleArgumentsPerToken = true };
-        var tags = new Option<string[]>("--tag") { Description = "Only systems, networks and platforms with one of these tags / 仅含带这些标签的元素", AllowMultipleArgumentsPerToken = true };
+        var regions = new Option<string[]>("--region") { Description = CliText.T("cli.help.diagram.region"), AllowMultipleArgumentsPerToken = true };
+        var sectors = new Option<string[]>("--sector") { Description = CliText.T("cli.help.diagram.sector"), AllowMultipleArgumentsPerToken = true };
+        var tags = new Option<string[]>("--tag") { Description = CliText.T("cli.help.diagram.tag"), AllowMultipleArgumentsPerToken = true };
         var maxNodes = new Option<int>("--max-nodes")
         {
-            Description = $"Aggregate above this many nodes (default {ViewOptions.Default.MaxNodes}) / 节点上限",
+            Description = CliText.T("cli.help.diagram.max-nodes", ViewOptions.Default.MaxNodes),
             DefaultValueFactory = _ => ViewOptions.Default.MaxNodes,
         };
         var maxEdges = new Option<int>("--max-edges")
         {
-            Description = $"Aggregate above this many edges (default {ViewOptions.Default.MaxEdges}) / 连线上限",
+            Description = CliText.T("cli.help.diagram.max-edges", ViewOptions.Default.MaxEdges),
             DefaultValueFactory = _ => ViewOptions.Default.MaxEdges,
         };
-        var includeRetired = new Option<bool>("--include-retired") { Description = "Draw retired systems and flows too / 包含已退役的系统和数据流" };
+        var includeRetired = new Option<bool>("--include-retired") { Description = CliText.T("cli.help.diagram.include-retired") };
         var output = CommonOptions.Output();
         var lang = CommonOptions.Lang();
         var verbose = CommonOptions.Verbose();
-        var command = new Command("diagram", "Write a diagram of one view: DOT, Mermaid or SVG (Graphviz) / 生成视图图表")
+        var command = new Command("diagram", CliText.T("cli.help.diagram"))
         {
             model, view, format, depth, levels, regions, sectors, tags, maxNodes, maxEdges, includeRetired, output, lang, verbose,
         };
@@ -62,15 +62,15 @@ internal static class DiagramCommand
                 // The names a view may have, closest first ("landscpe" → landscape, "agency" without ":ID" → agency:ID).
                 var name = viewText.Split(':')[0].Trim().ToLowerInvariant();
                 var message = Messages.UnknownView(viewText, name == "agency" ? ["agency:ID"] : DidYouMean.Closest(name, ViewSpec.Names), ViewSpec.Names);
-                return Usage(stderr, $"{message.English} / {message.Chinese}");
+                return Usage(stderr, message[CliText.Language]);
             }
             if (parse.GetValue(depth) is var d && d < 0)
             {
-                return Usage(stderr, "--depth must be 0 or more / --depth 不能为负数");
+                return Usage(stderr, CliText.T("cli.diagram.depth"));
             }
             if (parse.GetValue(maxNodes) < 1 || parse.GetValue(maxEdges) < 0)
             {
-                return Usage(stderr, "--max-nodes must be at least 1 and --max-edges at least 0 / 上限必须为正数");
+                return Usage(stderr, CliText.T("cli.diagram.limits"));
             }
 
             if (ModelInputs.LoadOrFail("diagram", [parse.GetValue(model)!], parse.GetValue(lang), stderr, out var loads, out var language) is { } failed)
@@ -96,7 +96,7 @@ internal static class DiagramCommand
                 // Told before the analysis runs: the library's empty view and its error, whose message names the closest
                 // agency ids.
                 var problem = Views.Agency(architecture, spec.AgencyId!, options: options).Diagnostics[0].Message;
-                return Usage(stderr, $"{problem.English} / {problem.Chinese}");
+                return Usage(stderr, problem[CliText.Language]);
             }
             var analysis = Analyzer.Analyze(architecture);
             var diagram = Views.Build(architecture, spec, analysis, options);
@@ -157,7 +157,7 @@ internal static class DiagramCommand
     private static int Usage(TextWriter stderr, string message)
     {
         stderr.WriteLine($"archmodel diagram: {message}");
-        stderr.WriteLine("Try 'archmodel diagram --help'. / 用法见 'archmodel diagram --help'。");
+        stderr.WriteLine(CliText.T("cli.try-help", "archmodel diagram"));
         return ExitCodes.Usage;
     }
 }

@@ -10,13 +10,13 @@ internal static class DiffCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var before = CommonOptions.NotEmpty(new Argument<string>("BEFORE") { Description = "The as-is root model file (or its folder) / 现状模型根文件" });
-        var after = CommonOptions.NotEmpty(new Argument<string>("AFTER") { Description = "The to-be root model file (or its folder) / 目标架构模型根文件" });
+        var before = CommonOptions.NotEmpty(new Argument<string>("BEFORE") { Description = CliText.T("cli.help.diff.before") });
+        var after = CommonOptions.NotEmpty(new Argument<string>("AFTER") { Description = CliText.T("cli.help.diff.after") });
         var format = CommonOptions.Format("text", "text", "json", "md");
         var output = CommonOptions.Output();
         var lang = CommonOptions.Lang();
         var verbose = CommonOptions.Verbose();
-        var command = new Command("diff", "Compare an as-is and a to-be model: changes, metric deltas, ordered migration steps / 比较现状与目标架构，生成迁移计划")
+        var command = new Command("diff", CliText.T("cli.help.diff"))
         {
             before, after, format, output, lang, verbose,
         };

@@ -12,18 +12,18 @@ internal static class ExportCommand
     {
         var model = new Argument<string?>("MODEL")
         {
-            Description = "The root model file (not with --template) / 根模型文件",
+            Description = CliText.T("cli.help.export.model"),
             Arity = ArgumentArity.ZeroOrOne,
         };
         var format = CommonOptions.Format("xlsx", "xlsx", "csv");
         var output = new Option<string>("--output", "-o")
         {
-            Description = "The workbook to write (xlsx), or the folder to write the CSV files into (csv) / 输出文件或文件夹",
+            Description = CliText.T("cli.help.export.output"),
             Required = true,
         };
-        var template = new Option<bool>("--template") { Description = "Write the empty workbook agencies fill in: headers, drop-downs, readme / 输出空白模板" };
+        var template = new Option<bool>("--template") { Description = CliText.T("cli.help.export.template") };
         var lang = CommonOptions.Lang();
-        var command = new Command("export", "Write the model as a workbook (a sheet per kind) or CSV files / 导出为 Excel 工作簿或 CSV")
+        var command = new Command("export", CliText.T("cli.help.export"))
         {
             model, format, output, template, lang, CommonOptions.Verbose(),
         };
@@ -37,7 +37,7 @@ internal static class ExportCommand
             {
                 if (modelPath is not null)
                 {
-                    stderr.WriteLine("archmodel export: --template writes the empty workbook; give no MODEL with it. / --template 不需要模型文件。");
+                    stderr.WriteLine(CliText.T("cli.export.template-no-model"));
                     return ExitCodes.Usage;
                 }
                 language = CommonOptions.ResolveLanguage(parse.GetValue(lang), null);
@@ -46,7 +46,7 @@ internal static class ExportCommand
             {
                 if (modelPath is null)
                 {
-                    stderr.WriteLine("archmodel export: name the MODEL to export, or use --template. / 请给出模型文件，或使用 --template。");
+                    stderr.WriteLine(CliText.T("cli.export.no-model"));
                     return ExitCodes.Usage;
                 }
                 if (ModelInputs.LoadOrFail("export", [modelPath], parse.GetValue(lang), stderr, out var loads, out language) is { } failed)
@@ -85,7 +85,7 @@ internal static class Files
         var targets = files.Select(f => Path.GetFullPath(Path.Combine(folder, f.Path))).ToList();
         if (targets.FirstOrDefault(t => inputs.Contains(t, StringComparer.Ordinal)) is { } clash)
         {
-            return $"refusing to write '{clash}': it is an input file / 拒绝覆盖输入文件“{clash}”";
+            return CliText.T("cli.output.input-file", clash);
         }
         try
         {
@@ -102,7 +102,7 @@ internal static class Files
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"cannot write into '{folder}': {e.Message} / 无法写入输出文件夹";
+            return CliText.T("cli.output.into-folder", folder, e.Message);
         }
     }
 }

@@ -13,19 +13,19 @@ internal static class GenerateCommand
     {
         var shape = new Option<string>("--shape")
         {
-            Description = "Shape: synthetic, realistic, huge-jurisdictions, deep-lines, uniform-names (docs/cli.md) / 模型形态",
+            Description = CliText.T("cli.help.generate.shape"),
             DefaultValueFactory = _ => "synthetic",
         };
         shape.AcceptOnlyFromAmong(Shapes);
         var preset = new Option<string>("--preset")
         {
-            Description = "Size: province (~4,600 agencies), large-province (~9,500), nation (~132,000) / 规模预设",
+            Description = CliText.T("cli.help.generate.preset"),
             DefaultValueFactory = _ => "province",
         };
         preset.AcceptOnlyFromAmong("province", "large-province", "nation");
         var agencies = new Option<int?>("--agencies")
         {
-            Description = $"About how many agencies, 42 to {ModelGenerator.MaxAgencies:N0} (overrides --preset) / 机构数量",
+            Description = CliText.T("cli.help.generate.agencies", ModelGenerator.MaxAgencies),
             // Parsed here rather than by System.CommandLine, so that a word or a number too large for an int is a
             // usage error with one line, like every other, and not an exception.
             CustomParser = r =>
@@ -33,41 +33,41 @@ internal static class GenerateCommand
                 var token = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
                 if (!long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
                 {
-                    r.AddError($"--agencies must be a whole number, not '{token}' / --agencies 须为整数");
+                    r.AddError(CliText.T("cli.generate.agencies-whole", token));
                     return null;
                 }
                 if (n < 42)
                 {
-                    r.AddError("--agencies must be at least 42 (one government with its departments and one below it) / --agencies 至少为 42");
+                    r.AddError(CliText.T("cli.generate.agencies-min"));
                     return null;
                 }
                 if (n > ModelGenerator.MaxAgencies)
                 {
-                    r.AddError($"--agencies must be at most {ModelGenerator.MaxAgencies} (the largest model the generator writes) / --agencies 至多为 {ModelGenerator.MaxAgencies}");
+                    r.AddError(CliText.T("cli.generate.agencies-max", ModelGenerator.MaxAgencies));
                     return null;
                 }
                 return (int)n;
             },
         };
-        var seed = new Option<int>("--seed") { Description = "The seed; the same seed gives the same files / 随机种子", DefaultValueFactory = _ => 1 };
-        var split = new Option<bool>("--split") { Description = "One file per province or part joined by includes; --output is then a folder / 按省拆分文件" };
+        var seed = new Option<int>("--seed") { Description = CliText.T("cli.help.generate.seed"), DefaultValueFactory = _ => 1 };
+        var split = new Option<bool>("--split") { Description = CliText.T("cli.help.generate.split") };
         var loaderLimit = new GeneratorOptions().MaxFileBytes;
         var maxFileBytes = new Option<long?>("--max-file-bytes")
         {
-            Description = $"Split into several files when one would exceed this many bytes (default and at most the loader's limit, {loaderLimit}) / 单个文件字节上限",
+            Description = CliText.T("cli.help.generate.max-file-bytes", loaderLimit),
             CustomParser = r =>
             {
                 var token = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
                 if (!long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > loaderLimit)
                 {
-                    r.AddError($"--max-file-bytes must be a whole number from 1 to {loaderLimit}, not '{token}' / --max-file-bytes 须为 1 至 {loaderLimit} 的整数");
+                    r.AddError(CliText.T("cli.generate.max-file-bytes", loaderLimit, token));
                     return null;
                 }
                 return n;
             },
         };
         var output = CommonOptions.Output();
-        var command = new Command("generate", "Write a synthetic model of a chosen size and shape / 生成合成模型") { shape, preset, agencies, seed, split, maxFileBytes, output };
+        var command = new Command("generate", CliText.T("cli.help.generate")) { shape, preset, agencies, seed, split, maxFileBytes, output };
         command.SetAction(parse =>
         {
             var options = new GeneratorOptions
@@ -101,11 +101,11 @@ internal static class GenerateCommand
                 {
                     if (path is null)
                     {
-                        stderr.WriteLine("archmodel generate: --split writes several files; name a folder with --output.");
+                        stderr.WriteLine(CliText.T("cli.generate.split-needs-output"));
                         return ExitCodes.Usage;
                     }
                     var written = ModelGenerator.WriteTo(path, options);
-                    stderr.WriteLine($"{written.Elements} elements in {written.Files.Count} files under {path}");
+                    stderr.WriteLine(CliText.T("cli.generate.written-split", written.Elements, written.Files.Count, path));
                     return ExitCodes.Success;
                 }
                 if (ModelGenerator.WouldSplit(options))
@@ -114,18 +114,18 @@ internal static class GenerateCommand
                     // and the others in a folder beside it.
                     if (path is null)
                     {
-                        stderr.WriteLine($"archmodel generate: the model would be about {ModelGenerator.EstimatedBytes(options):N0} bytes, more than one file may hold ({options.MaxFileBytes:N0}); name a file or folder with --output to write it split into several files. / 模型过大，无法写入单个文件，请用 --output 指定输出位置。");
+                        stderr.WriteLine(CliText.T("cli.generate.too-big", ModelGenerator.EstimatedBytes(options), options.MaxFileBytes));
                         return ExitCodes.Usage;
                     }
                     var written = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                         ? ModelGenerator.WriteTo(path, Path.GetFileNameWithoutExtension(path) + ".regions", options)
                         : ModelGenerator.WriteTo(path, options);
-                    stderr.WriteLine($"{written.Elements} elements in {written.Files.Count} files (split: one file would exceed {options.MaxFileBytes:N0} bytes), root {written.Files[0]}");
+                    stderr.WriteLine(CliText.T("cli.generate.written-auto", written.Elements, written.Files.Count, options.MaxFileBytes, written.Files[0]));
                     // A part is a province or a fixed number of agencies or systems: within the loader's limit up to the
                     // most agencies, but a --max-file-bytes below a part's size leaves that part larger.
                     foreach (var file in written.Files.Where(f => new FileInfo(f).Length > options.MaxFileBytes))
                     {
-                        stderr.WriteLine($"archmodel generate: warning: {file} is larger than {options.MaxFileBytes:N0} bytes (one province or part cannot be split further)");
+                        stderr.WriteLine(CliText.T("cli.generate.part-too-big", file, options.MaxFileBytes));
                     }
                     return ExitCodes.Success;
                 }
@@ -139,7 +139,7 @@ internal static class GenerateCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"archmodel: cannot write '{path}': {e.Message}");
+                stderr.WriteLine(CliText.T("cli.generate.cannot-write", path, e.Message));
                 return ExitCodes.FileError;
             }
         });

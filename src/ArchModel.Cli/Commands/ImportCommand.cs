@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using ArchModel.Localization;
 using ArchModel.Diagnostics;
 using ArchModel.Interop;
 using ArchModel.Output;
@@ -14,22 +15,22 @@ internal static class ImportCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var input = new Argument<string>("PATH") { Description = "The workbook (.xlsx) or the folder of .csv files / 工作簿或 CSV 文件夹" };
+        var input = new Argument<string>("PATH") { Description = CliText.T("cli.help.import.path") };
         var output = new Option<string>("--output", "-o")
         {
-            Description = "The folder to write model.json (and its included files) into / 输出文件夹",
+            Description = CliText.T("cli.help.import.output"),
             Required = true,
         };
         var split = new Option<string>("--split")
         {
-            Description = "Spread the model over files: none, kind (one file per kind), region (one per region code) / 拆分方式",
+            Description = CliText.T("cli.help.import.split"),
             DefaultValueFactory = _ => "none",
         };
         split.AcceptOnlyFromAmong("none", "kind", "region");
-        var force = new Option<bool>("--force") { Description = "Write the model even when the workbook has errors (what could be read) / 有错误也写出" };
+        var force = new Option<bool>("--force") { Description = CliText.T("cli.help.import.force") };
         var lang = CommonOptions.Lang();
         var quiet = CommonOptions.Quiet();
-        var command = new Command("import", "Read a workbook or CSV files into a validated JSON model / 从工作簿或 CSV 导入模型")
+        var command = new Command("import", CliText.T("cli.help.import"))
         {
             input, output, split, force, lang, quiet, CommonOptions.Verbose(),
         };
@@ -38,6 +39,8 @@ internal static class ImportCommand
             var path = parse.GetValue(input)!;
             var result = SpreadsheetImport.Read(path);
             var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), result.RootReadFailed ? null : result.Model?.Info.Language);
+            // A count in the output language, with the English singular (key.one).
+            string Count(string key, int n) => Texts.Format(n == 1 ? key + ".one" : key, language, n);
             var text = new StringBuilder();
             foreach (var d in result.Diagnostics)
             {
@@ -51,14 +54,11 @@ internal static class ImportCommand
             var errors = result.Diagnostics.Count(static d => d.Severity == DiagnosticSeverity.Error);
             var warnings = result.Diagnostics.Count(static d => d.Severity == DiagnosticSeverity.Warning);
             var folder = parse.GetValue(output)!;
-            var english = language == Language.English;
             if (errors > 0 && !parse.GetValue(force))
             {
                 if (!parse.GetValue(quiet))
                 {
-                    stdout.WriteLine(english
-                        ? $"{path}: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}; nothing was written (--force writes what could be read)."
-                        : $"{path}：{errors} 个错误，{warnings} 个警告；未写出任何文件（--force 可写出能读取的部分）。");
+                    stdout.WriteLine(Texts.Format("cli.import.not-written", language, path, Count("cli.import.errors", errors), Count("cli.import.warnings", warnings)));
                 }
                 return ExitCodes.Findings;
             }
@@ -82,9 +82,8 @@ internal static class ImportCommand
             {
                 var count = model.Elements.Count();
                 var root = Path.Combine(folder, files[0].Path).Replace('\\', '/');
-                stdout.WriteLine(english
-                    ? $"{path}: {count} elements, {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}; wrote {root} ({files.Count - 1} file{(files.Count == 2 ? "" : "s")} and the schema)."
-                    : $"{path}：{count} 个元素，{errors} 个错误，{warnings} 个警告；已写出 {root}（{files.Count - 1} 个文件及 JSON Schema）。");
+                stdout.WriteLine(Texts.Format("cli.import.written", language, path, count, Count("cli.import.errors", errors), Count("cli.import.warnings", warnings),
+                    root, Count("cli.import.files", files.Count - 1)));
             }
             return errors > 0 ? ExitCodes.Findings : ExitCodes.Success;
         });

@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Output;
 
 namespace ArchModel.Cli.Commands;
@@ -11,11 +15,11 @@ internal static class InitCommand
     {
         var folder = CommonOptions.NotEmpty(new Argument<string>("DIR")
         {
-            Description = "The folder to create the model in (default: the current folder) / 目标文件夹",
+            Description = CliText.T("cli.help.init.dir"),
             DefaultValueFactory = _ => ".",
         });
         var lang = CommonOptions.Lang();
-        var command = new Command("init", "Write a small starter model that validates / 创建入门模型") { folder, lang };
+        var command = new Command("init", CliText.T("cli.help.init")) { folder, lang };
         command.SetAction(parse =>
         {
             var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), null);
@@ -24,7 +28,7 @@ internal static class InitCommand
             var schemaPath = Path.Combine(dir, "archmodel.schema.json");
             if (File.Exists(modelPath))
             {
-                stderr.WriteLine($"archmodel: '{modelPath}' already exists; init never overwrites a model / 模型文件已存在，init 不会覆盖");
+                stderr.WriteLine(Texts.Format("init.exists", language, modelPath));
                 return ExitCodes.FileError;
             }
             try
@@ -33,7 +37,7 @@ internal static class InitCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"archmodel: cannot create '{dir}': {e.Message}");
+                stderr.WriteLine(Texts.Format("init.cannot-create", language, dir, e.Message));
                 return ExitCodes.FileError;
             }
             var error = new OutputTarget(schemaPath, stdout).WriteText(ModelSchema.Text, [])
@@ -43,9 +47,7 @@ internal static class InitCommand
                 stderr.WriteLine($"archmodel: {error}");
                 return ExitCodes.FileError;
             }
-            stdout.WriteLine(language == Language.English
-                ? $"Wrote {modelPath} and {schemaPath}. Next: archmodel validate {modelPath}"
-                : $"已创建 {modelPath} 和 {schemaPath}。下一步：archmodel validate {modelPath}");
+            stdout.WriteLine(Texts.Format("init.done", language, modelPath, schemaPath));
             return ExitCodes.Success;
         });
         return command;
@@ -53,85 +55,55 @@ internal static class InitCommand
 }
 
 /// <summary>The model <c>init</c> writes: small, valid, and showing each kind of element once.</summary>
-internal static class StarterModel
+internal static partial class StarterModel
 {
-    public static string Text(Language language) => language == Language.English ? English : Chinese;
+    /// <summary>The starter model in <paramref name="language"/>: its names are the tables' (<c>init.*</c>), its language the
+    /// language's tag.</summary>
+    public static string Text(Language language) => Slot().Replace(Template, m => m.Groups[1].Value == "language"
+        ? language.ToTag()
+        : JsonEncodedText.Encode(Texts.Get("init." + m.Groups[1].Value, language), JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
 
-    private const string Chinese = """
+    [GeneratedRegex(@"@([a-z.-]+)@")]
+    private static partial Regex Slot();
+
+    // @key@ is the text of init.key; @language@ the language's tag.
+    private const string Template = """
         {
           "$schema": "./archmodel.schema.json",
           "formatVersion": "1",
-          "model": { "id": "starter", "name": "我的电子政务模型", "language": "zh-CN", "asOf": "2026-01-01" },
+          "model": { "id": "starter", "name": "@model.name@", "language": "@language@", "asOf": "2026-01-01" },
           "targets": { "cloudRate": 0.9, "sharingRate": 0.8 },
           "capabilities": [
-            { "id": "cap.oa", "name": "协同办公", "shareable": true },
-            { "id": "cap.license", "name": "行政许可审批" }
+            { "id": "cap.oa", "name": "@capability.oa@", "shareable": true },
+            { "id": "cap.license", "name": "@capability.license@" }
           ],
           "agencies": [
-            { "id": "ag.gov", "name": "某市人民政府", "level": "municipal", "region": "990100", "kind": "government" },
-            { "id": "ag.market", "name": "某市市场监督管理局", "level": "municipal", "region": "990100", "sector": "市场监管" }
+            { "id": "ag.gov", "name": "@agency.gov@", "level": "municipal", "region": "990100", "kind": "government" },
+            { "id": "ag.market", "name": "@agency.market@", "level": "municipal", "region": "990100", "sector": "@agency.market.sector@" }
           ],
           "networks": [
-            { "id": "net.extranet", "name": "电子政务外网", "kind": "extranet" }
+            { "id": "net.extranet", "name": "@network.extranet@", "kind": "extranet" }
           ],
           "platforms": [
-            { "id": "cloud.city", "name": "市政务云", "kind": "cloud", "shared": true, "owner": "ag.gov", "region": "990100", "networks": ["net.extranet"] }
+            { "id": "cloud.city", "name": "@platform.cloud@", "kind": "cloud", "shared": true, "owner": "ag.gov", "region": "990100", "networks": ["net.extranet"] }
           ],
           "systems": [
-            { "id": "sys.gov.oa", "name": "市政府协同办公系统", "owner": "ag.gov", "capabilities": ["cap.oa"], "usedBy": ["ag.market"],
+            { "id": "sys.gov.oa", "name": "@system.oa@", "owner": "ag.gov", "capabilities": ["cap.oa"], "usedBy": ["ag.market"],
               "networks": ["net.extranet"], "hosting": "cloud.city", "protectionLevel": 2 },
-            { "id": "sys.market.license", "name": "市场主体登记系统", "owner": "ag.market", "capabilities": ["cap.license"],
+            { "id": "sys.market.license", "name": "@system.license@", "owner": "ag.market", "capabilities": ["cap.license"],
               "networks": ["net.extranet"], "hosting": "cloud.city", "protectionLevel": 3, "holds": ["data.legal-entity"] }
           ],
           "dataResources": [
-            { "id": "data.legal-entity", "name": "市场主体基础信息", "owner": "ag.market", "category": "legal-entity", "sharing": "unconditional", "open": true }
+            { "id": "data.legal-entity", "name": "@data.legal-entity@", "owner": "ag.market", "category": "legal-entity", "sharing": "unconditional", "open": true }
           ],
           "flows": [
             { "id": "flow.license-to-oa", "from": "sys.market.license", "to": "sys.gov.oa", "carries": ["data.legal-entity"], "mode": "api" }
           ],
           "services": [
-            { "id": "svc.registration", "name": "企业开办一网通办", "provider": "ag.market", "systems": ["sys.market.license"], "channels": ["web", "counter"] }
+            { "id": "svc.registration", "name": "@service.registration@", "provider": "ag.market", "systems": ["sys.market.license"], "channels": ["web", "counter"] }
           ]
         }
 
         """;
 
-    private const string English = """
-        {
-          "$schema": "./archmodel.schema.json",
-          "formatVersion": "1",
-          "model": { "id": "starter", "name": "My e-government model", "language": "en", "asOf": "2026-01-01" },
-          "targets": { "cloudRate": 0.9, "sharingRate": 0.8 },
-          "capabilities": [
-            { "id": "cap.oa", "name": "Office automation", "shareable": true },
-            { "id": "cap.license", "name": "Licence approval" }
-          ],
-          "agencies": [
-            { "id": "ag.gov", "name": "City Government", "level": "municipal", "region": "990100", "kind": "government" },
-            { "id": "ag.market", "name": "City Market Regulation Bureau", "level": "municipal", "region": "990100", "sector": "market" }
-          ],
-          "networks": [
-            { "id": "net.extranet", "name": "Government extranet", "kind": "extranet" }
-          ],
-          "platforms": [
-            { "id": "cloud.city", "name": "City government cloud", "kind": "cloud", "shared": true, "owner": "ag.gov", "region": "990100", "networks": ["net.extranet"] }
-          ],
-          "systems": [
-            { "id": "sys.gov.oa", "name": "City office automation", "owner": "ag.gov", "capabilities": ["cap.oa"], "usedBy": ["ag.market"],
-              "networks": ["net.extranet"], "hosting": "cloud.city", "protectionLevel": 2 },
-            { "id": "sys.market.license", "name": "Business registration", "owner": "ag.market", "capabilities": ["cap.license"],
-              "networks": ["net.extranet"], "hosting": "cloud.city", "protectionLevel": 3, "holds": ["data.legal-entity"] }
-          ],
-          "dataResources": [
-            { "id": "data.legal-entity", "name": "Business entity register", "owner": "ag.market", "category": "legal-entity", "sharing": "unconditional", "open": true }
-          ],
-          "flows": [
-            { "id": "flow.license-to-oa", "from": "sys.market.license", "to": "sys.gov.oa", "carries": ["data.legal-entity"], "mode": "api" }
-          ],
-          "services": [
-            { "id": "svc.registration", "name": "One-stop business registration", "provider": "ag.market", "systems": ["sys.market.license"], "channels": ["web", "counter"] }
-          ]
-        }
-
-        """;
 }

@@ -15,21 +15,21 @@ internal static class ReportCommand
         var model = CommonOptions.Model();
         var template = CommonOptions.NotEmpty(new Option<string>("--template", "-t")
         {
-            Description = $"A built-in template ({string.Join(", ", ReportGenerator.BuiltInTemplates)}) or the path of a template file / 模板名或模板文件",
+            Description = CliText.T("cli.help.report.template", string.Join(", ", ReportGenerator.BuiltInTemplates)),
             DefaultValueFactory = _ => "overview",
         });
         var format = new Option<string?>("--format", "-f")
         {
-            Description = "Output format: md, html (default: from a template file's extension .sbn-html, else md) / 输出格式",
+            Description = CliText.T("cli.help.report.format"),
         };
         format.AcceptOnlyFromAmong("md", "html");
         var baseline = CommonOptions.NotEmpty(new Option<string?>("--baseline")
         {
-            Description = "The as-is model the report's (to-be) model is planned from: needed by the roadmap template, also given to template files / 现状基线模型（路线图模板必需）",
+            Description = CliText.T("cli.help.report.baseline"),
         });
         var timeout = new Option<double?>("--template-timeout")
         {
-            Description = "Stop a template file that runs longer than this many seconds (default 30; 0 for no limit) / 模板运行时间上限（秒）",
+            Description = CliText.T("cli.help.report.template-timeout"),
         };
         timeout.Validators.Add(static result =>
         {
@@ -38,22 +38,22 @@ internal static class ReportCommand
                 && double.TryParse(result.Tokens[^1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
                 && (!(seconds >= 0) || seconds > int.MaxValue / 1000.0))
             {
-                result.AddError("--template-timeout must be a number of seconds, 0 or more / --template-timeout 必须是不小于 0 的秒数");
+                result.AddError(CliText.T("cli.report.timeout"));
             }
         });
         var all = new Option<bool>("--all")
         {
-            Description = "List every finding (default: per rule its count and the 20 naming the most elements) / 列出全部问题（默认每条规则列出涉及对象最多的 20 项）",
+            Description = CliText.T("cli.help.report.all"),
         };
         var siteBase = new Option<string?>("--site-base")
         {
-            Description = "Address of the model's published site: elements link to SITE_BASE/find.html#ID / 站点地址：对象链接到 SITE_BASE/find.html#ID",
+            Description = CliText.T("cli.help.report.site-base"),
         };
         var output = CommonOptions.Output();
         var lang = CommonOptions.Lang();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
-        var command = new Command("report", "Write a planning document from a template / 根据模板生成规划文档")
+        var command = new Command("report", CliText.T("cli.help.report"))
         {
             model, template, format, baseline, timeout, all, siteBase, output, lang, quiet, verbose,
         };
@@ -63,19 +63,19 @@ internal static class ReportCommand
             var baselinePath = parse.GetValue(baseline);
             if (ReportGenerator.NeedsBaseline(templateName) && baselinePath is null)
             {
-                stderr.WriteLine($"archmodel report: the {templateName} template needs --baseline AS_IS_MODEL (the report's MODEL is the to-be model) / 路线图模板需要用 --baseline 指定现状模型");
+                stderr.WriteLine(CliText.T("cli.report.needs-baseline", templateName));
                 return ExitCodes.Usage;
             }
             if (baselinePath is not null && ReportGenerator.IsBuiltIn(templateName) && !ReportGenerator.NeedsBaseline(templateName))
             {
-                stderr.WriteLine($"archmodel report: --baseline is for the roadmap template (or a template file), not for {templateName} / --baseline 仅用于路线图模板或自定义模板");
+                stderr.WriteLine(CliText.T("cli.report.baseline-not-for", templateName));
                 return ExitCodes.Usage;
             }
             var modelPath = parse.GetValue(model)!;
             if (!ReportGenerator.IsBuiltIn(templateName) && FilePaths.KindOf(templateName) == FileKind.Special)
             {
                 // A pipe would block the report until something writes to it; a device would never end.
-                stderr.WriteLine($"archmodel report: template '{templateName}' is not a regular file (a pipe or a device) / 模板“{templateName}”不是普通文件");
+                stderr.WriteLine(CliText.T("cli.report.template-not-file", templateName));
                 return ExitCodes.FileError;
             }
             if (ModelInputs.LoadOrFail("report", baselinePath is null ? [modelPath] : [modelPath, baselinePath], parse.GetValue(lang), stderr,

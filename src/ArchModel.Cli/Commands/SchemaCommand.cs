@@ -9,7 +9,7 @@ internal static class SchemaCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var output = CommonOptions.Output();
-        var command = new Command("schema", "Print the JSON Schema of the model format / 输出模型格式的 JSON Schema") { output };
+        var command = new Command("schema", CliText.T("cli.help.schema")) { output };
         command.SetAction(parse =>
         {
             var error = new OutputTarget(parse.GetValue(output), stdout).WriteText(ModelSchema.Text, []);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ArchModel.Localization;
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
 using ArchModel.Loading;
@@ -14,21 +15,21 @@ internal static class SiteCommand
         var model = CommonOptions.Model();
         var output = new Option<string>("--output", "-o")
         {
-            Description = "The folder to write the site into: empty, or holding a site written before / 站点输出文件夹（须为空或为此前生成的站点）",
+            Description = CliText.T("cli.help.site.output"),
             Required = true,
         };
         var baseline = new Option<string?>("--baseline")
         {
-            Description = "The as-is model MODEL (the to-be model) is planned from: each jurisdiction shows what it builds, migrates and retires / 现状基线模型",
+            Description = CliText.T("cli.help.site.baseline"),
         };
         var noDiagrams = new Option<bool>("--no-diagrams")
         {
-            Description = "Write no diagrams (no Graphviz needed) / 不绘制图",
+            Description = CliText.T("cli.help.site.no-diagrams"),
         };
         var lang = CommonOptions.Lang();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
-        var command = new Command("site", "Write a static site of the model for reviewers: jurisdictions, sector lines, findings, search / 生成供评审浏览的静态站点")
+        var command = new Command("site", CliText.T("cli.help.site"))
         {
             model, output, baseline, noDiagrams, lang, quiet, verbose,
         };
@@ -72,9 +73,7 @@ internal static class SiteCommand
             if (!parse.GetValue(quiet))
             {
                 var index = Path.Combine(result.Folder, "index.html");
-                stdout.WriteLine(language == Language.English
-                    ? $"Wrote {result.Pages} pages ({result.Diagrams} with a diagram) to {result.Folder}; open {new Uri(index).AbsoluteUri}"
-                    : $"已在 {result.Folder} 写入 {result.Pages} 个页面（{result.Diagrams} 个含图）；打开 {new Uri(index).AbsoluteUri}");
+                stdout.WriteLine(Texts.Format("cli.site.done", language, result.Folder, result.Pages, result.Diagrams, new Uri(index).AbsoluteUri));
             }
             return ExitCodes.Success;
         });

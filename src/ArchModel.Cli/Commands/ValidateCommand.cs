@@ -11,7 +11,7 @@ internal static class ValidateCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var options = new ModelCommandOptions();
-        var command = options.Command("validate", "Load and validate a model; print its diagnostics / 加载并校验模型");
+        var command = options.Command("validate", CliText.T("cli.help.validate"));
         command.SetAction(parse =>
         {
             if (options.Load(parse, stderr, out var result, out var language) is { } failed)
@@ -65,17 +65,11 @@ internal static class TextOutput
         var ignored = errors > 0 ? 0 : result.Diagnostics.Count(static d => d.Severity == DiagnosticSeverity.Warning && d.Code == DiagnosticCodes.UnknownProperty);
         var name = result.Model?.Info.Name ?? result.Model?.Info.Id ?? "";
         var files = result.Files.Count;
-        if (language == Language.English)
-        {
-            var verdict = errors > 0 ? "invalid" : ignored > 0 ? "valid but doubtful" : "valid";
-            return $"{name} ({files} file{(files == 1 ? "" : "s")}): {verdict}, {errors} error{Plural(errors)}, {warnings} warning{Plural(warnings)}" +
-                (infos > 0 ? $", {infos} info" : "") + "." +
-                (ignored > 0 ? $" {ignored} unknown propert{(ignored == 1 ? "y was" : "ies were")} ignored (AM0002): what {(ignored == 1 ? "it holds is" : "they hold is")} not in the model, so this result and any analysis may miss it; check the spelling." : "");
-        }
-        var zhVerdict = errors > 0 ? "校验未通过" : ignored > 0 ? "校验通过，但结果存疑" : "校验通过";
-        return $"{name}（{files} 个文件）：{zhVerdict}，{errors} 个错误，{warnings} 个警告" + (infos > 0 ? $"，{infos} 条提示" : "") + "。" +
-            (ignored > 0 ? $"有 {ignored} 个未知属性被忽略（AM0002）：其中的数据不在模型中，本结果和任何分析都可能遗漏它们；请检查拼写。" : "");
+        string T(string key, params object?[] args) => Localization.Texts.Format(key, language, args);
+        string Count(string key, int n) => T(n == 1 ? key + ".one" : key, n);
+        return T("cli.validate.summary", name, Count("cli.validate.files", files),
+            T(errors > 0 ? "cli.validate.invalid" : ignored > 0 ? "cli.validate.doubtful" : "cli.validate.valid"),
+            Count("cli.analyze.errors", errors), Count("cli.analyze.warnings", warnings), infos > 0 ? T("cli.analyze.and-infos", infos) : "",
+            ignored > 0 ? Count("cli.validate.ignored", ignored) : "");
     }
-
-    private static string Plural(int n) => n == 1 ? "" : "s";
 }

@@ -59,7 +59,7 @@ internal static class DiagramStyle
             "dotted" => Texts.Of("diagram.dotted-border"),
             _ => Texts.Of("diagram.solid-border"),
         };
-        return look.Fill is null ? line : new LocalizedText("灰色、" + line.Chinese, "grey, " + line.English);
+        return look.Fill is null ? line : Texts.Of("diagram.grey-border", line);
     }
 
     /// <summary>What a finding is called on a diagram: its title in the view's language, and for a duplicate build
@@ -73,7 +73,7 @@ internal static class DiagramStyle
             "shared-use" => Texts.Of("overlap.shared-use"),
             _ => null,
         };
-        return word is null ? title : language == Language.English ? $"{title} ({word.English})" : $"{title}（{word.Chinese}）";
+        return word is null ? title : title + Texts.Get("p.open", language) + word[language] + Texts.Get("p.close", language);
     }
 
     /// <summary>The colour of a highlight's border and marker.</summary>
@@ -196,15 +196,15 @@ internal static class DiagramStyle
     };
 
     /// <summary>The unit counted: Chinese measure word and noun; English noun, singular for one.</summary>
-    private static LocalizedText CountUnit(DiagramNodeKind kind, int n) => kind switch
+    private static string CountKey(DiagramNodeKind kind) => kind switch
     {
-        DiagramNodeKind.Agency => new("个机构", n == 1 ? "agency" : "agencies"),
-        DiagramNodeKind.System => new("个系统", n == 1 ? "system" : "systems"),
-        DiagramNodeKind.Network => new("个网络", n == 1 ? "network" : "networks"),
-        DiagramNodeKind.Platform => new("个平台", n == 1 ? "platform" : "platforms"),
-        DiagramNodeKind.Capability => new("项功能", n == 1 ? "capability" : "capabilities"),
-        DiagramNodeKind.DataResource => new("项信息资源", n == 1 ? "data resource" : "data resources"),
-        _ => new("项", n == 1 ? "item" : "items"),
+        DiagramNodeKind.Agency => "diagram.count.agency",
+        DiagramNodeKind.System => "diagram.count.system",
+        DiagramNodeKind.Network => "diagram.count.network",
+        DiagramNodeKind.Platform => "diagram.count.platform",
+        DiagramNodeKind.Capability => "diagram.count.capability",
+        DiagramNodeKind.DataResource => "diagram.count.data-resource",
+        _ => "diagram.count.item",
     };
 
     /// <summary>"1 个机构 · 3 个系统" / "1 agency · 3 systems", kinds in enum order.</summary>
@@ -234,7 +234,7 @@ internal static class DiagramStyle
 
     /// <summary>"N 个系统" / "N systems" ("1 system").</summary>
     public static string Count(int n, DiagramNodeKind kind, Language language) =>
-        language == Language.English ? $"{n} {CountUnit(kind, n).English}" : $"{n} {CountUnit(kind, n).Chinese}";
+        Texts.Format(n == 1 ? CountKey(kind) + ".one" : CountKey(kind), language, n);
 
     public static LocalizedText VariantText(DiagramNodeKind kind, DiagramNodeVariant variant) => variant switch
     {
@@ -284,7 +284,7 @@ internal static class DiagramStyle
             var text = StatusText(status);
             var look = StatusLookText(status);
             entries.Add(new LegendEntry(null, DiagramNodeVariant.None, null, status, null,
-                new LocalizedText($"{text.Chinese}（{look.Chinese}）", $"{text.English} ({look.English})")));
+                LocalizedText.Compose((text, look), static (s, language) => s.text[language] + Texts.Get("p.open", language) + s.look[language] + Texts.Get("p.close", language))));
         }
         foreach (var kind in view.Edges.Select(static e => e.Kind).Distinct().Order())
         {

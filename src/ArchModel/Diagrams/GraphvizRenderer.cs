@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 
 namespace ArchModel.Diagrams;
 
@@ -115,9 +116,7 @@ public sealed class GraphvizRenderer
         }
         catch (Win32Exception)
         {
-            return new GraphvizResult(GraphvizStatus.NotFound, [], "", new LocalizedText(
-                $"未找到 Graphviz 的 dot 程序（“{Options.Executable}”）。请安装 Graphviz，Debian/Ubuntu：{InstallHint}；或改用 --format dot / mermaid。",
-                $"Graphviz 'dot' was not found ('{Options.Executable}'). Install Graphviz — Debian/Ubuntu: {InstallHint} — or use --format dot or mermaid."));
+            return new GraphvizResult(GraphvizStatus.NotFound, [], "", Texts.Of("graphviz.not-found", Options.Executable, InstallHint));
         }
         using (process)
         {
@@ -151,20 +150,16 @@ public sealed class GraphvizRenderer
                 }
                 cancellationToken.ThrowIfCancellationRequested();
                 var seconds = Options.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
-                return new GraphvizResult(GraphvizStatus.Timeout, [], "", new LocalizedText(
-                    $"Graphviz 在 {seconds} 秒内未完成布局，已停止。请缩小视图（筛选条件、--depth）或降低节点上限。",
-                    $"Graphviz did not finish the layout within {seconds} s and was stopped. Narrow the view (filters, --depth) or lower the node limit."));
+                return new GraphvizResult(GraphvizStatus.Timeout, [], "", Texts.Of("graphviz.timeout", seconds));
             }
             await readOut.ConfigureAwait(false);
             var errors = await readErr.ConfigureAwait(false);
             if (process.ExitCode != 0)
             {
                 var first = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-                return new GraphvizResult(GraphvizStatus.Failed, [], errors, new LocalizedText(
-                    $"Graphviz 以退出码 {process.ExitCode} 失败：{first}",
-                    $"Graphviz failed with exit code {process.ExitCode}: {first}"));
+                return new GraphvizResult(GraphvizStatus.Failed, [], errors, Texts.Of("graphviz.failed", process.ExitCode, first));
             }
-            return new GraphvizResult(GraphvizStatus.Success, output.ToArray(), errors, new LocalizedText("完成", "Done"));
+            return new GraphvizResult(GraphvizStatus.Success, output.ToArray(), errors, Texts.Of("graphviz.done"));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ArchModel.Diagnostics;
+using ArchModel.Localization;
 
 namespace ArchModel.Diagrams;
 
@@ -42,9 +43,7 @@ public static class ViewAggregator
             {
                 Edges = view.Edges.Where(kept.Contains).ToArray(),
                 Aggregated = true,
-                Notes = [.. view.Notes, new LocalizedText(
-                    $"连线仍超过上限 {maxEdges} 条：只画出权重最大的 {kept.Count} 条，省略 {dropped} 条。",
-                    $"Still more than {maxEdges} edges: only the {kept.Count} heaviest are drawn, {dropped} left out.")],
+                Notes = [.. view.Notes, Texts.Of("view.note.edges-cut", maxEdges, kept.Count, dropped)],
             };
         }
         if (view.Nodes.Count > maxNodes)
@@ -69,9 +68,7 @@ public static class ViewAggregator
                 Edges = view.Edges.Where(e => keep.Contains(e.From) && keep.Contains(e.To)).ToArray(),
                 Clusters = KeepUsedClusters(view.Clusters, nodes),
                 Aggregated = true,
-                Notes = [.. view.Notes, new LocalizedText(
-                    $"节点仍超过上限 {maxNodes} 个：只画出连线最多的 {keep.Count} 个，省略 {dropped} 个。",
-                    $"Still more than {maxNodes} nodes: only the {keep.Count} most connected are drawn, {dropped} left out.")],
+                Notes = [.. view.Notes, Texts.Of("view.note.nodes-cut", maxNodes, keep.Count, dropped)],
             };
         }
         return view;
@@ -193,13 +190,10 @@ public static class ViewAggregator
     {
         var nodeArray = nodes.ToArray();
         NaturalMergeSort.Sort(nodeArray, NodeKeyComparer.Instance);
-        var kindText = string.Join("、", kinds.Select(k => DiagramStyle.GroupKindText(k).Chinese));
-        var kindTextEn = string.Join(", ", kinds.Select(k => DiagramStyle.GroupKindText(k).English));
-        var note = new LocalizedText(
-            $"模型超过可读上限（{maxNodes} 个节点、{maxEdges} 条连线），已按{kindText}聚合：{nodesBefore} 个节点合并为 {nodeArray.Length} 个，{edgesBefore} 条连线合并为 {edges.Count} 条" +
-                (internalEdges > 0 ? $"，{internalEdges} 条组内连线未画出。" : "。"),
-            $"Too big to read (limits: {maxNodes} nodes, {maxEdges} edges): collapsed by {kindTextEn}, {nodesBefore} nodes into {nodeArray.Length}, {edgesBefore} edges into {edges.Count}" +
-                (internalEdges > 0 ? $"; {internalEdges} edges inside groups are not drawn." : "."));
+        var kindText = LocalizedText.Compose(kinds.ToArray(), static (ks, language) =>
+            string.Join(Texts.Get("p.sep", language), ks.Select(k => DiagramStyle.GroupKindText(k)[language])));
+        var note = Texts.Of("view.note.collapsed", maxNodes, maxEdges, kindText, nodesBefore, nodeArray.Length, edgesBefore, edges.Count,
+            internalEdges > 0 ? Texts.Of("view.note.collapsed.internal", internalEdges) : Texts.Of("p.period"));
         return view with
         {
             Nodes = nodeArray,

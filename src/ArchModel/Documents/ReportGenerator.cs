@@ -182,7 +182,7 @@ public static class ReportGenerator
             var message = located.OriginalMessage;
             return Failed([new Diagnostic(
                 access ? DocumentDiagnostics.TemplateAccess : DocumentDiagnostics.TemplateRuntime, DiagnosticSeverity.Error,
-                Texts.Of(access ? "report-error.access" : "report-error.runtime", message),
+                Texts.Of(access ? "report-error.access" : "report-error.runtime", located is TemplateAccessException refused ? refused.Reason : message),
                 Locate(located.Span, loader))]);
         }
         catch (InvalidOperationException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))

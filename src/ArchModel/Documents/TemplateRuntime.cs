@@ -106,7 +106,11 @@ internal sealed class EscapingTemplateContext(DocumentFormat format) : TemplateC
 }
 
 /// <summary>Thrown by the loader when an include is refused or missing; becomes AM0103.</summary>
-internal sealed class TemplateAccessException(SourceSpan span, string message) : ScriptRuntimeException(span, message);
+internal sealed class TemplateAccessException(SourceSpan span, LocalizedText reason) : ScriptRuntimeException(span, reason.English)
+{
+    /// <summary>Why, in every language (report-include.* keys): Scriban carries one message, the diagnostic all of them.</summary>
+    public LocalizedText Reason { get; } = reason;
+}
 
 /// <summary>
 /// Finds templates: a user template's includes in its own folder (and below), then the built-in templates by
@@ -162,7 +166,7 @@ internal sealed class TemplateLoader : ITemplateLoader
     {
         if (string.IsNullOrWhiteSpace(templateName))
         {
-            throw new TemplateAccessException(callerSpan, "include needs a template name / include 需要模板名");
+            throw new TemplateAccessException(callerSpan, Texts.Of("report-include.name-needed"));
         }
         var name = templateName.Replace('\\', '/');
         if (_folder is not null)
@@ -170,8 +174,7 @@ internal sealed class TemplateLoader : ITemplateLoader
             var full = Path.GetFullPath(Path.Combine(_folder, name));
             if (!full.StartsWith(_folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                throw new TemplateAccessException(callerSpan,
-                    $"include '{templateName}' refused: a template may read only files in its own folder / 拒绝引入“{templateName}”：模板只能读取自身所在文件夹中的文件");
+                throw new TemplateAccessException(callerSpan, Texts.Of("report-include.outside", templateName));
             }
             foreach (var candidate in Path.HasExtension(full) ? [full] : new[] { full + Extension(_format), full })
             {
@@ -179,8 +182,7 @@ internal sealed class TemplateLoader : ITemplateLoader
                 {
                     if (EscapesFolder(candidate))
                     {
-                        throw new TemplateAccessException(callerSpan,
-                            $"include '{templateName}' refused: it is a link to a file outside the template's folder / 拒绝引入“{templateName}”：它链接到模板文件夹之外");
+                        throw new TemplateAccessException(callerSpan, Texts.Of("report-include.link-outside", templateName));
                     }
                     if (DisplayFolder is not null)
                     {
@@ -200,7 +202,7 @@ internal sealed class TemplateLoader : ITemplateLoader
                 }
             }
         }
-        throw new TemplateAccessException(callerSpan, $"include '{templateName}' not found / 找不到引入的模板“{templateName}”");
+        throw new TemplateAccessException(callerSpan, Texts.Of("report-include.not-found", templateName));
     }
 
     private bool EscapesFolder(string path)
@@ -220,11 +222,11 @@ internal sealed class TemplateLoader : ITemplateLoader
         if (templatePath.StartsWith(BuiltInPrefix, StringComparison.Ordinal))
         {
             return ReadBuiltIn(templatePath[BuiltInPrefix.Length..])
-                ?? throw new TemplateAccessException(callerSpan, $"built-in template '{templatePath}' missing");
+                ?? throw new TemplateAccessException(callerSpan, Texts.Of("report-include.builtin-missing", templatePath));
         }
         if (TemplateFiles.Read(templatePath, _maxBytes, out var text) is { } problem)
         {
-            throw new TemplateAccessException(callerSpan, $"template '{Display(templatePath)}' {problem.English} / 模板“{Display(templatePath)}”{problem.Chinese}");
+            throw new TemplateAccessException(callerSpan, Texts.Of("report-include.unreadable", Display(templatePath), problem));
         }
         return text;
     }

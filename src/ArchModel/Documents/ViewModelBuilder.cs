@@ -1,3 +1,4 @@
+using ArchModel.Localization;
 using System.Globalization;
 using System.Text;
 using ArchModel.Analysis;
@@ -413,6 +414,11 @@ internal sealed partial class ViewModelBuilder
             EvidenceKeys.IsolatedSystem.Status when JsonNames.TryParse<SystemStatus>(s, out var v) => L(Labels.Of(v)),
             EvidenceKeys.UnsharedResource.Sharing when JsonNames.TryParse<SharingLevel>(s, out var v) => L(Labels.Of(v)),
             EvidenceKeys.NetworkIsland.Kind when JsonNames.TryParse<NetworkKind>(s, out var v) => L(Labels.Of(v)),
+            EvidenceKeys.UnsafeNetworkLink.Via when JsonNames.TryParse<LinkVia>(s, out var v) => L(Labels.Of(v)),
+            EvidenceKeys.ForeignCoreTechnology.Categories when JsonNames.TryParse<ComponentCategory>(s, out var v) => L(Terms.Of(v)),
+            // category:name, as AM4003 spells a foreign component: the category in words.
+            EvidenceKeys.ForeignCoreTechnology.ForeignComponents when s.Split(':', 2) is [var category, var name]
+                && JsonNames.TryParse<ComponentCategory>(category, out var v) => L(Terms.Of(v)) + T("p.colon") + name,
             EvidenceKeys.InvestmentWithoutResult.Stage when JsonNames.TryParse<ProjectStage>(s, out var v) => L(Labels.Of(v)),
             EvidenceKeys.DuplicateHosting.Level when JsonNames.TryParse<AgencyLevel>(s, out var v) => L(Labels.Of(v)),
             EvidenceKeys.DuplicateDataCollection.Category or EvidenceKeys.ForeignCoreTechnology.Categories
@@ -548,7 +554,7 @@ internal sealed partial class ViewModelBuilder
             return Labels.Money(gap, _lang);
         }
         var points = Math.Round(gap * 100, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture);
-        return _lang == Language.English ? $"{points} pts" : $"{points} 个百分点";
+        return Texts.Format("plan.points", _lang, points);
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -564,15 +570,13 @@ internal sealed partial class ViewModelBuilder
 
     private Dictionary<string, int>? _agencyIndex;
 
-    private string Sep => _lang == Language.English ? ", " : "、";
+    private string Sep => Texts.Get("p.sep", _lang);
 
     private string L(LocalizedText text) => text[_lang];
 
     private string T(string key) => DocumentText.Get(key, _lang);
 
-    private string Date(DateOnly d) => _lang == Language.English
-        ? d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
-        : $"{d.Year} 年 {d.Month} 月 {d.Day} 日";
+    private string Date(DateOnly d) => Texts.Format("date.long", _lang, d, Texts.Get("date.month." + d.Month.ToString(CultureInfo.InvariantCulture), _lang));
 
     private static string Severity(DiagnosticSeverity s) => s switch
     {

@@ -1,3 +1,4 @@
+using ArchModel.Localization;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;

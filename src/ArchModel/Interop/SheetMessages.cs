@@ -14,6 +14,9 @@ internal static class SheetMessages
 
     public static LocalizedText Unreadable(string file, string detail) => Texts.Of("sheet-message.unreadable", file, Clip(detail));
 
+    /// <summary>A file or folder that cannot be read, for a reason the tables say (<c>sheet-message.reason.*</c>).</summary>
+    public static LocalizedText Unreadable(string file, LocalizedText reason) => Texts.Of("sheet-message.unreadable", file, reason);
+
     public static LocalizedText UnknownSheet(string name) => Texts.Of("sheet-message.unknown-sheet", Clip(name));
 
     public static LocalizedText RepeatedSheet(string name, string first) => Texts.Of("sheet-message.repeated-sheet", Clip(name), Clip(first));
@@ -24,7 +27,7 @@ internal static class SheetMessages
 
     public static LocalizedText MissingColumn(string header) => Texts.Of("sheet-message.missing-column", header);
 
-    public static LocalizedText EmptyRequired(string header, string? kind) =>
+    public static LocalizedText EmptyRequired(string header, LocalizedText? kind) =>
         kind is null ? Texts.Of("sheet-message.empty-required", header) : Texts.Of("sheet-message.empty-required-kind", header, kind);
 
     public static LocalizedText Spaces(string header, string value) => Texts.Of("sheet-message.spaces", header, Clip(value));

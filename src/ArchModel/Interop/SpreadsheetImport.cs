@@ -1,3 +1,4 @@
+using ArchModel.Localization;
 using System.Globalization;
 using ArchModel.Diagnostics;
 using ArchModel.Loading;
@@ -44,7 +45,7 @@ public static class SpreadsheetImport
         var shown = (displayFolder ?? folder).Replace('\\', '/').TrimEnd('/');
         if (!Directory.Exists(folder))
         {
-            return Failed(shown, SheetMessages.Unreadable(shown, "folder not found / 文件夹不存在"));
+            return Failed(shown, SheetMessages.Unreadable(shown, Texts.Of("sheet-message.reason.folder-not-found")));
         }
         return ReadCsv(Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal).Select(p => (p, $"{shown}/{Path.GetFileName(p)}")), shown,
             Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)));
@@ -151,16 +152,13 @@ public static class SpreadsheetImport
                 var column = sheet.Column(key)!;
                 if (column.Required)
                 {
-                    var kind = column.Refers is { } k ? ModelValidator.KindNames(k) : default;
-                    Error(DiagnosticCodes.MissingProperty, key, SheetMessages.EmptyRequired(Header(key), column.Refers is null ? null
-                        : importer.Language == Language.English ? Article(kind.English) : kind.Chinese), breaks: true);
+                    Error(DiagnosticCodes.MissingProperty, key, SheetMessages.EmptyRequired(Header(key),
+                        column.Refers is { } k ? ModelValidator.KindWithArticle(k) : null), breaks: true);
                 }
                 return null;
             }
             return cell.Text;
         }
-
-        private static string Article(string noun) => ("aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an " : "a ") + noun;
 
         /// <summary>Free text, kept as typed; spaces at its ends are a warning.</summary>
         public string? Text(string key)
@@ -358,10 +356,11 @@ public static class SpreadsheetImport
 
         public LoadResult Run()
         {
-            if (_tables.Count > 0 && _tables.All(static t => SheetSchema.FindSheet(t.Name) is not { } s || s.Title.Chinese != t.Name.Trim())
-                && _tables.Any(static t => SheetSchema.FindSheet(t.Name) is { } s && s.Title.English.Equals(t.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
+            // The workbook's language: Chinese, the default, unless no sheet has its Chinese title and one has another language's.
+            if (_tables.Count > 0 && _tables.All(static t => SheetSchema.FindSheet(t.Name) is not { } s || s.Title.Chinese != t.Name.Trim()))
             {
-                Language = Language.English;
+                Language = Texts.All.Skip(1).Select(static table => table.Language).FirstOrDefault(language => _tables.Any(t =>
+                    SheetSchema.FindSheet(t.Name) is { } s && s.Title[language].Equals(t.Name.Trim(), StringComparison.OrdinalIgnoreCase)), Language.Chinese);
             }
             Recognise();
             ReadModelSheet();
@@ -378,7 +377,7 @@ public static class SpreadsheetImport
             {
                 var hint = SheetMessages.Hint(d.Code);
                 _diagnostics.Add(hint.English.Length == 0 || d.Location is not { IsCell: true } ? d
-                    : d with { Message = new LocalizedText($"{d.Message.Chinese}{hint.Chinese}", $"{d.Message.English} {hint.English}") });
+                    : d with { Message = LocalizedText.Compose((message: d.Message, hint), static (s, language) => s.message[language] + Texts.Get("p.space", language) + s.hint[language]) });
             }
             var order = _tables.Select(static (t, i) => (t.File + "\u0000" + t.Sheet, i)).GroupBy(static x => x.Item1)
                 .ToDictionary(static g => g.Key, static g => g.First().i, StringComparer.Ordinal);
@@ -430,7 +429,7 @@ public static class SpreadsheetImport
                         var at = SourceLocation.ForCell(table.File, table.Sheet, header.Number, c, "");
                         var key = SheetSchema.KeyOf(text) is { } k && sheet.Column(k) is not null ? k
                             : sheet.Columns.FirstOrDefault(col => col.Key == text || col.Title.Chinese == text
-                                || col.Title.English.Equals(text, StringComparison.OrdinalIgnoreCase))?.Key;
+                                || Texts.All.Skip(1).Any(t => col.Title[t.Language].Equals(text, StringComparison.OrdinalIgnoreCase)))?.Key;
                         if (key is null)
                         {
                             Report(DiagnosticCodes.UnknownProperty, DiagnosticSeverity.Warning, SheetMessages.UnknownColumn(text), at);

@@ -243,13 +243,14 @@ internal sealed class FileParser
                 case "language":
                     if (ReadString(ref r, path) is { } tag)
                     {
-                        if (tag is "zh-CN" or "en")
+                        // A language's tag exactly as its table declares it (zh-CN, en), as the JSON Schema lists them.
+                        if (Texts.All.FirstOrDefault(t => t.Tag == tag) is { } table)
                         {
-                            LanguageTags.TryParse(tag, out language);
+                            language = table.Language;
                         }
                         else
                         {
-                            Report(DiagnosticCodes.InvalidValue, Messages.UnknownEnum(path, tag, ["zh-CN", "en"]), LastValueStart, path);
+                            Report(DiagnosticCodes.InvalidValue, Messages.UnknownEnum(path, tag, Texts.All.Select(static t => t.Tag)), LastValueStart, path);
                         }
                     }
                     break;
@@ -1540,9 +1541,7 @@ internal sealed class FileParser
         }
         else
         {
-            var detail = e.Message;
-            var cut = detail.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            message = Messages.Syntax(cut > 0 ? detail[..cut] : detail);
+            message = Messages.Syntax(e.Message, json[(int)offset]);
         }
         Report(DiagnosticCodes.InvalidJson, message, offset, "");
     }

@@ -22,7 +22,28 @@ internal static class Messages
 
     public static LocalizedText InvalidUtf8() => Texts.Of("load.invalid-utf8");
 
-    public static LocalizedText Syntax(string detail) => Texts.Of("load.syntax", detail);
+    /// <summary>
+    /// A JSON syntax error in the planner's language: what the JSON reader met (its message, English only, is read for
+    /// the kind of error and not shown) and the character <paramref name="at"/> where it stopped.
+    /// </summary>
+    public static LocalizedText Syntax(string readerMessage, byte at)
+    {
+        bool Says(string words) => readerMessage.Contains(words, StringComparison.Ordinal);
+        var kind = true switch
+        {
+            _ when Says("single JSON value") || Says("end of data") => "after-root",
+            _ when Says("after a value") => "after-value",
+            _ when Says("after a property name") => "after-name",
+            _ when Says("property name") => "name",
+            _ when Says("start of a value") => "value-start",
+            _ when Says("string") || Says("escap") => "string",
+            _ when Says("number") || Says("literal") => "literal",
+            _ => "other",
+        };
+        // A control character, or a byte that is no UTF-8, is shown by its code, not as itself.
+        var shown = at is < 0x20 or >= 0x7F ? $"\\u{at:X4}" : ((char)at).ToString();
+        return Texts.Of("load.syntax." + kind, shown);
+    }
 
     public static LocalizedText FullWidthCharacter(string character, string ascii) => Texts.Of("load.full-width-character", character, ascii);
 
@@ -40,15 +61,15 @@ internal static class Messages
         UnknownProperty(name, LocalizedText.Neutral(where), suggestion);
 
     public static LocalizedText UnknownProperty(string name, LocalizedText where, string? suggestion) =>
-        Texts.Of(suggestion is null ? "load.unknown-property" : "load.unknown-property-suggested", where.Chinese, Clip(name), where.English, suggestion);
+        Texts.Of(suggestion is null ? "load.unknown-property" : "load.unknown-property-suggested", where, Clip(name), suggestion);
 
     public static LocalizedText RootOnlyProperty(string name) => Texts.Of("load.root-only-property", Clip(name));
 
     public static LocalizedText MissingProperty(string name, string where) => MissingProperty(name, LocalizedText.Neutral(where));
 
-    public static LocalizedText MissingProperty(string name, LocalizedText where) => Texts.Of("load.missing-property", where.Chinese, Clip(name), where.English);
+    public static LocalizedText MissingProperty(string name, LocalizedText where) => Texts.Of("load.missing-property", where, Clip(name));
 
-    public static LocalizedText WrongType(string name, string expected, string actual) => Texts.Of("load.wrong-type", Clip(name), ZhType(expected), ZhType(actual), EnType(expected), EnType(actual));
+    public static LocalizedText WrongType(string name, string expected, string actual) => Texts.Of("load.wrong-type", Clip(name), TypeWord(expected), TypeWord(actual));
 
     public static LocalizedText UnknownEnum(string name, string value, IEnumerable<string> allowed)
     {
@@ -75,20 +96,21 @@ internal static class Messages
 
     public static LocalizedText FormerIdInUse(string id) => Texts.Of("load.former-id-in-use", Clip(id));
 
-    public static LocalizedText UnknownReference(string field, string id, string expectedZh, string expectedEn) => Texts.Of("load.unknown-reference", Clip(field), expectedZh, Clip(id), expectedEn);
+    /// <summary>A reference to an id no element has; <paramref name="expected"/> names the kind (<c>load.kind.*</c>).</summary>
+    public static LocalizedText UnknownReference(string field, string id, LocalizedText expected) => Texts.Of("load.unknown-reference", Clip(field), expected, Clip(id));
 
-    public static LocalizedText WrongKindReference(string field, string id, string expectedZh, string expectedEn, string actualZh, string actualEn) => Texts.Of("load.wrong-kind-reference", Clip(field), expectedZh, Clip(id), actualZh, Article(expectedEn), expectedEn, Article(actualEn), actualEn);
+    /// <summary>A reference to an element of the wrong kind; the kinds as a sentence names them (<c>load.kind-a.*</c>: "a system").</summary>
+    public static LocalizedText WrongKindReference(string field, string id, LocalizedText expected, LocalizedText actual) =>
+        Texts.Of("load.wrong-kind-reference", Clip(field), expected, Clip(id), actual);
 
-    private static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
-
-    public static LocalizedText ParentCycle(string kindZh, string kindEn, IEnumerable<string> cycle)
+    public static LocalizedText ParentCycle(LocalizedText kind, IEnumerable<string> cycle)
     {
-        return Texts.Of("load.parent-cycle", kindZh, kindEn, string.Join(" → ", cycle));
+        return Texts.Of("load.parent-cycle", kind, string.Join(" → ", cycle));
     }
 
     public static LocalizedText IncludeMissing(string include) => Texts.Of("load.include-missing", Clip(include));
 
-    public static LocalizedText IncludeUnreadable(string include, LocalizedText reason) => Texts.Of("load.include-unreadable", Clip(include), reason.Chinese, reason.English);
+    public static LocalizedText IncludeUnreadable(string include, LocalizedText reason) => Texts.Of("load.include-unreadable", Clip(include), reason);
 
     public static LocalizedText IncludeEscapes(string include) => Texts.Of("load.include-escapes", Clip(include));
 
@@ -100,24 +122,20 @@ internal static class Messages
 
     public static LocalizedText IncludeTooDeep(int max) => Texts.Of("load.include-too-deep", max);
 
-    public static LocalizedText RootUnreadable(string file, LocalizedText reason) => Texts.Of("load.root-unreadable", file, reason.Chinese, reason.English);
+    public static LocalizedText RootUnreadable(string file, LocalizedText reason) => Texts.Of("load.root-unreadable", file, reason);
 
     public static LocalizedText UnsupportedVersion(string version) => Texts.Of("load.unsupported-version", Clip(version));
 
     public static LocalizedText SelfFlow(string id, string system) => Texts.Of("load.self-flow", Clip(id), Clip(system));
 
     // A JSON type as each language says it (json-type.*); a name the table lacks is shown as it is.
-    private static string ZhType(string type) => TypeWord(type, Language.Chinese);
-
-    private static string EnType(string type) => TypeWord(type, Language.English);
-
-    private static string TypeWord(string type, Language language) => Texts.Has("json-type." + type) ? Texts.Get("json-type." + type, language) : type;
+    private static LocalizedText TypeWord(string type) => Texts.Has("json-type." + type) ? Texts.Of("json-type." + type) : LocalizedText.Neutral(type);
 
     // "Did you mean": the closest ids or names of the right kind (Diagnostics/DidYouMean.cs), added to the message about
     // an unknown reference, an unknown agency of an agency view, or an unknown view name.
 
     public static LocalizedText WithClosest(LocalizedText message, IReadOnlyList<string> closest) => closest.Count == 0 ? message :
-        Texts.Of("load.did-you-mean", message.Chinese, Closest(closest, Language.Chinese), message.English, Closest(closest, Language.English));
+        LocalizedText.Compose((message, closest), static (s, language) => Texts.Format("load.did-you-mean", language, s.message[language], Closest(s.closest, language)));
 
     /// <summary>The closest names, each quoted and joined as the language does ("a" or "b").</summary>
     private static string Closest(IReadOnlyList<string> closest, Language language) =>

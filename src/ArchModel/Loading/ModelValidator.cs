@@ -119,8 +119,7 @@ internal sealed class ModelValidator
             }
             if (closest.Count > 0)
             {
-                var (zh, en) = KindNames(kind);
-                replaced[diagnostic] = diagnostic with { Message = Messages.WithClosest(Messages.UnknownReference(field, id, zh, en), closest) };
+                replaced[diagnostic] = diagnostic with { Message = Messages.WithClosest(Messages.UnknownReference(field, id, KindName(kind)), closest) };
             }
         }
         if (replaced.Count == 0)
@@ -398,16 +397,13 @@ internal sealed class ModelValidator
                 // A wrong kind (AM0007) is still reported: ids are unique, so no unread definition could make it right.
                 return;
             }
-            var (zh, en) = KindNames(reference.Expected);
-            Report(DiagnosticCodes.UnknownReference, Messages.UnknownReference(reference.Path, reference.Id, zh, en), anchor, reference.Path, sink: sink);
+            Report(DiagnosticCodes.UnknownReference, Messages.UnknownReference(reference.Path, reference.Id, KindName(reference.Expected)), anchor, reference.Path, sink: sink);
             _unknown.Add((sink[^1], reference.Path, reference.Id, reference.Expected));
         }
         else if (target is not null && reference.Expected is { } expected && target.Kind != expected)
         {
-            var (zh, en) = KindNames(expected);
-            var (actualZh, actualEn) = KindNames(target.Kind);
             Report(DiagnosticCodes.WrongKindReference,
-                Messages.WrongKindReference(reference.Path, reference.Id, zh, en, actualZh, actualEn), anchor, reference.Path, sink: sink);
+                Messages.WrongKindReference(reference.Path, reference.Id, KindWithArticle(expected), KindWithArticle(target.Kind)), anchor, reference.Path, sink: sink);
         }
     }
 
@@ -436,7 +432,7 @@ internal sealed class ModelValidator
                 var first = cycle.MinBy(static e => e.Id, StringComparer.Ordinal)!;
                 var at = cycle.IndexOf(first);
                 var ordered = cycle.Skip(at).Concat(cycle.Take(at)).Select(static e => e.Id).Append(first.Id);
-                Report(DiagnosticCodes.ParentCycle, Messages.ParentCycle(kind.Chinese, kind.English, ordered), first, "parent", sink: sink);
+                Report(DiagnosticCodes.ParentCycle, Messages.ParentCycle(kind, ordered), first, "parent", sink: sink);
             }
             foreach (var e in walk)
             {
@@ -455,9 +451,15 @@ internal sealed class ModelValidator
     private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
         "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
-    internal static (string Chinese, string English) KindNames(ElementKind? kind)
+    /// <summary>An element kind as a sentence names it (<c>load.kind.*</c>).</summary>
+    internal static LocalizedText KindName(ElementKind? kind) => Texts.Of("load.kind." + KindKey(kind));
+
+    /// <summary>An element kind as a sentence names one of its elements (<c>load.kind-a.*</c>: "a system", "an agency").</summary>
+    internal static LocalizedText KindWithArticle(ElementKind? kind) => Texts.Of("load.kind-a." + KindKey(kind));
+
+    private static string KindKey(ElementKind? kind)
     {
-        var key = "load.kind." + kind switch
+        return kind switch
         {
             ElementKind.Capability => "capability",
             ElementKind.Agency => "agency",
@@ -470,7 +472,6 @@ internal sealed class ModelValidator
             ElementKind.Project => "project",
             _ => "element",
         };
-        return (Texts.Get(key, Language.Chinese), Texts.Get(key, Language.English));
     }
 
     private void Report(string code, LocalizedText message, Element element, string? path,

@@ -16,10 +16,13 @@ public static class Money
         {
             return Texts.Get("unit.money.unknown", language);
         }
-        return language == Language.English
-            ? Texts.Format("unit.money.wan", language, Math.Round(value).ToString("#,0", CultureInfo.InvariantCulture))
-            // Up to four decimals of 万元, so that no entered amount of a yuan or more reads as 0.
-            : Texts.Format("unit.money.wan", language, (value / 10_000).ToString("#,0.####", CultureInfo.InvariantCulture));
+        // The language's unit (unit.money.scale yuan: 万元 is 10,000) and number format (unit.money.number): Chinese
+        // writes up to four decimals of 万元, so that no entered amount of a yuan or more reads as 0; English whole
+        // yuan, rounded to even as before.
+        var scaled = value / double.Parse(Texts.Get("unit.money.scale", language), CultureInfo.InvariantCulture);
+        var number = Texts.Get("unit.money.number", language);
+        if (!number.Contains('.', StringComparison.Ordinal)) scaled = Math.Round(scaled);
+        return Texts.Format("unit.money.wan", language, scaled.ToString(number, CultureInfo.InvariantCulture));
     }
 
     /// <summary>The words for an amount of unknown cost.</summary>

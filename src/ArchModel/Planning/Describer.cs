@@ -5,7 +5,7 @@ using ArchModel.Model;
 
 namespace ArchModel.Planning;
 
-/// <summary>Writes each step's description for a planner, in Chinese and English.</summary>
+/// <summary>Writes each step's description for a planner, in every language.</summary>
 internal static class Describer
 {
     public static LocalizedText Describe(PlanBuilder plan, DraftStep step)
@@ -39,7 +39,7 @@ internal static class Describer
                 var change = step.Changes.First(f => f.Field == "links");
                 var added = change.AddedValues.OfType<IReadOnlyDictionary<string, object?>>().ToList();
                 var removed = change.RemovedValues.OfType<IReadOnlyDictionary<string, object?>>().ToList();
-                var parts = new List<Pair>();
+                var parts = new List<Prose>();
                 foreach (var l in added)
                 {
                     parts.Add(F("plan.link.add", Via((string)l["via"]!), Name(plan, (string)l["to"]!)));
@@ -72,8 +72,8 @@ internal static class Describer
                 var change = step.Changes.First(f => f.Field == "networks");
                 var added = Names(plan, change.AddedValues.OfType<string>());
                 var removed = Names(plan, change.RemovedValues.OfType<string>());
-                return added.Zh.Length > 0
-                    ? T("plan.step.move-to-network", subject, added, Opt(removed.Zh.Length > 0, "plan.step.move-to-network.off", removed))
+                return added.IsEmpty is false
+                    ? T("plan.step.move-to-network", subject, added, Opt(removed.IsEmpty is false, "plan.step.move-to-network.off", removed))
                     : T("plan.step.leave-network", subject, removed);
             }
             case StepAction.MoveToPlatform:
@@ -81,8 +81,8 @@ internal static class Describer
                 var change = step.Changes.First(f => f.Field == "hosting");
                 var from = change.Before is string b ? Name(plan, b) : default;
                 var to = change.After is string a ? Name(plan, a) : default;
-                if (to.Zh is null) return StepTexts.OffPlatform(subject, from);
-                if (from.Zh is null) return T("plan.step.host", subject, to);
+                if (to.IsNone) return StepTexts.OffPlatform(subject, from);
+                if (from.IsNone) return T("plan.step.host", subject, to);
                 return T("plan.step.migrate", subject, from, to);
             }
             case StepAction.Localize:
@@ -92,9 +92,9 @@ internal static class Describer
                 var change = step.Changes.First(f => f.Field == "usedBy");
                 var added = Names(plan, change.AddedValues.OfType<string>());
                 var removed = Names(plan, change.RemovedValues.OfType<string>());
-                var parts = new List<Pair>();
-                if (added.Zh.Length > 0) parts.Add(F("plan.share.open", subject, added));
-                if (removed.Zh.Length > 0) parts.Add(parts.Count == 0 ? F("plan.share.stop-first", subject, removed) : F("plan.share.stop", removed));
+                var parts = new List<Prose>();
+                if (added.IsEmpty is false) parts.Add(F("plan.share.open", subject, added));
+                if (removed.IsEmpty is false) parts.Add(parts.Count == 0 ? F("plan.share.stop-first", subject, removed) : F("plan.share.stop", removed));
                 return From(Join("plan.sep.clause", parts));
             }
             case StepAction.RegisterData:
@@ -124,9 +124,9 @@ internal static class Describer
             {
                 var v = (Service)c.After!;
                 var systems = Names(plan, v.Systems);
-                var channels = Join("plan.sep.list", v.Channels.Select(static ch => Pair.Of(Terms.Of(ch))));
-                return T("plan.step.launch-service", subject, Opt(channels.Zh.Length > 0, "plan.service.channels", channels),
-                    Opt(systems.Zh.Length > 0, "plan.service.systems", systems));
+                var channels = Join("plan.sep.list", v.Channels.Select(static ch => Prose.Of(Terms.Of(ch))));
+                return T("plan.step.launch-service", subject, Opt(channels.IsEmpty is false, "plan.service.channels", channels),
+                    Opt(systems.IsEmpty is false, "plan.service.systems", systems));
             }
             case StepAction.ChangeService:
                 return T("plan.step.change-service", subject, Fields(plan, step.Kind, step.Changes));
@@ -193,39 +193,62 @@ internal static class Describer
         }
     }
 
-    /// <summary>A text in both languages, as plan prose composes it: element names, terms and clauses, each language
-    /// built from its own table (docs/localization.md).</summary>
-    internal readonly record struct Pair(string Zh, string En)
+    /// <summary>A text in every language, as plan prose composes it: element names, terms and clauses, each language
+    /// built from its own table (docs/localization.md). Plans are composed when they are made, in every language the
+    /// tables have: a step's text must not depend on the planner's state when it is read later.</summary>
+    internal readonly struct Prose
     {
-        /// <summary>A term as it is, in both languages.</summary>
-        public static Pair Of(LocalizedText text) => new(text.Chinese, text.English);
+        // The text of each language, at the language's value; null for "no value" (default).
+        private readonly string[]? _texts;
+
+        private Prose(string[] texts) => _texts = texts;
+
+        /// <summary>The text composed in each language by <paramref name="compose"/>.</summary>
+        public static Prose Each<TState>(TState state, Func<TState, Language, string> compose)
+        {
+            var tables = Texts.All;
+            var texts = new string[tables.Count];
+            for (var i = 0; i < texts.Length; i++) texts[i] = compose(state, tables[i].Language);
+            return new(texts);
+        }
+
+        /// <summary>A term as it is, in every language.</summary>
+        public static Prose Of(LocalizedText text) => Each(text, static (t, language) => t[language]);
+
+        /// <summary>Whether there is no value (a <see langword="default"/> text: no element to name).</summary>
+        public bool IsNone => _texts is null;
+
+        /// <summary>Whether the text is empty (in the default language, and so in every one).</summary>
+        public bool IsEmpty => _texts is null || _texts[0].Length == 0;
 
         /// <summary>The text in <paramref name="language"/>.</summary>
-        public string In(Language language) => language == Language.English ? En : Zh;
+        public string In(Language language) => _texts is null ? "" : (uint)language < (uint)_texts.Length ? _texts[(int)language] : _texts[0];
+
+        /// <summary>The text as a <see cref="LocalizedText"/>.</summary>
+        public LocalizedText ToText() => _texts is null ? LocalizedText.Neutral("") : LocalizedText.Compose(this, static (p, language) => p.In(language));
     }
 
-    /// <summary>No text, in either language (an optional clause left out).</summary>
-    internal static readonly Pair Empty = new("", "");
+    /// <summary>No text, in any language (an optional clause left out).</summary>
+    internal static readonly Prose Empty = Neutral("");
 
-    /// <summary>The text of <paramref name="key"/> in both languages; each argument that is a <see cref="Pair"/> or a
+    /// <summary>The text of <paramref name="key"/> in every language; each argument that is a <see cref="Prose"/> or a
     /// <see cref="LocalizedText"/> is put in the same language.</summary>
-    internal static Pair F(string key, params object?[] args) => new(Format(key, Language.Chinese, args), Format(key, Language.English, args));
+    internal static Prose F(string key, params object?[] args) => Prose.Each((key, args), static (s, language) => Format(s.key, language, s.args));
 
     /// <summary><see cref="F"/> when <paramref name="present"/>, else <see cref="Empty"/>.</summary>
-    internal static Pair Opt(bool present, string key, params object?[] args) => present ? F(key, args) : Empty;
+    internal static Prose Opt(bool present, string key, params object?[] args) => present ? F(key, args) : Empty;
 
     /// <summary>Items joined by the separator <paramref name="separatorKey"/> of each language.</summary>
-    internal static Pair Join(string separatorKey, IEnumerable<Pair> items)
+    internal static Prose Join(string separatorKey, IEnumerable<Prose> items)
     {
-        var list = items as IReadOnlyList<Pair> ?? items.ToList();
-        return new(string.Join(Texts.Get(separatorKey, Language.Chinese), list.Select(static p => p.Zh)),
-            string.Join(Texts.Get(separatorKey, Language.English), list.Select(static p => p.En)));
+        var list = items as IReadOnlyList<Prose> ?? items.ToList();
+        return Prose.Each((separatorKey, list), static (s, language) => string.Join(Texts.Get(s.separatorKey, language), s.list.Select(p => p.In(language))));
     }
 
     /// <summary>Two texts one after the other.</summary>
-    internal static Pair Cat(Pair a, Pair b) => new(a.Zh + b.Zh, a.En + b.En);
+    internal static Prose Cat(Prose a, Prose b) => Prose.Each((a, b), static (s, language) => s.a.In(language) + s.b.In(language));
 
-    internal static LocalizedText From(Pair p) => new(p.Zh, p.En);
+    internal static LocalizedText From(Prose p) => p.ToText();
 
     private static LocalizedText T(string key, params object?[] args) => From(F(key, args));
 
@@ -236,7 +259,7 @@ internal static class Describer
         {
             inLanguage[i] = args[i] switch
             {
-                Pair p => p.In(language),
+                Prose p => p.In(language),
                 LocalizedText t => t[language],
                 var o => o,
             };
@@ -244,15 +267,15 @@ internal static class Describer
         return Texts.Format(key, language, inLanguage);
     }
 
-    /// <summary>Money in both languages' one format.</summary>
-    private static Pair MoneyOf(double yuan) => new(Money.Format(yuan, Language.Chinese), Money.Format(yuan, Language.English));
+    /// <summary>Money in every language's one format.</summary>
+    private static Prose MoneyOf(double yuan) => Prose.Each(yuan, static (y, language) => Money.Format(y, language));
 
     /// <summary>
     /// An element by its name: 「name」 in Chinese, the name in English. Prose names elements as a reader does; the ids
     /// are in the steps' elements (JSON) and the change tables. An element without a name is given by its id; a flow,
     /// which has none, by its two ends.
     /// </summary>
-    internal static Pair Name(PlanBuilder plan, string? id)
+    internal static Prose Name(PlanBuilder plan, string? id)
     {
         if (id is null) return F("plan.none");
         return plan.AnyElement(id) switch
@@ -264,21 +287,22 @@ internal static class Describer
     }
 
     /// <summary>A flow by its ends: 「A」 → 「B」, as the steps write a flow they set up.</summary>
-    private static Pair FlowName(PlanBuilder plan, Flow f)
+    private static Prose FlowName(PlanBuilder plan, Flow f)
     {
         var from = plan.AnyElement(f.From)?.DisplayName ?? f.From;
         var to = plan.AnyElement(f.To)?.DisplayName ?? f.To;
         return F("plan.flow.name", from, to);
     }
 
-    /// <summary>A term in the middle of an English sentence: "Being built" → "being built" (not "WeChat" → "weChat").</summary>
+    /// <summary>A term in the middle of a sentence: "Being built" → "being built" (not "WeChat" → "weChat"); a language
+    /// without capitals (Chinese) is left as it is.</summary>
     private static string Lower(string word) =>
         word.Length > 1 && char.IsUpper(word[0]) && char.IsLower(word[1]) && !word.Skip(1).Any(char.IsUpper) ? char.ToLowerInvariant(word[0]) + word[1..] : word;
 
-    internal static Pair Components(IEnumerable<object?> values)
+    internal static Prose Components(IEnumerable<object?> values)
     {
         var list = values.OfType<IReadOnlyDictionary<string, object?>>().ToList();
-        static Pair Component(IReadOnlyDictionary<string, object?> c) => (c.TryGetValue("origin", out var o) ? o as string : null) switch
+        static Prose Component(IReadOnlyDictionary<string, object?> c) => (c.TryGetValue("origin", out var o) ? o as string : null) switch
         {
             "domestic" or "foreign" => F("plan.component", c["name"], Terms.Of(Enum.Parse<ComponentOrigin>((string)c["origin"]!, true))),
             _ => Neutral($"{c["name"]}"),
@@ -286,18 +310,18 @@ internal static class Describer
         return Join("plan.sep.list", list.Select(Component));
     }
 
-    internal static Pair Names(PlanBuilder plan, IEnumerable<string> ids) => Join("plan.sep.list", ids.Select(id => Name(plan, id)));
+    internal static Prose Names(PlanBuilder plan, IEnumerable<string> ids) => Join("plan.sep.list", ids.Select(id => Name(plan, id)));
 
     /// <summary>A language-neutral text (a name, a number).</summary>
-    internal static Pair Neutral(string text) => new(text, text);
+    internal static Prose Neutral(string text) => Prose.Each(text, static (t, _) => t);
 
-    private static Pair Links(PlanBuilder plan, IReadOnlyList<NetworkLink> links) => links.Count == 0 ? Empty :
+    private static Prose Links(PlanBuilder plan, IReadOnlyList<NetworkLink> links) => links.Count == 0 ? Empty :
         F("plan.network.links", Join("plan.sep.comma", links.Select(l => F("plan.network.link", Via(JsonNames.Of(l.Via)), Name(plan, l.To)))));
 
-    private static Pair Deployment(PlanBuilder plan, InformationSystem s) =>
+    private static Prose Deployment(PlanBuilder plan, InformationSystem s) =>
         Cat(s.Hosting is null ? Empty : F("plan.hosted", Name(plan, s.Hosting)), Opt(s.Networks.Count > 0, "plan.attached", Names(plan, s.Networks)));
 
-    private static Pair FlowText(PlanBuilder plan, Flow f)
+    private static Prose FlowText(PlanBuilder plan, Flow f)
     {
         var text = F("plan.flow.ends", Name(plan, f.From), Name(plan, f.To));
         text = Cat(text, Opt(f.Carries.Count > 0, "plan.flow.carries", Names(plan, f.Carries)));
@@ -306,20 +330,20 @@ internal static class Describer
     }
 
     /// <summary>A list of field changes: <c>field: before → after</c>, sets as added/removed values, free text by name only.</summary>
-    internal static Pair Fields(PlanBuilder plan, ElementKind kind, IEnumerable<FieldChange> changes) =>
+    internal static Prose Fields(PlanBuilder plan, ElementKind kind, IEnumerable<FieldChange> changes) =>
         Join("plan.sep.clause", changes.Select(c => FieldText(plan, kind, c)));
 
-    private static Pair FieldText(PlanBuilder plan, ElementKind kind, FieldChange? c)
+    private static Prose FieldText(PlanBuilder plan, ElementKind kind, FieldChange? c)
     {
         if (c is null) return F("plan.none");
         var label = Terms.Field(c.Field);
         // A value that is a word of the model format (a status, a mode) in words; an id as the element's name.
-        Pair Value(object? v) => v switch
+        Prose Value(object? v) => v switch
         {
             string s => Terms.FieldValue(kind, c.Field, s) is { } word ? Word(word) : Ref(plan, s),
             double or long or int when DiffOutput.IsMoney(c.Field) => MoneyOf(Convert.ToDouble(v, CultureInfo.InvariantCulture)),
-            null when DiffOutput.IsMoney(c.Field) => new(Money.Unknown(Language.Chinese), Money.Unknown(Language.English)),
-            _ => Neutral(FieldValues.Display(v)),
+            null when DiffOutput.IsMoney(c.Field) => Prose.Each(0, static (_, language) => Money.Unknown(language)),
+            _ => Prose.Each(v, static (x, language) => FieldValues.Display(x, language)),
         };
         if (c.Field is "description" || c.Field.StartsWith("properties.", StringComparison.Ordinal) && c.Before is string { Length: > 40 })
         {
@@ -329,7 +353,7 @@ internal static class Describer
         {
             var added = c.AddedValues.Select(Value).ToList();
             var removed = c.RemovedValues.Select(Value).ToList();
-            var parts = new List<Pair>();
+            var parts = new List<Prose>();
             if (added.Count > 0) parts.Add(F("plan.field.add", Join("plan.sep.list", added)));
             if (removed.Count > 0) parts.Add(F("plan.field.remove", Join("plan.sep.list", removed)));
             return F("plan.field.set", label, Join("plan.sep.comma", parts));
@@ -338,20 +362,20 @@ internal static class Describer
     }
 
     /// <summary>A string value: the element it names when it is an id, else the text itself.</summary>
-    private static Pair Ref(PlanBuilder plan, string value) =>
-        plan.AnyElement(value) is { } e and not Flow ? Name(plan, value) : new(value, value);
+    private static Prose Ref(PlanBuilder plan, string value) =>
+        plan.AnyElement(value) is { } e and not Flow ? Name(plan, value) : Neutral(value);
 
-    private static Pair Via(string via) => Word(JsonNames.TryParse(via, out LinkVia v) ? Terms.Of(v) : Terms.Of(LinkVia.Direct));
+    private static Prose Via(string via) => Word(JsonNames.TryParse(via, out LinkVia v) ? Terms.Of(v) : Terms.Of(LinkVia.Direct));
 
-    private static Pair Sharing(SharingLevel level) => Sharing(JsonNames.Of(level));
+    private static Prose Sharing(SharingLevel level) => Sharing(JsonNames.Of(level));
 
-    private static Pair Sharing(string? level) => Word(JsonNames.TryParse(level ?? "", out SharingLevel l) ? Terms.Of(l) : Terms.Of(SharingLevel.Conditional));
+    private static Prose Sharing(string? level) => Word(JsonNames.TryParse(level ?? "", out SharingLevel l) ? Terms.Of(l) : Terms.Of(SharingLevel.Conditional));
 
-    private static Pair Stage(string? stage) => Word(Terms.Of(JsonNames.TryParse(stage ?? "", out ProjectStage s) ? s : (ProjectStage?)null));
+    private static Prose Stage(string? stage) => Word(Terms.Of(JsonNames.TryParse(stage ?? "", out ProjectStage s) ? s : (ProjectStage?)null));
 
     /// <summary>An element kind's word (the terminology table).</summary>
-    public static Pair KindName(ElementKind kind) => Word(Terms.Of(kind));
+    public static Prose KindName(ElementKind kind) => Word(Terms.Of(kind));
 
-    private static Pair Word(LocalizedText term) => new(term.Chinese, Lower(term.English));
+    private static Prose Word(LocalizedText term) => Prose.Each(term, static (t, language) => Lower(t[language]));
 
 }

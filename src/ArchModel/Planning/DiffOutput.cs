@@ -183,7 +183,6 @@ public static class DiffOutput
     {
         ArgumentNullException.ThrowIfNull(diff);
         ArgumentNullException.ThrowIfNull(plan);
-        var zh = language == Language.Chinese;
         string L(string key) => Texts.Get(key, language);
         var md = new StringBuilder();
         var beforeName = Cell(ModelName(diff.Before));
@@ -269,12 +268,12 @@ public static class DiffOutput
                         string text when Terms.FieldValue(c.Kind, f.Field, text) is { } word => word[language],
                         double or long or int when IsMoney(f.Field) => Money.Format(Convert.ToDouble(v, CultureInfo.InvariantCulture), language),
                         null when IsMoney(f.Field) => Money.Unknown(language),
-                        _ => FieldValues.Display(v),
+                        _ => FieldValues.Display(v, language),
                     };
                     if (f.IsSet)
                     {
-                        before = L("diff.set-removed") + (f.RemovedValues.Count == 0 ? "—" : string.Join(", ", f.RemovedValues.Select(Value)));
-                        after = L("diff.set-added") + (f.AddedValues.Count == 0 ? "—" : string.Join(", ", f.AddedValues.Select(Value)));
+                        before = L("diff.set-removed") + (f.RemovedValues.Count == 0 ? "—" : string.Join(L("p.sep"), f.RemovedValues.Select(Value)));
+                        after = L("diff.set-added") + (f.AddedValues.Count == 0 ? "—" : string.Join(L("p.sep"), f.AddedValues.Select(Value)));
                     }
                     else
                     {
@@ -309,7 +308,6 @@ public static class DiffOutput
 
     private static void FindingTable(StringBuilder md, IReadOnlyList<FindingChange> findings, Language language)
     {
-        var zh = language == Language.Chinese;
         if (findings.Count == 0)
         {
             md.Append(Texts.Get("diff.none", language));
@@ -326,7 +324,6 @@ public static class DiffOutput
 
     private static void ElementList(StringBuilder md, string title, IReadOnlyList<ElementChange> changes, Language language)
     {
-        var zh = language == Language.Chinese;
         md.Append(CultureInfo.InvariantCulture, $"### {title}{(Texts.Get("p.open", language))}{changes.Count}{(Texts.Get("p.close", language))}\n\n");
         if (changes.Count == 0)
         {
@@ -337,7 +334,7 @@ public static class DiffOutput
         foreach (var c in changes)
         {
             var kind = Describer.KindName(c.Kind);
-            md.Append(CultureInfo.InvariantCulture, $"| {Code(c.Id)} | {(zh ? kind.Zh : kind.En)} | {Cell(c.DisplayName)} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {Code(c.Id)} | {kind.In(language)} | {Cell(c.DisplayName)} |\n");
         }
         md.Append('\n');
     }
@@ -373,7 +370,6 @@ public static class DiffOutput
     {
         ArgumentNullException.ThrowIfNull(diff);
         ArgumentNullException.ThrowIfNull(plan);
-        var zh = language == Language.Chinese;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{ModelName(diff.Before)} → {ModelName(diff.After)}\n");
         text.Append(Summary(diff, plan, language)).Append('\n');

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using ArchModel.Diagnostics;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Planning;
@@ -215,6 +217,23 @@ internal static class FieldValues
     }
 
     /// <summary>A value as short human-readable text: lists joined with <c>, </c>, absent as an em dash.</summary>
+    /// <summary>A value as a reader of <paramref name="language"/> reads it: yes or no for a flag, a component's origin and
+    /// a link's way in words (the terminology table); the rest as <see cref="Display(object?)"/>.</summary>
+    public static string Display(object? value, Language language) => value switch
+    {
+        bool b => Texts.Get(b ? "doc.yes" : "doc.no", language),
+        IReadOnlyDictionary<string, object?> map when map.TryGetValue("name", out var name) =>
+            Display(name) + Texts.Get("p.open", language)
+            + Terms.Of(JsonNames.TryParse(map.GetValueOrDefault("origin") as string ?? "", out ComponentOrigin origin) ? origin : ComponentOrigin.Unknown)[language]
+            + Texts.Get("p.close", language),
+        IReadOnlyDictionary<string, object?> map when map.TryGetValue("to", out var to) =>
+            Display(to) + (JsonNames.TryParse(map.GetValueOrDefault("via") as string ?? "", out LinkVia via)
+                ? Texts.Get("p.open", language) + Terms.Of(via)[language] + Texts.Get("p.close", language) : ""),
+        IReadOnlyList<object?> { Count: > 0 } list => string.Join(Texts.Get("p.sep", language), list.Select(v => Display(v, language))),
+        _ => Display(value),
+    };
+
+    /// <summary>A value as canonical text (language-neutral: the JSON spellings).</summary>
     public static string Display(object? value) => value switch
     {
         null => "—",

@@ -6,7 +6,7 @@ using static ArchModel.Planning.Describer;
 namespace ArchModel.Planning;
 
 /// <summary>
-/// The descriptions of localization, host retirement and record-keeping steps, in Chinese and English: what a
+/// The descriptions of localization, host retirement and record-keeping steps, in every language: what a
 /// planning office signs needs matched replacements, named destinations and one record step per agency.
 /// </summary>
 internal static class StepTexts
@@ -14,12 +14,12 @@ internal static class StepTexts
     /// <summary>How many elements a description names before it says "and n more".</summary>
     private const int MaxNamed = 6;
 
-    public static LocalizedText Localize(PlanBuilder plan, DraftStep step, Pair subject)
+    public static LocalizedText Localize(PlanBuilder plan, DraftStep step, Prose subject)
     {
         var groups = PlanBuilder.ComponentGroups(step);
         var onlyAdded = groups.All(static g => g.Removed.Count == 0);
         var onlyRemoved = groups.All(static g => g.Added.Count == 0);
-        var parts = new List<Pair>();
+        var parts = new List<Prose>();
         var localized = false;
         foreach (var g in groups)
         {
@@ -53,9 +53,9 @@ internal static class StepTexts
         return From(F(localized ? "plan.step.localize" : "plan.step.change-components", subject, Join("plan.sep.clause", parts)));
     }
 
-    public static LocalizedText OffPlatform(Pair subject, Pair from) => From(F("plan.step.off-platform", subject, from));
+    public static LocalizedText OffPlatform(Prose subject, Prose from) => From(F("plan.step.off-platform", subject, from));
 
-    public static LocalizedText RetireHost(PlanBuilder plan, DraftStep step, Pair subject)
+    public static LocalizedText RetireHost(PlanBuilder plan, DraftStep step, Prose subject)
     {
         var platform = step.Action == StepAction.RetirePlatform;
         var head = F(platform ? "plan.host.platform" : "plan.host.network", subject);
@@ -63,7 +63,7 @@ internal static class StepTexts
         {
             return From(F("plan.host.empty", head));
         }
-        var parts = new List<Pair>();
+        var parts = new List<Prose>();
         foreach (var g in step.Destinations.Where(static d => !d.Retired && d.To.Count > 0).GroupBy(static d => string.Join("\u0001", d.To)).OrderBy(static g => g.Key, StringComparer.Ordinal))
         {
             var systems = Systems(plan, g.Select(static d => d.System));
@@ -84,9 +84,9 @@ internal static class StepTexts
         return From(F("plan.host.steps", head, Join("plan.sep.clause", parts)));
     }
 
-    public static LocalizedText Records(PlanBuilder plan, DraftStep step, Pair subject)
+    public static LocalizedText Records(PlanBuilder plan, DraftStep step, Prose subject)
     {
-        var parts = new List<Pair>();
+        var parts = new List<Prose>();
         foreach (var r in step.Records.Take(MaxNamed))
         {
             var kind = KindName(r.Kind);
@@ -95,7 +95,7 @@ internal static class StepTexts
             {
                 // The status in the reader's words (在用, not "active"), as the other record steps write it.
                 var status = r.Changes.FirstOrDefault(static f => f.Field == "status")?.After is string st && Terms.FieldValue(r.Kind, "status", st) is { } word
-                    ? Pair.Of(word) : F("plan.none");
+                    ? Prose.Of(word) : F("plan.none");
                 parts.Add(F("plan.records.add", kind, name, Terms.Field("status"), status));
             }
             else
@@ -110,7 +110,7 @@ internal static class StepTexts
     }
 
     /// <summary>Systems by name, the first few of a long list and how many more.</summary>
-    private static Pair Systems(PlanBuilder plan, IEnumerable<string> ids)
+    private static Prose Systems(PlanBuilder plan, IEnumerable<string> ids)
     {
         var list = ids.ToList();
         var named = Names(plan, list.Take(MaxNamed));

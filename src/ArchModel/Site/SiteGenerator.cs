@@ -2,6 +2,7 @@ using System.Text;
 using ArchModel.Analysis;
 using ArchModel.Diagnostics;
 using ArchModel.Diagrams;
+using ArchModel.Localization;
 using ArchModel.Model;
 
 namespace ArchModel.Site;
@@ -63,7 +64,7 @@ public static class SiteGenerator
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not SiteOutputException)
         {
-            throw new SiteOutputException(new LocalizedText($"无法写入站点文件夹“{outputFolder}”：{e.Message}", $"cannot write the site folder '{outputFolder}': {e.Message}"), e);
+            throw new SiteOutputException(Texts.Of("site-error.cannot-write", outputFolder, e.Message), e);
         }
         var pageCount = files.Count(static f => f.EndsWith(".html", StringComparison.Ordinal));
         return new SiteResult(folder, files, pageCount, diagrams, [.. problems.Keys.OrderBy(static p => p.English, StringComparer.Ordinal)]);
@@ -76,11 +77,11 @@ public static class SiteGenerator
         var input = model.Files.Concat(baseline?.Files ?? []).FirstOrDefault(f => Path.GetFullPath(f).StartsWith(inside, StringComparison.Ordinal));
         if (input is not null)
         {
-            throw new SiteOutputException(new LocalizedText($"拒绝写入“{folder}”：其中有模型的输入文件 {input}", $"refusing to write into '{folder}': it holds the model's input {input}"));
+            throw new SiteOutputException(Texts.Of("site-error.holds-input", folder, input));
         }
         if (File.Exists(folder))
         {
-            throw new SiteOutputException(new LocalizedText($"“{folder}”是文件，不是文件夹", $"'{folder}' is a file, not a folder"));
+            throw new SiteOutputException(Texts.Of("site-error.is-file", folder));
         }
         if (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any())
         {
@@ -89,9 +90,7 @@ public static class SiteGenerator
         var marker = Path.Combine(folder, MarkerFile);
         if (!File.Exists(marker) || File.ReadLines(marker).FirstOrDefault() != MarkerHeader)
         {
-            throw new SiteOutputException(new LocalizedText(
-                $"拒绝写入“{folder}”：文件夹不为空，且不是 ArchModel 生成的站点（缺少 {MarkerFile}）；请指定空文件夹",
-                $"refusing to write into '{folder}': the folder is not empty and holds no site ArchModel wrote (no {MarkerFile}); name an empty folder"));
+            throw new SiteOutputException(Texts.Of("site-error.not-empty", folder, MarkerFile));
         }
         // Only plain names the previous site listed are ever deleted.
         return [.. File.ReadLines(marker).Skip(1).Where(static l => l.Length > 0 && l.IndexOfAny(['/', '\\']) < 0 && l != ".." && l != ".")];

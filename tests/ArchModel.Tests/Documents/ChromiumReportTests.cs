@@ -1,3 +1,4 @@
+using ArchModel.Localization;
 using System.Diagnostics;
 using System.Text.Json;
 using ArchModel.Documents;

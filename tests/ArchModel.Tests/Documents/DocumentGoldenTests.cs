@@ -1,3 +1,4 @@
+using ArchModel.Localization;
 using System.Text;
 using ArchModel.Documents;
 

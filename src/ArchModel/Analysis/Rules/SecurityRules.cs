@@ -268,7 +268,9 @@ public sealed class UnsafeNetworkLinkRule : BuiltInRule
                 LocalizedText.Compose((model, classified, open, vias), static (state, language) =>
                 {
                     var (model, classified, open, vias) = state;
-                    return Texts.Format("rule-message.AM4004", language, Name(model, classified), Name(model, open), string.Join(Texts.Get("p.sep", language), vias));
+                    // The ways the networks are joined in words (网关 / gateway), not their JSON spellings.
+                    var ways = vias.Select(v => JsonNames.TryParse(v, out LinkVia via) ? Terms.Of(via)[language] : v);
+                    return Texts.Format("rule-message.AM4004", language, Name(model, classified), Name(model, open), string.Join(Texts.Get("p.sep", language), ways));
                 }),
                 [
                     new(EvidenceKeys.UnsafeNetworkLink.ClassifiedNetwork, classified),
