@@ -19,7 +19,7 @@ internal sealed partial class ViewModelBuilder
     private static readonly ScriptSchema AgencyMetricsSchema = new(
         "id", "name", "anchor", "level_label", "systems", "values", "by_name");
 
-    private static readonly ScriptSchema RankingEntrySchema = new("rank", "id", "name", "anchor", "value", "display");
+    private static readonly ScriptSchema RankingEntrySchema = new("rank", "id", "name", "anchor", "value", "display", "row");
 
     private static readonly ScriptSchema PerAgencyMetricsSchema = new(MetricsReport.PerAgencyMetrics.Select(Snake).ToArray());
 
@@ -201,7 +201,8 @@ internal sealed partial class ViewModelBuilder
         public int[] Ranks { get; } = ranks;
     }
 
-    /// <summary>An entry of a ranking: <c>rank</c>, <c>id</c>, <c>name</c>, <c>anchor</c>, <c>value</c>, <c>display</c>.</summary>
+    /// <summary>An entry of a ranking: <c>rank</c>, <c>id</c>, <c>name</c>, <c>anchor</c>, <c>value</c>, <c>display</c>,
+    /// <c>row</c> (the agency's place in <c>metrics.agencies</c>, from 0: a report links only to the rows it lists).</summary>
     private sealed class RankingEntryObject(Ranking ranking, int entry) : ComputedScriptObject
     {
         protected override ScriptSchema Schema => RankingEntrySchema;
@@ -213,7 +214,8 @@ internal sealed partial class ViewModelBuilder
             2 => ranking.Table.Names[ranking.Agencies[entry]],
             3 => Anchor(ranking.Table.Ids[ranking.Agencies[entry]]),
             4 => ranking.Values[entry],
-            _ => Labels.MetricValue(ranking.Column.Metric, ranking.Values[entry], ranking.Column.Language),
+            5 => Labels.MetricValue(ranking.Column.Metric, ranking.Values[entry], ranking.Column.Language),
+            _ => ranking.Table.Position[ranking.Agencies[entry]],
         };
     }
 

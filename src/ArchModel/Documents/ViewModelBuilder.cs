@@ -28,6 +28,11 @@ internal sealed partial class ViewModelBuilder
     /// <summary>How many findings of a rule a report lists unless told to list all: the largest ones.</summary>
     internal const int ListLimit = 20;
 
+    /// <summary>How many agencies the scorecard's per-agency table lists unless everything is asked for (the first in
+    /// reading order: by level of government, then model order); its rankings list the best and the worst
+    /// <see cref="ListLimit"/>. A national model has over a hundred thousand agencies owning systems.</summary>
+    internal const int AgencyLimit = 100;
+
     /// <summary>How many elements a listed finding names in a report's table unless told to list all.</summary>
     internal const int ElementLimit = 12;
 
@@ -54,6 +59,7 @@ internal sealed partial class ViewModelBuilder
         var b = new ViewModelBuilder(model, analysis, language, listAll, siteBase);
         into["list_all"] = listAll;
         into["list_limit"] = ListLimit;
+        into["agency_limit"] = AgencyLimit;
         into["site_base"] = siteBase;
         var date = generatedOn ?? model.Info.AsOf;
         into["lang"] = language.ToTag();

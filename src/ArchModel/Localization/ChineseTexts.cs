@@ -1019,6 +1019,8 @@ internal sealed class ChineseTexts : TextTable
         ["scorecard.no_target"] = "未设目标",
         ["scorecard.higher"] = "↑ 越高越好",
         ["scorecard.lower"] = "↓ 越低越好",
+        ["scorecard.agencies_more"] = "另有 {0} 个部门未列出：这里按政府层级和模型顺序列出前 {1} 个，用 archmodel report --all 可列出全部。",
+        ["scorecard.ranking_gap"] = "中间 {0} 个部门从略",
         ["scorecard.intro_full"] = "本报告依据架构模型计算绩效评价指标，对照规划目标评价全省整体水平，并按部门逐项排名，为资金安排和整改督办提供依据。",
         ["scorecard.agency_target_note"] = "标红的数值未达到全省规划目标。",
         ["scorecard.agency_star_note"] = "带 * 的数值未达到全省规划目标。",

@@ -1019,6 +1019,8 @@ internal sealed class EnglishTexts : TextTable
         ["scorecard.no_target"] = "No target",
         ["scorecard.higher"] = "↑ higher is better",
         ["scorecard.lower"] = "↓ lower is better",
+        ["scorecard.agencies_more"] = "{0} more agencies are not listed: only the first {1} by level of government and model order are; archmodel report --all lists every one.",
+        ["scorecard.ranking_gap"] = "{0} agencies in between left out",
         ["scorecard.intro_full"] = "This report computes the performance indicators from the architecture model, measures the whole landscape against the plan's targets and ranks the agencies on each indicator, as a basis for funding decisions and follow-up.",
         ["scorecard.agency_target_note"] = "Values in red miss the plan's target.",
         ["scorecard.agency_star_note"] = "Values marked * miss the plan's target.",

@@ -67,6 +67,41 @@ public sealed partial class ReportSizeTests
     }
 
     [Test]
+    public void Scorecard_ProvinceByDefault_ListsTheFirstAgenciesAndTheEndsOfEachRanking_AllWithListAll()
+    {
+        var province = Province();
+        var owning = province.Analysis.Metrics.Agencies.Count;
+        Assert.That(owning, Is.GreaterThan(ViewModelBuilder.AgencyLimit + 2 * ViewModelBuilder.ListLimit), "the province preset");
+        var md = DocumentTestSupport.Render(province, new ReportOptions { Template = "scorecard", Language = Language.English });
+        var tables = md.Split("\n## ");
+        var byAgency = tables.Single(static t => t.StartsWith("3 ", StringComparison.Ordinal));
+        var rankings = tables.Single(static t => t.StartsWith("4 ", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            // The header, its rule and the listed agencies.
+            Assert.That(byAgency.Split('\n').Count(static l => l.StartsWith('|')), Is.EqualTo(2 + ViewModelBuilder.AgencyLimit));
+            Assert.That(byAgency, Does.Contain($"{owning - ViewModelBuilder.AgencyLimit:N0} more agencies are not listed".Replace(",", "")));
+            foreach (var ranking in rankings.Split("\n### ").Skip(1).Where(static r => r.Contains("| 1 |", StringComparison.Ordinal)))
+            {
+                var rows = ranking.Split('\n').Count(static l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| Rank", StringComparison.Ordinal) && !l.StartsWith("| ---", StringComparison.Ordinal));
+                Assert.That(rows, Is.LessThanOrEqualTo(2 * ViewModelBuilder.ListLimit + 1), ranking[..40]);
+            }
+            Assert.That(rankings, Does.Contain("agencies in between left out"));
+            Assert.That(Encoding.UTF8.GetByteCount(md), Is.LessThan(100_000));
+        });
+
+        var html = DocumentTestSupport.Render(province, new ReportOptions { Template = "scorecard", Format = DocumentFormat.Html });
+        var ids = Regex.Matches(html, "\\sid=\"([^\"]+)\"").Select(static m => m.Groups[1].Value).ToHashSet();
+        var targets = Regex.Matches(html, "href=\"#([^\"]+)\"").Select(static m => m.Groups[1].Value).Distinct();
+        Assert.That(targets.Except(ids), Is.Empty, "every in-page link has a target");
+
+        var all = DocumentTestSupport.Render(province, new ReportOptions { Template = "scorecard", Language = Language.English, ListAll = true });
+        var allByAgency = all.Split("\n## ").Single(static t => t.StartsWith("3 ", StringComparison.Ordinal));
+        Assert.That(allByAgency.Split('\n').Count(static l => l.StartsWith('|')), Is.EqualTo(2 + owning));
+        Assert.That(all, Does.Not.Contain("more agencies are not listed").And.Not.Contain("agencies in between left out"));
+    }
+
+    [Test]
     public void Render_SiteBase_LinksEveryElementToFindHtml()
     {
         var demo = DocumentTestSupport.Demo();
