@@ -311,7 +311,7 @@ internal sealed class FileParser
         var offset = Start(ref r);
         string? id = null, name = null, description = null;
         DateOnly? date = null;
-        MilestonePhase? phase = null;
+        PlanPhase? phase = null;
         long dateOffset = offset, phaseOffset = offset;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var valid = true;
@@ -354,7 +354,7 @@ internal sealed class FileParser
                     }
                     break;
                 case "phase":
-                    phase = ReadEnum<MilestonePhase>(ref r, keyPath);
+                    phase = ReadEnum<PlanPhase>(ref r, keyPath);
                     phaseOffset = LastValueStart;
                     break;
                 default:
@@ -381,7 +381,7 @@ internal sealed class FileParser
     private void CheckMilestones(List<(Milestone Milestone, string Path, long Offset, long DateOffset, long PhaseOffset)> milestones, DateOnly? asOf)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var phases = new Dictionary<MilestonePhase, int>();
+        var phases = new Dictionary<PlanPhase, int>();
         for (var i = 0; i < milestones.Count; i++)
         {
             var (m, path, offset, dateOffset, phaseOffset) = milestones[i];

@@ -34,25 +34,27 @@ public sealed record ModelInfo
 /// <param name="Date">The date it is due.</param>
 /// <param name="Phase">The plan phase that is done by <paramref name="Date"/>, or <see langword="null"/> for a milestone that only marks a date.</param>
 /// <param name="Description">What it means, if said.</param>
-public sealed record Milestone(string Id, string Name, DateOnly Date, MilestonePhase? Phase, string? Description);
+public sealed record Milestone(string Id, string Name, DateOnly Date, PlanPhase? Phase, string? Description);
 
 /// <summary>
-/// The phases of a migration plan a milestone can close, in plan order (the same phases as
-/// <c>ArchModel.Planning.PlanPhase</c>, with the same numbers).
+/// The named phases of a migration plan, in the order a planning office schedules them: what the plan's steps are
+/// grouped by (<c>ArchModel.Planning</c>) and what a milestone can close (<see cref="Milestone.Phase"/>). Written in
+/// JSON as <c>prepare</c>, <c>foundations</c>, <c>systems</c>, <c>connect-and-share</c>, <c>retire</c>, <c>close-out</c>.
 /// </summary>
-public enum MilestonePhase
+public enum PlanPhase
 {
-    /// <summary><c>prepare</c>: 准备.</summary>
+    /// <summary><c>prepare</c>, 准备: agencies, capabilities and projects on record.</summary>
     Prepare = 1,
-    /// <summary><c>foundations</c>: 夯实基础设施.</summary>
+    /// <summary><c>foundations</c>, 夯实基础设施: networks and platforms built, linked and changed.</summary>
     Foundations = 2,
-    /// <summary><c>systems</c>: 系统建设与迁移.</summary>
+    /// <summary><c>systems</c>, 系统建设与迁移: systems built, moved, localized and shared.</summary>
     Systems = 3,
-    /// <summary><c>connect-and-share</c>: 互联互通与数据共享.</summary>
+    /// <summary><c>connect-and-share</c>, 互联互通与数据共享: flows connected or changed, data registered, shared and
+    /// opened, services.</summary>
     ConnectAndShare = 4,
-    /// <summary><c>retire</c>: 整合下线.</summary>
+    /// <summary><c>retire</c>, 整合下线: flows stopped, systems, data, platforms and networks retired.</summary>
     Retire = 5,
-    /// <summary><c>close-out</c>: 验收与台账更新.</summary>
+    /// <summary><c>close-out</c>, 验收与台账更新: projects advanced, inventory records updated.</summary>
     CloseOut = 6,
 }
 

@@ -68,23 +68,6 @@ public enum StepAction
     Update,
 }
 
-/// <summary>The named phases of a plan, in the order a planning office schedules them.</summary>
-public enum PlanPhase
-{
-    /// <summary>准备：agencies, capabilities and projects on record.</summary>
-    Prepare = 1,
-    /// <summary>夯实基础：networks and platforms built, linked and changed.</summary>
-    Foundations = 2,
-    /// <summary>系统建设与迁移：systems built, moved, localized and shared.</summary>
-    Systems = 3,
-    /// <summary>互联互通与数据共享：flows connected or changed, data registered, shared and opened, services.</summary>
-    ConnectAndShare = 4,
-    /// <summary>整合下线：flows stopped, systems, data, platforms and networks retired.</summary>
-    Retire = 5,
-    /// <summary>验收与台账：projects advanced, inventory records updated.</summary>
-    CloseOut = 6,
-}
-
 /// <summary>One step of a migration plan.</summary>
 /// <remarks>Immutable. <see cref="After"/> only names steps with a smaller <see cref="Order"/>.</remarks>
 public sealed record MigrationStep

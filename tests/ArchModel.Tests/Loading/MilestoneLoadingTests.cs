@@ -20,7 +20,7 @@ public sealed class MilestoneLoadingTests
         Assert.That(result.Diagnostics, Is.Empty);
         Assert.That(result.Model!.Info.Milestones, Is.EqualTo(new[]
         {
-            new Milestone("ms.cloud", "迁入政务云", new DateOnly(2018, 12, 31), MilestonePhase.Systems, "自建机房关停前"),
+            new Milestone("ms.cloud", "迁入政务云", new DateOnly(2018, 12, 31), PlanPhase.Systems, "自建机房关停前"),
             new Milestone("ms.app", "移动端上线", new DateOnly(2019, 6, 30), null, null),
         }));
     }
@@ -72,6 +72,6 @@ public sealed class MilestoneLoadingTests
         var milestone = doc.RootElement.GetProperty("definitions").GetProperty("milestone");
         Assert.That(milestone.GetProperty("properties").EnumerateObject().Select(static p => p.Name), Is.EqualTo(new[] { "id", "name", "date", "phase", "description" }));
         Assert.That(milestone.GetProperty("properties").GetProperty("phase").GetProperty("enum").EnumerateArray().Select(static v => v.GetString()),
-            Is.EqualTo(JsonNames.All<MilestonePhase>()));
+            Is.EqualTo(JsonNames.All<PlanPhase>()));
     }
 }

@@ -192,8 +192,8 @@ public sealed class SignablePlanTests
     [Test]
     public void Plan_PhaseMilestone_FixesThatPhaseEndAndTheOthersShareTheRest()
     {
-        var due = new Milestone("ms.systems", "Systems moved", new DateOnly(2020, 6, 30), MilestonePhase.Systems, null);
-        var late = new Milestone("ms.late", "After the plan", new DateOnly(2021, 3, 1), MilestonePhase.Retire, null);
+        var due = new Milestone("ms.systems", "Systems moved", new DateOnly(2020, 6, 30), PlanPhase.Systems, null);
+        var late = new Milestone("ms.late", "After the plan", new DateOnly(2021, 3, 1), PlanPhase.Retire, null);
         var marker = new Milestone("ms.mark", "Marker", new DateOnly(2020, 2, 1), null, null);
         var plan = Plan(Dated(Before(), "2020-01-01"), Dated(After(), "2020-12-31", late, due, marker));
         // Foundations and Systems share 181 days: Foundations 1/4 + 1/6 of them.
@@ -206,8 +206,8 @@ public sealed class SignablePlanTests
     public void Plan_PhaseMilestonesOutOfOrder_TheLaterPhaseMilestoneFixesNothing()
     {
         // Built in code, so the loader's check never saw them: the plan still gives consecutive dates.
-        var systems = new Milestone("ms.systems", "Systems moved", new DateOnly(2020, 6, 30), MilestonePhase.Systems, null);
-        var retire = new Milestone("ms.retire", "Retired", new DateOnly(2020, 3, 1), MilestonePhase.Retire, null);
+        var systems = new Milestone("ms.systems", "Systems moved", new DateOnly(2020, 6, 30), PlanPhase.Systems, null);
+        var retire = new Milestone("ms.retire", "Retired", new DateOnly(2020, 3, 1), PlanPhase.Retire, null);
         var plan = Plan(Dated(Before(), "2020-01-01"), Dated(After(), "2020-12-31", retire, systems));
         Assert.That(plan.Schedule!.Milestones.Select(static m => (m.Milestone.Id, m.ClosesPhase, m.OutOfOrder)),
             Is.EqualTo(new[] { ("ms.retire", false, true), ("ms.systems", true, false) }));
