@@ -219,14 +219,8 @@ internal sealed class FileParser
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (Next(ref r))
         {
-            var nameOffset = Start(ref r);
-            var key = GetString(ref r);
-            var path = "model." + key;
-            r.Read();
-            if (!seen.Add(key))
+            if (!ReadKey(ref r, seen, "model", out var nameOffset, out var key, out var path))
             {
-                Report(DiagnosticCodes.InvalidJson, Messages.DuplicateKey(key), nameOffset, path);
-                r.Skip();
                 continue;
             }
             switch (key)
@@ -298,6 +292,26 @@ internal sealed class FileParser
     }
 
     /// <summary>
+    /// Reads the name of the next property of an object whose keys are taken one by one (<c>model</c>, its milestones,
+    /// <c>settings</c>), leaving the reader on its value, with its path and where its name starts. A key given twice is reported and its value
+    /// skipped: then <see langword="false"/>, and the caller goes on to the next property.
+    /// </summary>
+    private bool ReadKey(ref Utf8JsonReader r, HashSet<string> seen, PathText parent, out long nameOffset, out string key, out PathText path)
+    {
+        nameOffset = Start(ref r);
+        key = GetString(ref r);
+        path = parent.Property(key);
+        r.Read();
+        if (seen.Add(key))
+        {
+            return true;
+        }
+        Report(DiagnosticCodes.InvalidJson, Messages.DuplicateKey(key), nameOffset, path);
+        r.Skip();
+        return false;
+    }
+
+    /// <summary>
     /// One entry of <c>model.milestones</c>: <c>{ id, name, date, phase?, description? }</c>. An entry without a valid id,
     /// name or date is reported and left out.
     /// </summary>
@@ -317,14 +331,8 @@ internal sealed class FileParser
         var valid = true;
         while (Next(ref r))
         {
-            var nameOffset = Start(ref r);
-            var key = GetString(ref r);
-            var keyPath = path.Property(key);
-            r.Read();
-            if (!seen.Add(key))
+            if (!ReadKey(ref r, seen, path, out var nameOffset, out var key, out var keyPath))
             {
-                Report(DiagnosticCodes.InvalidJson, Messages.DuplicateKey(key), nameOffset, keyPath);
-                r.Skip();
                 continue;
             }
             switch (key)
@@ -430,14 +438,8 @@ internal sealed class FileParser
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (Next(ref r))
         {
-            var nameOffset = Start(ref r);
-            var key = GetString(ref r);
-            var path = "settings." + key;
-            r.Read();
-            if (!seen.Add(key))
+            if (!ReadKey(ref r, seen, "settings", out var nameOffset, out var key, out var path))
             {
-                Report(DiagnosticCodes.InvalidJson, Messages.DuplicateKey(key), nameOffset, path);
-                r.Skip();
                 continue;
             }
             switch (key)
