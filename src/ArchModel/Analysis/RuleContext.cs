@@ -87,14 +87,37 @@ public sealed class RuleContext
     }
 
     /// <summary>
-    /// Reports a finding naming systems by their positions in <see cref="ModelGraph.SystemsById"/> (as
-    /// <see cref="ModelGraph.SystemsWhere(Func{InformationSystem, bool}, out int[])"/> gives them, only when the
-    /// model's ids are distinct): sorting and counting integers instead of a million ids. The positions may come in
-    /// any order and repeat; <paramref name="positions"/> is sorted in place and kept.
+    /// Reports a finding naming the systems at <paramref name="members"/> of <paramref name="systems"/> (a selection of
+    /// <see cref="ModelGraph.SystemsById"/>, as <see cref="ModelGraph.SystemsWhere(Func{InformationSystem, bool}, out int[])"/>
+    /// gives it): by their positions in <see cref="ModelGraph.SystemsById"/> when <paramref name="positions"/> (each
+    /// selected system's, given when the model's ids are distinct) is there, so that the finding sorts and the scorecard
+    /// counts integers instead of a million ids; else by id.
     /// </summary>
-    internal void ReportSystems(int[] positions, LocalizedText message, ReadOnlySpan<KeyValuePair<string, object?>> evidence)
+    internal void ReportSystems(IReadOnlyList<InformationSystem> systems, int[]? positions, IReadOnlyList<int> members,
+        LocalizedText message, ReadOnlySpan<KeyValuePair<string, object?>> evidence)
     {
-        ArgumentNullException.ThrowIfNull(positions);
+        if (positions is null)
+        {
+            var ids = new string[members.Count];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = systems[members[i]].Id;
+            }
+            Report(ids, message, evidence);
+            return;
+        }
+        var found = new int[members.Count];
+        for (var i = 0; i < found.Length; i++)
+        {
+            found[i] = positions[members[i]];
+        }
+        ReportPositions(found, message, evidence);
+    }
+
+    /// <summary>Reports a finding naming systems by their positions in <see cref="ModelGraph.SystemsById"/>, in any order
+    /// and repeated or not; <paramref name="positions"/> is sorted in place and kept.</summary>
+    private void ReportPositions(int[] positions, LocalizedText message, ReadOnlySpan<KeyValuePair<string, object?>> evidence)
+    {
         ArgumentNullException.ThrowIfNull(message);
         if (positions.Length == 0)
         {

@@ -146,7 +146,7 @@ public sealed class DuplicateBuildRule : BuiltInRule
                 avoidable -= largest;
                 var anchor = Anchor(kind, model, forest, keys, positions);
                 var where = anchors.Describe(kind, anchor, found[0]);
-                context.Report(keys, positions,
+                context.ReportSystems(keys.Systems, keys.Positions, positions,
                     LocalizedText.Compose((found, model, capabilityName, kind, where, avoidable, withoutCost), static (state, language) =>
                     {
                         var (found, model, capabilityName, kind, where, avoidable, withoutCost) = state;
@@ -307,7 +307,7 @@ public sealed class ProbableDuplicateRule : BuiltInRule
             var (similarity, minSimilarity) = search.Similarity(kind, group[0]);
             var anchor = DuplicateBuildRule.Anchor(kind, model, forest, keys, group);
             var where = anchors.Describe(kind, anchor, members[0]);
-            context.Report(keys, group,
+            context.ReportSystems(keys.Systems, keys.Positions, group,
                 LocalizedText.Compose((members, model, kind, where, similarity), static (state, language) =>
                 {
                     var (members, model, kind, where, similarity) = state;

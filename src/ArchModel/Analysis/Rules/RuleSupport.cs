@@ -51,28 +51,6 @@ internal static class RuleSupport
         list.Add(value);
     }
 
-    /// <summary>
-    /// Reports a finding naming the systems at <paramref name="members"/> (positions in <paramref name="keys"/>): by
-    /// their positions in the graph when the model's ids are distinct (no id sorted or looked up again), else by id.
-    /// </summary>
-    public static void Report(this RuleContext context, SystemKeys keys, List<int> members, LocalizedText message,
-        ReadOnlySpan<KeyValuePair<string, object?>> evidence)
-    {
-        if (keys.Positions is { } positions)
-        {
-            var found = new int[members.Count];
-            for (var i = 0; i < found.Length; i++)
-            {
-                found[i] = positions[members[i]];
-            }
-            context.ReportSystems(found, message, evidence);
-        }
-        else
-        {
-            context.Report(members.ConvertAll(i => keys.Systems[i].Id), message, evidence);
-        }
-    }
-
     /// <summary>Ordinally sorted, distinct: a new array (a national model asks for this a million times, mostly for a
     /// few ids already in order).</summary>
     public static string[] Sorted(IEnumerable<string> ids)

@@ -31,17 +31,9 @@ public sealed class IsolatedSystemRule : BuiltInRule
                 continue;
             }
             var system = systems[i];
-            var message = LocalizedText.Compose(system, static (system, language) => Texts.Format("rule-message.AM2001", language, system.Name));
-            ReadOnlySpan<KeyValuePair<string, object?>> evidence =
-                [new(EvidenceKeys.IsolatedSystem.Owner, system.Owner), new(EvidenceKeys.IsolatedSystem.Status, system.Status)];
-            if (positions is not null)
-            {
-                context.ReportSystems([positions[i]], message, evidence);
-            }
-            else
-            {
-                context.Report([system.Id], message, evidence);
-            }
+            context.ReportSystems(systems, positions, [i],
+                LocalizedText.Compose(system, static (system, language) => Texts.Format("rule-message.AM2001", language, system.Name)),
+                [new(EvidenceKeys.IsolatedSystem.Owner, system.Owner), new(EvidenceKeys.IsolatedSystem.Status, system.Status)]);
         }
     }
 }
