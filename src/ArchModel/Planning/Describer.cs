@@ -72,8 +72,8 @@ internal static class Describer
                 var change = step.Changes.First(f => f.Field == "networks");
                 var added = Names(plan, change.AddedValues.OfType<string>());
                 var removed = Names(plan, change.RemovedValues.OfType<string>());
-                return added.IsEmpty is false
-                    ? T("plan.step.move-to-network", subject, added, Opt(removed.IsEmpty is false, "plan.step.move-to-network.off", removed))
+                return !added.IsEmpty
+                    ? T("plan.step.move-to-network", subject, added, Opt(!removed.IsEmpty, "plan.step.move-to-network.off", removed))
                     : T("plan.step.leave-network", subject, removed);
             }
             case StepAction.MoveToPlatform:
@@ -93,8 +93,8 @@ internal static class Describer
                 var added = Names(plan, change.AddedValues.OfType<string>());
                 var removed = Names(plan, change.RemovedValues.OfType<string>());
                 var parts = new List<Prose>();
-                if (added.IsEmpty is false) parts.Add(F("plan.share.open", subject, added));
-                if (removed.IsEmpty is false) parts.Add(parts.Count == 0 ? F("plan.share.stop-first", subject, removed) : F("plan.share.stop", removed));
+                if (!added.IsEmpty) parts.Add(F("plan.share.open", subject, added));
+                if (!removed.IsEmpty) parts.Add(parts.Count == 0 ? F("plan.share.stop-first", subject, removed) : F("plan.share.stop", removed));
                 return From(Join("plan.sep.clause", parts));
             }
             case StepAction.RegisterData:
@@ -125,8 +125,8 @@ internal static class Describer
                 var v = (Service)c.After!;
                 var systems = Names(plan, v.Systems);
                 var channels = Join("plan.sep.list", v.Channels.Select(static ch => Prose.Of(Terms.Of(ch))));
-                return T("plan.step.launch-service", subject, Opt(channels.IsEmpty is false, "plan.service.channels", channels),
-                    Opt(systems.IsEmpty is false, "plan.service.systems", systems));
+                return T("plan.step.launch-service", subject, Opt(!channels.IsEmpty, "plan.service.channels", channels),
+                    Opt(!systems.IsEmpty, "plan.service.systems", systems));
             }
             case StepAction.ChangeService:
                 return T("plan.step.change-service", subject, Fields(plan, step.Kind, step.Changes));
