@@ -7,7 +7,8 @@ namespace ArchModel.Graph;
 /// <remarks>
 /// A national model's ids share long prefixes (<c>sys.410000.gov.</c>): a comparison sort reads both strings from
 /// their start in each of its twenty million comparisons, through a pointer to each. Here each key is read a few
-/// characters at a time, once per round it still ties in, and the sorting itself moves integers. The result is the
+/// characters at a time, once per round it still ties in, and the characters all keys of a run share are skipped in
+/// one pass rather than sorted in rounds where every key ties; the sorting itself moves integers. The result is the
 /// order of <see cref="StringComparer.Ordinal"/>; items with equal keys keep no particular order.
 /// </remarks>
 internal static class OrdinalSort
@@ -86,6 +87,9 @@ internal static class OrdinalSort
                 order.AsSpan(start, end - start).Sort((a, b) => string.CompareOrdinal(keys[a], depth, keys[b], depth, int.MaxValue));
                 continue;
             }
+            // The characters every key of the run shares from here are skipped in one pass, not sorted three at a time
+            // in rounds where all keys tie (sys.410000.gov. is five rounds).
+            depth += CommonPrefix(keys, order.AsSpan(start, end - start), depth);
             for (var i = start; i < end; i++)
             {
                 packed[i] = Pack(keys[order[i]], depth);
@@ -104,6 +108,18 @@ internal static class OrdinalSort
             }
         }
         return order;
+    }
+
+    /// <summary>How many characters from <paramref name="depth"/> on the keys at <paramref name="run"/> all share.</summary>
+    private static int CommonPrefix(string[] keys, ReadOnlySpan<int> run, int depth)
+    {
+        var first = keys[run[0]].AsSpan(depth);
+        var common = first.Length;
+        for (var i = 1; i < run.Length && common > 0; i++)
+        {
+            common = first[..common].CommonPrefixLength(keys[run[i]].AsSpan(depth));
+        }
+        return common;
     }
 
     private static ulong Pack(string key, int depth)
