@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ArchModel.Model;
 using QuikGraph;
 using QuikGraph.Algorithms.ConnectedComponents;
@@ -205,7 +206,14 @@ public sealed class ModelGraph
         _silo.Value.Index.TryGetValue(systemId, out var i) && HasSiloFlowAt(i);
 
     /// <summary>Whether the system at <paramref name="index"/> in <see cref="SiloSystems"/> exchanges data with another.</summary>
-    internal bool HasSiloFlowAt(int index) => _silo.Value.Components[_silo.Value.ComponentOf[index]].Count > 1;
+    internal bool HasSiloFlowAt(int index) => ComponentSize(_silo.Value.ComponentOf[index]) > 1;
+
+    /// <summary>How many systems the component at <paramref name="component"/> in <see cref="SystemComponents"/> has, without making its list.</summary>
+    internal int ComponentSize(int component)
+    {
+        var start = _silo.Value.ComponentStart;
+        return start[component + 1] - start[component];
+    }
 
     /// <summary>The position in <see cref="SystemsById"/> of each of <see cref="SiloSystems"/> when the model's ids are
     /// distinct, else <see langword="null"/> (see <see cref="SystemsWhere(Func{InformationSystem, bool}, out int[])"/>).</summary>
@@ -305,22 +313,44 @@ public sealed class ModelGraph
             FlowTo = [.. to];
 
             // Undirected components of the data-flow graph: a union-find over the systems' positions, which
-            // are in id order, so each component is sorted and the components come by their first id.
+            // are in id order, so each component is sorted and the components come by their first id. Kept as one
+            // array of every system's id, component after component, and where each component starts: a national
+            // model has hundreds of thousands of isolated systems, each a component of one, and a list for each
+            // would live as long as the views.
             var sets = new IndexSets(siloSystems.Length);
             for (var f = 0; f < Flows.Count; f++)
             {
                 sets.Union(FlowFrom[f], FlowTo[f]);
             }
             ComponentOf = new int[siloSystems.Length];
-            var systemComponents = sets.Groups(1);
-            for (var c = 0; c < systemComponents.Count; c++)
+            var sizes = new List<int>();
+            for (var i = 0; i < siloSystems.Length; i++)
             {
-                foreach (var i in systemComponents[c])
+                // A root is its set's smallest position: met before the other members, and numbered then.
+                var root = sets.Find(i);
+                if (root == i)
                 {
-                    ComponentOf[i] = c;
+                    ComponentOf[i] = sizes.Count;
+                    sizes.Add(0);
                 }
+                else
+                {
+                    ComponentOf[i] = ComponentOf[root];
+                }
+                CollectionsMarshal.AsSpan(sizes)[ComponentOf[i]]++;
             }
-            Components = systemComponents.ConvertAll(c => (IReadOnlyList<string>)c.ConvertAll(i => siloSystems[i].Id).ToArray());
+            ComponentStart = new int[sizes.Count + 1];
+            for (var c = 0; c < sizes.Count; c++)
+            {
+                ComponentStart[c + 1] = ComponentStart[c] + sizes[c];
+            }
+            var members = new string[siloSystems.Length];
+            var next = ComponentStart[..^1];
+            for (var i = 0; i < siloSystems.Length; i++)
+            {
+                members[next[ComponentOf[i]]++] = siloSystems[i].Id;
+            }
+            Components = new ComponentList(members, ComponentStart);
         }
 
         public Dictionary<string, int> Index { get; }
@@ -339,7 +369,31 @@ public sealed class ModelGraph
         /// <summary>The position in <see cref="Systems"/> of each flow's <c>to</c> system.</summary>
         public int[] FlowTo { get; }
 
+        /// <summary>Where each component's ids start in <see cref="Components"/>' array; one more entry than components, the last the end.</summary>
+        public int[] ComponentStart { get; }
+
         public IReadOnlyList<IReadOnlyList<string>> Components { get; }
+    }
+
+    /// <summary>The components as read-only lists over one array of ids, component after component: each list is
+    /// made when read, so a national model's hundreds of thousands of components of one keep no list each.</summary>
+    private sealed class ComponentList(string[] members, int[] start) : IReadOnlyList<IReadOnlyList<string>>
+    {
+        public IReadOnlyList<string> this[int index] => (uint)index < (uint)Count
+            ? new ArraySegment<string>(members, start[index], start[index + 1] - start[index])
+            : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public int Count => start.Length - 1;
+
+        public IEnumerator<IReadOnlyList<string>> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
 }

@@ -29,6 +29,25 @@ public class ModelGraphTests
     }
 
     [Test]
+    public void SystemComponents_InterleavedGroupsAndIsolatedSystems_EachSortedByFirstIdWithItsSize()
+    {
+        // Members of one component far apart in id order, isolated systems between them, a chain joined from its end.
+        var model = new TestModel()
+            .Agency("a", AgencyLevel.County, region: "1")
+            .System("s1", "a").System("s2", "a").System("s3", "a").System("s4", "a").System("s5", "a").System("s6", "a")
+            .Flow("f1", "s5", "s1").Flow("f2", "s3", "s6").Flow("f3", "s6", "s5")
+            .Build();
+        var graph = ModelGraph.Build(model);
+        Assert.That(graph.SystemComponents.Select(c => c.ToArray()),
+            Is.EqualTo(new[] { new[] { "s1", "s3", "s5", "s6" }, ["s2"], ["s4"] }));
+        Assert.That(Enumerable.Range(0, 3).Select(graph.ComponentSize), Is.EqualTo(new[] { 4, 1, 1 }));
+        Assert.That(new[] { "s1", "s2", "s3", "s4", "s5", "s6", "nope" }.Select(graph.SystemComponentOf), Is.EqualTo(new[] { 0, 1, 0, 2, 0, 0, -1 }));
+        Assert.That(new[] { "s2", "s6" }.Select(graph.HasSiloFlow), Is.EqualTo(new[] { false, true }));
+        Assert.That(() => graph.SystemComponents[3], Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => graph.SystemComponents[-1], Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
     public void SiloFlowEnds_AreTheSystemsOfEachSiloFlow()
     {
         var model = Deep();

@@ -51,21 +51,23 @@ public sealed class IslandRule : BuiltInRule
     /// <inheritdoc />
     public override void Analyze(RuleContext context)
     {
-        var components = context.Graph.SystemComponents;
+        var graph = context.Graph;
+        var components = graph.SystemComponents;
         if (components.Count == 0)
         {
             return;
         }
         // Components are sorted by their smallest id, so the first of the largest holds the smallest id among them.
+        // Sizes are read without making each component's list: most are isolated systems.
         var main = 0;
         for (var i = 1; i < components.Count; i++)
         {
-            if (components[i].Count > components[main].Count) main = i;
+            if (graph.ComponentSize(i) > graph.ComponentSize(main)) main = i;
         }
-        var mainSize = components[main].Count;
+        var mainSize = graph.ComponentSize(main);
         for (var i = 0; i < components.Count; i++)
         {
-            if (i == main || components[i].Count < 2)
+            if (i == main || graph.ComponentSize(i) < 2)
             {
                 continue;
             }
