@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using ArchModel.Diagnostics;
 using ArchModel.Localization;
 using ArchModel.Model;
@@ -409,34 +410,49 @@ internal sealed class ModelValidator
 
     private void CheckCycles<T>(IReadOnlyList<T> elements, Func<T, string?> parentOf, LocalizedText kind, List<Diagnostic> sink) where T : Element
     {
-        var byId = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var e in elements)
+        // Elements by number: an id stands for its first definition, and each such element's parent is looked up once,
+        // so the walks below read arrays (a national model has a hundred thousand agencies on deep lines).
+        var count = elements.Count;
+        var numbers = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        var first = new int[count];
+        for (var i = 0; i < count; i++)
         {
-            byId.TryAdd(e.Id, e);
+            ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, elements[i].Id, out var known);
+            if (!known)
+            {
+                number = i;
+            }
+            first[i] = number;
+        }
+        var parent = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            parent[i] = first[i] == i && parentOf(elements[i]) is { } p && numbers.TryGetValue(p, out var at) ? at : -1;
         }
         // Each element has at most one parent, so every cycle is found by walking up from each element once.
-        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on the current walk, 2 = done
-        foreach (var start in elements)
+        var state = new byte[count]; // 1 = on the current walk, 2 = done
+        var walk = new List<int>();
+        for (var start = 0; start < count; start++)
         {
-            var walk = new List<T>();
-            var current = start;
-            while (current is not null && !state.ContainsKey(current.Id))
+            walk.Clear();
+            var current = first[start];
+            while (current >= 0 && state[current] == 0)
             {
-                state[current.Id] = 1;
+                state[current] = 1;
                 walk.Add(current);
-                current = parentOf(current) is { } p && byId.TryGetValue(p, out var parent) ? parent : null;
+                current = parent[current];
             }
-            if (current is not null && state[current.Id] == 1)
+            if (current >= 0 && state[current] == 1)
             {
-                var cycle = walk.SkipWhile(e => e.Id != current.Id).ToList();
-                var first = cycle.MinBy(static e => e.Id, StringComparer.Ordinal)!;
-                var at = cycle.IndexOf(first);
-                var ordered = cycle.Skip(at).Concat(cycle.Take(at)).Select(static e => e.Id).Append(first.Id);
-                Report(DiagnosticCodes.ParentCycle, Messages.ParentCycle(kind, ordered), first, "parent", sink: sink);
+                var cycle = walk.Skip(walk.IndexOf(current)).Select(i => elements[i]).ToList();
+                var lowest = cycle.MinBy(static e => e.Id, StringComparer.Ordinal)!;
+                var at = cycle.IndexOf(lowest);
+                var ordered = cycle.Skip(at).Concat(cycle.Take(at)).Select(static e => e.Id).Append(lowest.Id);
+                Report(DiagnosticCodes.ParentCycle, Messages.ParentCycle(kind, ordered), lowest, "parent", sink: sink);
             }
             foreach (var e in walk)
             {
-                state[e.Id] = 2;
+                state[e] = 2;
             }
         }
     }

@@ -84,6 +84,23 @@ public sealed class ArchitectureModelTests
     }
 
     [Test]
+    public void ParentCycles_OnlyTheFirstDefinitionOfARepeatedIdIsWalked()
+    {
+        // The second "c" would close a cycle c → d → c, but an id stands for its first definition, whose parent is
+        // "a": the one cycle is a → b → a, named from its smallest id, once.
+        var result = new ModelBuilder()
+            .Add(new Agency { Id = "b", Name = "B", Level = AgencyLevel.County, Parent = "a" })
+            .Add(new Agency { Id = "a", Name = "A", Level = AgencyLevel.County, Parent = "b" })
+            .Add(new Agency { Id = "c", Name = "C", Level = AgencyLevel.County, Parent = "a" })
+            .Add(new Agency { Id = "d", Name = "D", Level = AgencyLevel.County, Parent = "c" })
+            .Add(new Agency { Id = "c", Name = "C2", Level = AgencyLevel.County, Parent = "d" })
+            .Build();
+        var cycles = result.Diagnostics.Where(static d => d.Code == "AM0008").ToList();
+        Assert.That(cycles, Has.Count.EqualTo(1));
+        Assert.That(cycles[0].Message.English, Does.Contain("a → b → a"));
+    }
+
+    [Test]
     public void KindLookups_ResolveARepeatedIdToItsFirstDefinitionOnly()
     {
         // Each kind's map is built from its own list, keeping an element only when the index by id resolves to
