@@ -205,9 +205,11 @@ internal static class PipelineScaling
         };
         if (defaultGc)
         {
-            // Environment settings win over the runtimeconfig's: the workstation GC, no extra compaction.
+            // Environment settings win over the runtimeconfig's: the workstation GC with .NET's default regions (4 MB)
+            // and large-object threshold (85,000 bytes, in hexadecimal as the runtime reads it).
             start.Environment["DOTNET_gcServer"] = "0";
-            start.Environment["DOTNET_GCConserveMemory"] = "0";
+            start.Environment["DOTNET_GCRegionSize"] = "400000";
+            start.Environment["DOTNET_GCLOHThreshold"] = "14C08";
         }
         using var child = Process.Start(start)!;
         var line = child.StandardOutput.ReadToEnd().Trim().Split('\n')[^1];
