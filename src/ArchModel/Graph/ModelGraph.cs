@@ -165,6 +165,14 @@ public sealed class ModelGraph
     /// <summary>Builds the silo views now, unless built already (the analyzer builds them beside other rules).</summary>
     internal void PrepareSiloViews() => _ = _silo.Value;
 
+    /// <summary>Sorts the flows and the data resources by id now, unless sorted already (the analyzer does so beside the
+    /// first rule, which sorts the systems).</summary>
+    internal void PrepareFlowAndResourceViews()
+    {
+        _ = _flowsById.Value;
+        _ = _dataResourcesById.Value;
+    }
+
     /// <summary>
     /// The systems of the silo rules' data-flow graph (信息孤岛): the active, non-standalone systems, by id.
     /// </summary>

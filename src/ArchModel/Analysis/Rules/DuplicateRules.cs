@@ -268,9 +268,10 @@ public sealed class ProbableDuplicateRule : BuiltInRule
         {
             return; // no two names are that similar, not even equal ones
         }
-        var keys = SystemKeys.Active(graph);
-        var systems = keys.Systems;
+        // The name classes first: they need only the systems, and another rule (AM1001) may be making their keys.
+        var systems = SystemKeys.ActiveList(graph).Systems;
         var classes = new SystemClasses(model, systems);
+        var keys = SystemKeys.Active(graph);
 
         var search = new BlockSearch(classes, new NameSimilarityIndex.Join(classes.Names, _indexEveryBlock), threshold, context.CancellationToken);
         var order = new int[systems.Length];

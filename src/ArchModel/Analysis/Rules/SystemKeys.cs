@@ -26,16 +26,31 @@ internal sealed class SystemKeys
     private readonly List<int> _jurisdictionOf = [];
     private readonly List<int> _nodeOf = [];
 
-    // The keys of the active systems, shared by the duplicate rules of one graph (AM1001, AM1002): made once.
+    // The active systems and their keys, shared by the duplicate rules of one graph (AM1001, AM1002): each made once.
+    private static readonly ConditionalWeakTable<ModelGraph, Lazy<ActiveSystems>> ActiveLists = new();
     private static readonly ConditionalWeakTable<ModelGraph, Lazy<SystemKeys>> ActiveKeys = new();
 
-    /// <summary>The keys of the graph's active systems, made once per graph by whichever rule asks first.</summary>
+    /// <summary>The graph's active systems in id order, and their positions, made once per graph by whichever rule asks first.</summary>
+    /// <remarks>Apart from <see cref="Active"/>, so that a rule can do its own work on the systems (AM1002 its name classes)
+    /// while another rule makes the keys, instead of waiting for them.</remarks>
+    public static ActiveSystems ActiveList(ModelGraph graph) =>
+        ActiveLists.GetValue(graph, static g => new Lazy<ActiveSystems>(() =>
+        {
+            var systems = g.SystemsWhere(static s => s.IsActive, out var positions);
+            return new ActiveSystems(systems, positions);
+        })).Value;
+
+    /// <summary>The keys of the graph's active systems (<see cref="ActiveList"/>), made once per graph by whichever rule asks first.</summary>
     public static SystemKeys Active(ModelGraph graph) =>
         ActiveKeys.GetValue(graph, static g => new Lazy<SystemKeys>(() =>
         {
-            var systems = g.SystemsWhere(static s => s.IsActive, out var positions);
+            var (systems, positions) = ActiveList(g);
             return new SystemKeys(g, systems, positions);
         })).Value;
+
+    /// <summary>Active systems in id order, and the position of each in <see cref="ModelGraph.SystemsById"/> when the model's
+    /// ids are distinct.</summary>
+    internal readonly record struct ActiveSystems(InformationSystem[] Systems, int[]? Positions);
 
     private SystemKeys(ModelGraph graph, InformationSystem[] systems, int[]? positions)
     {
