@@ -75,6 +75,12 @@ internal static class MetricsCalculator
         public required Dictionary<string, List<int>> MoreCounted { get; init; }
         /// <summary>Whether the position in <see cref="Counted"/> of a system is its position in <see cref="ModelGraph.SystemsById"/>.</summary>
         public required bool CountedById { get; init; }
+        /// <summary>The ids of the agencies owning a system, in ordinal order, and the position in <see cref="Owners"/> of each.</summary>
+        public required (string[] Ids, int[] Owners) Agencies { get; init; }
+        /// <summary>The ids of the data resources that may be shared, each once (the denominator of the sharing rate).</summary>
+        public required string[] Shareable { get; init; }
+        /// <summary>The metrics that no finding changes (open data, online services).</summary>
+        public required (double? OpenData, double? OnlineServices) Fixed { get; init; }
         public Tally Total;
     }
 
@@ -221,10 +227,16 @@ internal static class MetricsCalculator
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        // What needs no finding either, made here beside the rules rather than after the last of them.
+        var unconditional = model.EachIdOnce(model.DataResources.Where(static r => r.Sharing == SharingLevel.Unconditional)).ToArray();
+        var services = model.EachIdOnce(model.Services).ToArray();
         return new Prepared
         {
             Graph = graph, Owners = owners, OwnerIndex = ownerIndex, Counted = counted, FirstCounted = firstCounted,
             MoreCounted = moreCounted, Total = total, CountedById = countedById,
+            Agencies = AgenciesOwning(model, ownerIndex, owners.Count),
+            Shareable = [.. model.EachIdOnce(model.DataResources.Where(static r => r.Sharing != SharingLevel.None)).Select(static r => r.Id)],
+            Fixed = (Ratio(unconditional.Count(static r => r.Open), unconditional.Length), Ratio(services.Count(static s => s.IsOnline), services.Length)),
         };
     }
 
@@ -299,7 +311,6 @@ internal static class MetricsCalculator
         }
         // The avoidable cost needs only the duplicate findings: unless the analyser computed it as soon as they were
         // found, it runs beside the rest, which is one chain.
-        OrdinalMap<IReadOnlyDictionary<string, double?>>? agencies = null;
         var result = new SortedDictionary<string, double?>(StringComparer.Ordinal);
         Parallel.Invoke(
             new ParallelOptions { CancellationToken = cancellationToken },
@@ -323,15 +334,22 @@ internal static class MetricsCalculator
                     owners[owner].Tally.Add(found);
                 }
                 total.WriteTo(result);
-                var shareable = model.EachIdOnce(model.DataResources.Where(static r => r.Sharing != SharingLevel.None)).ToArray();
-                result[MetricNames.SharingRate] = Ratio(shareable.Count(r => !unshared.Contains(r.Id)), shareable.Length);
-                var unconditional = model.EachIdOnce(model.DataResources.Where(static r => r.Sharing == SharingLevel.Unconditional)).ToArray();
-                result[MetricNames.OpenDataRate] = Ratio(unconditional.Count(static r => r.Open), unconditional.Length);
-                var services = model.EachIdOnce(model.Services).ToArray();
-                result[MetricNames.OnlineServiceRate] = Ratio(services.Count(static s => s.IsOnline), services.Length);
-                agencies = PerAgency(model, prepared);
+                var shared = 0;
+                foreach (var id in prepared.Shareable)
+                {
+                    shared += unshared.Contains(id) ? 0 : 1;
+                }
+                result[MetricNames.SharingRate] = Ratio(shared, prepared.Shareable.Length);
+                (result[MetricNames.OpenDataRate], result[MetricNames.OnlineServiceRate]) = prepared.Fixed;
             });
         result[MetricNames.AvoidableAnnualCost] = avoidable!.Value.Total;
+        var (agencyIds, agencyOwners) = prepared.Agencies;
+        var tallies = new Tally[agencyIds.Length];
+        for (var i = 0; i < tallies.Length; i++)
+        {
+            tallies[i] = prepared.Owners[agencyOwners[i]].Tally;
+        }
+        var agencies = new AgencyMetrics(agencyIds, tallies);
 
         var targets = new List<TargetResult>();
         foreach (var (metric, target) in model.Targets.OrderBy(static t => t.Key, StringComparer.Ordinal))
@@ -345,19 +363,19 @@ internal static class MetricsCalculator
             bool? met = actual is not { } a ? null : direction == MetricDirection.Higher ? a >= target : a <= target;
             targets.Add(new TargetResult(metric, target, actual, met, direction));
         }
-        return new MetricsReport(result, agencies!, targets) { DuplicatesWithoutCost = avoidable.Value.SystemsWithoutCost };
+        return new MetricsReport(result, agencies, targets) { DuplicatesWithoutCost = avoidable.Value.SystemsWithoutCost };
     }
 
-    /// <summary>The metrics of each agency owning at least one system, in ordinal id order.</summary>
-    private static OrdinalMap<IReadOnlyDictionary<string, double?>> PerAgency(ArchitectureModel model, Prepared prepared)
+    /// <summary>The agencies owning at least one system, in ordinal id order, and the position in the owners of each.</summary>
+    private static (string[] Ids, int[] Owners) AgenciesOwning(ArchitectureModel model, Dictionary<string, int> ownerIndex, int ownerCount)
     {
         // The agencies that own a system, each once, found by their owner numbers.
         var ids = new List<string>();
         var slots = new List<int>();
-        var seen = new bool[prepared.Owners.Count];
+        var seen = new bool[ownerCount];
         foreach (var agency in model.Agencies)
         {
-            if (prepared.OwnerIndex.TryGetValue(agency.Id, out var slot) && !seen[slot])
+            if (agency.Id is not null && ownerIndex.TryGetValue(agency.Id, out var slot) && !seen[slot])
             {
                 seen[slot] = true;
                 ids.Add(agency.Id);
@@ -367,12 +385,7 @@ internal static class MetricsCalculator
         var keys = ids.ToArray();
         var owners = slots.ToArray();
         OrdinalSort.Sort(keys, owners);
-        var metrics = new IReadOnlyDictionary<string, double?>[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            metrics[i] = prepared.Owners[owners[i]].Tally.ToMetrics();
-        }
-        return new OrdinalMap<IReadOnlyDictionary<string, double?>>(keys, metrics);
+        return (keys, owners);
     }
 
     /// <summary>What one system adds to the counts of the system metrics that need no finding.</summary>
@@ -539,8 +552,8 @@ internal static class MetricsCalculator
 
     /// <summary>
     /// A read-only map over keys in ordinal order and their values: two arrays, looked up by binary search. The
-    /// per-agency metrics (130,000 agencies in a national model) are one of these each, sharing their keys, and so
-    /// is the map of them all, built from keys already sorted (a sorted list would search for each key it adds).
+    /// metrics of an agency (130,000 agencies in a national model) are one of these, sharing their keys with every
+    /// other agency's.
     /// </summary>
     private sealed class OrdinalMap<TValue>(string[] keys, TValue[] values) : IReadOnlyDictionary<string, TValue>
     {
@@ -576,6 +589,63 @@ internal static class MetricsCalculator
         {
             ArgumentNullException.ThrowIfNull(key);
             return Array.BinarySearch(keys, key, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// The metrics of each agency owning a system, by agency id in ordinal order: each agency's map is made from its
+    /// counts when first read. A national model has over a hundred thousand such agencies, and a command that shows
+    /// no agency's metrics (the text of <c>archmodel analyze</c>) should not make a map for each of them.
+    /// </summary>
+    /// <remarks>Thread-safe: two threads reading one agency at once may each make its map; one of them is kept.</remarks>
+    private sealed class AgencyMetrics(string[] ids, Tally[] tallies) : IReadOnlyDictionary<string, IReadOnlyDictionary<string, double?>>
+    {
+        private readonly IReadOnlyDictionary<string, double?>?[] _made = new IReadOnlyDictionary<string, double?>?[ids.Length];
+
+        public IReadOnlyDictionary<string, double?> this[string key] =>
+            TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+
+        public IEnumerable<string> Keys => ids.AsReadOnly();
+
+        public IEnumerable<IReadOnlyDictionary<string, double?>> Values
+        {
+            get
+            {
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    yield return At(i);
+                }
+            }
+        }
+
+        public int Count => ids.Length;
+
+        public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out IReadOnlyDictionary<string, double?> value)
+        {
+            var i = IndexOf(key);
+            value = i >= 0 ? At(i) : null;
+            return i >= 0;
+        }
+
+        public IEnumerator<KeyValuePair<string, IReadOnlyDictionary<string, double?>>> GetEnumerator()
+        {
+            for (var i = 0; i < ids.Length; i++)
+            {
+                yield return new(ids[i], At(i));
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private IReadOnlyDictionary<string, double?> At(int i) =>
+            Volatile.Read(ref _made[i]) ?? Interlocked.CompareExchange(ref _made[i], tallies[i].ToMetrics(), null) ?? _made[i]!;
+
+        private int IndexOf(string key)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            return Array.BinarySearch(ids, key, StringComparer.Ordinal);
         }
     }
 
