@@ -69,8 +69,9 @@ internal static class MetricsCalculator
         /// <summary>The position in <see cref="Owners"/> of each owner id.</summary>
         public required Dictionary<string, int> OwnerIndex { get; init; }
         public required List<Counted> Counted { get; init; }
-        /// <summary>The position in <see cref="Counted"/> of each system id's first system.</summary>
-        public required Dictionary<string, int> FirstCounted { get; init; }
+        /// <summary>The position in <see cref="Counted"/> of each system id's first system; <see langword="null"/> when
+        /// <see cref="CountedById"/> (the graph's positions are then the same).</summary>
+        public required Dictionary<string, int>? FirstCounted { get; init; }
         /// <summary>The other positions of a repeated system id, counted again for each other owner.</summary>
         public required Dictionary<string, List<int>> MoreCounted { get; init; }
         /// <summary>Whether the position in <see cref="Counted"/> of a system is its position in <see cref="ModelGraph.SystemsById"/>.</summary>
@@ -82,6 +83,10 @@ internal static class MetricsCalculator
         /// <summary>The metrics that no finding changes (open data, online services).</summary>
         public required (double? OpenData, double? OnlineServices) Fixed { get; init; }
         public Tally Total;
+
+        /// <summary>The position in <see cref="Counted"/> of the first system with id <paramref name="systemId"/>, or -1.</summary>
+        public int FirstCountedOf(string systemId) =>
+            FirstCounted is null ? Graph.SystemPositionOf(systemId) : FirstCounted.TryGetValue(systemId, out var index) ? index : -1;
     }
 
     /// <summary>An owner of systems: its agency and place in the sector lines, looked up once, and its counts.</summary>
@@ -159,12 +164,14 @@ internal static class MetricsCalculator
         // Owners are agencies (validation reports any other): room for them all, made once.
         var owners = new List<Owner>(model.Agencies.Count);
         var ownerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var firstCounted = new Dictionary<string, int>(model.Systems.Count, StringComparer.Ordinal);
+        // With distinct ids a system's position in Counted is its position in the graph's systems by id (below), which
+        // the graph looks ids up by: no map of a million ids made here.
+        var countedById = model.HasDistinctIds;
+        var firstCounted = countedById ? null : new Dictionary<string, int>(model.Systems.Count, StringComparer.Ordinal);
         // A repeated system id (reported by validation) with other owners than the first: counted once for each.
         var moreCounted = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         // With distinct ids each system is counted once, in id order: its position in Counted is then its position in
         // the graph's systems by id, by which the built-in rules name systems (SystemIdList).
-        var countedById = model.HasDistinctIds;
         foreach (var system in countedById ? graph.SystemsById : model.Systems)
         {
             ref var ownerAt = ref CollectionsMarshal.GetValueRefOrAddDefault(ownerIndex, system.Owner, out var known);
@@ -174,9 +181,9 @@ internal static class MetricsCalculator
                 owners.Add(new Owner(model.GetAgency(system.Owner), graph.Sectors.NodeOf(system.Owner)));
             }
             var owner = ownerAt;
-            var first = firstCounted.TryAdd(system.Id, counted.Count);
+            var first = firstCounted?.TryAdd(system.Id, counted.Count) ?? true;
             var firstForOwner = first;
-            if (!first && counted[firstCounted[system.Id]].Owner != owner)
+            if (!first && counted[firstCounted![system.Id]].Owner != owner)
             {
                 if (!moreCounted.TryGetValue(system.Id, out var more))
                 {
@@ -204,17 +211,36 @@ internal static class MetricsCalculator
         var flowIds = model.HasDistinctIds ? null : new HashSet<string>(model.Flows.Count, StringComparer.Ordinal);
         var touched = new List<int>(4);
         var ownerSpan = CollectionsMarshal.AsSpan(owners);
-        foreach (var flow in model.Flows)
+        if (firstCounted is null)
         {
-            if (flowIds is not null && !flowIds.Add(flow.Id))
+            // The owners of the systems at both ends, by the positions the graph found (OwnerOf gives the same in a
+            // model whose ids are distinct).
+            var flows = graph.FlowsById;
+            var ends = graph.FlowEnds;
+            for (var i = 0; i < flows.Count; i++)
             {
-                continue;
+                AddFlow(flows[i], ends.From[i] >= 0 ? counted[ends.From[i]].Owner : -1, ends.To[i] >= 0 ? counted[ends.To[i]].Owner : -1, ownerSpan);
             }
-            // The owners of the first systems of both ends, each looked up once (OwnerOf gives the same in a model
-            // whose ids are unique across kinds, as validation requires).
-            var from = flow.From is not null && firstCounted.TryGetValue(flow.From, out var f) ? counted[f].Owner : -1;
-            var to = flow.To is not null && firstCounted.TryGetValue(flow.To, out var t) ? counted[t].Owner : -1;
-            var counts = Count(graph, flow, ownerSpan, from, to);
+        }
+        else
+        {
+            foreach (var flow in model.Flows)
+            {
+                if (flowIds is not null && !flowIds.Add(flow.Id))
+                {
+                    continue;
+                }
+                // The owners of the first systems of both ends, each looked up once (OwnerOf gives the same in a model
+                // whose ids are unique across kinds, as validation requires).
+                var from = flow.From is not null && firstCounted.TryGetValue(flow.From, out var f) ? counted[f].Owner : -1;
+                var to = flow.To is not null && firstCounted.TryGetValue(flow.To, out var t) ? counted[t].Owner : -1;
+                AddFlow(flow, from, to, ownerSpan);
+            }
+        }
+
+        void AddFlow(Flow flow, int from, int to, Span<Owner> owners)
+        {
+            var counts = Count(graph, flow, owners, from, to);
             total.Add(counts);
             // The agencies owning a system at either end, each once.
             touched.Clear();
@@ -222,7 +248,7 @@ internal static class MetricsCalculator
             AddOwners(touched, flow.To, to, counted, moreCounted);
             foreach (var owner in touched)
             {
-                ownerSpan[owner].Tally.Add(counts);
+                owners[owner].Tally.Add(counts);
             }
         }
 
@@ -287,7 +313,7 @@ internal static class MetricsCalculator
             }
             for (var e = 0; e < finding.Elements.Count; e++)
             {
-                if (prepared.FirstCounted.TryGetValue(finding.Elements[e], out var index))
+                if (prepared.FirstCountedOf(finding.Elements[e]) is var index and >= 0)
                 {
                     Mark(index);
                     if (prepared.MoreCounted.Count > 0)

@@ -42,7 +42,7 @@ internal sealed class RuleRun(IRule rule, DiagnosticSeverity severity)
 /// each rule needs (<see cref="RuleNeeds"/>): one work item per rule, in rule order, handed out one at a time.
 /// </summary>
 /// <remarks>
-/// The items, for rules R1…Rn: R1, [flows and data resources by id], R2, [silo views], [first counts], R3, …, the rule
+/// The items, for rules R1…Rn: R1, [flows and data resources by id, flow ends], R2, [silo views], [first counts], R3, …, the rule
 /// the scorecard counts last, and three items later [the counts from findings]. A rule that throws fails alone (<see cref="RuleRun.Failure"/>); an
 /// <see cref="OperationCanceledException"/> ends the analysis.
 /// </remarks>
@@ -84,10 +84,12 @@ internal sealed class RuleScheduler
         }
         // The first rule to ask for the systems by id sorts them, and the next ones wait for that sort (on a national
         // model, a third of a second and more, with a processor idle): the flows and data resources are sorted beside
-        // it instead, before the second rule, rather than by the rules that read them later.
+        // it instead, before the second rule, rather than by the rules that read them later, and the systems at the
+        // flows' ends found for the silo views and the scorecard.
         if (runs.Count > 1)
         {
-            _work.Insert(1, graph.PrepareFlowAndResourceViews);
+            var flowEnds = computeMetrics || runs.Exists(static r => r.Needs.HasFlag(RuleNeeds.SiloViews));
+            _work.Insert(1, () => graph.PrepareSortedViews(flowEnds));
         }
     }
 

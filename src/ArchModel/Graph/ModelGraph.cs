@@ -23,6 +23,8 @@ public sealed class ModelGraph
     private readonly Lazy<InformationSystem[]> _systemsById;
     private readonly Lazy<Flow[]> _flowsById;
     private readonly Lazy<DataResource[]> _dataResourcesById;
+    private readonly Lazy<Dictionary<string, int>> _systemPositions;
+    private readonly Lazy<FlowEndPositions> _flowEnds;
     private readonly SectorForest _sectors;
 
     private ModelGraph(ArchitectureModel model)
@@ -36,6 +38,8 @@ public sealed class ModelGraph
         _systemsById = new(() => ById(model, model.Systems));
         _flowsById = new(() => ById(model, model.Flows));
         _dataResourcesById = new(() => ById(model, model.DataResources));
+        _systemPositions = new(SystemPositions);
+        _flowEnds = new(() => new FlowEndPositions(this));
 
         // The silo views are built when a rule first needs them, alongside the rules that do not.
         _silo = new(() => new SiloViews(this), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -165,12 +169,63 @@ public sealed class ModelGraph
     /// <summary>Builds the silo views now, unless built already (the analyzer builds them beside other rules).</summary>
     internal void PrepareSiloViews() => _ = _silo.Value;
 
-    /// <summary>Sorts the flows and the data resources by id now, unless sorted already (the analyzer does so beside the
-    /// first rule, which sorts the systems).</summary>
-    internal void PrepareFlowAndResourceViews()
+    /// <summary>Sorts the flows and the data resources by id now, unless sorted already, and with
+    /// <paramref name="flowEnds"/> finds the systems at the flows' ends (<see cref="FlowEnds"/>); the analyzer does so
+    /// beside the first rule, which sorts the systems.</summary>
+    internal void PrepareSortedViews(bool flowEnds)
     {
         _ = _flowsById.Value;
         _ = _dataResourcesById.Value;
+        if (flowEnds)
+        {
+            _ = _flowEnds.Value;
+        }
+    }
+
+    /// <summary>The position in <see cref="SystemsById"/> of the system with id <paramref name="systemId"/>, or -1.</summary>
+    /// <remarks>In a model whose ids are not all distinct, the position of the first system of the id, which may not be
+    /// what <see cref="ArchitectureModel.GetSystem"/> finds (an id defined first for another kind): the built-in
+    /// rules and the scorecard ask only when the ids are distinct.</remarks>
+    internal int SystemPositionOf(string? systemId) =>
+        systemId is not null && _systemPositions.Value.TryGetValue(systemId, out var position) ? position : -1;
+
+    /// <summary>For each flow of <see cref="FlowsById"/>, the positions in <see cref="SystemsById"/> of the systems at its
+    /// ends (<see cref="SystemPositionOf"/>): each end looked up once for the silo views, the scorecard and the rules.</summary>
+    internal FlowEndPositions FlowEnds => _flowEnds.Value;
+
+    private Dictionary<string, int> SystemPositions()
+    {
+        var systems = SystemsById;
+        var positions = new Dictionary<string, int>(systems.Count, StringComparer.Ordinal);
+        for (var i = 0; i < systems.Count; i++)
+        {
+            if (systems[i].Id is { } id)
+            {
+                positions.TryAdd(id, i);
+            }
+        }
+        return positions;
+    }
+
+    /// <summary>The positions in <see cref="SystemsById"/> of the systems at both ends of each flow of
+    /// <see cref="FlowsById"/>, or -1 for an end that names no system.</summary>
+    internal sealed class FlowEndPositions
+    {
+        public FlowEndPositions(ModelGraph graph)
+        {
+            var flows = graph.FlowsById;
+            From = new int[flows.Count];
+            To = new int[flows.Count];
+            for (var f = 0; f < flows.Count; f++)
+            {
+                From[f] = graph.SystemPositionOf(flows[f].From);
+                To[f] = graph.SystemPositionOf(flows[f].To);
+            }
+        }
+
+        public int[] From { get; }
+
+        public int[] To { get; }
     }
 
     /// <summary>
@@ -204,14 +259,13 @@ public sealed class ModelGraph
     public IReadOnlyList<IReadOnlyList<string>> NetworkComponents { get; }
 
     /// <summary>Whether a system is one of <see cref="SiloSystems"/> (active and not standalone).</summary>
-    public bool IsSiloSystem(string systemId) => _silo.Value.Index.ContainsKey(systemId);
+    public bool IsSiloSystem(string systemId) => _silo.Value.IndexOf(this, systemId) >= 0;
 
     /// <summary>The index in <see cref="SystemComponents"/> of a silo system's component, or -1.</summary>
-    public int SystemComponentOf(string systemId) => _silo.Value.Index.TryGetValue(systemId, out var i) ? _silo.Value.ComponentOf[i] : -1;
+    public int SystemComponentOf(string systemId) => _silo.Value.IndexOf(this, systemId) is var i and >= 0 ? _silo.Value.ComponentOf[i] : -1;
 
     /// <summary>Whether a silo system exchanges data with another: a silo flow starts or ends at it.</summary>
-    public bool HasSiloFlow(string systemId) =>
-        _silo.Value.Index.TryGetValue(systemId, out var i) && HasSiloFlowAt(i);
+    public bool HasSiloFlow(string systemId) => _silo.Value.IndexOf(this, systemId) is var i and >= 0 && HasSiloFlowAt(i);
 
     /// <summary>Whether the system at <paramref name="index"/> in <see cref="SiloSystems"/> exchanges data with another.</summary>
     internal bool HasSiloFlowAt(int index) => ComponentSize(_silo.Value.ComponentOf[index]) > 1;
@@ -276,44 +330,71 @@ public sealed class ModelGraph
             // distinct, the usual case; otherwise sorted here.
             var siloSystems = graph.SystemsWhere(static s => s.IsActive && !s.Standalone, out var positions);
             Positions = positions;
-            Index = new Dictionary<string, int>(siloSystems.Length, StringComparer.Ordinal);
-            for (var i = 0; i < siloSystems.Length; i++)
-            {
-                Index[siloSystems[i].Id] = i;
-            }
             // A silo flow: active, between two different silo systems; the positions of both ends are kept.
             var flows = new List<Flow>();
             var from = new List<int>();
             var to = new List<int>();
-            void Keep(Flow flow)
-            {
-                if (flow.IsActive && flow.From != flow.To && Index.TryGetValue(flow.From, out var f) && Index.TryGetValue(flow.To, out var t))
-                {
-                    flows.Add(flow);
-                    from.Add(f);
-                    to.Add(t);
-                }
-            }
             Systems = siloSystems;
-            if (graph.FlowsById.Count == model.Flows.Count)
+            if (positions is not null)
             {
-                foreach (var flow in graph.FlowsById)
+                // Distinct ids: each silo system found by its position among all systems, each flow's ends by the
+                // positions the graph found once (FlowEnds), without a look-up by id.
+                AtPosition = new int[graph.SystemsById.Count];
+                Array.Fill(AtPosition, -1);
+                for (var i = 0; i < positions.Length; i++)
                 {
-                    Keep(flow);
+                    AtPosition[positions[i]] = i;
+                }
+                var ends = graph.FlowEnds;
+                var byId = graph.FlowsById;
+                for (var i = 0; i < byId.Count; i++)
+                {
+                    var flow = byId[i];
+                    if (flow.IsActive && flow.From != flow.To && ends.From[i] >= 0 && AtPosition[ends.From[i]] is var f and >= 0
+                        && ends.To[i] >= 0 && AtPosition[ends.To[i]] is var t and >= 0)
+                    {
+                        flows.Add(flow);
+                        from.Add(f);
+                        to.Add(t);
+                    }
                 }
             }
             else
             {
-                // By id, ties (only in a model with duplicate ids) in model order.
-                var order = new List<(Flow Flow, int Order)>(model.Flows.Count);
-                for (var i = 0; i < model.Flows.Count; i++)
+                Index = new Dictionary<string, int>(siloSystems.Length, StringComparer.Ordinal);
+                for (var i = 0; i < siloSystems.Length; i++)
                 {
-                    order.Add((model.Flows[i], i));
+                    Index.TryAdd(siloSystems[i].Id, i);
                 }
-                order.Sort(static (a, b) => string.CompareOrdinal(a.Flow.Id, b.Flow.Id) is var c && c != 0 ? c : a.Order.CompareTo(b.Order));
-                foreach (var (flow, _) in order)
+                void Keep(Flow flow)
                 {
-                    Keep(flow);
+                    if (flow.IsActive && flow.From != flow.To && Index.TryGetValue(flow.From, out var f) && Index.TryGetValue(flow.To, out var t))
+                    {
+                        flows.Add(flow);
+                        from.Add(f);
+                        to.Add(t);
+                    }
+                }
+                if (graph.FlowsById.Count == model.Flows.Count)
+                {
+                    foreach (var flow in graph.FlowsById)
+                    {
+                        Keep(flow);
+                    }
+                }
+                else
+                {
+                    // By id, ties (only in a model with duplicate ids) in model order.
+                    var order = new List<(Flow Flow, int Order)>(model.Flows.Count);
+                    for (var i = 0; i < model.Flows.Count; i++)
+                    {
+                        order.Add((model.Flows[i], i));
+                    }
+                    order.Sort(static (a, b) => string.CompareOrdinal(a.Flow.Id, b.Flow.Id) is var c && c != 0 ? c : a.Order.CompareTo(b.Order));
+                    foreach (var (flow, _) in order)
+                    {
+                        Keep(flow);
+                    }
                 }
             }
             Flows = flows;
@@ -361,7 +442,24 @@ public sealed class ModelGraph
             Components = new ComponentList(members, ComponentStart);
         }
 
-        public Dictionary<string, int> Index { get; }
+        /// <summary>The index in <see cref="Systems"/> of each silo system's id, when the model's ids are not distinct
+        /// (<see cref="Positions"/> is <see langword="null"/>).</summary>
+        public Dictionary<string, int>? Index { get; }
+
+        /// <summary>The index in <see cref="Systems"/> of the system at each position of <see cref="SystemsById"/>, or -1,
+        /// when the model's ids are distinct.</summary>
+        public int[]? AtPosition { get; }
+
+        /// <summary>The index in <see cref="Systems"/> of the silo system with id <paramref name="systemId"/>, or -1.</summary>
+        public int IndexOf(ModelGraph graph, string systemId)
+        {
+            ArgumentNullException.ThrowIfNull(systemId);
+            if (AtPosition is not null)
+            {
+                return graph.SystemPositionOf(systemId) is var position and >= 0 ? AtPosition[position] : -1;
+            }
+            return Index!.TryGetValue(systemId, out var i) ? i : -1;
+        }
         /// <summary>The position in <see cref="SystemsById"/> of each system, when the model's ids are distinct.</summary>
         public int[]? Positions { get; }
 

@@ -57,6 +57,25 @@ public class ModelGraphTests
             Is.EqualTo(graph.SiloFlows.Select(f => (model.GetSystem(f.From)!, model.GetSystem(f.To)!))));
     }
 
+    [Test]
+    public void FlowEnds_PositionsInSystemsByIdOfEachFlowsEnds_MinusOneForAnIdNamingNoSystem()
+    {
+        var model = new TestModel()
+            .Agency("a", AgencyLevel.County, region: "1")
+            .System("s2", "a").System("s1", "a", status: SystemStatus.Retired).System("s3", "a", standalone: true)
+            .Flow("f3", "s3", "s2").Flow("f1", "s2", "s1").Flow("f2", "s1", "nope")
+            .Elements;
+        // A reference to an unknown system is a load error (AM0006); such a model may still be analysed.
+        var graph = ModelGraph.Build(new ModelBuilder().AddRange(model).Build().Model);
+        Assert.That(graph.FlowsById.Select(static f => f.Id), Is.EqualTo(new[] { "f1", "f2", "f3" }));
+        Assert.That(graph.FlowEnds.From, Is.EqualTo(new[] { 1, 0, 2 }));
+        Assert.That(graph.FlowEnds.To, Is.EqualTo(new[] { 0, -1, 1 }));
+        Assert.That(new[] { "s1", "s2", "s3", "nope", "a" }.Select(graph.SystemPositionOf), Is.EqualTo(new[] { 0, 1, 2, -1, -1 }));
+        // Only s2 is a silo system (s1 is retired, s3 standalone): found by its position, the others not.
+        Assert.That(new[] { "s1", "s2", "s3", "nope" }.Select(graph.IsSiloSystem), Is.EqualTo(new[] { false, true, false, false }));
+        Assert.That(new[] { "s1", "s2", "nope" }.Select(graph.SystemComponentOf), Is.EqualTo(new[] { -1, 0, -1 }));
+    }
+
     [TestCase(false, false, true)]
     [TestCase(true, false, false)]
     [TestCase(false, true, false)]
@@ -94,6 +113,9 @@ public class ModelGraphTests
         Assert.That(graph.SiloSystems.All(static s => s.IsActive), Is.True);
         Assert.That(graph.SiloFlows.Select(f => (f.Id, f.From)), Is.EqualTo(new[] { ("f1", "s2"), ("f1", "s1"), ("f2", "s1") }));
         Assert.That(graph.SiloFlowEnds(0).From.Id, Is.EqualTo("s2"));
+        // Silo systems are found by id here, not by position.
+        Assert.That(new[] { "s1", "s2", "s3", "nope" }.Select(graph.IsSiloSystem), Is.EqualTo(new[] { true, true, true, false }));
+        Assert.That(new[] { "s1", "s2", "s3" }.Select(graph.HasSiloFlow), Is.EqualTo(new[] { true, true, false }));
     }
 
     [TestCase(1)]

@@ -1,4 +1,5 @@
 using ArchModel.Diagnostics;
+using ArchModel.Graph;
 using ArchModel.Localization;
 using ArchModel.Model;
 using static ArchModel.Analysis.Rules.RuleSupport;
@@ -28,17 +29,7 @@ public sealed class BuiltButUnusedRule : BuiltInRule
         {
             return;
         }
-        // The few candidates against every flow, once: cheaper than indexing a million flows by both ends.
-        var inFlow = new HashSet<string>(StringComparer.Ordinal);
-        var ids = new HashSet<string>(candidates.Select(static s => s.Id), StringComparer.Ordinal);
-        foreach (var flow in model.Flows)
-        {
-            if (flow.IsActive)
-            {
-                if (flow.From is { } from && ids.Contains(from)) inFlow.Add(from);
-                if (flow.To is { } to && ids.Contains(to)) inFlow.Add(to);
-            }
-        }
+        var inFlow = InFlow(context.Graph, candidates);
         foreach (var system in candidates)
         {
             if (inFlow.Contains(system.Id) || model.ServicesUsing(system.Id).Count > 0)
@@ -61,6 +52,44 @@ public sealed class BuiltButUnusedRule : BuiltInRule
                     new(EvidenceKeys.BuiltButUnused.Owner, system.Owner),
                 ]);
         }
+    }
+
+    /// <summary>The ids of the <paramref name="candidates"/> at either end of an active flow.</summary>
+    private static HashSet<string> InFlow(ModelGraph graph, List<InformationSystem> candidates)
+    {
+        var inFlow = new HashSet<string>(StringComparer.Ordinal);
+        if (graph.Model.HasDistinctIds)
+        {
+            // By the positions of the flows' ends, which the graph found once for the silo views and the scorecard.
+            var systems = graph.SystemsById;
+            var candidate = new bool[systems.Count];
+            foreach (var system in candidates)
+            {
+                candidate[graph.SystemPositionOf(system.Id)] = true;
+            }
+            var flows = graph.FlowsById;
+            var ends = graph.FlowEnds;
+            for (var f = 0; f < flows.Count; f++)
+            {
+                if (flows[f].IsActive)
+                {
+                    if (ends.From[f] >= 0 && candidate[ends.From[f]]) inFlow.Add(systems[ends.From[f]].Id);
+                    if (ends.To[f] >= 0 && candidate[ends.To[f]]) inFlow.Add(systems[ends.To[f]].Id);
+                }
+            }
+            return inFlow;
+        }
+        // The few candidates against every flow, once: cheaper than indexing a million flows by both ends.
+        var ids = new HashSet<string>(candidates.Select(static s => s.Id), StringComparer.Ordinal);
+        foreach (var flow in graph.Model.Flows)
+        {
+            if (flow.IsActive)
+            {
+                if (flow.From is { } from && ids.Contains(from)) inFlow.Add(from);
+                if (flow.To is { } to && ids.Contains(to)) inFlow.Add(to);
+            }
+        }
+        return inFlow;
     }
 }
 
