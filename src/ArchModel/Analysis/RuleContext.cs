@@ -181,21 +181,23 @@ public sealed class RuleContext
         _facts.Add(new(key, keepArrays && value is string[] array ? array : NormalizeEvidence(key, value)));
     }
 
+    // A value already of the kind kept (string, bool, double, long) is kept as given, not unboxed and boxed again: a
+    // national model's findings carry a million such facts.
     private static object? NormalizeEvidence(string key, object? value) => value switch
     {
         null => null,
-        string s => s,
-        bool b => b,
-        double d => d,
+        string or double or long => value,
+        bool b => b ? True : False,
         float f => (double)f,
         decimal m => (double)m,
-        long l => l,
         int i => (long)i,
         short s => (long)s,
         Enum e => EnumName(e),
         IEnumerable<string> list => (IReadOnlyList<string>)list.ToArray(),
         _ => throw new ArgumentException($"Evidence '{key}' has an unsupported type {value.GetType().Name}.", nameof(value)),
     };
+
+    private static readonly object True = true, False = false;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Enum, string> EnumNames = new();
 

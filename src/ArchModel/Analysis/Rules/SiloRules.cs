@@ -33,7 +33,7 @@ public sealed class IsolatedSystemRule : BuiltInRule
             var system = systems[i];
             context.ReportSystems(systems, positions, [i],
                 LocalizedText.Compose(system, static (system, language) => Texts.Format("rule-message.AM2001", language, system.Name)),
-                [new(EvidenceKeys.IsolatedSystem.Owner, system.Owner), new(EvidenceKeys.IsolatedSystem.Status, system.Status)]);
+                [new(EvidenceKeys.IsolatedSystem.Owner, system.Owner), new(EvidenceKeys.IsolatedSystem.Status, JsonNames.Of(system.Status))]);
         }
     }
 }
@@ -327,7 +327,7 @@ public sealed class NetworkIslandRule : BuiltInRule
             context.Report([network.Id],
                 LocalizedText.Compose(network, static (network, language) => Texts.Format("rule-message.AM2006", language, network.Name)),
                 [
-                    new(EvidenceKeys.NetworkIsland.Kind, network.NetworkKind),
+                    new(EvidenceKeys.NetworkIsland.Kind, JsonNames.Of(network.NetworkKind)),
                     new(EvidenceKeys.NetworkIsland.LinkedComponent, component),
                     new(EvidenceKeys.NetworkIsland.Systems, Sorted(model.SystemsOn(network.Id).Where(static s => s.IsActive).Select(static s => s.Id))),
                 ]);

@@ -121,7 +121,7 @@ public sealed class InvestmentWithoutResultRule : BuiltInRule
                 }),
                 [
                     new(EvidenceKeys.InvestmentWithoutResult.Agency, project.Agency),
-                    new(EvidenceKeys.InvestmentWithoutResult.Stage, project.Stage),
+                    new(EvidenceKeys.InvestmentWithoutResult.Stage, JsonNames.Of(project.Stage!.Value)),
                     new(EvidenceKeys.InvestmentWithoutResult.Budget, project.Budget),
                 ]);
         }
