@@ -27,8 +27,24 @@ public sealed record Finding
     /// <summary>Facts supporting the finding (rule-specific keys; see docs/rules.md), keys sorted ordinally.</summary>
     public required IReadOnlyDictionary<string, object?> Evidence { get; init; }
 
+    private SourceLocation? _location;
+    private Model.Element? _locatedBy;
+
     /// <summary>Where the first element of <see cref="Elements"/> is defined; <see langword="null"/> for a model built in code.</summary>
-    public SourceLocation? Location { get; init; }
+    public SourceLocation? Location
+    {
+        // A built-in rule's finding names the element and reads its location when first asked: a national model's
+        // half a million findings, most of which no output shows, make no location object each. A race makes it
+        // twice; the two are equal.
+        get => _location ?? (_locatedBy is { } element ? _location = element.Location : null);
+        init => (_location, _locatedBy) = (value, null);
+    }
+
+    /// <summary>The element whose location is the finding's <see cref="Location"/>, read when first asked.</summary>
+    internal Model.Element? LocatedBy
+    {
+        init => (_location, _locatedBy) = (null, value);
+    }
 
     /// <summary>Whether a suppression of the model accepts this finding; suppressed findings count in no metric and no exit code.</summary>
     public bool Suppressed { get; init; }
@@ -58,6 +74,32 @@ public sealed record Finding
 
     /// <summary>The finding as <see cref="Format"/> writes it in English (a record's default would print the evidence's types).</summary>
     public override string ToString() => Format(Language.English);
+
+    /// <summary>Whether two findings are equal: every property, <see cref="Location"/> by value however it is kept.</summary>
+    public bool Equals(Finding? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && Rule == other.Rule && Severity == other.Severity
+            && EqualityComparer<LocalizedText>.Default.Equals(Title, other.Title)
+            && EqualityComparer<LocalizedText>.Default.Equals(Message, other.Message)
+            && EqualityComparer<IReadOnlyList<string>>.Default.Equals(Elements, other.Elements)
+            && EqualityComparer<IReadOnlyDictionary<string, object?>>.Default.Equals(Evidence, other.Evidence)
+            && Equals(Location, other.Location) && Suppressed == other.Suppressed && Justification == other.Justification);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Rule);
+        hash.Add(Severity);
+        hash.Add(Title);
+        hash.Add(Message);
+        hash.Add(Elements);
+        hash.Add(Evidence);
+        hash.Add(Location);
+        hash.Add(Suppressed);
+        hash.Add(Justification);
+        return hash.ToHashCode();
+    }
 
     /// <summary>Orders findings by rule, then elements (element by element, ordinal; a prefix first), then message.</summary>
     public static IComparer<Finding> Order { get; } = Comparer<Finding>.Create(static (a, b) =>

@@ -147,7 +147,7 @@ public sealed class RuleContext
             Elements = new SystemIdList(systems, n == positions.Length ? positions : positions[..n]),
             Evidence = EvidenceMap.Of(CollectionsMarshal.AsSpan(_facts)),
             // The model's ids are distinct, so the first system is what the model finds by its id.
-            Location = systems[positions[0]].Location,
+            LocatedBy = systems[positions[0]],
         });
     }
 
@@ -168,7 +168,7 @@ public sealed class RuleContext
             Message = message,
             Elements = ids,
             Evidence = facts,
-            Location = Model.Find(ids[0])?.Location,
+            LocatedBy = Model.Find(ids[0]),
         });
     }
 

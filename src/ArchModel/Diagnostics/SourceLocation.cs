@@ -76,3 +76,21 @@ public sealed record SourceLocation(string File, int Line, int Column, string Pa
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(File, Sheet, Line, Column, Path);
 }
+
+/// <summary>
+/// The file and top-level array of the elements a loader read from one array (<c>systems</c> of <c>regions/11.json</c>),
+/// shared by all of them: each element keeps its line, column, item and offset beside it, and makes its
+/// <see cref="SourceLocation"/> when asked, so that a national model's million elements carry no location object each.
+/// </summary>
+internal sealed record LocationOrigin(string File, string Array)
+{
+    /// <summary>The location of item <paramref name="item"/> of the array, at a line, column and byte offset.</summary>
+    public SourceLocation At(int line, int column, int item, long offset) => new(File, line, column, Array, item) { Offset = offset };
+}
+
+/// <summary>
+/// Where the loader found an element: a <see cref="LocationOrigin"/> with the line, column, item and byte offset of an
+/// item of a top-level array (the usual case), or any other place as a <see cref="SourceLocation"/>.
+/// </summary>
+internal readonly record struct ElementLocation(object Where, int Line, int Column, int Item, long Offset);
+

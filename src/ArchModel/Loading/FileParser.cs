@@ -918,7 +918,7 @@ internal sealed class FileParser
         }
         if (Complete(ref o, null, Field.Rule, Field.Elements, Field.Justification))
         {
-            _content.Suppressions.Add(new Suppression { Rule = rule!, Elements = elements, Justification = justification!, Location = Locate(ref o) });
+            _content.Suppressions.Add(new Suppression { Rule = rule!, Elements = elements, Justification = justification!, Location = LocateObject(ref o) });
         }
     }
 
@@ -947,7 +947,7 @@ internal sealed class FileParser
         public IReadOnlyDictionary<string, object>? Properties;
         public IReadOnlyList<string>? FormerIds;
 
-        public readonly T Apply<T>(T element, SourceLocation location) where T : Element =>
+        public readonly T Apply<T>(T element, in ElementLocation location) where T : Element =>
             element.WithCommon<T>(Description, Tags, Properties, FormerIds, location);
     }
 
@@ -970,7 +970,11 @@ internal sealed class FileParser
         _content.Defined.Add(element);
     }
 
-    private SourceLocation Locate(ref ObjectState o) =>
+    private ElementLocation Locate(ref ObjectState o) => o.Path.IsItem(out var array, out var item)
+        ? _source.LocateItem(o.Offset, array, item)
+        : new ElementLocation(_source.LocateForward(o.Offset, o.Path), 0, 0, 0, 0);
+
+    private SourceLocation LocateObject(ref ObjectState o) =>
         o.Path.IsItem(out var array, out var item) ? _source.LocateForward(o.Offset, array, item) : _source.LocateForward(o.Offset, o.Path);
 
     /// <summary>Reports missing required fields; returns whether the object can become an element.</summary>

@@ -16,6 +16,8 @@ internal sealed class SourceText : IDisposable
     // index of every line (a national model has 20 million lines) and without counting a long line from its
     // start each time (a minified file is one line). Used only by the one thread that parses the file.
     private Cursor _elements;
+    // The origin of the array whose items were last located: a file's arrays come one after another.
+    private LocationOrigin? _origin;
     private Cursor _reports;
 
     /// <summary>A file's text over <paramref name="bytes"/>, which <paramref name="owner"/> (if any) frees when the text is disposed.</summary>
@@ -163,6 +165,20 @@ internal sealed class SourceText : IDisposable
     {
         var (line, column) = PositionForward(ref _reports, _elements, offset);
         return new SourceLocation(DisplayPath, line, column, path) { Offset = offset };
+    }
+
+    /// <summary>Where item <paramref name="item"/> of the top-level array <paramref name="array"/> starts, at byte
+    /// <paramref name="offset"/>: the array's <see cref="LocationOrigin"/> (one for all its items) and the line and column.</summary>
+    /// <remarks>Every element has one, in file order: the line is found by counting forward from the previous element.
+    /// For the parsing thread only.</remarks>
+    public ElementLocation LocateItem(long offset, string array, int item)
+    {
+        var (line, column) = PositionForward(ref _elements, _reports, offset);
+        if (_origin is null || !ReferenceEquals(_origin.Array, array))
+        {
+            _origin = new LocationOrigin(DisplayPath, array);
+        }
+        return new ElementLocation(_origin, line, column, item, offset);
     }
 
     /// <summary>The location of a byte offset that starts item <paramref name="item"/> of the top-level array <paramref name="array"/>.</summary>

@@ -19,7 +19,11 @@ public abstract record Element
     private IReadOnlyList<string> _tags = [];
     private IReadOnlyDictionary<string, object> _properties = EmptyProperties;
     private IReadOnlyList<string> _formerIds = [];
-    private SourceLocation? _location;
+    // Where the element is defined: a SourceLocation, or for an element the loader read from a top-level array the
+    // LocationOrigin its array's elements share, with the line, column, item and offset below (ElementLocation).
+    private object? _location;
+    private int _line, _column, _item;
+    private long _offset;
 
     /// <summary>Free text describing the element.</summary>
     public string? Description { get => _description; init => _description = value; }
@@ -34,22 +38,53 @@ public abstract record Element
     public IReadOnlyList<string> FormerIds { get => _formerIds; init => _formerIds = value; }
 
     /// <summary>Where the element is defined (the start of its object), or <see langword="null"/> when built in code.</summary>
-    public SourceLocation? Location { get => _location; init => _location = value; }
+    /// <remarks>An element the loader read from a top-level array makes the location when asked (equal each time, not
+    /// the same object): it keeps no location object of its own.</remarks>
+    public SourceLocation? Location
+    {
+        get => _location is LocationOrigin origin ? origin.At(_line, _column, _item, _offset) : (SourceLocation?)_location;
+        init => _location = value;
+    }
 
     /// <summary>
     /// Sets the fields every kind has on an element the loader has just created and not yet shared: one object
     /// per element instead of a copy made by <c>with</c>, for models of a million elements.
     /// </summary>
     internal T WithCommon<T>(string? description, IReadOnlyList<string>? tags, IReadOnlyDictionary<string, object>? properties,
-        IReadOnlyList<string>? formerIds, SourceLocation location) where T : Element
+        IReadOnlyList<string>? formerIds, in ElementLocation location) where T : Element
     {
         _description = description;
         _tags = tags ?? [];
         _properties = properties ?? EmptyProperties;
         _formerIds = formerIds ?? [];
-        _location = location;
+        (_location, _line, _column, _item, _offset) = location;
         return (T)this;
     }
+
+    /// <summary>Whether two elements are of one kind with equal fields; their locations compare as <see cref="SourceLocation"/>s do.</summary>
+    public virtual bool Equals(Element? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && EqualityContract == other.EqualityContract && Id == other.Id && _description == other._description
+            && EqualityComparer<IReadOnlyList<string>>.Default.Equals(_tags, other._tags)
+            && EqualityComparer<IReadOnlyDictionary<string, object>>.Default.Equals(_properties, other._properties)
+            && EqualityComparer<IReadOnlyList<string>>.Default.Equals(_formerIds, other._formerIds)
+            && SameLocation(other));
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(EqualityContract, Id, _description, _tags, _properties, _formerIds, LocationHash());
+
+    private bool SameLocation(Element other) => _location is LocationOrigin origin && other._location is LocationOrigin otherOrigin
+        ? origin == otherOrigin && _line == other._line && _column == other._column && _item == other._item
+        : Equals(Location, other.Location);
+
+    // File, line and column: what equal locations share, however each is kept.
+    private int LocationHash() => _location switch
+    {
+        LocationOrigin origin => HashCode.Combine(origin.File, _line, _column),
+        SourceLocation location => HashCode.Combine(location.File, location.Line, location.Column),
+        _ => 0,
+    };
 
     /// <summary>The element's kind.</summary>
     public abstract ElementKind Kind { get; }
