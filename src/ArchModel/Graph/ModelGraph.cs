@@ -460,6 +460,7 @@ public sealed class ModelGraph
             }
             return Index!.TryGetValue(systemId, out var i) ? i : -1;
         }
+
         /// <summary>The position in <see cref="SystemsById"/> of each system, when the model's ids are distinct.</summary>
         public int[]? Positions { get; }
 
