@@ -238,9 +238,10 @@ internal static class MetricsCalculator
             }
         }
 
-        void AddFlow(Flow flow, int from, int to, Span<Owner> owners)
+        // The owners as a span, handed over: a local function cannot capture one.
+        void AddFlow(Flow flow, int from, int to, Span<Owner> ownerSpan)
         {
-            var counts = Count(graph, flow, owners, from, to);
+            var counts = Count(graph, flow, ownerSpan, from, to);
             total.Add(counts);
             // The agencies owning a system at either end, each once.
             touched.Clear();
@@ -248,7 +249,7 @@ internal static class MetricsCalculator
             AddOwners(touched, flow.To, to, counted, moreCounted);
             foreach (var owner in touched)
             {
-                owners[owner].Tally.Add(counts);
+                ownerSpan[owner].Tally.Add(counts);
             }
         }
 

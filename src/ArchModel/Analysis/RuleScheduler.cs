@@ -88,7 +88,8 @@ internal sealed class RuleScheduler
         // flows' ends found for the silo views and the scorecard.
         if (runs.Count > 1)
         {
-            var flowEnds = computeMetrics || runs.Exists(static r => r.Needs.HasFlag(RuleNeeds.SiloViews));
+            // The flows' ends by position serve only a model whose ids are distinct (otherwise ids are looked up).
+            var flowEnds = (computeMetrics || runs.Exists(static r => r.Needs.HasFlag(RuleNeeds.SiloViews))) && graph.Model.HasDistinctIds;
             _work.Insert(1, () => graph.PrepareSortedViews(flowEnds));
         }
     }

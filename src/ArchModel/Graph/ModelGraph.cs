@@ -193,6 +193,10 @@ public sealed class ModelGraph
     /// ends (<see cref="SystemPositionOf"/>): each end looked up once for the silo views, the scorecard and the rules.</summary>
     internal FlowEndPositions FlowEnds => _flowEnds.Value;
 
+    /// <summary>Whether <see cref="FlowEnds"/> has been found (a rule that needs few ends may look them up itself rather
+    /// than find all of them).</summary>
+    internal bool HasFlowEnds => _flowEnds.IsValueCreated;
+
     private Dictionary<string, int> SystemPositions()
     {
         var systems = SystemsById;

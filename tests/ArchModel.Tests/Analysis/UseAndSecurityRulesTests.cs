@@ -1,4 +1,5 @@
 using ArchModel.Analysis;
+using ArchModel.Analysis.Rules;
 using ArchModel.Model;
 using NUnit.Framework;
 using static ArchModel.Tests.Analysis.TestModel;
@@ -43,6 +44,24 @@ public class BuiltButUnusedTests
     {
         var m = new TestModel().Agency("a").System("s", "a", mau: 1).System("t", "a").Flow("f", "s", "t", FlowStatus.Retired);
         Assert.That(m.Findings("AM3001"), Is.EqualTo(new[] { "s" }));
+    }
+
+    [Test]
+    public void Analyze_FlowEndsFoundByTheGraphOrNot_SameFindings()
+    {
+        // Run with the other rules one by one, the rule reads the flows' ends the graph found beside the first rule;
+        // run alone without the scorecard, nobody finds them and it tests the flows against its candidates itself.
+        var m = new TestModel().Agency("a")
+            .System("in-flow", "a", mau: 1).System("in-retired-flow", "a", mau: 1).System("no-flow", "a", mau: 2)
+            .System("busy", "a", mau: 500)
+            .Flow("f1", "busy", "in-flow").Flow("f2", "in-retired-flow", "busy", FlowStatus.Retired);
+        var withAll = Of(m.Analyze(new AnalysisOptions { MaxDegreeOfParallelism = 1 }), "AM3001");
+        var alone = Of(m.Analyze(new AnalysisOptions { Rules = RuleSet.Create(new BuiltButUnusedRule()), ComputeMetrics = false }), "AM3001");
+        Assert.Multiple(() =>
+        {
+            Assert.That(withAll, Is.EqualTo(new[] { "in-retired-flow", "no-flow" }));
+            Assert.That(alone, Is.EqualTo(withAll));
+        });
     }
 
     [Test]

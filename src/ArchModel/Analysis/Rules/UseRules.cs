@@ -58,7 +58,7 @@ public sealed class BuiltButUnusedRule : BuiltInRule
     private static HashSet<string> InFlow(ModelGraph graph, List<InformationSystem> candidates)
     {
         var inFlow = new HashSet<string>(StringComparer.Ordinal);
-        if (graph.Model.HasDistinctIds)
+        if (graph.Model.HasDistinctIds && graph.HasFlowEnds)
         {
             // By the positions of the flows' ends, which the graph found once for the silo views and the scorecard.
             var systems = graph.SystemsById;
@@ -79,7 +79,7 @@ public sealed class BuiltButUnusedRule : BuiltInRule
             }
             return inFlow;
         }
-        // The few candidates against every flow, once: cheaper than indexing a million flows by both ends.
+        // The few candidates against every flow, once: cheaper than finding both ends of a million flows for this rule alone.
         var ids = new HashSet<string>(candidates.Select(static s => s.Id), StringComparer.Ordinal);
         foreach (var flow in graph.Model.Flows)
         {
