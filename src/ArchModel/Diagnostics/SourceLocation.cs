@@ -92,5 +92,9 @@ internal sealed record LocationOrigin(string File, string Array)
 /// Where the loader found an element: a <see cref="LocationOrigin"/> with the line, column, item and byte offset of an
 /// item of a top-level array (the usual case), or any other place as a <see cref="SourceLocation"/>.
 /// </summary>
-internal readonly record struct ElementLocation(object Where, int Line, int Column, int Item, long Offset);
+internal readonly record struct ElementLocation(object Where, int Line, int Column, int Item, long Offset)
+{
+    /// <summary>The place as a <see cref="SourceLocation"/>, for what keeps one (a suppression).</summary>
+    public SourceLocation ToSourceLocation() => Where as SourceLocation ?? ((LocationOrigin)Where).At(Line, Column, Item, Offset);
+}
 

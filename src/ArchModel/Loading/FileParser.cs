@@ -918,7 +918,7 @@ internal sealed class FileParser
         }
         if (Complete(ref o, null, Field.Rule, Field.Elements, Field.Justification))
         {
-            _content.Suppressions.Add(new Suppression { Rule = rule!, Elements = elements, Justification = justification!, Location = LocateObject(ref o) });
+            _content.Suppressions.Add(new Suppression { Rule = rule!, Elements = elements, Justification = justification!, Location = Locate(ref o).ToSourceLocation() });
         }
     }
 
@@ -973,9 +973,6 @@ internal sealed class FileParser
     private ElementLocation Locate(ref ObjectState o) => o.Path.IsItem(out var array, out var item)
         ? _source.LocateItem(o.Offset, array, item)
         : new ElementLocation(_source.LocateForward(o.Offset, o.Path), 0, 0, 0, 0);
-
-    private SourceLocation LocateObject(ref ObjectState o) =>
-        o.Path.IsItem(out var array, out var item) ? _source.LocateForward(o.Offset, array, item) : _source.LocateForward(o.Offset, o.Path);
 
     /// <summary>Reports missing required fields; returns whether the object can become an element.</summary>
     private bool Complete(ref ObjectState o, string? id, params ReadOnlySpan<Field> required)

@@ -181,15 +181,6 @@ internal sealed class SourceText : IDisposable
         return new ElementLocation(_origin, line, column, item, offset);
     }
 
-    /// <summary>The location of a byte offset that starts item <paramref name="item"/> of the top-level array <paramref name="array"/>.</summary>
-    /// <remarks>Every element has one, in file order: the path is formatted only if somebody reads it, and the
-    /// line is found by counting forward from the previous element. For the parsing thread only.</remarks>
-    public SourceLocation LocateForward(long offset, string array, int item)
-    {
-        var (line, column) = PositionForward(ref _elements, _reports, offset);
-        return new SourceLocation(DisplayPath, line, column, array, item) { Offset = offset };
-    }
-
     /// <summary>Frees the bytes, if this text owns them.</summary>
     public void Dispose() => _owner?.Dispose();
 }

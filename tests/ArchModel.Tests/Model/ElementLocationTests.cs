@@ -10,17 +10,25 @@ public sealed class ElementLocationTests
 {
     private const string Json = """
         {
-          "archmodel": "1.0",
+          "formatVersion": "1",
           "model": {"id": "m", "name": "m"},
           "agencies": [{"id": "a", "name": "局", "level": "county", "region": "990101"}],
           "systems": [
             {"id": "s1", "name": "办公系统", "owner": "a"},
             {"id": "s2", "name": "审批系统", "owner": "a"}
+          ],
+          "suppressions": [
+            {"rule": "AM3001", "elements": ["s1"], "justification": "试点"}
           ]
         }
         """;
 
-    private static ArchitectureModel Load() => ModelLoader.LoadText(Json, "model.json").Model!;
+    private static ArchitectureModel Load()
+    {
+        var result = ModelLoader.LoadText(Json, "model.json");
+        Assert.That(result.Diagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error), Is.Empty);
+        return result.Model!;
+    }
 
     [Test]
     public void Location_OfALoadedElement_IsItsArrayItemWithLineColumnAndOffset()
@@ -35,6 +43,13 @@ public sealed class ElementLocationTests
                 "the byte offset of its object");
             Assert.That(s2.Location, Is.EqualTo(location).And.Not.SameAs(location), "made again when asked, equal each time");
         });
+    }
+
+    [Test]
+    public void Location_OfASuppression_IsItsArrayItem()
+    {
+        var location = Load().Suppressions[0].Location!;
+        Assert.That((location.File, location.Line, location.Column, location.Path), Is.EqualTo(("model.json", 10, 5, "suppressions[0]")));
     }
 
     [Test]
