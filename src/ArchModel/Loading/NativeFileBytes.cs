@@ -13,7 +13,7 @@ namespace ArchModel.Loading;
 /// it ends (<see cref="ModelLoader"/> disposes every file it read, in a <c>finally</c>); reading after that throws
 /// rather than reading freed memory. No finalizer: one could free the bytes while a span over them is in use.
 /// </remarks>
-internal sealed unsafe class NativeFileBytes : MemoryManager<byte>
+internal sealed unsafe partial class NativeFileBytes : MemoryManager<byte>
 {
     private byte* _pointer;
     private readonly int _length;
@@ -36,7 +36,7 @@ internal sealed unsafe class NativeFileBytes : MemoryManager<byte>
         {
             return null;
         }
-        var pointer = (byte*)NativeMemory.Alloc((nuint)length);
+        var pointer = Allocate(length);
         try
         {
             // A file that shrinks while it is read keeps what was there; one that grows is read to its length.
@@ -55,10 +55,42 @@ internal sealed unsafe class NativeFileBytes : MemoryManager<byte>
         }
         catch
         {
-            NativeMemory.Free(pointer);
+            NativeMemory.AlignedFree(pointer);
             throw;
         }
     }
+
+    // The size of a transparent huge page on Linux (x86-64 and arm64 with 4 KiB pages).
+    private const int HugePage = 2 << 20;
+    private const int MadviseHugePage = 14;
+    private static bool s_adviceUnavailable;
+
+    /// <summary>
+    /// Memory for a file's bytes. On Linux a file of 2 MiB and more gets memory aligned to a huge page and advised to be
+    /// backed by huge pages: where the kernel's transparent huge pages are on <c>madvise</c> (the common default),
+    /// writing a national model's 180 MB into 4 KiB pages costs 45,000 page faults (on a virtual machine each several
+    /// microseconds), with huge pages about a hundred. Elsewhere, or if the advice is refused, nothing changes.
+    /// </summary>
+    private static byte* Allocate(long length)
+    {
+        var huge = length >= HugePage && OperatingSystem.IsLinux() && !Volatile.Read(ref s_adviceUnavailable);
+        var pointer = (byte*)NativeMemory.AlignedAlloc((nuint)length, huge ? HugePage : (nuint)64);
+        if (huge)
+        {
+            try
+            {
+                _ = Madvise(pointer, (nuint)(length / HugePage * HugePage), MadviseHugePage);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                Volatile.Write(ref s_adviceUnavailable, true);
+            }
+        }
+        return pointer;
+    }
+
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    private static partial int Madvise(byte* address, nuint length, int advice);
 
     /// <inheritdoc />
     public override Span<byte> GetSpan() =>
@@ -79,7 +111,7 @@ internal sealed unsafe class NativeFileBytes : MemoryManager<byte>
     {
         if (_pointer is not null)
         {
-            NativeMemory.Free(_pointer);
+            NativeMemory.AlignedFree(_pointer);
             _pointer = null;
         }
     }

@@ -23,6 +23,23 @@ public sealed class NativeFileBytesTests
     }
 
     [Test]
+    public void A_file_of_megabytes_is_read_whole_into_memory_advised_for_huge_pages()
+    {
+        // 2 MiB and more takes the huge-page path on Linux: a length not a multiple of 2 MiB, its tail past the advice.
+        using var temp = new TempFolder();
+        var text = "{ \"model\": { \"id\": \"全国\" } }\n" + string.Concat(Enumerable.Range(0, 300_000).Select(static i => $"{i % 10}省市县\n"));
+        var path = temp.Write("model.json", text);
+        var expected = Encoding.UTF8.GetBytes(text);
+        Assert.That(expected.Length, Is.GreaterThan(3 << 20));
+        Assert.That(expected.Length % (2 << 20), Is.Not.Zero);
+        var bytes = NativeFileBytes.Read(path);
+        Assert.That(bytes, Is.Not.Null);
+        Assert.That(bytes!.Memory.Span.SequenceEqual(expected), Is.True);
+        ((IDisposable)bytes).Dispose();
+        Assert.That(() => bytes.Memory.Span.Length, Throws.TypeOf<ObjectDisposedException>());
+    }
+
+    [Test]
     public void An_empty_file_is_left_to_the_ordinary_read()
     {
         using var temp = new TempFolder();
