@@ -92,8 +92,10 @@ public sealed class PlaywrightSiteTests
         var countyUrl = page.Url;
 
         // A system of the county: its link leads to its row, which is the page's target.
-        // The click's navigation may still be loading the page: wait for it before counting.
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // The click's navigation may still be loading the page: wait for it before counting. By the document's own
+        // state, polled: waiting for the load event once timed out after 30 s in a clean-clone CI run.
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null,
+            new PageWaitForFunctionOptions { PollingInterval = 50, Timeout = 10_000 });
         var systemLink = page.Locator("table a[href*='#sys']").First;
         await systemLink.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         Assert.That(await systemLink.CountAsync(), Is.EqualTo(1), "the county page links no system");
