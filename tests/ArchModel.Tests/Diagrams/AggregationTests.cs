@@ -1,5 +1,8 @@
+using System.Text;
 using ArchModel.Analysis;
 using ArchModel.Diagrams;
+using ArchModel.Generation;
+using ArchModel.Localization;
 
 namespace ArchModel.Tests.Diagrams;
 
@@ -41,6 +44,115 @@ public sealed class AggregationTests
         Assert.That(view.Nodes.Select(static n => n.Rank).Distinct().Order(), Is.EqualTo(new int?[] { 1, 2 }));
         Assert.That(new DotWriter().Write(view), Does.Contain("{ rank=\"same\"; "));
         Assert.That(view.Edges.Sum(e => e.Weight) + 1500 + 0, Is.LessThanOrEqualTo(3000));
+    }
+
+    private static IEnumerable<TestCaseData> CollapsedLandscapes()
+    {
+        (string Shape, int MaxNodes, int MaxEdges)[] cases =
+        [
+            ("big", 1200, 8000), ("big", 200, 400), ("big", 40, 10), ("big", 2, 0),
+            ("synthetic", 200, 400), ("synthetic", 60, 2000), ("synthetic", 10, 3),
+            ("realistic", 200, 400), ("realistic", 800, 3000), ("realistic", 12, 12),
+            ("deep-lines", 200, 400), ("deep-lines", 800, 400), ("deep-lines", 30, 5),
+            ("huge-jurisdictions", 200, 400), ("huge-jurisdictions", 100, 100000), ("huge-jurisdictions", 1, 1),
+            ("uniform-names", 200, 400), ("uniform-names", 50, 50),
+        ];
+        return cases.Select(c => new TestCaseData(c.Shape, c.MaxNodes, c.MaxEdges));
+    }
+
+    /// <summary>
+    /// A landscape too large to draw system by system is built straight at the level it ends at; it must be what the
+    /// system-level view gives when collapsed one level at a time by the general aggregator (into agencies while over
+    /// the limits, then jurisdictions and areas while over a quarter of them, then fitted): every node, edge, id,
+    /// count, highlight and note alike.
+    /// </summary>
+    [TestCaseSource(nameof(CollapsedLandscapes))]
+    public void Landscape_TooLargeToDraw_IsWhatCollapsingTheSystemLevelViewLevelByLevelGives(string shape, int maxNodes, int maxEdges)
+    {
+        var model = shape == "big" ? _big : Shaped(shape);
+        var analysis = Analyzer.Analyze(model);
+        var options = new ViewOptions { MaxNodes = maxNodes, MaxEdges = maxEdges };
+
+        var built = Views.Landscape(model, analysis, options);
+
+        var expected = LandscapeCollapsedLevelByLevel(model, analysis, options);
+        Assert.That(built.Aggregated, Is.True);
+        Assert.That(Describe(built), Is.EqualTo(Describe(expected)));
+    }
+
+    private static readonly Dictionary<string, ArchitectureModel> ShapedModels = [];
+
+    private static ArchitectureModel Shaped(string shape)
+    {
+        if (!ShapedModels.TryGetValue(shape, out var model))
+        {
+            var options = new GeneratorOptions
+            {
+                Shape = shape switch
+                {
+                    "realistic" => GeneratorShape.Realistic,
+                    "deep-lines" => GeneratorShape.DeepLines,
+                    "huge-jurisdictions" => GeneratorShape.HugeJurisdictions,
+                    "uniform-names" => GeneratorShape.UniformNames,
+                    _ => GeneratorShape.Synthetic,
+                },
+                Agencies = 400,
+                Seed = 5,
+            };
+            using var json = new MemoryStream();
+            ModelGenerator.Write(json, options);
+            json.Position = 0;
+            var load = ModelLoader.LoadStream(json, "model.json");
+            Assert.That(load.HasErrors, Is.False);
+            ShapedModels[shape] = model = load.Model!;
+        }
+        return model;
+    }
+
+    /// <summary>The landscape as the general aggregator makes it from a node per system and an edge per flow.</summary>
+    private static DiagramView LandscapeCollapsedLevelByLevel(ArchitectureModel model, AnalysisResult analysis, ViewOptions options)
+    {
+        var ctx = new ViewContext(model, analysis, options) { ByJurisdiction = true };
+        var systems = model.EachIdOnce(model.Systems.Where(ctx.SystemPasses)).ToArray();
+        Assert.That(systems, Has.Length.GreaterThan(options.MaxNodes), "the case must be too large to draw system by system");
+        var nodes = systems.Select(s => ctx.SystemNode(s, clustered: true)).ToList();
+        var clusters = systems.Select(static s => s.Owner).Distinct(StringComparer.Ordinal).Select(ctx.AgencyCluster).ToList();
+        var edges = ctx.FlowEdges(systems.Select(static s => s.Id).ToHashSet(StringComparer.Ordinal));
+        var view = ctx.Finish(ViewKind.Landscape, Texts.Of("view.landscape-agencies-and-their-systems"), nodes, clusters, edges, [],
+            DiagramDirection.TopToBottom);
+        view = ViewAggregator.CollapseWhile(view, Math.Max(1, options.MaxNodes / 4), Math.Max(0, options.MaxEdges / 4),
+            Math.Max(1, options.MaxNodes), Math.Max(0, options.MaxEdges));
+        return ViewAggregator.Fit(view, options.MaxNodes, options.MaxEdges);
+    }
+
+    /// <summary>Everything a view holds, one line each, and its DOT.</summary>
+    private static string Describe(DiagramView view)
+    {
+        static string Highlight(DiagramHighlight? h) =>
+            h is null ? "-" : $"{h.Severity}:{string.Join("+", h.Rules)}:{string.Join("+", h.Names)}";
+        var text = new StringBuilder();
+        text.AppendLine($"{view.Kind} {view.Direction} level {view.AggregationLevel} aggregated {view.Aggregated} {view.Title.Chinese} | {view.Title.English}");
+        foreach (var note in view.Notes)
+        {
+            text.AppendLine($"note {note.Chinese} | {note.English}");
+        }
+        foreach (var c in view.Clusters)
+        {
+            text.AppendLine($"cluster {c.Key} {c.Label}");
+        }
+        foreach (var n in view.Nodes)
+        {
+            text.AppendLine($"node {n.Key} {n.Kind} {n.Status} {n.Variant} {n.Label} [{string.Join("; ", n.Details)}] rank {n.Rank} cluster {n.Cluster} "
+                + $"counts {string.Join(",", n.Counts.Select(static c => $"{c.Key}={c.Value}"))} "
+                + $"groups {string.Join(",", n.Groups.Select(static g => g is null ? "-" : $"{g.Key}/{g.Label}/{g.Kind}/{g.Rank}"))} "
+                + $"{Highlight(n.Highlight)} ids {string.Join(",", n.ElementIds)}");
+        }
+        foreach (var e in view.Edges)
+        {
+            text.AppendLine($"edge {e.From} -> {e.To} {e.Kind} {e.Status} weight {e.Weight} label {e.Label} {Highlight(e.Highlight)} ids {string.Join(",", e.ElementIds)}");
+        }
+        text.Append(new DotWriter().Write(view));
+        return text.ToString();
     }
 
     [Test]
