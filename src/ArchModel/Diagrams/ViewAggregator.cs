@@ -190,10 +190,7 @@ public static class ViewAggregator
     {
         var nodeArray = nodes.ToArray();
         NaturalMergeSort.Sort(nodeArray, NodeKeyComparer.Instance);
-        var kindText = LocalizedText.Compose(kinds.ToArray(), static (ks, language) =>
-            string.Join(Texts.Get("p.sep", language), ks.Select(k => DiagramStyle.GroupKindText(k)[language])));
-        var note = Texts.Of("view.note.collapsed", maxNodes, maxEdges, kindText, nodesBefore, nodeArray.Length, edgesBefore, edges.Count,
-            internalEdges > 0 ? Texts.Of("view.note.collapsed.internal", internalEdges) : Texts.Of("p.period"));
+        var note = CollapseNote(maxNodes, maxEdges, kinds, nodesBefore, nodeArray.Length, edgesBefore, edges.Count, internalEdges);
         return view with
         {
             Nodes = nodeArray,
@@ -203,6 +200,17 @@ public static class ViewAggregator
             Aggregated = true,
             Notes = [.. view.Notes, note],
         };
+    }
+
+    /// <summary>The note of one collapse: the limits, the kinds of groups collapsed into, the nodes and edges before and
+    /// after, and how many edges fell inside a group and are no longer drawn.</summary>
+    internal static LocalizedText CollapseNote(int maxNodes, int maxEdges, IEnumerable<DiagramGroupKind> kinds, int nodesBefore, int nodesAfter,
+        int edgesBefore, int edgesAfter, int internalEdges)
+    {
+        var kindText = LocalizedText.Compose(kinds.ToArray(), static (ks, language) =>
+            string.Join(Texts.Get("p.sep", language), ks.Select(k => DiagramStyle.GroupKindText(k)[language])));
+        return Texts.Of("view.note.collapsed", maxNodes, maxEdges, kindText, nodesBefore, nodesAfter, edgesBefore, edgesAfter,
+            internalEdges > 0 ? Texts.Of("view.note.collapsed.internal", internalEdges) : Texts.Of("p.period"));
     }
 
     /// <summary>The ids of the members' elements, each once, sorted ordinally.</summary>
@@ -380,7 +388,7 @@ public static class ViewAggregator
     }
 
     /// <summary>Nodes in ordinal order of their keys.</summary>
-    private sealed class NodeKeyComparer : IComparer<DiagramNode>
+    internal sealed class NodeKeyComparer : IComparer<DiagramNode>
     {
         public static readonly NodeKeyComparer Instance = new();
 

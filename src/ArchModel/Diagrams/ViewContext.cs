@@ -8,7 +8,7 @@ namespace ArchModel.Diagrams;
 
 /// <summary>What every view builder needs: the model, the options, the highlights of the analysis, and the
 /// node, cluster and edge makers that keep keys and styles the same across views.</summary>
-internal sealed class ViewContext
+internal sealed partial class ViewContext
 {
     private readonly Dictionary<string, DiagramHighlight> _highlights = new(StringComparer.Ordinal);
     private readonly List<Finding> _findings = [];
@@ -100,26 +100,42 @@ internal sealed class ViewContext
             return new DiagramGroup("jurisdiction:?", Texts.Get("diagram.unknown-jurisdiction", Language), DiagramGroupKind.Jurisdiction);
         }
         var region = agency.Region ?? "";
-        return new DiagramGroup($"jurisdiction:{(int)agency.Level}:{region}", JurisdictionName(agency.Level, region), DiagramGroupKind.Jurisdiction)
+        ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(_jurisdictions, (agency.Level, region), out var made);
+        return made ? group! : group = new DiagramGroup($"jurisdiction:{(int)agency.Level}:{region}", JurisdictionName(agency.Level, region),
+            DiagramGroupKind.Jurisdiction)
         {
             Rank = (int)agency.Level,
         };
     }
 
+    // The jurisdiction and area groups by level and region: a national landscape asks for them once for each of its
+    // agencies, a few thousand groups for a hundred thousand agencies; they are immutable, so made once and shared.
+    private readonly Dictionary<(AgencyLevel, string), DiagramGroup> _jurisdictions = [];
+    private readonly Dictionary<(AgencyLevel, string), DiagramGroup> _areas = [];
+
     /// <summary>The agency's area: a county's city with all its counties; a city's own; a province or the nation itself.</summary>
     public DiagramGroup AreaGroup(string agencyId)
     {
         var agency = Model.GetAgency(agencyId);
-        if (agency is null || agency.Level < AgencyLevel.Municipal)
+        if (agency is null)
         {
             return JurisdictionGroup(agencyId) with { Kind = DiagramGroupKind.Area };
         }
-        // A county's region code names its city in its first four digits (GB/T 2260); other codes stay themselves.
         var region = agency.Region ?? "";
+        ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(_areas, (agency.Level, region), out var made);
+        if (made)
+        {
+            return group!;
+        }
+        if (agency.Level < AgencyLevel.Municipal)
+        {
+            return group = JurisdictionGroup(agencyId) with { Kind = DiagramGroupKind.Area };
+        }
+        // A county's region code names its city in its first four digits (GB/T 2260); other codes stay themselves.
         var city = agency.Level > AgencyLevel.Municipal && region.Length == 6 && region.All(char.IsAsciiDigit)
             ? region[..4] + "00" : region;
         var name = JurisdictionName(AgencyLevel.Municipal, city);
-        return new DiagramGroup($"area:{city}", Texts.Format("diagram.area", Language, name), DiagramGroupKind.Area)
+        return group = new DiagramGroup($"area:{city}", Texts.Format("diagram.area", Language, name), DiagramGroupKind.Area)
         {
             Rank = (int)AgencyLevel.Municipal,
         };
@@ -386,152 +402,6 @@ internal sealed class ViewContext
             Notes = notes,
         };
         return ViewAggregator.Fit(view, Options.MaxNodes, Options.MaxEdges);
-    }
-
-    /// <summary>
-    /// The systems and the flows between them, clustered by owner, as <see cref="Finish"/> would leave them once
-    /// <see cref="ViewAggregator.Fit"/> had collapsed them into their owners (its first level, with the same
-    /// note), then fitted; built without a node per system or an edge per flow, which for a national model are
-    /// hundreds of thousands of objects only to be merged. For a view that has more systems than
-    /// <see cref="ViewOptions.MaxNodes"/>, so that the first level is certain to be collapsed.
-    /// </summary>
-    /// <param name="kind">The kind of view.</param>
-    /// <param name="title">Its title, without the model's name.</param>
-    /// <param name="systems">The systems, each once, every one with an owner group (as <see cref="SystemNode"/> gives).</param>
-    /// <param name="direction">The layout direction.</param>
-    public DiagramView FinishCollapsedByOwner(ViewKind kind, LocalizedText title, IReadOnlyList<InformationSystem> systems, DiagramDirection direction)
-    {
-        // The owners' group nodes, members in system order; each system numbered with its owner's group, so that
-        // the million flows of a national model are joined on integers.
-        var groupOf = new Dictionary<string, (int System, int Group)>(systems.Count, StringComparer.Ordinal);
-        var owners = new Dictionary<string, int>(StringComparer.Ordinal);
-        var groupList = new List<(string Key, IReadOnlyList<DiagramGroup?> Groups, List<InformationSystem> Members)>();
-        foreach (var s in systems)
-        {
-            if (!owners.TryGetValue(s.Owner, out var g))
-            {
-                var groups = OwnerGroups(s.Owner).Groups;
-                owners[s.Owner] = g = groupList.Count;
-                groupList.Add(("g:0:" + groups[0]!.Key, groups, []));
-            }
-            groupList[g].Members.Add(s);
-            groupOf.TryAdd(s.Id, (groupOf.Count, g));
-        }
-        var nodes = new List<DiagramNode>(groupList.Count);
-        foreach (var (key, groups, members) in groupList)
-        {
-            var highlight = new ViewAggregator.HighlightUnion();
-            var ids = new string[members.Count];
-            for (var i = 0; i < ids.Length; i++)
-            {
-                ids[i] = members[i].Id;
-                highlight.Add(Highlight(members[i].Id));
-            }
-            NaturalMergeSort.Sort(ids.AsSpan(), StringComparer.Ordinal);
-            var counts = new SortedDictionary<DiagramNodeKind, int> { [DiagramNodeKind.System] = members.Count };
-            nodes.Add(ViewAggregator.GroupNode(key, groups[0]!, groups, counts, highlight.Result, ids, Language));
-        }
-
-        // The flows between owners, merged; the system-level edges are only counted, for the note. A flow's kind
-        // follows from its two systems, so two flows are one system-level edge when their systems and status are:
-        // each packed into one number (systems below 2^30, five statuses), the distinct numbers counted after a sort.
-        var systemEdges = new List<ulong>(Model.Flows.Count);
-        var merged = new Dictionary<(int, int, DiagramEdgeKind, DiagramStatus), ViewAggregator.MergedEdge>();
-        var internalEdges = 0;
-        // What each flow needs of the look-ups (its systems' numbers and groups, its kind, its highlight) is found
-        // side by side, a block of flows at a time; the block is then merged in model order, as one loop would.
-        var flows = Model.EachIdOnce(Model.Flows.Where(FlowPasses)).ToArray();
-        var block = new FlowEnds[Math.Min(flows.Length, FlowBlock)];
-        for (var start = 0; start < flows.Length; start += FlowBlock)
-        {
-            var count = Math.Min(FlowBlock, flows.Length - start);
-            var first = start;
-            SideBySide.For(count, count >= FlowBlock / 4, i => block[i] = Resolve(flows[first + i], groupOf));
-            for (var i = 0; i < count; i++)
-            {
-                var (from, to, status, edgeKind, highlight, drawn) = block[i];
-                if (!drawn)
-                {
-                    continue;
-                }
-                systemEdges.Add((ulong)from.System << 34 | (ulong)to.System << 4 | (ulong)status);
-                if (from.Group == to.Group)
-                {
-                    internalEdges++;
-                    continue;
-                }
-                var flow = flows[start + i];
-                ref var existing = ref CollectionsMarshal.GetValueRefOrAddDefault(merged, (from.Group, to.Group, edgeKind, status), out var known);
-                if (known)
-                {
-                    existing!.Add(flow.Id, highlight);
-                }
-                else
-                {
-                    existing = new ViewAggregator.MergedEdge(new DiagramEdge
-                    {
-                        From = groupList[from.Group].Key,
-                        To = groupList[to.Group].Key,
-                        Kind = edgeKind,
-                        Status = status,
-                        ElementIds = [flow.Id],
-                        Highlight = highlight,
-                    });
-                }
-            }
-        }
-        // One group per owner id ("agency:" and the id), so the groups' numbers and keys stand for each other.
-        var byKeys = new Dictionary<(string, string, DiagramEdgeKind, DiagramStatus), ViewAggregator.MergedEdge>(merged.Count);
-        foreach (var ((from, to, edgeKind, status), edge) in merged)
-        {
-            byKeys.Add((groupList[from].Key, groupList[to].Key, edgeKind, status), edge);
-        }
-        var view = ViewAggregator.Collapsed(Frame(kind, title, direction), 0, Math.Max(1, Options.MaxNodes), Math.Max(0, Options.MaxEdges),
-            systems.Count, CountDistinct(systemEdges), nodes, [DiagramGroupKind.Agency], ViewAggregator.Merged(byKeys), internalEdges);
-        if (ByJurisdiction)
-        {
-            // A landscape too big to draw system by system is a map for reading, not a hairball within the limits:
-            // it keeps collapsing (jurisdictions, then areas) until a quarter of the limits, which Graphviz lays out
-            // with room for every label.
-            view = ViewAggregator.CollapseWhile(view, Math.Max(1, Options.MaxNodes / 4), Math.Max(0, Options.MaxEdges / 4),
-                Math.Max(1, Options.MaxNodes), Math.Max(0, Options.MaxEdges));
-        }
-        return ViewAggregator.Fit(view, Options.MaxNodes, Options.MaxEdges);
-    }
-
-    /// <summary>How many flows a collapsed landscape resolves side by side before merging them.</summary>
-    private const int FlowBlock = 65_536;
-
-    /// <summary>What the merge needs of one flow: its systems' numbers and owner groups, status, kind and highlight;
-    /// <c>Drawn</c> is false for a flow to itself or from or to a system not drawn.</summary>
-    private readonly record struct FlowEnds(
-        (int System, int Group) From, (int System, int Group) To, DiagramStatus Status, DiagramEdgeKind Kind, DiagramHighlight? Highlight, bool Drawn);
-
-    /// <summary>Looks one flow up (reads only: safe side by side); the kind and highlight only for a flow between two groups.</summary>
-    private FlowEnds Resolve(Flow flow, Dictionary<string, (int System, int Group)> groupOf)
-    {
-        if (flow.From == flow.To || !groupOf.TryGetValue(flow.From, out var from) || !groupOf.TryGetValue(flow.To, out var to))
-        {
-            return default;
-        }
-        var between = from.Group != to.Group;
-        return new FlowEnds(from, to, FlowStatusOf(flow), between ? FlowKind(flow) : default, between ? Highlight(flow.Id) : null, true);
-    }
-
-    /// <summary>How many distinct values the list holds (it is sorted in place).</summary>
-    private static int CountDistinct(List<ulong> values)
-    {
-        var span = CollectionsMarshal.AsSpan(values);
-        span.Sort();
-        var distinct = 0;
-        for (var i = 0; i < span.Length; i++)
-        {
-            if (i == 0 || span[i] != span[i - 1])
-            {
-                distinct++;
-            }
-        }
-        return distinct;
     }
 
     /// <summary>An empty view of a kind: its title, language, layout and label length.</summary>
