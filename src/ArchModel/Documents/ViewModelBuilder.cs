@@ -152,11 +152,18 @@ internal sealed partial class ViewModelBuilder
     private ScriptArray AgenciesByLevel() => Array(Enum.GetValues<AgencyLevel>()
         .Select(level => (level, agencies: _model.Agencies.Where(a => a.Level == level).ToArray()))
         .Where(static g => g.agencies.Length > 0)
-        .Select(g => Obj(
-            ("level", JsonNames.Of(g.level)), ("label", L(Labels.Of(g.level))), ("count", g.agencies.Length),
-            ("share", Labels.Percent((double)g.agencies.Length / _model.Agencies.Count)),
-            ("systems", g.agencies.Sum(a => _model.SystemsOwnedBy(a.Id).Count)),
-            ("agencies", Array(g.agencies.Select(a => Ref(a)))))));
+        .Select(g =>
+        {
+            var level = new LazyScriptObject
+            {
+                ["level"] = JsonNames.Of(g.level), ["label"] = L(Labels.Of(g.level)), ["count"] = g.agencies.Length,
+                ["share"] = Labels.Percent((double)g.agencies.Length / _model.Agencies.Count),
+                ["systems"] = g.agencies.Sum(a => _model.SystemsOwnedBy(a.Id).Count),
+            };
+            // A nation's hundred thousand agencies, made only for a template that lists them.
+            level.SetLazy("agencies", () => Array(g.agencies.Select(a => Ref(a))));
+            return level;
+        }));
 
     private ScriptArray AgenciesBySector() => Array(_model.Agencies
         .GroupBy(static a => string.IsNullOrEmpty(a.Sector) ? "" : a.Sector, StringComparer.Ordinal)
@@ -264,9 +271,14 @@ internal sealed partial class ViewModelBuilder
         return Array(categories.Select(c =>
         {
             var rs = _model.DataResources.Where(r => r.Category == c).ToArray();
-            return Obj(("category", c is { } v ? JsonNames.Of(v) : null), ("label", L(Labels.Of(c))), ("count", rs.Length),
-                ("shared", rs.Count(static r => r.Sharing != SharingLevel.None)), ("open", rs.Count(static r => r.Open)),
-                ("resources", Array(rs.Select(ResourceObject))));
+            var category = new LazyScriptObject
+            {
+                ["category"] = c is { } v ? JsonNames.Of(v) : null, ["label"] = L(Labels.Of(c)), ["count"] = rs.Length,
+                ["shared"] = rs.Count(static r => r.Sharing != SharingLevel.None), ["open"] = rs.Count(static r => r.Open),
+            };
+            // Each resource's object (its holders, receivers and flows), made only for a template that lists them.
+            category.SetLazy("resources", () => Array(rs.Select(ResourceObject)));
+            return category;
         }));
     }
 
@@ -289,29 +301,37 @@ internal sealed partial class ViewModelBuilder
         ("code", r.Code), ("title", L(r.Title)), ("help", L(r.Help)),
         ("severity", Severity(r.DefaultSeverity)), ("theme", Theme(r.Code)), ("theme_label", T("theme." + Theme(r.Code))));
 
+    /// <summary>
+    /// A finding's object: its scalar members at once, what grows with it (its elements, evidence and subject) on
+    /// first use. A national analysis has 250,000 findings naming millions of elements, and a report shows a few
+    /// hundred of them: built in full, their element references alone took gigabytes.
+    /// </summary>
     private List<ScriptObject> FindingObjects()
     {
-        var result = new List<ScriptObject>();
+        var result = new List<ScriptObject>(_analysis.Findings.Count);
         var index = 0;
         foreach (var f in _analysis.Findings)
         {
             index++;
             var priority = f.Severity switch { DiagnosticSeverity.Error => 1, DiagnosticSeverity.Warning => 2, _ => 3 };
-            result.Add(Obj(
-                ("rule", f.Rule), ("anchor", "f-" + index.ToString(CultureInfo.InvariantCulture)),
-                ("severity", Severity(f.Severity)), ("severity_label", L(Labels.Of(f.Severity))),
-                ("priority", priority), ("priority_label", T("priority." + priority.ToString(CultureInfo.InvariantCulture))),
-                ("title", L(f.Title)), ("message", L(f.Message)),
-                ("theme", Theme(f.Rule)), ("theme_label", T("theme." + Theme(f.Rule))),
-                ("elements", Array(f.Elements.Select(id => Ref(_model.Find(id), id)))),
-                ("size", f.Elements.Count),
-                ("elements_shown", Array(f.Elements.Take(_listAll ? int.MaxValue : ElementLimit).Select(id => Ref(_model.Find(id), id)))),
-                ("elements_more", _listAll ? 0 : Math.Max(0, f.Elements.Count - ElementLimit)),
-                ("index", index),
-                ("subject", Subject(f)),
-                ("evidence", Array(f.Evidence.Select(kv => EvidenceObject(f.Rule, kv.Key, kv.Value)))),
-                ("suppressed", f.Suppressed), ("justification", f.Justification),
-                ("location", f.Location?.ToString())));
+            var o = new LazyScriptObject
+            {
+                ["rule"] = f.Rule, ["anchor"] = "f-" + index.ToString(CultureInfo.InvariantCulture),
+                ["severity"] = Severity(f.Severity), ["severity_label"] = L(Labels.Of(f.Severity)),
+                ["priority"] = priority, ["priority_label"] = T("priority." + priority.ToString(CultureInfo.InvariantCulture)),
+                ["title"] = L(f.Title), ["message"] = L(f.Message),
+                ["theme"] = Theme(f.Rule), ["theme_label"] = T("theme." + Theme(f.Rule)),
+                ["size"] = f.Elements.Count,
+                ["elements_more"] = _listAll ? 0 : Math.Max(0, f.Elements.Count - ElementLimit),
+                ["index"] = index,
+                ["suppressed"] = f.Suppressed, ["justification"] = f.Justification,
+                ["location"] = f.Location?.ToString(),
+            };
+            o.SetLazy("elements", () => Array(f.Elements.Select(id => Ref(_model.Find(id), id))));
+            o.SetLazy("elements_shown", () => Array(f.Elements.Take(_listAll ? int.MaxValue : ElementLimit).Select(id => Ref(_model.Find(id), id))));
+            o.SetLazy("subject", () => Subject(f));
+            o.SetLazy("evidence", () => Array(f.Evidence.Select(kv => EvidenceObject(f.Rule, kv.Key, kv.Value))));
+            result.Add(o);
         }
         return result;
     }
@@ -340,21 +360,46 @@ internal sealed partial class ViewModelBuilder
                     ("findings", Array(mine)),
                     ("rules", Array(mine.GroupBy(static f => (string)f["rule"]!)
                         .OrderBy(static g => (int)g.First()["priority"]!).ThenBy(static g => g.Key, StringComparer.Ordinal)
-                        .Select(g => Obj(("code", g.Key), ("title", g.First()["title"]), ("count", g.Count()),
-                            ("severity_label", g.First()["severity_label"]), ("priority", g.First()["priority"]),
-                            ("priority_label", g.First()["priority_label"]),
-                            ("findings", Array(g)),
-                            ("top", Array(Largest(g))),
-                            ("more", _listAll ? 0 : Math.Max(0, g.Count() - ListLimit)),
-                            ("elements", Array(RuleElements(g))),
-                            ("elements_shown", Array(RuleElements(g).Take(_listAll ? int.MaxValue : ElementLimit))),
-                            ("elements_more", _listAll ? 0 : Math.Max(0, RuleElements(g).Count() - ElementLimit)))))));
+                        .Select(RuleOfTheme))));
             }));
     }
 
-    /// <summary>The elements a rule's findings name, each once, in finding order.</summary>
-    private static IEnumerable<ScriptObject> RuleElements(IEnumerable<ScriptObject> findings) =>
-        findings.SelectMany(static f => ((ScriptArray)f["elements"]!).Cast<ScriptObject>()).DistinctBy(static e => (string)e["id"]!);
+    /// <summary>A rule's findings within a theme: counted at once, the elements they name on first use.</summary>
+    private LazyScriptObject RuleOfTheme(IGrouping<string, ScriptObject> g)
+    {
+        var first = g.First();
+        var rule = new LazyScriptObject
+        {
+            ["code"] = g.Key, ["title"] = first["title"], ["count"] = g.Count(),
+            ["severity_label"] = first["severity_label"], ["priority"] = first["priority"], ["priority_label"] = first["priority_label"],
+            ["findings"] = Array(g),
+            ["top"] = Array(Largest(g)),
+            ["more"] = _listAll ? 0 : Math.Max(0, g.Count() - ListLimit),
+        };
+        var ids = new Lazy<List<string>>(() => RuleElementIds(g), LazyThreadSafetyMode.None);
+        rule.SetLazy("elements", () => Array(ids.Value.Select(id => Ref(_model.Find(id), id))));
+        rule.SetLazy("elements_shown", () => Array(ids.Value.Take(_listAll ? int.MaxValue : ElementLimit).Select(id => Ref(_model.Find(id), id))));
+        rule.SetLazy("elements_more", () => _listAll ? 0 : Math.Max(0, ids.Value.Count - ElementLimit));
+        return rule;
+    }
+
+    /// <summary>The ids of the elements a rule's findings name, each once, in finding order.</summary>
+    private List<string> RuleElementIds(IEnumerable<ScriptObject> findings)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new List<string>();
+        foreach (var f in findings)
+        {
+            foreach (var id in _analysis.Findings[(int)f["index"]! - 1].Elements)
+            {
+                if (seen.Add(id))
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+        return ids;
+    }
 
     private int WithoutCost => _analysis.Metrics.DuplicatesWithoutCost;
 
