@@ -68,6 +68,10 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             var l = line;
             jobs.Add(new(line.File + ".html", () => LinePage(l)));
         }
+        if (ManyTopJurisdictions)
+        {
+            AddCatalogue(jobs, TopJurisdictionsStem, K("site.top-jurisdictions"), s.Roots.Count, TopJurisdictionTable);
+        }
         AddCatalogue(jobs, "capabilities", K("site.capabilities"), _m.Capabilities.Count, CapabilityTable);
         AddCatalogue(jobs, "networks", K("site.networks"), Math.Max(1, _m.Networks.Count), NetworkTable);
         AddCatalogue(jobs, "platforms", K("site.platforms"), _m.Platforms.Count, PlatformTable);
@@ -383,19 +387,30 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         var (svg, problem) = Diagram(IndexDiagram(out var shown), K("site.jurisdictions-2"));
         b.Append(svg);
         b.Append(Legend(shown, []));
+        // The top of the hierarchy, as much as a page holds: a model whose region codes form no hierarchy has as many
+        // top-level jurisdictions as agencies, listed in full on their own paged catalogue.
         b.Append("<ul class=\"tree\">");
-        foreach (var root in s.Roots)
+        foreach (var root in s.Roots.Take(s.PageSize))
         {
             b.Append("<li><a href=\"").Append(E(root.File)).Append(".html\">").Append(E(JTitle(root))).Append("</a>");
             if (root.Children.Count > 0)
             {
                 b.Append("<ul>");
-                foreach (var c in root.Children) b.Append("<li><a href=\"").Append(E(c.File)).Append(".html\">").Append(E(JTitle(c))).Append("</a></li>");
+                foreach (var c in root.Children.Take(ChildrenOnTheIndex)) b.Append("<li><a href=\"").Append(E(c.File)).Append(".html\">").Append(E(JTitle(c))).Append("</a></li>");
+                if (root.Children.Count > ChildrenOnTheIndex)
+                {
+                    b.Append("<li><a href=\"").Append(E(root.File)).Append(".html\">")
+                        .Append(E(KF("more-jurisdictions-below", N(root.Children.Count - ChildrenOnTheIndex)))).Append("</a></li>");
+                }
                 b.Append("</ul>");
             }
             b.Append("</li>");
         }
         b.Append("</ul>");
+        if (ManyTopJurisdictions)
+        {
+            b.Append("<p><a href=\"").Append(TopJurisdictionsStem).Append(".html\">").Append(E(KF("all-top-jurisdictions", N(s.Roots.Count)))).Append("</a></p>");
+        }
 
         b.Append("<h2>").Append(E(K("site.scorecard"))).Append("</h2><table><tr><th>").Append(E(K("site.metric"))).Append("</th><th class=\"n\">")
             .Append(E(K("site.actual"))).Append("</th><th class=\"n\">").Append(E(K("site.target"))).Append("</th><th>").Append(E(K("site.met"))).Append("</th></tr>");
@@ -438,6 +453,10 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         b.Append("</table>");
 
         b.Append("<h2>").Append(E(K("site.catalogues"))).Append("</h2><ul>");
+        if (ManyTopJurisdictions)
+        {
+            b.Append("<li><a href=\"").Append(TopJurisdictionsStem).Append(".html\">").Append(E(KF("all-top-jurisdictions", N(s.Roots.Count)))).Append("</a></li>");
+        }
         b.Append("<li><a href=\"lines.html\">").Append(E(KF("nav-lines", s.Lines.Count))).Append("</a></li>");
         b.Append("<li><a href=\"capabilities.html\">").Append(E(KF("nav-capabilities", _m.Capabilities.Count))).Append("</a></li>");
         b.Append("<li><a href=\"networks.html\">").Append(E(KF("nav-networks", _m.Networks.Count))).Append("</a></li>");
@@ -461,6 +480,15 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         foreach (var r in level) parentKey[r] = null;
         while (level.Count > 0)
         {
+            if (d.NodeCount + level.Count > _budget - 1 && level[0].Parent is null)
+            {
+                // More top-level jurisdictions than the diagram holds: the first ones, and one node for the rest,
+                // linked to their catalogue.
+                var fit = _budget - 2;
+                foreach (var j in level.Take(fit)) AddJurisdiction(j);
+                d.Add(new SiteDiagram.Node("more:top", KF("more-top-jurisdictions", N(level.Count - fit)), TopJurisdictionsStem + ".html", "group"));
+                break;
+            }
             if (d.NodeCount + level.Count > _budget - 1)
             {
                 // The rest of the tree in one node per parent drawn: "N below", linked to that parent's page.
@@ -475,17 +503,47 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
             var next = new List<Jurisdiction>();
             foreach (var j in level)
             {
-                var t = _own![j];
-                d.Add(new SiteDiagram.Node("j:" + j.Key, JName(j), j.File + ".html", "jurisdiction")
-                {
-                    Severity = t.Errors > 0 ? DiagnosticSeverity.Error : t.Warnings > 0 ? DiagnosticSeverity.Warning : t.Infos > 0 ? DiagnosticSeverity.Info : null,
-                });
-                if (j.Parent is not null) d.Edge("j:" + j.Parent.Key, "j:" + j.Key, "contains");
+                AddJurisdiction(j);
                 next.AddRange(j.Children);
             }
             level = next;
         }
         return d;
+
+        void AddJurisdiction(Jurisdiction j)
+        {
+            var t = _own![j];
+            d.Add(new SiteDiagram.Node("j:" + j.Key, JName(j), j.File + ".html", "jurisdiction")
+            {
+                Severity = t.Errors > 0 ? DiagnosticSeverity.Error : t.Warnings > 0 ? DiagnosticSeverity.Warning : t.Infos > 0 ? DiagnosticSeverity.Info : null,
+            });
+            if (j.Parent is not null) d.Edge("j:" + j.Parent.Key, "j:" + j.Key, "contains");
+        }
+    }
+
+    /// <summary>How many of a top-level jurisdiction's children the index names.</summary>
+    private const int ChildrenOnTheIndex = 40;
+
+    private const string TopJurisdictionsStem = "jurisdictions";
+
+    /// <summary>Whether the top-level jurisdictions are more than the index lists or its diagram draws: they then have
+    /// a paged catalogue of their own.</summary>
+    private bool ManyTopJurisdictions => s.Roots.Count > Math.Min(s.PageSize, _budget - 1);
+
+    private string TopJurisdictionTable(int from, int to)
+    {
+        var b = new StringBuilder(Head(K("site.jurisdiction"), K("site.level"), "#" + K("site.jurisdictions-below"), "#" + K("site.agencies"),
+            "#" + K("site.systems-3"), "#" + K("site.errors-2"), "#" + K("site.warnings-2")));
+        for (var i = from; i < to; i++)
+        {
+            var j = s.Roots[i];
+            var t = _own![j];
+            b.Append("<tr><td><a href=\"").Append(E(j.File)).Append(".html\">").Append(E(JTitle(j))).Append("</a></td><td>")
+                .Append(j.Level is { } level ? E(Labels.Of(level)[lang]) : "").Append("</td><td class=\"n\">").Append(N(j.Children.Count))
+                .Append("</td><td class=\"n\">").Append(N(t.Agencies)).Append("</td><td class=\"n\">").Append(N(t.Systems))
+                .Append("</td><td class=\"n\">").Append(N(t.Errors)).Append("</td><td class=\"n\">").Append(N(t.Warnings)).Append("</td></tr>");
+        }
+        return b.Append("</table>").ToString();
     }
 
     // ───────────────────────────── diagrams ─────────────────────────────
@@ -897,9 +955,39 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
                 .Append(E(Labels.Of(f.Severity)[lang])).Append(f.Suppressed ? E(K("site.accepted-2")) : "").Append("</td><td>")
                 .Append(kind is null ? "" : $"<span title=\"{E(KindAdvice(kind))}\">{E(KindLabel(kind))}</span>").Append("</td><td>").Append(E(f.Message[lang]));
             if (f.Suppressed && f.Justification is { } why) b.Append("<br><span class=\"muted\">").Append(E(why)).Append("</span>");
-            b.Append("</td><td>").Append(anchors ? Links(f.Elements) : Links(f.Elements, 8, $"<a href=\"{E(FindingHref(n))}\">{E(KF("finding-elements-more", f.Elements.Count))}</a>")).Append("</td></tr>");
+            b.Append("</td><td>").Append(anchors ? HomeElements(f) : Links(f.Elements, 8, $"<a href=\"{E(FindingHref(n))}\">{E(KF("finding-elements-more", f.Elements.Count))}</a>")).Append("</td></tr>");
         }
         return b.Append("</table>").ToString();
+    }
+
+    /// <summary>How many jurisdictions the row of a large finding names for the rest of its elements.</summary>
+    private const int JurisdictionsOfTheRest = 10;
+
+    /// <summary>
+    /// The elements on a finding's own row (its home): every one, up to as many as a page has findings; a larger finding
+    /// (a national duplicate group names tens of thousands) names the first ones and says where all of them are: how
+    /// many, in how many jurisdictions, and the jurisdictions holding the most, linked to their pages, where each
+    /// element's row links back here. Every element stays in the JSON and SARIF output.
+    /// </summary>
+    private string HomeElements(Finding f)
+    {
+        var shown = s.FindingPageSize;
+        if (f.Elements.Count <= shown) return Links(f.Elements);
+        var b = new StringBuilder(Links(f.Elements, shown, "…"));
+        var counts = new Dictionary<Jurisdiction, int>();
+        var unplaced = 0;
+        foreach (var id in f.Elements)
+        {
+            if (s.JurisdictionOf(_m.Find(id)) is { } j) counts[j] = counts.GetValueOrDefault(j) + 1;
+            else unplaced++;
+        }
+        var most = counts.OrderByDescending(static p => p.Value).ThenBy(static p => p.Key.Key, StringComparer.Ordinal).Take(JurisdictionsOfTheRest)
+            .Select(p => $"<a href=\"{E(p.Key.File)}.html\">{E(JName(p.Key))}</a> {N(p.Value)}");
+        b.Append("<br><span class=\"muted\">").Append(E(KF("finding-elements-where", N(f.Elements.Count), N(counts.Count)))).Append("</span> ")
+            .Append(string.Join(K("site.x-3"), most));
+        if (counts.Count > JurisdictionsOfTheRest) b.Append(' ').Append(E(KF("more-jurisdictions", counts.Count, counts.Count - JurisdictionsOfTheRest)));
+        if (unplaced > 0) b.Append(' ').Append(E(KF("finding-elements-unplaced", N(unplaced))));
+        return b.ToString();
     }
 
     // ───────────────────────────── lines ─────────────────────────────

@@ -171,6 +171,71 @@ public sealed partial class SiteGeneratorTests
         Assert.That(Directory.EnumerateFiles(folder, "*.tmp"), Is.Empty);
     }
 
+    [Test]
+    public void Generate_FindingOfThousandsOfElements_ItsRowShowsTheFirstAndTheJurisdictionsOfTheRest()
+    {
+        // A national duplicate group or multi-collected resource names tens of thousands of elements: its row on the
+        // rule page names the first ones and says where the rest are, by jurisdiction, linked down, never all of them.
+        var model = SiteTestSupport.Generated.Model;
+        var systems = model.Systems.Select(static s => s.Id).Order(StringComparer.Ordinal).ToArray();
+        Assert.That(systems, Has.Length.GreaterThan(1000));
+        var huge = new Finding
+        {
+            Rule = "AM1004", Severity = DiagnosticSeverity.Warning, Title = LocalizedText.Neutral("多头采集"), Message = LocalizedText.Neutral("许多机构分别采集同类数据"),
+            Elements = systems, Evidence = new SortedDictionary<string, object?>(StringComparer.Ordinal),
+        };
+        var analysis = SiteTestSupport.Generated.Analysis with { Findings = [huge] };
+        using var temp = new TempFolder();
+        var folder = Path.Combine(temp.Path, "site");
+
+        SiteGenerator.Generate(model, analysis, folder, new SiteOptions { NoDiagrams = true });
+
+        var page = File.ReadAllText(Path.Combine(folder, "rule-AM1004.html"));
+        var row = page[page.IndexOf("id=\"f-0\"", StringComparison.Ordinal)..page.IndexOf("</tr>", page.IndexOf("id=\"f-0\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var named = systems.Count(id => row.Contains($"#{id}\"", StringComparison.Ordinal));
+        Assert.That(named, Is.EqualTo(50), "the first elements, as many as a page has findings");
+        Assert.That(row, Does.Contain($"#{systems[0]}\"").And.Contain($"#{systems[49]}\"").And.Not.Contain($"#{systems[50]}\""));
+        var structure = SiteStructure.Build(model, analysis, new SiteOptions());
+        var jurisdictions = systems.Select(id => structure.JurisdictionOfSystem(id)!).GroupBy(static j => j)
+            .OrderByDescending(static g => g.Count()).ThenBy(static g => g.Key.Key, StringComparer.Ordinal).ToList();
+        Assert.That(row, Does.Contain($"共 {systems.Length:#,0} 项，分布于 {jurisdictions.Count} 个辖区"));
+        foreach (var g in jurisdictions.Take(10))
+        {
+            Assert.That(row, Does.Contain($"href=\"{g.Key.File}.html\""), g.Key.Key);
+        }
+        Assert.That(row, Does.Not.Contain($"href=\"{jurisdictions[10].Key.File}.html\""));
+        Assert.That(page.Length, Is.LessThan(100_000));
+        Assert.That(SiteTestSupport.BrokenLinks(folder), Is.Empty);
+    }
+
+    [Test]
+    public void Generate_ModelOfHundredsOfTopLevelJurisdictions_IndexNamesThePageSizeAndCataloguesTheRest()
+    {
+        // Region codes outside GB/T 2260 make every jurisdiction a top-level one (the deep-lines shape): the index
+        // and its hierarchy diagram name as many as a page holds and link to a paged catalogue of all of them.
+        using var json = new MemoryStream();
+        ModelGenerator.Write(json, new GeneratorOptions { Shape = GeneratorShape.DeepLines, Agencies = 1500, Seed = 4 });
+        json.Position = 0;
+        var model = ModelLoader.LoadStream(json, "model.json").Model!;
+        var analysis = Analyzer.Analyze(model);
+        var structure = SiteStructure.Build(model, analysis, new SiteOptions { PageSize = 100 });
+        Assert.That(structure.Roots, Has.Count.GreaterThan(300));
+        using var temp = new TempFolder();
+        var folder = Path.Combine(temp.Path, "site");
+
+        SiteGenerator.Generate(model, analysis, folder, new SiteOptions { NoDiagrams = true, PageSize = 100 });
+
+        var index = File.ReadAllText(Path.Combine(folder, "index.html"));
+        var linkedFromIndex = structure.Roots.Count(r => index.Contains($"href=\"{r.File}.html\"", StringComparison.Ordinal));
+        Assert.That(linkedFromIndex, Is.EqualTo(100));
+        Assert.That(index, Does.Contain("href=\"jurisdictions.html\""));
+        Assert.That(index, Does.Contain($"全部 {structure.Roots.Count} 个顶级辖区"));
+        var catalogue = Directory.EnumerateFiles(folder, "jurisdictions*.html").Select(File.ReadAllText).ToList();
+        Assert.That(catalogue, Has.Count.EqualTo((structure.Roots.Count + 99) / 100));
+        Assert.That(structure.Roots.Where(r => !catalogue.Any(p => p.Contains($"href=\"{r.File}.html\"", StringComparison.Ordinal))), Is.Empty);
+        Assert.That(SiteTestSupport.BrokenLinks(folder), Is.Empty);
+    }
+
     [TestCase("AM1001", "vertical", "vertical")]
     [TestCase("AM1002", "shared-use", "shared-use")]
     [TestCase("AM2006", "dedicated", null)]
