@@ -433,8 +433,20 @@ internal sealed partial class ViewModelBuilder
                 case string s:
                     return EnumValue(rule, key, s) ?? s;
                 case IEnumerable<string> list:
-                    var items = list.Select(Display).ToArray();
-                    return items.Length == 0 ? T("doc.none") : string.Join(Sep, items);
+                    // A list shows what an element list shows: the first ElementLimit and how many more (a national
+                    // duplicate group's owners are thousands); the elements it names are all referenced.
+                    var all = list.ToArray();
+                    var shown = _listAll ? all.Length : Math.Min(all.Length, ElementLimit);
+                    var items = all.Take(shown).Select(Display).ToArray();
+                    foreach (var rest in all.Skip(shown))
+                    {
+                        if (_model.Find(rest) is { } e)
+                        {
+                            ids.Add(Ref(e));
+                        }
+                    }
+                    return items.Length == 0 ? T("doc.none")
+                        : string.Join(Sep, items) + (all.Length > shown ? T("p.space") + DocumentText.Get("findings.elements_more", _lang, all.Length - shown) : "");
                 default:
                     return Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";
             }

@@ -67,6 +67,30 @@ public sealed partial class ReportSizeTests
     }
 
     [Test]
+    public void Findings_EvidenceListingThousands_NamesTheFirstTwelveAndCountsTheRest_AllWithListAll()
+    {
+        // A national duplicate group's evidence names thousands of agencies and systems: one line of 600 KB, unless
+        // a value shows what an element list shows, the first twelve and how many more.
+        var golden = DocumentTestSupport.Golden();
+        var names = Enumerable.Range(1, 30).Select(static i => $"机构{i:D2}").ToArray();
+        var finding = new Finding
+        {
+            Rule = RuleCodes.DuplicateBuild, Severity = DiagnosticSeverity.Warning, Title = LocalizedText.Neutral("重复建设"),
+            Message = LocalizedText.Neutral("许多机构各建一套"), Elements = ["sys.unknown"],
+            Evidence = new SortedDictionary<string, object?>(StringComparer.Ordinal) { [EvidenceKeys.DuplicateBuild.Owners] = names },
+        };
+        var model = (golden.Model, golden.Analysis with { Findings = [.. golden.Analysis.Findings, finding] });
+
+        var md = DocumentTestSupport.Render(model, new ReportOptions { Template = "findings" });
+        var all = DocumentTestSupport.Render(model, new ReportOptions { Template = "findings", ListAll = true });
+
+        var line = md.Split('\n').Single(l => l.Contains("机构01", StringComparison.Ordinal));
+        Assert.That(line, Does.Contain("机构12").And.Not.Contain("机构13").And.Contain("等，另有 18 个"));
+        var full = all.Split('\n').Single(l => l.Contains("机构01", StringComparison.Ordinal));
+        Assert.That(full, Does.Contain("机构30").And.Not.Contain("另有"));
+    }
+
+    [Test]
     public void Scorecard_ProvinceByDefault_ListsTheFirstAgenciesAndTheEndsOfEachRanking_AllWithListAll()
     {
         var province = Province();
