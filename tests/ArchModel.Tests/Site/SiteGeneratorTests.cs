@@ -236,6 +236,37 @@ public sealed partial class SiteGeneratorTests
         Assert.That(SiteTestSupport.BrokenLinks(folder), Is.Empty);
     }
 
+    [TestCase(7)]
+    [TestCase(20)]
+    [TestCase(21)]
+    [TestCase(876)]
+    [TestCase(12_345)]
+    public void InPager_AnyNumberOfPages_FewLinksAndEveryPageAFewClicksAway(int pages)
+    {
+        int[] Links(int page) => Enumerable.Range(0, pages).Where(p => SitePages.InPager(p, page, pages)).ToArray();
+
+        // Breadth first from the first page, over the pagers' links.
+        var clicks = new int[pages];
+        Array.Fill(clicks, -1);
+        clicks[0] = 0;
+        var queue = new Queue<int>([0]);
+        var most = 0;
+        while (queue.TryDequeue(out var page))
+        {
+            var links = Links(page);
+            most = Math.Max(most, links.Length);
+            foreach (var p in links.Where(p => clicks[p] < 0))
+            {
+                clicks[p] = clicks[page] + 1;
+                queue.Enqueue(p);
+            }
+        }
+
+        Assert.That(clicks, Has.None.EqualTo(-1), "every page reachable");
+        Assert.That(clicks.Max(), Is.LessThanOrEqualTo(pages <= 20 ? 1 : 8));
+        Assert.That(most, Is.LessThanOrEqualTo(pages <= 20 ? pages : 60));
+    }
+
     [TestCase("AM1001", "vertical", "vertical")]
     [TestCase("AM1002", "shared-use", "shared-use")]
     [TestCase("AM2006", "dedicated", null)]
