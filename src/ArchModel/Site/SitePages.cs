@@ -212,14 +212,25 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
 
     private string Links(IEnumerable<string> ids, int max = int.MaxValue, string? more = null)
     {
-        var list = ids.ToList();
+        // A national finding names tens of thousands of elements and is shown on each of their jurisdictions' pages,
+        // its first eight each time: only those are read, and the count, which a list knows without reading it.
+        var known = ids is IReadOnlyCollection<string> collection ? collection.Count : -1;
         var b = new StringBuilder();
-        for (var i = 0; i < list.Count && i < max; i++)
+        var count = 0;
+        foreach (var id in ids)
         {
-            if (i > 0) b.Append(K("site.x-3"));
-            b.Append(Link(list[i]));
+            if (count >= max)
+            {
+                if (known >= 0) break;
+                count++;
+                continue;
+            }
+            if (count > 0) b.Append(K("site.x-3"));
+            b.Append(Link(id));
+            count++;
         }
-        if (list.Count > max) b.Append(' ').Append(more ?? E(KF("more-items", list.Count, list.Count - max)));
+        var total = known >= 0 ? known : count;
+        if (total > max) b.Append(' ').Append(more ?? E(KF("more-items", total, total - max)));
         return b.ToString();
     }
 
