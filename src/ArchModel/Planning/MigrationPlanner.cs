@@ -168,6 +168,28 @@ internal sealed class PlanBuilder
     private ArchitectureModel BeforeModel => _diff.Before;
     private ArchitectureModel AfterModel => _diff.After;
 
+    // The steps that connect or change a flow, indexed by the flow's ends: a national plan has a hundred thousand of
+    // them, and every retired system and stopped flow looks for the few at its own systems. Made again when the steps
+    // have changed since (records fold into one step per agency before any dependency is looked for).
+    private NewFlowIndex? _newFlows;
+    private int _newFlowsAt = -1;
+
+    private NewFlowIndex NewFlowSteps
+    {
+        get
+        {
+            if (_newFlows is null || _newFlowsAt != Steps.Count)
+            {
+                _newFlows = new NewFlowIndex(Steps);
+                _newFlowsAt = Steps.Count;
+            }
+            return _newFlows;
+        }
+    }
+
+    // The to-be systems by id (every system of an id, as a scan of the model would meet them), made on first use.
+    private Dictionary<string, List<InformationSystem>>? _afterSystems;
+
     // ───────────────────────────── steps ─────────────────────────────
 
     public void CreateSteps()
@@ -341,11 +363,13 @@ internal sealed class PlanBuilder
             }
             list.Add(step);
         }
+        // The folded steps leave the list in one pass (one removal at a time is quadratic on a national plan).
+        var folding = byAgency.Values.SelectMany(static l => l).ToHashSet(ReferenceEqualityComparer.Instance);
+        Steps.RemoveAll(folding.Contains);
         foreach (var (agency, list) in byAgency)
         {
             foreach (var step in list)
             {
-                Steps.Remove(step);
                 _byKey.Remove((step.Subject, StepAction.Update));
                 _bySubject[step.Subject].Remove(step);
             }
@@ -509,19 +533,35 @@ internal sealed class PlanBuilder
             var owner = Map(old.Owner);
             var caps = old.Capabilities.Select(Map).ToHashSet(StringComparer.Ordinal);
             var flowEvidence = new HashSet<string>(StringComparer.Ordinal);
+            var index = NewFlowSteps;
             foreach (var (flow, counterpart, outgoing) in OldFlows(old.Id))
             {
-                foreach (var f in NewFlows())
+                // The new flows whose other end is the counterpart: to it when the retired system sent, else from it.
+                foreach (var i in outgoing ? index.To(counterpart) : index.From(counterpart))
                 {
-                    var (end, other) = outgoing ? (f.From, f.To) : (f.To, f.From);
-                    if (other == counterpart && end != counterpart && CarriesOverlap(flow, f))
+                    var f = index.Flows[i];
+                    var end = outgoing ? f.From : f.To;
+                    if (end != counterpart && CarriesOverlap(flow, f))
                     {
                         flowEvidence.Add(end);
                     }
                 }
             }
+            // Only a system with flow evidence, the owner among its users, or the same owner can qualify: those are
+            // scored, each once (the result is a set, and the best score the same, in any order).
+            _afterSystems ??= AfterModel.Systems.GroupBy(static x => x.Id, StringComparer.Ordinal).ToDictionary(static g => g.Key, static g => g.ToList(), StringComparer.Ordinal);
+            var candidates = new HashSet<InformationSystem>(ReferenceEqualityComparer.Instance);
+            candidates.UnionWith(AfterModel.SystemsOwnedBy(owner));
+            candidates.UnionWith(AfterModel.SystemsUsedBy(owner));
+            foreach (var id in flowEvidence)
+            {
+                if (_afterSystems.TryGetValue(id, out var withId))
+                {
+                    candidates.UnionWith(withId);
+                }
+            }
             var best = 0;
-            foreach (var s in AfterModel.Systems)
+            foreach (var s in candidates)
             {
                 if (!s.IsActive || s.Id == retire.Subject || StepsOf(s.Id).Any(IsRetiring))
                 {
@@ -568,10 +608,6 @@ internal sealed class PlanBuilder
         }
     }
 
-    /// <summary>The to-be flows this plan connects or changes.</summary>
-    private IEnumerable<Flow> NewFlows() =>
-        Steps.Where(static s => s.Action is StepAction.Connect or StepAction.ChangeFlow).Select(static s => (Flow)s.Change.After!);
-
     private bool CarriesOverlap(Flow old, Flow now)
     {
         if (old.Carries.Count == 0 || now.Carries.Count == 0)
@@ -592,9 +628,18 @@ internal sealed class PlanBuilder
         var fromOk = fromRetire is null ? null : Replacements(fromRetire).ToHashSet(StringComparer.Ordinal);
         var toOk = toRetire is null ? null : Replacements(toRetire).ToHashSet(StringComparer.Ordinal);
         var result = new List<DraftStep>();
-        foreach (var step in Steps.Where(static s => s.Action is StepAction.Connect or StepAction.ChangeFlow))
+        // Every match starts at the old sender or one of its replacements, or (when neither end retires) ends at the
+        // old receiver: only the new flows there are tried, in step order.
+        var index = NewFlowSteps;
+        var tried = fromOk is null ? index.From(from) : fromOk.SelectMany(index.From);
+        if (fromOk is null && toOk is null)
         {
-            var f = (Flow)step.Change.After!;
+            tried = tried.Concat(index.To(to));
+        }
+        foreach (var i in tried.Distinct().Order())
+        {
+            var step = index.Steps[i];
+            var f = index.Flows[i];
             if (f.Id == Map(old.Id) && step.Action == StepAction.ChangeFlow)
             {
                 continue;
@@ -903,13 +948,14 @@ internal sealed class PlanBuilder
                 Edge(s, step);
             }
         }
-        // … and the replacement's new flows with the same counterparts run first.
-        foreach (var s in Steps.Where(static s => s.Action is StepAction.Connect or StepAction.ChangeFlow))
+        // … and the replacement's new flows with the same counterparts run first (in step order).
+        var index = NewFlowSteps;
+        foreach (var i in replacements.SelectMany(r => index.From(r).Concat(index.To(r))).Distinct().Order())
         {
-            var f = (Flow)s.Change.After!;
+            var f = index.Flows[i];
             if ((replacementSet.Contains(f.From) && counterparts.Contains(f.To)) || (replacementSet.Contains(f.To) && counterparts.Contains(f.From)))
             {
-                Edge(s, step);
+                Edge(index.Steps[i], step);
             }
         }
         // Services it supported have moved to other systems.
@@ -918,5 +964,50 @@ internal sealed class PlanBuilder
             Edge(Step(Map(svc.Id), StepAction.ChangeService), step);
             Edge(Step(Map(svc.Id), StepAction.WithdrawService), step);
         }
+    }
+}
+
+/// <summary>The steps of a plan that connect or change a flow, numbered in step order, with their to-be flows by sender and receiver.</summary>
+internal sealed class NewFlowIndex
+{
+    private readonly Dictionary<string, List<int>> _from = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _to = new(StringComparer.Ordinal);
+
+    public NewFlowIndex(IEnumerable<DraftStep> steps)
+    {
+        foreach (var step in steps)
+        {
+            if (step.Action is not (StepAction.Connect or StepAction.ChangeFlow))
+            {
+                continue;
+            }
+            var flow = (Flow)step.Change.After!;
+            var number = Steps.Count;
+            Steps.Add(step);
+            Flows.Add(flow);
+            Add(_from, flow.From, number);
+            Add(_to, flow.To, number);
+        }
+    }
+
+    /// <summary>The steps, in step order.</summary>
+    public List<DraftStep> Steps { get; } = [];
+
+    /// <summary>Each step's to-be flow.</summary>
+    public List<Flow> Flows { get; } = [];
+
+    /// <summary>The numbers of the steps whose flow a system sends, ascending.</summary>
+    public IReadOnlyList<int> From(string systemId) => _from.TryGetValue(systemId, out var list) ? list : [];
+
+    /// <summary>The numbers of the steps whose flow a system receives, ascending.</summary>
+    public IReadOnlyList<int> To(string systemId) => _to.TryGetValue(systemId, out var list) ? list : [];
+
+    private static void Add(Dictionary<string, List<int>> index, string id, int number)
+    {
+        if (!index.TryGetValue(id, out var list))
+        {
+            index[id] = list = [];
+        }
+        list.Add(number);
     }
 }
