@@ -559,6 +559,7 @@ internal sealed class ChineseTexts : TextTable
         ["site.sentence.system-count"] = "{0} 个系统",
         ["site.sentence.agencies-below"] = "下级 {0} 个机构",
         ["site.sentence.more-top-jurisdictions"] = "其余 {0} 个顶级辖区",
+        ["site.sentence.all-jurisdictions-below"] = "全部 {0} 个下级辖区",
         ["site.sentence.all-top-jurisdictions"] = "全部 {0} 个顶级辖区",
         ["site.sentence.finding-elements-more"] = "等 {0} 项",
         ["site.sentence.finding-elements-where"] = "共 {0} 项，分布于 {1} 个辖区，最多的是：",

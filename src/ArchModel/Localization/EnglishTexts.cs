@@ -559,6 +559,7 @@ internal sealed class EnglishTexts : TextTable
         ["site.sentence.system-count"] = "{0} systems",
         ["site.sentence.agencies-below"] = "{0} agencies below",
         ["site.sentence.more-top-jurisdictions"] = "{0} more top-level jurisdictions",
+        ["site.sentence.all-jurisdictions-below"] = "All {0} jurisdictions below",
         ["site.sentence.all-top-jurisdictions"] = "All {0} top-level jurisdictions",
         ["site.sentence.finding-elements-more"] = "… {0} in all",
         ["site.sentence.finding-elements-where"] = "{0} in all, in {1} jurisdictions; the most in:",

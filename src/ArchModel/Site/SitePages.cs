@@ -53,6 +53,11 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         {
             var jj = j;
             jobs.Add(new(j.File + ".html", () => JurisdictionPage(jj)));
+            for (var p = 0; p < BelowPages(j); p++)
+            {
+                var page = p;
+                jobs.Add(new(p == 0 ? $"{j.File}-below.html" : $"{j.File}-below-{p + 1}.html", () => BelowPage(jj, page)));
+            }
             foreach (var section in SiteStructure.Sections)
             {
                 var pages = s.PageCount(j, section);
@@ -555,6 +560,33 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         }
     }
 
+    /// <summary>The pages of a jurisdiction's children of their own: none while its page holds them all.</summary>
+    private int BelowPages(Jurisdiction j) => j.Children.Count > s.PageSize ? (j.Children.Count + s.PageSize - 1) / s.PageSize : 0;
+
+    /// <summary>The jurisdictions below one, from <paramref name="from"/> to <paramref name="to"/>, with their subtrees' counts.</summary>
+    private string BelowTable(Jurisdiction j, int from, int to)
+    {
+        var b = new StringBuilder(Head(K("site.jurisdiction"), "#" + K("site.agencies"), "#" + K("site.systems-3"), "#" + K("site.findings-own")));
+        for (var i = from; i < to; i++)
+        {
+            var c = j.Children[i];
+            var t = Subtree(c);
+            b.Append("<tr><td><a href=\"").Append(E(c.File)).Append(".html\">").Append(E(JTitle(c))).Append("</a></td><td class=\"n\">").Append(N(t.Agencies))
+                .Append("</td><td class=\"n\">").Append(N(t.Systems)).Append("</td><td class=\"n\">").Append(N(c.Findings.Count)).Append("</td></tr>");
+        }
+        return b.Append("</table>").ToString();
+    }
+
+    /// <summary>A page of the jurisdictions below one that has more than its page holds (a province of thousands of counties).</summary>
+    private SiteOutput BelowPage(Jurisdiction j, int page)
+    {
+        var title = JName(j) + " · " + K("site.jurisdictions-below-2");
+        var b = new StringBuilder("<h1>").Append(E(title)).Append("</h1>");
+        b.Append(Pager(j.File + "-below", j.Children.Count, page, s.PageSize));
+        b.Append(BelowTable(j, page * s.PageSize, Math.Min(j.Children.Count, (page + 1) * s.PageSize)));
+        return new SiteOutput(Layout(title, Crumbs(j), b.ToString()));
+    }
+
     /// <summary>How many of a top-level jurisdiction's children the index names.</summary>
     private const int ChildrenOnTheIndex = 40;
 
@@ -803,15 +835,12 @@ internal sealed class SitePages(SiteStructure s, Language lang, SiteOptions opti
         b.Append(Legend(shown, kinds));
         if (j.Children.Count > 0)
         {
-            b.Append("<h2>").Append(E(K("site.jurisdictions-below-2"))).Append("</h2><table><tr><th>").Append(E(K("site.jurisdiction"))).Append("</th><th class=\"n\">")
-                .Append(E(K("site.agencies"))).Append("</th><th class=\"n\">").Append(E(K("site.systems-3"))).Append("</th><th class=\"n\">").Append(E(K("site.findings-own"))).Append("</th></tr>");
-            foreach (var c in j.Children)
+            b.Append("<h2>").Append(E(K("site.jurisdictions-below-2"))).Append("</h2>");
+            b.Append(BelowTable(j, 0, Math.Min(j.Children.Count, s.PageSize)));
+            if (BelowPages(j) > 0)
             {
-                var t = Subtree(c);
-                b.Append("<tr><td><a href=\"").Append(E(c.File)).Append(".html\">").Append(E(JTitle(c))).Append("</a></td><td class=\"n\">").Append(N(t.Agencies))
-                    .Append("</td><td class=\"n\">").Append(N(t.Systems)).Append("</td><td class=\"n\">").Append(N(c.Findings.Count)).Append("</td></tr>");
+                b.Append("<p><a href=\"").Append(E(j.File)).Append("-below.html\">").Append(E(KF("all-jurisdictions-below", N(j.Children.Count)))).Append("</a></p>");
             }
-            b.Append("</table>");
         }
         var lines = j.Agencies.Select(a => s.LineHeadOf(a.Id)).OfType<string>().Distinct(StringComparer.Ordinal).Select(h => s.LineByHead[h]).ToList();
         if (lines.Count > 0)

@@ -236,6 +236,31 @@ public sealed partial class SiteGeneratorTests
         Assert.That(SiteTestSupport.BrokenLinks(folder), Is.Empty);
     }
 
+    [Test]
+    public void Generate_JurisdictionWithMoreChildrenThanAPage_ListsAPageAndPagesTheRest()
+    {
+        // A province of the uniform-names shape has thousands of jurisdictions below it: its page lists a page's
+        // worth, and pages of their own list them all, each page linked.
+        var site = SiteTestSupport.Generated;
+        var structure = SiteStructure.Build(site.Model, site.Analysis, new SiteOptions { PageSize = 10 });
+        var parent = structure.Jurisdictions.OrderByDescending(static j => j.Children.Count).First();
+        Assert.That(parent.Children, Has.Count.GreaterThan(10));
+        using var temp = new TempFolder();
+        var folder = Path.Combine(temp.Path, "site");
+
+        SiteGenerator.Generate(site.Model, site.Analysis, folder, new SiteOptions { NoDiagrams = true, PageSize = 10 });
+
+        var page = File.ReadAllText(Path.Combine(folder, parent.File + ".html"));
+        var table = page[page.IndexOf("<h2>下级辖区", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.That(parent.Children.Count(c => table.Contains($"href=\"{c.File}.html\"", StringComparison.Ordinal)), Is.EqualTo(10));
+        Assert.That(page, Does.Contain($"href=\"{parent.File}-below.html\""));
+        var below = Directory.EnumerateFiles(folder, parent.File + "-below*.html").Select(File.ReadAllText).ToList();
+        Assert.That(below, Has.Count.EqualTo((parent.Children.Count + 9) / 10));
+        Assert.That(parent.Children.Where(c => !below.Any(b => b.Contains($"href=\"{c.File}.html\"", StringComparison.Ordinal))), Is.Empty);
+        Assert.That(SiteTestSupport.BrokenLinks(folder), Is.Empty);
+    }
+
     [TestCase(7)]
     [TestCase(20)]
     [TestCase(21)]
