@@ -16,9 +16,13 @@ internal static class DiffCommand
         var output = CommonOptions.Output();
         var lang = CommonOptions.Lang();
         var verbose = CommonOptions.Verbose();
+        var all = new Option<bool>("--all")
+        {
+            Description = CliText.T("cli.help.diff.all"),
+        };
         var command = new Command("diff", CliText.T("cli.help.diff"))
         {
-            before, after, format, output, lang, verbose,
+            before, after, format, output, lang, all, verbose,
         };
         command.SetAction(parse =>
         {
@@ -35,8 +39,8 @@ internal static class DiffCommand
             var error = parse.GetValue(format) switch
             {
                 "json" => target.Write(s => DiffOutput.WriteJson(s, diff, plan, language), inputs),
-                "md" => target.WriteText(DiffOutput.Markdown(diff, plan, language), inputs),
-                _ => target.WriteText(DiffOutput.Text(diff, plan, language), inputs),
+                "md" => target.WriteText(DiffOutput.Markdown(diff, plan, language, parse.GetValue(all)), inputs),
+                _ => target.WriteText(DiffOutput.Text(diff, plan, language, parse.GetValue(all)), inputs),
             };
             if (error is not null)
             {

@@ -178,8 +178,23 @@ public static class DiffOutput
         }
     }
 
+    /// <summary>How many steps of a phase the text and Markdown list by default: a province's plan whole, a nation's
+    /// 100,000 steps as the first of each phase (the JSON output and <c>all</c> list every one).</summary>
+    public const int StepsPerPhase = 200;
+
+    /// <summary>How many rows a list of findings, elements or unresolved systems shows by default.</summary>
+    public const int RowsPerList = 200;
+
+    /// <summary>How many elements a changed finding names by default (a national duplicate group names thousands).</summary>
+    public const int ElementsPerFinding = 5;
+
     /// <summary>The diff and plan as a Markdown planning document: summary, plan by phase, metrics, findings, element changes.</summary>
-    public static string Markdown(ModelDiff diff, MigrationPlan plan, Language language)
+    /// <param name="diff">The diff.</param>
+    /// <param name="plan">Its migration plan.</param>
+    /// <param name="language">The language written.</param>
+    /// <param name="all">List every step, finding and element; by default each list stops at <see cref="StepsPerPhase"/>
+    /// or <see cref="RowsPerList"/> rows and says how many more there are, and a finding names <see cref="ElementsPerFinding"/> elements.</param>
+    public static string Markdown(ModelDiff diff, MigrationPlan plan, Language language, bool all = false)
     {
         ArgumentNullException.ThrowIfNull(diff);
         ArgumentNullException.ThrowIfNull(plan);
@@ -199,13 +214,13 @@ public static class DiffOutput
         {
             md.Append(CultureInfo.InvariantCulture, $"### {PhaseTitle(phase, language)}\n\n");
             md.Append(L("diff.steps-table"));
-            foreach (var n in phase.Steps)
+            foreach (var n in Listed(phase.Steps, StepsPerPhase, all))
             {
                 var s = plan[n];
                 md.Append(CultureInfo.InvariantCulture,
                     $"| {s.Order} | {MigrationPlan.ActionLabel(s.Action)[language]} | {Cell(s.Description[language])} | {(s.After.Count == 0 ? "—" : string.Join(", ", s.After))} |\n");
             }
-            md.Append('\n');
+            md.Append('\n').Append(More(phase.Steps.Count, StepsPerPhase, all, "diff.more-steps", language, "\n\n"));
         }
         if (plan.Cycles.Count > 0)
         {
@@ -221,12 +236,12 @@ public static class DiffOutput
         {
             md.Append(CultureInfo.InvariantCulture, $"### {L("diff.unresolved")}\n\n");
             md.Append(L("diff.unresolved-intro")).Append("\n\n");
-            foreach (var u in plan.Unresolved)
+            foreach (var u in Listed(plan.Unresolved, RowsPerList, all))
             {
                 md.Append("- ").Append(Texts.Format("diff.unresolved-item", language, u.Step,
                     Cell(NameOf(diff, u.System)) + " " + Code(u.System), Cell(NameOf(diff, u.Host)) + " " + Code(u.Host))).Append('\n');
             }
-            md.Append('\n');
+            md.Append('\n').Append(More(plan.Unresolved.Count, RowsPerList, all, "diff.more-rows", language, "\n\n"));
         }
 
         md.Append(CultureInfo.InvariantCulture, $"## {L("diff.metrics")}\n\n");
@@ -242,13 +257,13 @@ public static class DiffOutput
 
         md.Append(CultureInfo.InvariantCulture, $"## {L("diff.findings")}\n\n");
         md.Append($"### {L("diff.resolved")}（{diff.ResolvedFindings.Count}）\n\n".Replace("（", Texts.Get("p.open", language), StringComparison.Ordinal).Replace("）", Texts.Get("p.close", language), StringComparison.Ordinal));
-        FindingTable(md, diff.ResolvedFindings, language);
+        FindingTable(md, diff.ResolvedFindings, language, all);
         md.Append($"### {L("diff.introduced")}（{diff.IntroducedFindings.Count}）\n\n".Replace("（", Texts.Get("p.open", language), StringComparison.Ordinal).Replace("）", Texts.Get("p.close", language), StringComparison.Ordinal));
-        FindingTable(md, diff.IntroducedFindings, language);
+        FindingTable(md, diff.IntroducedFindings, language, all);
 
         md.Append(CultureInfo.InvariantCulture, $"## {L("diff.element-changes")}\n\n");
-        ElementList(md, L("diff.added"), diff.Added, language);
-        ElementList(md, L("diff.removed"), diff.Removed, language);
+        ElementList(md, L("diff.added"), diff.Added, language, all);
+        ElementList(md, L("diff.removed"), diff.Removed, language, all);
         md.Append($"### {L("diff.changed")}（{diff.Changed.Count}）\n\n".Replace("（", Texts.Get("p.open", language), StringComparison.Ordinal).Replace("）", Texts.Get("p.close", language), StringComparison.Ordinal));
         if (diff.Changed.Count == 0)
         {
@@ -257,7 +272,7 @@ public static class DiffOutput
         else
         {
             md.Append(L("diff.changes-table"));
-            foreach (var c in diff.Changed)
+            foreach (var c in Listed(diff.Changed, RowsPerList, all))
             {
                 foreach (var f in c.Fields)
                 {
@@ -283,7 +298,7 @@ public static class DiffOutput
                     md.Append(CultureInfo.InvariantCulture, $"| {Code(c.Id)}{(c.DisplayName == c.Id ? "" : " " + Cell(c.DisplayName))} | {Cell(Terms.Field(f.Field)[language])} | {Cell(before)} | {Cell(after)} |\n");
                 }
             }
-            md.Append('\n');
+            md.Append('\n').Append(More(diff.Changed.Count, RowsPerList, all, "diff.more-rows", language, "\n\n"));
         }
         return md.ToString().TrimEnd('\n') + "\n";
     }
@@ -306,7 +321,7 @@ public static class DiffOutput
     /// <summary>Whether a field of the model format is an amount of money (yuan).</summary>
     internal static bool IsMoney(string field) => field is "cost.build" or "cost.annualOperation" or "budget";
 
-    private static void FindingTable(StringBuilder md, IReadOnlyList<FindingChange> findings, Language language)
+    private static void FindingTable(StringBuilder md, IReadOnlyList<FindingChange> findings, Language language, bool all)
     {
         if (findings.Count == 0)
         {
@@ -314,15 +329,28 @@ public static class DiffOutput
             return;
         }
         md.Append(Texts.Get("diff.findings-table", language));
-        foreach (var f in findings)
+        foreach (var f in Listed(findings, RowsPerList, all))
         {
             var note = f.Suppressed ? (Texts.Get("diff.suppressed-in-to-be", language)) : "";
-            md.Append(CultureInfo.InvariantCulture, $"| {Cell(f.Rule)} | {Cell(f.Finding.Title[language])}{note} | {string.Join(", ", f.Elements.Select(Code))} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {Cell(f.Rule)} | {Cell(f.Finding.Title[language])}{note} | {Elements(f.Elements, Code, ", ", all, language)} |\n");
         }
-        md.Append('\n');
+        md.Append('\n').Append(More(findings.Count, RowsPerList, all, "diff.more-rows", language, "\n\n"));
     }
 
-    private static void ElementList(StringBuilder md, string title, IReadOnlyList<ElementChange> changes, Language language)
+    /// <summary>The first <paramref name="limit"/> items, or all of them with <paramref name="all"/>.</summary>
+    private static IEnumerable<T> Listed<T>(IReadOnlyList<T> items, int limit, bool all) => all ? items : items.Take(limit);
+
+    /// <summary>"… N more are not listed" (a text of <paramref name="key"/>) and <paramref name="end"/> when a list was cut; else nothing.</summary>
+    private static string More(int count, int limit, bool all, string key, Language language, string end) =>
+        all || count <= limit ? "" : Texts.Format(key, language, count - limit) + end;
+
+    /// <summary>A finding's elements, written by <paramref name="write"/>: the first <see cref="ElementsPerFinding"/> and how many in all.</summary>
+    private static string Elements(IReadOnlyList<string> ids, Func<string, string> write, string separator, bool all, Language language) =>
+        all || ids.Count <= ElementsPerFinding
+            ? string.Join(separator, ids.Select(write))
+            : string.Join(separator, ids.Take(ElementsPerFinding).Select(write)) + Texts.Format("diff.more-elements", language, ids.Count);
+
+    private static void ElementList(StringBuilder md, string title, IReadOnlyList<ElementChange> changes, Language language, bool all)
     {
         md.Append(CultureInfo.InvariantCulture, $"### {title}{(Texts.Get("p.open", language))}{changes.Count}{(Texts.Get("p.close", language))}\n\n");
         if (changes.Count == 0)
@@ -331,12 +359,12 @@ public static class DiffOutput
             return;
         }
         md.Append(Texts.Get("diff.elements-table", language));
-        foreach (var c in changes)
+        foreach (var c in Listed(changes, RowsPerList, all))
         {
             var kind = Describer.KindName(c.Kind);
             md.Append(CultureInfo.InvariantCulture, $"| {Code(c.Id)} | {kind.In(language)} | {Cell(c.DisplayName)} |\n");
         }
-        md.Append('\n');
+        md.Append('\n').Append(More(changes.Count, RowsPerList, all, "diff.more-rows", language, "\n\n"));
     }
 
     private static string PhaseTitle(MigrationPhase phase, Language language)
@@ -366,7 +394,13 @@ public static class DiffOutput
     }
 
     /// <summary>The diff and plan as plain text: one line per step, then metric and finding changes.</summary>
-    public static string Text(ModelDiff diff, MigrationPlan plan, Language language)
+    /// <param name="diff">The diff.</param>
+    /// <param name="plan">Its migration plan.</param>
+    /// <param name="language">The language written.</param>
+    /// <param name="all">List every step, finding and element; by default each phase stops at <see cref="StepsPerPhase"/>
+    /// steps and each list at <see cref="RowsPerList"/> rows, saying how many more there are, and a finding names
+    /// <see cref="ElementsPerFinding"/> elements.</param>
+    public static string Text(ModelDiff diff, MigrationPlan plan, Language language, bool all = false)
     {
         ArgumentNullException.ThrowIfNull(diff);
         ArgumentNullException.ThrowIfNull(plan);
@@ -376,13 +410,14 @@ public static class DiffOutput
         foreach (var phase in plan.Phases)
         {
             text.Append('\n').Append(PhaseTitle(phase, language)).Append('\n');
-            foreach (var n in phase.Steps)
+            foreach (var n in Listed(phase.Steps, StepsPerPhase, all))
             {
                 var s = plan[n];
                 var after = s.After.Count == 0 ? "" : Texts.Format("diff.after-steps", language, string.Join(", ", s.After));
                 // The description starts with what to do, in words; the action's token is in the JSON output.
                 text.Append(CultureInfo.InvariantCulture, $"{s.Order,4}. {s.Description[language]}{after}\n");
             }
+            text.Append(More(phase.Steps.Count, StepsPerPhase, all, "diff.more-steps", language, "\n"));
         }
         foreach (var c in plan.Cycles)
         {
@@ -392,11 +427,12 @@ public static class DiffOutput
         {
             // Systems the to-be model leaves without a platform or network: the plan cannot be signed until they have one.
             text.Append('\n').Append(Texts.Get("diff.text-unresolved", language)).Append('\n');
-            foreach (var u in plan.Unresolved)
+            foreach (var u in Listed(plan.Unresolved, RowsPerList, all))
             {
                 text.Append("  ").Append(Texts.Format("diff.unresolved-item", language, u.Step,
                     $"{NameOf(diff, u.System)} [{u.System}]", $"{NameOf(diff, u.Host)} [{u.Host}]")).Append('\n');
             }
+            text.Append(More(plan.Unresolved.Count, RowsPerList, all, "diff.more-rows", language, "\n"));
         }
         var moved = diff.Metrics.Where(static m => m.Before != m.After).ToList();
         if (moved.Count > 0)
@@ -410,14 +446,16 @@ public static class DiffOutput
         if (diff.ResolvedFindings.Count + diff.IntroducedFindings.Count > 0)
         {
             text.Append('\n').Append(Texts.Get("diff.text-findings", language));
-            foreach (var f in diff.ResolvedFindings)
+            foreach (var f in Listed(diff.ResolvedFindings, RowsPerList, all))
             {
-                text.Append(CultureInfo.InvariantCulture, $"  - {f.Rule} {string.Join(",", f.Elements)}{(f.Suppressed ? (Texts.Get("diff.suppressed", language)) : "")}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  - {f.Rule} {Elements(f.Elements, static id => id, ",", all, language)}{(f.Suppressed ? (Texts.Get("diff.suppressed", language)) : "")}\n");
             }
-            foreach (var f in diff.IntroducedFindings)
+            text.Append(More(diff.ResolvedFindings.Count, RowsPerList, all, "diff.more-rows", language, "\n"));
+            foreach (var f in Listed(diff.IntroducedFindings, RowsPerList, all))
             {
-                text.Append(CultureInfo.InvariantCulture, $"  + {f.Rule} {string.Join(",", f.Elements)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  + {f.Rule} {Elements(f.Elements, static id => id, ",", all, language)}\n");
             }
+            text.Append(More(diff.IntroducedFindings.Count, RowsPerList, all, "diff.more-rows", language, "\n"));
         }
         return text.ToString();
     }
