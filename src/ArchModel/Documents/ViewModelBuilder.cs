@@ -82,9 +82,9 @@ internal sealed partial class ViewModelBuilder
         into.SetLazy("projects", () => b.Array(model.Projects.Select(b.ProjectObject)));
         into.SetLazy("rules", () => b.Array(analysis.Rules.OrderBy(static r => r.Code, StringComparer.Ordinal).Select(b.RuleObject)));
         // The finding objects are shared: a theme's findings are the same objects as the findings list's.
-        var findings = new Lazy<List<ScriptObject>>(b.FindingObjects, LazyThreadSafetyMode.None);
-        into.SetLazy("findings", () => b.Array(findings.Value.Where(static f => !(bool)f["suppressed"]!)));
-        into.SetLazy("suppressed_findings", () => b.Array(findings.Value.Where(static f => (bool)f["suppressed"]!)));
+        var findings = new Lazy<List<FindingObject>>(b.FindingObjects, LazyThreadSafetyMode.None);
+        into.SetLazy("findings", () => b.Array(findings.Value.Where(static f => !f.Finding.Suppressed)));
+        into.SetLazy("suppressed_findings", () => b.Array(findings.Value.Where(static f => f.Finding.Suppressed)));
         into.SetLazy("themes", () => b.ThemeObjects(findings.Value));
         into.SetLazy("referenced_elements", () => b.ReferencedElements(null));
         // The elements the listed findings name (every finding's with list_all): what a report's index needs.
@@ -301,39 +301,67 @@ internal sealed partial class ViewModelBuilder
         ("code", r.Code), ("title", L(r.Title)), ("help", L(r.Help)),
         ("severity", Severity(r.DefaultSeverity)), ("theme", Theme(r.Code)), ("theme_label", T("theme." + Theme(r.Code))));
 
-    /// <summary>
-    /// A finding's object: its scalar members at once, what grows with it (its elements, evidence and subject) on
-    /// first use. A national analysis has 250,000 findings naming millions of elements, and a report shows a few
-    /// hundred of them: built in full, their element references alone took gigabytes.
-    /// </summary>
-    private List<ScriptObject> FindingObjects()
+    private List<FindingObject> FindingObjects()
     {
-        var result = new List<ScriptObject>(_analysis.Findings.Count);
-        var index = 0;
-        foreach (var f in _analysis.Findings)
+        var result = new List<FindingObject>(_analysis.Findings.Count);
+        for (var i = 0; i < _analysis.Findings.Count; i++)
         {
-            index++;
-            var priority = f.Severity switch { DiagnosticSeverity.Error => 1, DiagnosticSeverity.Warning => 2, _ => 3 };
-            var o = new LazyScriptObject
-            {
-                ["rule"] = f.Rule, ["anchor"] = "f-" + index.ToString(CultureInfo.InvariantCulture),
-                ["severity"] = Severity(f.Severity), ["severity_label"] = L(Labels.Of(f.Severity)),
-                ["priority"] = priority, ["priority_label"] = T("priority." + priority.ToString(CultureInfo.InvariantCulture)),
-                ["title"] = L(f.Title), ["message"] = L(f.Message),
-                ["theme"] = Theme(f.Rule), ["theme_label"] = T("theme." + Theme(f.Rule)),
-                ["size"] = f.Elements.Count,
-                ["elements_more"] = _listAll ? 0 : Math.Max(0, f.Elements.Count - ElementLimit),
-                ["index"] = index,
-                ["suppressed"] = f.Suppressed, ["justification"] = f.Justification,
-                ["location"] = f.Location?.ToString(),
-            };
-            o.SetLazy("elements", () => Array(f.Elements.Select(id => Ref(_model.Find(id), id))));
-            o.SetLazy("elements_shown", () => Array(f.Elements.Take(_listAll ? int.MaxValue : ElementLimit).Select(id => Ref(_model.Find(id), id))));
-            o.SetLazy("subject", () => Subject(f));
-            o.SetLazy("evidence", () => Array(f.Evidence.Select(kv => EvidenceObject(f.Rule, kv.Key, kv.Value))));
-            result.Add(o);
+            result.Add(new FindingObject(this, _analysis.Findings[i], i + 1));
         }
         return result;
+    }
+
+    private static readonly ScriptSchema FindingSchema = new(
+        "rule", "anchor", "severity", "severity_label", "priority", "priority_label", "title", "message", "theme", "theme_label",
+        "elements", "size", "elements_shown", "elements_more", "index", "subject", "evidence", "suppressed", "justification", "location");
+
+    /// <summary>
+    /// A finding as a template reads it, each member computed when read (its element lists and evidence made once, on
+    /// first use). A national analysis has hundreds of thousands of findings naming millions of elements, and a report
+    /// shows a few hundred: as script objects holding their members, the findings of the uniform-names 1M model took
+    /// 1.2 GB of dictionaries alone.
+    /// </summary>
+    private sealed class FindingObject(ViewModelBuilder b, Finding finding, int index) : ComputedScriptObject
+    {
+        private ScriptArray? _elements;
+        private ScriptArray? _shown;
+        private ScriptArray? _evidence;
+        private string? _subject;
+
+        public Finding Finding { get; } = finding;
+
+        /// <summary>The finding's number in the analysis, from 1 (its anchor is <c>f-</c> and the number).</summary>
+        public int Index { get; } = index;
+
+        public int Priority => Finding.Severity switch { DiagnosticSeverity.Error => 1, DiagnosticSeverity.Warning => 2, _ => 3 };
+
+        public string Theme => ViewModelBuilder.Theme(Finding.Rule);
+
+        protected override ScriptSchema Schema => FindingSchema;
+
+        protected override object? Get(int member) => member switch
+        {
+            0 => Finding.Rule,
+            1 => "f-" + Index.ToString(CultureInfo.InvariantCulture),
+            2 => Severity(Finding.Severity),
+            3 => b.L(Labels.Of(Finding.Severity)),
+            4 => Priority,
+            5 => b.T("priority." + Priority.ToString(CultureInfo.InvariantCulture)),
+            6 => b.L(Finding.Title),
+            7 => b.L(Finding.Message),
+            8 => Theme,
+            9 => b.T("theme." + Theme),
+            10 => _elements ??= b.Array(Finding.Elements.Select(id => b.Ref(b._model.Find(id), id))),
+            11 => Finding.Elements.Count,
+            12 => _shown ??= b.Array(Finding.Elements.Take(b._listAll ? int.MaxValue : ElementLimit).Select(id => b.Ref(b._model.Find(id), id))),
+            13 => b._listAll ? 0 : Math.Max(0, Finding.Elements.Count - ElementLimit),
+            14 => Index,
+            15 => _subject ??= b.Subject(Finding),
+            16 => _evidence ??= b.Array(Finding.Evidence.Select(kv => b.EvidenceObject(Finding.Rule, kv.Key, kv.Value))),
+            17 => Finding.Suppressed,
+            18 => Finding.Justification,
+            _ => Finding.Location?.ToString(),
+        };
     }
 
     private string Subject(Finding f)
@@ -342,36 +370,37 @@ internal sealed partial class ViewModelBuilder
         return f.Elements.Count == 1 ? first : DocumentText.Get("findings.subject_more", _lang, first, f.Elements.Count, f.Elements.Count - 1);
     }
 
-    private ScriptArray ThemeObjects(List<ScriptObject> findings)
+    private ScriptArray ThemeObjects(List<FindingObject> findings)
     {
-        var active = findings.Where(static f => !(bool)f["suppressed"]!).ToArray();
+        var active = findings.Where(static f => !f.Finding.Suppressed).ToArray();
         return Array(Themes
-            .Where(theme => theme != "other" || active.Any(f => (string)f["theme"]! == "other"))
+            .Where(theme => theme != "other" || active.Any(static f => f.Theme == "other"))
             .Select(theme =>
             {
-                var mine = active.Where(f => (string)f["theme"]! == theme)
-                    .OrderBy(static f => (int)f["priority"]!).ToArray(); // stable: keeps rule, element order within a priority
+                var mine = active.Where(f => f.Theme == theme)
+                    .OrderBy(static f => f.Priority).ToArray(); // stable: keeps rule, element order within a priority
                 return Obj(
                     ("id", theme), ("label", T("theme." + theme)), ("advice", T("advice." + theme)),
                     ("count", mine.Length),
-                    ("errors", mine.Count(static f => (string)f["severity"]! == "error")),
-                    ("warnings", mine.Count(static f => (string)f["severity"]! == "warning")),
-                    ("infos", mine.Count(static f => (string)f["severity"]! == "info")),
+                    ("errors", mine.Count(static f => f.Finding.Severity == DiagnosticSeverity.Error)),
+                    ("warnings", mine.Count(static f => f.Finding.Severity == DiagnosticSeverity.Warning)),
+                    ("infos", mine.Count(static f => f.Finding.Severity == DiagnosticSeverity.Info)),
                     ("findings", Array(mine)),
-                    ("rules", Array(mine.GroupBy(static f => (string)f["rule"]!)
-                        .OrderBy(static g => (int)g.First()["priority"]!).ThenBy(static g => g.Key, StringComparer.Ordinal)
+                    ("rules", Array(mine.GroupBy(static f => f.Finding.Rule)
+                        .OrderBy(static g => g.First().Priority).ThenBy(static g => g.Key, StringComparer.Ordinal)
                         .Select(RuleOfTheme))));
             }));
     }
 
     /// <summary>A rule's findings within a theme: counted at once, the elements they name on first use.</summary>
-    private LazyScriptObject RuleOfTheme(IGrouping<string, ScriptObject> g)
+    private LazyScriptObject RuleOfTheme(IGrouping<string, FindingObject> g)
     {
         var first = g.First();
         var rule = new LazyScriptObject
         {
-            ["code"] = g.Key, ["title"] = first["title"], ["count"] = g.Count(),
-            ["severity_label"] = first["severity_label"], ["priority"] = first["priority"], ["priority_label"] = first["priority_label"],
+            ["code"] = g.Key, ["title"] = L(first.Finding.Title), ["count"] = g.Count(),
+            ["severity_label"] = L(Labels.Of(first.Finding.Severity)), ["priority"] = first.Priority,
+            ["priority_label"] = T("priority." + first.Priority.ToString(CultureInfo.InvariantCulture)),
             ["findings"] = Array(g),
             ["top"] = Array(Largest(g)),
             ["more"] = _listAll ? 0 : Math.Max(0, g.Count() - ListLimit),
@@ -384,13 +413,13 @@ internal sealed partial class ViewModelBuilder
     }
 
     /// <summary>The ids of the elements a rule's findings name, each once, in finding order.</summary>
-    private List<string> RuleElementIds(IEnumerable<ScriptObject> findings)
+    private static List<string> RuleElementIds(IEnumerable<FindingObject> findings)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var ids = new List<string>();
         foreach (var f in findings)
         {
-            foreach (var id in _analysis.Findings[(int)f["index"]! - 1].Elements)
+            foreach (var id in f.Finding.Elements)
             {
                 if (seen.Add(id))
                 {
@@ -492,28 +521,28 @@ internal sealed partial class ViewModelBuilder
 
     /// <summary>The findings of a rule a report lists: the <see cref="ListLimit"/> naming the most elements (in
     /// rule order among equals), or all of them with list_all.</summary>
-    private IEnumerable<ScriptObject> Largest(IEnumerable<ScriptObject> findings) => _listAll
+    private IEnumerable<FindingObject> Largest(IEnumerable<FindingObject> findings) => _listAll
         ? findings
-        : findings.OrderByDescending(static f => (int)f["size"]!).ThenBy(static f => (int)f["index"]!).Take(ListLimit);
+        : findings.OrderByDescending(static f => f.Finding.Elements.Count).ThenBy(static f => f.Index).Take(ListLimit);
 
     /// <summary>The positions (0-based) of the findings a report lists: every suppressed one, and per rule the largest
     /// active ones (<see cref="Largest"/>).</summary>
-    private HashSet<int>? ListedFindings(List<ScriptObject> findings)
+    private HashSet<int>? ListedFindings(List<FindingObject> findings)
     {
         if (_listAll)
         {
             return null;
         }
         var listed = new HashSet<int>();
-        foreach (var f in findings.Where(static f => (bool)f["suppressed"]!))
+        foreach (var f in findings.Where(static f => f.Finding.Suppressed))
         {
-            listed.Add((int)f["index"]! - 1);
+            listed.Add(f.Index - 1);
         }
-        foreach (var rule in findings.Where(static f => !(bool)f["suppressed"]!).GroupBy(static f => (string)f["rule"]!, StringComparer.Ordinal))
+        foreach (var rule in findings.Where(static f => !f.Finding.Suppressed).GroupBy(static f => f.Finding.Rule, StringComparer.Ordinal))
         {
             foreach (var f in Largest(rule))
             {
-                listed.Add((int)f["index"]! - 1);
+                listed.Add(f.Index - 1);
             }
         }
         return listed;
@@ -526,7 +555,29 @@ internal sealed partial class ViewModelBuilder
         // A listed finding shows its first ElementLimit elements: those are the ones its links need.
         var ids = (listed is null ? _analysis.Findings.SelectMany(static f => f.Elements)
                 : listed.Select(i => _analysis.Findings[i]).SelectMany(static f => f.Elements.Take(ElementLimit)))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        // The listed findings naming each of those elements, found among the listed findings only (a report lists a few
+        // hundred of a national model's hundreds of thousands), in analysis order as FindingsNaming has them.
+        Dictionary<string, List<(Finding Finding, int Index)>>? naming = null;
+        if (listed is not null)
+        {
+            var wanted = ids.ToHashSet(StringComparer.Ordinal);
+            naming = new Dictionary<string, List<(Finding Finding, int Index)>>(StringComparer.Ordinal);
+            foreach (var i in listed.Order())
+            {
+                foreach (var element in _analysis.Findings[i].Elements)
+                {
+                    if (wanted.Contains(element))
+                    {
+                        if (!naming.TryGetValue(element, out var found))
+                        {
+                            naming[element] = found = [];
+                        }
+                        found.Add((_analysis.Findings[i], i));
+                    }
+                }
+            }
+        }
         return Array(ids.Select(id =>
         {
             var e = _model.Find(id);
@@ -542,7 +593,8 @@ internal sealed partial class ViewModelBuilder
                 _ => null,
             };
             reference["location"] = e?.Location?.ToString();
-            reference["findings"] = Array(FindingsNaming(id).Where(x => listed is null || listed.Contains(x.Index))
+            var namedBy = naming is null ? FindingsNaming(id) : naming.GetValueOrDefault(id) ?? [];
+            reference["findings"] = Array(namedBy.Where(x => listed is null || listed.Contains(x.Index))
                 .Select(static x => Obj(("rule", x.Finding.Rule), ("anchor", "f-" + (x.Index + 1).ToString(CultureInfo.InvariantCulture)), ("suppressed", x.Finding.Suppressed))));
             return reference;
         }));
@@ -728,7 +780,7 @@ internal sealed partial class ViewModelBuilder
         return a;
     }
 
-    private ScriptArray Array(IEnumerable<ScriptObject> items)
+    private ScriptArray Array(IEnumerable<object> items)
     {
         var a = new ScriptArray();
         foreach (var item in items)
