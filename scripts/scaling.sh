@@ -3,7 +3,7 @@
 # generates models of about each size in elements (split into files as the generator writes them, seed 1), then
 # times each stage in fresh processes per run and size (in each run the sizes one after another) — the bare read
 # of the files with Newtonsoft's JsonTextReader (the floor, with .NET's default GC), load and validate, analyse, a
-# diagram, a report (with the tool's GC settings) — with the peak memory after each, and prints the median of the
+# diagram, the scorecard and the overview reports (with the tool's GC settings) — with the peak memory after each, and prints the median of the
 # runs, the highest peak, and the median and range of the scaling exponent between sizes and of the ratio of load
 # + analyse to the bare read, both taken within each run. Every process compiles each method fully optimized at
 # its first call, without tiering: steady-state times.

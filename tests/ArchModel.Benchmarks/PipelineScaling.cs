@@ -15,8 +15,8 @@ namespace ArchModel.Benchmarks;
 /// each), generates a model of about each number of elements, split into files as the generator splits it, then
 /// per run (N runs, default 3) and size, the sizes one after another, times each stage once in fresh processes,
 /// after a warm-up on a small model, and reads the peak memory after it: the bare read of the files with Newtonsoft's JsonTextReader (the
-/// floor, in a process of its own with .NET's default GC), then load and validate, analyse, a diagram and a
-/// report in one process with the tool's GC settings (the heap is collected between stages, outside the
+/// floor, in a process of its own with .NET's default GC), then load and validate, analyse, a diagram, a
+/// report (the scorecard) and the overview report in one process with the tool's GC settings (the heap is collected between stages, outside the
 /// timings, except between load and analyse, which the tool runs back to back). Both processes compile each
 /// method fully optimized at its first call, without tiering (the project's runtimeconfig). Prints a table of
 /// the median times, the highest peaks, and the median and range of the scaling exponent between sizes and of
@@ -24,7 +24,7 @@ namespace ArchModel.Benchmarks;
 /// </summary>
 internal static class PipelineScaling
 {
-    private static readonly string[] Stages = ["bare read", "load+validate", "analyse", "diagram", "report"];
+    private static readonly string[] Stages = ["bare read", "load+validate", "analyse", "diagram", "report", "overview"];
 
     /// <summary>The shapes of <c>archmodel generate</c>, by their command-line names.</summary>
     public static readonly string[] ShapeNames = ["synthetic", "realistic", "huge-jurisdictions", "deep-lines", "uniform-names"];
@@ -321,6 +321,15 @@ internal static class PipelineScaling
             throw new InvalidOperationException("report failed: " + report.Diagnostics[0]);
         }
         Lap(4, ref ms, ref peaks, clock);
+
+        // The planning document reviewers read first: the overview in Markdown (its diagrams are the diagram stage's).
+        Settle(clock);
+        var overview = ReportGenerator.Render(model, analysis, new ReportOptions { Template = "overview" });
+        if (!overview.Succeeded)
+        {
+            throw new InvalidOperationException("overview failed: " + overview.Diagnostics[0]);
+        }
+        Lap(5, ref ms, ref peaks, clock);
     }
 
     /// <summary>
