@@ -245,7 +245,8 @@ internal sealed partial class ViewContext
     /// </summary>
     /// <remarks>As <see cref="ViewAggregator"/> collapses a view: its nodes in key order, each into its group at the level
     /// (or kept, when it has none there); a group's node is made from its first member in that order, whose group and
-    /// groups it takes. Nodes number fewer than 2^28 (they are fewer than the systems), so an edge packs into 64 bits.</remarks>
+    /// groups it takes. An edge packs into 64 bits while nodes number fewer than 2^28: they are at most the owners, and a
+    /// model with 268 million agencies owning systems would not fit in memory.</remarks>
     private sealed class CollapseLevel
     {
         private CollapseLevel(int owners) => NodeOf = new int[owners];
