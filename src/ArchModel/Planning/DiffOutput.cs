@@ -182,7 +182,8 @@ public static class DiffOutput
     /// 100,000 steps as the first of each phase (the JSON output and <c>all</c> list every one).</summary>
     public const int StepsPerPhase = 200;
 
-    /// <summary>How many rows a list of findings, elements or unresolved systems shows by default.</summary>
+    /// <summary>How many findings, elements or unresolved systems a list shows by default (a changed element listed
+    /// shows a row for each of its changed fields).</summary>
     public const int RowsPerList = 200;
 
     /// <summary>How many elements a changed finding names by default (a national duplicate group names thousands).</summary>
